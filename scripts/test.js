@@ -1,0 +1,76 @@
+/*
+ * `npm test`: everything, in the order a fresh machine needs it.
+ *   1. system programs the tests need (Chromium, LibreOffice), installed when missing;
+ *   2. type check;
+ *   3. production build (the tests load dist/ as Excel and the browser would);
+ *   4. Jest: model, functions (unit, property, built bundle), manifest, report, scenarios,
+ *      CLI, Office.js renderer against office-addin-mock, pane components, LibreOffice;
+ *   5. end-to-end: the built pane in real Chromium (test/e2e/*.e2e.ts).
+ * Ends with one line "N passed, M failed" over all of it; exits non-zero on any failure.
+ * `npm test -- <jest args>` runs only Jest with those arguments (after the build).
+ */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const { spawnSync } = require("child_process");
+const { ensureSystemDeps } = require("./system-deps");
+
+const root = path.resolve(__dirname, "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const totals = { passed: 0, failed: 0 };
+
+function step(title, command, args, options = {}) {
+  console.log(`\n=== ${title}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: root, stdio: options.capture ? ["inherit", "pipe", "inherit"] : "inherit", encoding: "utf8", env: { ...process.env, ...options.env } });
+  if (options.capture && result.stdout) process.stdout.write(result.stdout);
+  console.log(`=== ${title}: ${result.status === 0 ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  return result;
+}
+
+function main() {
+  const jestArgs = process.argv.slice(2);
+  try {
+    ensureSystemDeps();
+  } catch (e) {
+    console.error(`test: ${e.message}`);
+    process.exit(1);
+  }
+  const check = step("type check", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+  if (check.status !== 0) totals.failed++;
+  const build = step("build", bin("webpack"), ["--mode", "production"]);
+  if (build.status !== 0) {
+    console.log("\n0 passed, 1 failed");
+    process.exit(1);
+  }
+
+  const report = path.join(os.tmpdir(), `jest-report-${process.pid}.json`);
+  const jest = step("jest", bin("jest"), ["--ci", "--json", `--outputFile=${report}`, ...jestArgs]);
+  if (fs.existsSync(report)) {
+    const r = JSON.parse(fs.readFileSync(report, "utf8"));
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+    fs.rmSync(report);
+  } else if (jest.status !== 0) {
+    totals.failed++;
+  }
+
+  if (jestArgs.length === 0) {
+    const e2eDir = path.join(root, "test", "e2e");
+    const e2eFiles = fs.existsSync(e2eDir) ? fs.readdirSync(e2eDir).filter((f) => f.endsWith(".e2e.ts")).sort() : [];
+    for (const file of e2eFiles) {
+      const run = step(`e2e ${file}`, bin("tsx"), [path.join("test", "e2e", file)], { capture: true });
+      const counts = /(\d+) passed, (\d+) failed/.exec(run.stdout || "");
+      if (counts) {
+        totals.passed += Number(counts[1]);
+        totals.failed += Number(counts[2]);
+      }
+      if (run.status !== 0 && (!counts || Number(counts[2]) === 0)) totals.failed++;
+    }
+  }
+
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);
+}
+
+main();

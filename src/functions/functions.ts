@@ -1,0 +1,94 @@
+/*
+ * The RETAIN.* custom functions. Each is a thin adapter: Excel arguments → model → Excel
+ * results, through mapElements (see excel-args.ts for the shared rules on ranges, blanks and
+ * errors). custom-functions-metadata-plugin reads the JSDoc below to write functions.json and
+ * appends the CustomFunctions.associate calls itself: never call associate here.
+ * This bundle must load with nothing but a CustomFunctions global: import only the model.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { mapElements, optionalArg } from "./excel-args";
+import { churnRate, expectedLifetime, rescaleRetention, retentionRate } from "../model/retention";
+import { customerCost } from "../model/segment";
+import { ltv } from "../model/ltv";
+
+/**
+ * Customer retention rate for a period: customers kept ÷ customers at the start.
+ * @customfunction RETENTION_RATE
+ * @param start_customers Customers at the start of the period.
+ * @param end_customers Customers at the end of the period.
+ * @param new_customers New customers won during the period.
+ * @param [basis] 0 or omitted: (end − new) ÷ start. 1: (end − new) ÷ (start + new).
+ * @returns The retention rate as a fraction; format the cell as a percentage.
+ */
+export function RETENTION_RATE(start_customers: number[][], end_customers: number[][], new_customers: number[][], basis?: number[][]): any[][] {
+  return mapElements(
+    [start_customers, end_customers, new_customers, basis],
+    [{ name: "start_customers" }, { name: "end_customers" }, { name: "new_customers" }, { name: "basis", default: 0 }],
+    (x) => retentionRate(x[0], x[1], x[2], x[3])
+  ) as any[][];
+}
+
+/**
+ * What one customer costs the business: (spend + overheads) ÷ customers.
+ * @customfunction CUSTOMER_COST
+ * @param spend Marketing spend (new customers) or service spend (returning customers).
+ * @param customers Number of customers the spend served.
+ * @param [overheads] Taxes and overheads attributed to these customers; omitted: 0.
+ * @returns Cost per customer, in the currency of the inputs.
+ */
+export function CUSTOMER_COST(spend: number[][], customers: number[][], overheads?: number[][]): any[][] {
+  return mapElements(
+    [spend, customers, overheads],
+    [{ name: "spend" }, { name: "customers" }, { name: "overheads", default: 0 }],
+    (x) => customerCost(x[0], x[1], x[2])
+  ) as any[][];
+}
+
+/**
+ * Lifetime value of a customer under constant retention: the expected discounted margin.
+ * @customfunction LTV
+ * @param margin Margin per customer per period.
+ * @param retention_rate Share of customers kept each period, 0 to 1.
+ * @param [discount_rate] Discount rate per period; omitted: 0.
+ * @param [periods] Horizon in periods (truncated to a whole number); omitted: unlimited.
+ * @param [type] 0 or omitted: margin at the end of each period. 1: at the beginning (as Excel's PV).
+ * @returns The lifetime value, in the currency of the margin.
+ */
+export function LTV(margin: number[][], retention_rate: number[][], discount_rate?: number[][], periods?: number[][], type?: number[][]): any[][] {
+  return mapElements(
+    [margin, retention_rate, discount_rate, periods, type],
+    [{ name: "margin" }, { name: "retention_rate" }, { name: "discount_rate", default: 0 }, { name: "periods", default: null }, { name: "type", default: 0 }],
+    (x) => ltv(x[0], x[1], x[2], optionalArg(x[3]), x[4])
+  ) as any[][];
+}
+
+/**
+ * Churn rate: the share of customers lost in a period, 1 − retention.
+ * @customfunction CHURN_RATE
+ * @param retention_rate Share of customers kept per period, 0 to 1.
+ * @returns The churn rate as a fraction.
+ */
+export function CHURN_RATE(retention_rate: number[][]): any[][] {
+  return mapElements([retention_rate], [{ name: "retention_rate" }], (x) => churnRate(x[0])) as any[][];
+}
+
+/**
+ * Expected customer lifetime in periods under constant retention: 1 ÷ (1 − retention).
+ * @customfunction EXPECTED_LIFETIME
+ * @param retention_rate Share of customers kept per period, 0 to 1 (below 1).
+ * @returns The expected number of periods a customer stays.
+ */
+export function EXPECTED_LIFETIME(retention_rate: number[][]): any[][] {
+  return mapElements([retention_rate], [{ name: "retention_rate" }], (x) => expectedLifetime(x[0])) as any[][];
+}
+
+/**
+ * Converts a retention rate to another period length: retention ^ periods.
+ * @customfunction RETENTION_RESCALE
+ * @param retention_rate Retention per period, 0 to 1.
+ * @param periods How many of those periods make the new one: 12 turns monthly into annual, 1/12 annual into monthly.
+ * @returns The retention rate over the new period length.
+ */
+export function RETENTION_RESCALE(retention_rate: number[][], periods: number[][]): any[][] {
+  return mapElements([retention_rate, periods], [{ name: "retention_rate" }, { name: "periods" }], (x) => rescaleRetention(x[0], x[1])) as any[][];
+}
