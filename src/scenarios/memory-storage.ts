@@ -1,0 +1,55 @@
+/**
+ * Scenario storage for the standalone preview (no Excel): localStorage when the browser allows
+ * it (so scenarios survive a reload), otherwise memory for the session.
+ */
+import { ScenarioStorage } from "./scenario-store";
+
+export const BROWSER_STORAGE_KEY = "retention-economics.scenarios";
+
+/** The part of the Web Storage API used here (so tests can pass a stand-in). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export class MemoryKeyValueStorage implements KeyValueStorage {
+  private readonly items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+}
+
+export class BrowserScenarioStorage implements ScenarioStorage {
+  private readonly storage: KeyValueStorage;
+
+  constructor(
+    storage: KeyValueStorage | undefined = availableLocalStorage(),
+    private readonly key = BROWSER_STORAGE_KEY
+  ) {
+    this.storage = storage ?? new MemoryKeyValueStorage();
+  }
+
+  async read(): Promise<string | null> {
+    return this.storage.getItem(this.key);
+  }
+
+  async write(text: string): Promise<void> {
+    this.storage.setItem(this.key, text);
+  }
+}
+
+/** localStorage, or undefined where it is missing or blocked (private mode, sandboxed frames). */
+function availableLocalStorage(): KeyValueStorage | undefined {
+  try {
+    const storage = (globalThis as { localStorage?: KeyValueStorage }).localStorage;
+    if (!storage) return undefined;
+    const probe = `${BROWSER_STORAGE_KEY}.probe`;
+    storage.setItem(probe, "1");
+    return storage;
+  } catch {
+    return undefined;
+  }
+}
