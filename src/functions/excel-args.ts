@@ -70,24 +70,26 @@ function asGrid(arg: ExcelArg): Grid {
   return { cells: [[arg]], rows: 1, cols: 1 };
 }
 
-const BLANK = Symbol("blank");
-
-/** A cell as a number, BLANK, or a thrown #VALUE! naming the parameter. */
-function cellNumber(cell: unknown, param: ParamSpec): number | typeof BLANK {
+/**
+ * One cell as a number, null for a blank, or a thrown #VALUE! naming the argument. Numeric
+ * text counts as its number, as in Excel's own functions; other text, logical values and
+ * error values do not.
+ */
+export function readCell(cell: unknown, name: string): number | null {
   if (typeof cell === "number") {
-    if (Number.isNaN(cell)) throw new DomainError("value", `${param.name} is not a number`);
+    if (Number.isNaN(cell)) throw new DomainError("value", `${name} is not a number`);
     return cell;
   }
-  if (cell === null || cell === undefined || cell === "") return BLANK;
+  if (cell === null || cell === undefined) return null;
   if (typeof cell === "string") {
     const trimmed = cell.trim();
-    const n = trimmed === "" ? NaN : Number(trimmed);
+    if (trimmed === "") return null;
+    const n = Number(trimmed);
     if (Number.isFinite(n)) return n;
-    if (trimmed === "") return BLANK;
-    throw new DomainError("value", `${param.name} must be a number, not the text "${cell.length > 40 ? cell.slice(0, 40) + "…" : cell}"`);
+    throw new DomainError("value", `${name} must hold numbers, not the text "${cell.length > 40 ? cell.slice(0, 40) + "…" : cell}"`);
   }
-  if (typeof cell === "boolean") throw new DomainError("value", `${param.name} must be a number, not ${cell ? "TRUE" : "FALSE"}`);
-  throw new DomainError("value", `${param.name} is an error or an unsupported value`);
+  if (typeof cell === "boolean") throw new DomainError("value", `${name} must hold numbers, not ${cell ? "TRUE" : "FALSE"}`);
+  throw new DomainError("value", `${name} holds an error or an unsupported value`);
 }
 
 /**
@@ -123,7 +125,8 @@ export function mapElements(args: readonly ExcelArg[], params: readonly ParamSpe
   const x = new Float64Array(n);
   const out: ExcelCell[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const line: ExcelCell[] = new Array(cols);
+    // Grown with push so V8 keeps all-number rows as unboxed double arrays.
+    const line: ExcelCell[] = [];
     for (let c = 0; c < cols; c++) {
       let cell: ExcelCell;
       try {
@@ -134,8 +137,8 @@ export function mapElements(args: readonly ExcelArg[], params: readonly ParamSpe
             x[i] = raw; // the common case: a number, no conversion
             continue;
           }
-          const v = cellNumber(raw, params[i]);
-          if (v === BLANK) {
+          const v = readCell(raw, params[i].name);
+          if (v === null) {
             const d = params[i].default;
             if (d === undefined) blanks++;
             x[i] = d === undefined ? 0 : d === null ? OMITTED : d;
@@ -152,7 +155,7 @@ export function mapElements(args: readonly ExcelArg[], params: readonly ParamSpe
       } catch (e) {
         cell = toExcelError(e);
       }
-      line[c] = cell;
+      line.push(cell);
     }
     out[r] = line;
   }
