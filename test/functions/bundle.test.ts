@@ -71,6 +71,20 @@ describe("dist/functions.js in a bare runtime", () => {
     expect((f(s(100), s(1), s(0), null, null) as CustomFunctionsError).code).toBe("#NUM!");
   });
 
+  test("RETAIN.SBG_FIT, SBG_SURVIVAL, SBG_RETENTION and LTV_SBG by id: Fader & Hardie's regular cohort", () => {
+    const cohort = [1000, 631, 468, 382, 326, 289, 262, 241, 223].map((n) => [n]);
+    const [[alpha, beta]] = registered.get("SBG_FIT")!(cohort, s(7)) as number[][];
+    expect(alpha).toBeCloseTo(0.704, 3);
+    expect(beta).toBeCloseTo(1.182, 3);
+    const curve = registered.get("SBG_SURVIVAL")!(s(alpha), s(beta), [[0], [1], [2]]) as number[][];
+    expect(curve[0][0]).toBe(1);
+    expect(curve[1][0]).toBeCloseTo(beta / (alpha + beta), 12);
+    expect((registered.get("SBG_RETENTION")!(s(alpha), s(beta), s(1)) as number[][])[0][0]).toBeCloseTo(beta / (alpha + beta), 12);
+    const value = (registered.get("LTV_SBG")!(s(100), s(alpha), s(beta), s(0.1), null) as number[][])[0][0];
+    expect(value).toBeCloseTo(369.49, 2);
+    expect((registered.get("SBG_FIT")!([[1000], [1000], [1000]], null) as CustomFunctionsError).code).toBe("#NUM!");
+  });
+
   test("a whole column with an empty tail spills with blanks", () => {
     const f = registered.get("CUSTOMER_COST")!;
     expect(f([[100], [null], [""]], [[4], [null], [""]], null)).toEqual([[25], [""], [""]]);
