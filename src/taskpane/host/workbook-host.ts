@@ -1,3 +1,12 @@
+import type { SheetPlan } from "../../report/sheet-plan";
+import type { ScenarioStorage } from "../../scenarios/scenario-store";
+
+/** What writing a sheet produced: its name, and in the preview the sheet as (escaped) HTML to show on the page. */
+export interface WrittenSheet {
+  sheetName: string;
+  previewHtml?: string;
+}
+
 /**
  * The pane's only door to the workbook. Two implementations: Office.js inside Excel
  * (office-host.ts) and an in-browser stand-in for the standalone preview (preview-host.ts).
@@ -11,4 +20,8 @@ export interface WorkbookHost {
   readonly theme: "light" | "dark";
   /** Calls back when the theme changes (Office theme or system preference). Returns an unsubscribe. */
   onThemeChange(listener: (theme: "light" | "dark") => void): () => void;
+  /** Writes a report plan: a new worksheet inside Excel; in the preview, HTML the page shows. */
+  writeSheet(plan: SheetPlan, baseName: string): Promise<WrittenSheet>;
+  /** Where saved scenarios live: the workbook's settings inside Excel, the browser's storage in the preview. */
+  readonly scenarioStorage: ScenarioStorage;
 }

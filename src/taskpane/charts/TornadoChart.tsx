@@ -1,0 +1,53 @@
+import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from "recharts";
+import { CHART_COLORS } from "./chart-colors";
+
+export interface TornadoChartProps {
+  bars: { name: string; low: number | null; high: number | null }[];
+  base: number | null;
+  summary: string;
+  format: (value: number) => string;
+}
+
+/**
+ * Horizontal bars from the base value to the output with each input moved down and up.
+ * Recharts draws ranged bars from [start, end] pairs; the table beside it carries the numbers.
+ */
+export default function TornadoChart({ bars, base, summary, format }: TornadoChartProps) {
+  if (base === null) return null;
+  const data = bars.map((b) => ({
+    name: b.name,
+    low: b.low === null ? null : [base, b.low],
+    high: b.high === null ? null : [base, b.high],
+  }));
+  return (
+    <figure role="img" aria-label={summary} style={{ margin: 0 }}>
+      <BarChart
+        responsive
+        layout="vertical"
+        style={{ width: "100%", height: Math.max(120, 26 * data.length + 40) }}
+        data={data}
+        barGap={-14}
+        barSize={14}
+        accessibilityLayer={false}
+        margin={{ top: 8, right: 12, bottom: 0, left: 4 }}
+      >
+        <CartesianGrid stroke={CHART_COLORS.grid} horizontal={false} />
+        <XAxis
+          type="number"
+          domain={["auto", "auto"]}
+          tickFormatter={format}
+          tick={{ fill: CHART_COLORS.axis, fontSize: 10 }}
+        />
+        <YAxis
+          type="category"
+          dataKey="name"
+          width={110}
+          tick={{ fill: CHART_COLORS.axis, fontSize: 10 }}
+        />
+        <ReferenceLine x={base} stroke={CHART_COLORS.axis} />
+        <Bar dataKey="low" fill={CHART_COLORS.low} isAnimationActive={false} />
+        <Bar dataKey="high" fill={CHART_COLORS.high} isAnimationActive={false} />
+      </BarChart>
+    </figure>
+  );
+}

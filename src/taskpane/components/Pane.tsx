@@ -1,0 +1,237 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+import {
+  lazy,
+  startTransition,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useState,
+} from "react";
+import { Scenario } from "../../model/scenario";
+import { InputKey } from "../../model/whatif";
+import { formatForInput, formatQuantity } from "../format/format-number";
+import { useLocale } from "../i18n/locale-context";
+import type { WorkbookHost } from "../host/workbook-host";
+import { useSavedScenarios } from "../state/use-saved-scenarios";
+import { useScenarioEditor } from "../state/use-scenario-editor";
+import { BaselinePanel } from "./BaselinePanel";
+import { ComparisonPanel } from "./ComparisonPanel";
+import { CurrencyPicker } from "./CurrencyPicker";
+import { GoalSeekPanel } from "./GoalSeekPanel";
+import { LazyChart } from "./LazyChart";
+import { LtvPanel } from "./LtvPanel";
+import { Notice } from "./Notice";
+import { ResultsTable } from "./ResultsTable";
+import { RetentionLink } from "./RetentionLink";
+import { Section } from "./Section";
+import { ScenariosPanel } from "./ScenariosPanel";
+import { SegmentInputs } from "./SegmentInputs";
+import { SensitivityPanel } from "./SensitivityPanel";
+import { TornadoPanel } from "./TornadoPanel";
+import { WorkbookPanel } from "./WorkbookPanel";
+
+const PerCustomerChart = lazy(
+  () => import(/* webpackChunkName: "charts" */ "../charts/PerCustomerChart")
+);
+
+const useStyles = makeStyles({
+  pane: {
+    padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXL}`,
+    maxWidth: "720px",
+    marginInline: "auto",
+  },
+  title: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalS}`,
+  },
+  // One column in a narrow task pane, the two groups side by side when there is room.
+  inputs: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(260px, 100%), 1fr))",
+    gap: tokens.spacingVerticalM,
+  },
+});
+
+export interface PaneProps {
+  initialScenario: Scenario;
+  host: WorkbookHost;
+  theme: "light" | "dark";
+}
+
+/** The whole task pane: inputs, results and the what-if tools, stacked for a narrow pane. */
+export function Pane({ initialScenario, host, theme }: PaneProps) {
+  const styles = useStyles();
+  const { t, locale } = useLocale();
+  const editor = useScenarioEditor(initialScenario, locale);
+  const { state, dispatch, outputs, baselineOutputs, messages, canWrite } = editor;
+  const { scenario, texts } = state;
+  const currency = scenario.currency;
+  const saved = useSavedScenarios(host.scenarioStorage);
+
+  // Stable callbacks keep the memoised fields and panels from re-rendering for nothing.
+  const onEdit = useCallback(
+    (key: InputKey, text: string) => dispatch({ type: "edit", key, text }),
+    [dispatch]
+  );
+  const onApply = useCallback(
+    (key: InputKey, value: number) => dispatch({ type: "apply", key, value }),
+    [dispatch]
+  );
+
+  const linkedCustomers =
+    scenario.retention.linked &&
+    !messages["retention.rate"] &&
+    !messages["retention.startCustomers"]
+      ? scenario.retention.rate * scenario.retention.startCustomers
+      : null;
+  const chartData = useMemo(
+    () =>
+      (["new", "returning"] as const).map((segment) => ({
+        segment: t(segment === "new" ? "results.new" : "results.returning"),
+        averageBill:
+          outputs[`${segment}.revenue`] !== null ? scenario.segments[segment].averageBill : null,
+        cost: outputs[`${segment}.costPerCustomer`],
+        profit: outputs[`${segment}.profitPerCustomer`],
+      })),
+    [outputs, scenario, t]
+  );
+
+  // Charts redraw a frame later than the numbers: recharts takes longer than the rest of a
+  // keystroke together, and the tables beside the charts already show every figure at once.
+  const deferredChartData = useDeferredValue(chartData);
+  const perCustomerChart = useMemo(
+    () => (
+      <PerCustomerChart
+        data={deferredChartData}
+        names={{
+          averageBill: t("charts.averageBill"),
+          cost: t("charts.cost"),
+          profit: t("charts.profit"),
+        }}
+        summary={t("charts.perCustomerSummary")}
+        format={(v) => formatQuantity(v, "money", currency, locale, true)}
+      />
+    ),
+    [deferredChartData, t, currency, locale]
+  );
+
+  // The what-if tools below the results mount just after the first paint, so the inputs are usable sooner.
+  const [showTools, setShowTools] = useState(false);
+  useEffect(() => startTransition(() => setShowTools(true)), []);
+
+  return (
+    <main className={styles.pane} data-can-write={canWrite}>
+      <h1 className={styles.title}>{t("app.title")}</h1>
+      {host.kind === "preview" && <Notice intent="info">{t("app.previewNotice")}</Notice>}
+      {!canWrite && (
+        <Notice intent="warning" testId="blocked-notice">
+          {t("app.blockedNotice")}
+        </Notice>
+      )}
+
+      <Section title={t("inputs.heading")}>
+        <div className={styles.inputs}>
+          <SegmentInputs segment="new" texts={texts} messages={messages} onEdit={onEdit} />
+          <SegmentInputs
+            segment="returning"
+            texts={texts}
+            messages={messages}
+            onEdit={onEdit}
+            derivedCustomers={
+              scenario.retention.linked
+                ? linkedCustomers === null
+                  ? ""
+                  : formatForInput(linkedCustomers, locale)
+                : undefined
+            }
+          />
+          <CurrencyPicker
+            value={currency}
+            onChange={(c) => dispatch({ type: "currency", currency: c })}
+          />
+        </div>
+      </Section>
+
+      <Section title={t("results.heading")}>
+        <ResultsTable outputs={outputs} currency={currency} />
+        <LazyChart>{perCustomerChart}</LazyChart>
+      </Section>
+
+      <Section title={t("comparison.heading")}>
+        <ComparisonPanel outputs={outputs} currency={currency} />
+      </Section>
+
+      <Section title={t("retention.heading")}>
+        <RetentionLink
+          linked={scenario.retention.linked}
+          rate={scenario.retention.rate}
+          startCustomers={scenario.retention.startCustomers}
+          derivedCustomers={linkedCustomers}
+          texts={texts}
+          messages={messages}
+          onEdit={onEdit}
+          onLinkedChange={(linked) => dispatch({ type: "linked", linked })}
+        />
+      </Section>
+
+      <Section title={t("ltv.heading")}>
+        <LtvPanel
+          timing={scenario.ltv.timing}
+          texts={texts}
+          messages={messages}
+          outputs={outputs}
+          currency={currency}
+          onEdit={onEdit}
+          onTimingChange={(timing) => dispatch({ type: "timing", timing })}
+        />
+      </Section>
+
+      <Section title={t("baseline.heading")}>
+        <BaselinePanel
+          outputs={outputs}
+          baselineOutputs={baselineOutputs}
+          currency={currency}
+          canSetBaseline={canWrite}
+          onSetBaseline={() => dispatch({ type: "setBaseline" })}
+          onResetToBaseline={() => dispatch({ type: "resetToBaseline" })}
+        />
+      </Section>
+
+      {showTools && (
+        <>
+          <Section title={t("sensitivity.heading")}>
+            <SensitivityPanel scenario={scenario} valid={canWrite} theme={theme} />
+          </Section>
+
+          <Section title={t("tornado.heading")}>
+            <TornadoPanel scenario={scenario} valid={canWrite} />
+          </Section>
+
+          <Section title={t("goal.heading")}>
+            <GoalSeekPanel scenario={scenario} onApply={onApply} />
+          </Section>
+
+          <Section title={t("scenarios.heading")}>
+            <ScenariosPanel
+              saved={saved}
+              current={scenario}
+              canSave={canWrite}
+              onLoad={(s) => dispatch({ type: "load", scenario: s })}
+            />
+          </Section>
+
+          <Section title={t("workbook.heading")}>
+            <WorkbookPanel
+              host={host}
+              scenario={scenario}
+              savedScenarios={saved.scenarios}
+              canWrite={canWrite}
+            />
+          </Section>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+import { Field, Select } from "@fluentui/react-components";
+import { INPUT_KEYS, InputKey, OUTPUT_KEYS, OutputKey } from "../../model/whatif";
+import { useLocale } from "../i18n/locale-context";
+import { inputLabelKey } from "../state/field-definitions";
+import { outputLabel } from "../state/labels";
+
+export function InputPicker({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: InputKey;
+  onChange: (key: InputKey) => void;
+}) {
+  const { t } = useLocale();
+  return (
+    <Field label={label}>
+      <Select value={value} onChange={(_, data) => onChange(data.value as InputKey)}>
+        {INPUT_KEYS.map((key) => (
+          <option key={key} value={key}>
+            {t(inputLabelKey(key))}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+export function OutputPicker({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: OutputKey;
+  onChange: (key: OutputKey) => void;
+}) {
+  const { t } = useLocale();
+  return (
+    <Field label={label}>
+      <Select value={value} onChange={(_, data) => onChange(data.value as OutputKey)}>
+        {OUTPUT_KEYS.map((key) => (
+          <option key={key} value={key}>
+            {outputLabel(t, key)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}

@@ -1,0 +1,153 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { lazy, memo, useDeferredValue, useMemo, useState } from "react";
+import { Scenario } from "../../model/scenario";
+import { INPUT_SPECS, OutputKey, outputKind, tornado } from "../../model/whatif";
+import { DASH, formatPercent, formatQuantity } from "../format/format-number";
+import { parseLocaleNumber } from "../format/parse-number";
+import { useLocale } from "../i18n/locale-context";
+import { inputLabelKey } from "../state/field-definitions";
+import { outputLabel } from "../state/labels";
+import { LazyChart } from "./LazyChart";
+import { NumberField } from "./NumberField";
+import { OutputPicker } from "./Pickers";
+import { useTableStyles } from "./table-styles";
+
+const TornadoChart = lazy(() => import(/* webpackChunkName: "charts" */ "../charts/TornadoChart"));
+
+const useStyles = makeStyles({
+  controls: { display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+});
+
+/** Every input moved ±swing one at a time, largest effect on the chosen output first. */
+export const TornadoPanel = memo(function TornadoPanel({
+  scenario,
+  valid,
+}: {
+  scenario: Scenario;
+  valid: boolean;
+}) {
+  const styles = useStyles();
+  const table = useTableStyles();
+  const { t, locale } = useLocale();
+  const [output, setOutput] = useState<OutputKey>("total.profit");
+  const [swingText, setSwingText] = useState("10");
+  const swing = parseLocaleNumber(swingText, locale) / 100;
+  const swingOk = swing > 0 && swing <= 10;
+  const result = useMemo(
+    () => (valid && swingOk ? tornado(scenario, output, { swing }) : null),
+    [scenario, valid, output, swing, swingOk]
+  );
+  const kind = outputKind(output);
+  const swingLabel = formatPercent(swingOk ? swing : 0.1, locale);
+  const chartBars = useMemo(
+    () =>
+      result?.bars
+        .filter((b) => b.effect > 0)
+        .map((b) => ({ name: t(inputLabelKey(b.input)), low: b.low, high: b.high })) ?? [],
+    [result, t]
+  );
+
+  // The chart follows a frame later (see Pane); the table below updates with every keystroke.
+  const deferredBars = useDeferredValue(chartBars);
+  const deferredBase = useDeferredValue(result?.base ?? null);
+  const chart = useMemo(
+    () => (
+      <TornadoChart
+        bars={deferredBars}
+        base={deferredBase}
+        summary={t("charts.tornadoSummary", { output: outputLabel(t, output) })}
+        format={(v) => formatQuantity(v, kind, scenario.currency, locale, true)}
+      />
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- redraw for new bars, not for every scenario object
+    [deferredBars, deferredBase, t, output, kind, scenario.currency, locale]
+  );
+
+  return (
+    <>
+      <div className={styles.controls}>
+        <OutputPicker label={t("tornado.output")} value={output} onChange={setOutput} />
+        <NumberField
+          label={t("tornado.swing")}
+          value={swingText}
+          onChange={setSwingText}
+          message={swingOk ? undefined : t("tornado.swingInvalid")}
+        />
+      </div>
+      {result === null ? (
+        <p>{t("sensitivity.unavailable")}</p>
+      ) : (
+        <>
+          <LazyChart>{chart}</LazyChart>
+          <div className={table.scroll}>
+            <table className={table.table} data-testid="tornado-table">
+              <caption className={table.caption}>
+                {t("tornado.caption", { output: outputLabel(t, output), swing: swingLabel })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={table.th}>
+                    {t("tornado.input")}
+                  </th>
+                  <th scope="col" className={table.colHead}>
+                    {t("tornado.low", { swing: swingLabel })}
+                  </th>
+                  <th scope="col" className={table.colHead}>
+                    {t("tornado.high", { swing: swingLabel })}
+                  </th>
+                  <th scope="col" className={table.colHead}>
+                    {t("tornado.effect")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.bars.map((bar) => (
+                  <tr key={bar.input} data-input={bar.input}>
+                    <th scope="row" className={table.th}>
+                      {t(inputLabelKey(bar.input))}
+                      <br />
+                      <span>
+                        {formatQuantity(
+                          bar.lowInput,
+                          INPUT_SPECS[bar.input].kind,
+                          scenario.currency,
+                          locale,
+                          true
+                        )}{" "}
+                        …{" "}
+                        {formatQuantity(
+                          bar.highInput,
+                          INPUT_SPECS[bar.input].kind,
+                          scenario.currency,
+                          locale,
+                          true
+                        )}
+                      </span>
+                    </th>
+                    <td className={table.num}>
+                      {formatQuantity(bar.low, kind, scenario.currency, locale, true)}
+                    </td>
+                    <td className={table.num}>
+                      {formatQuantity(bar.high, kind, scenario.currency, locale, true)}
+                    </td>
+                    <td className={table.num}>
+                      {result.base === null
+                        ? DASH
+                        : formatQuantity(
+                            bar.effect,
+                            kind === "fraction" ? "fraction" : kind,
+                            scenario.currency,
+                            locale,
+                            true
+                          )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+});

@@ -1,0 +1,35 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/** Plain HTML tables styled to sit in a narrow pane; real tables so screen readers can navigate them. */
+export const useTableStyles = makeStyles({
+  table: {
+    width: "100%",
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    fontVariantNumeric: "tabular-nums",
+  },
+  caption: {
+    textAlign: "start",
+    fontWeight: tokens.fontWeightSemibold,
+    paddingBlockEnd: tokens.spacingVerticalXS,
+  },
+  th: {
+    textAlign: "start",
+    fontWeight: tokens.fontWeightSemibold,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  num: {
+    textAlign: "end",
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    whiteSpace: "nowrap",
+  },
+  colHead: {
+    textAlign: "end",
+    fontWeight: tokens.fontWeightSemibold,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  scroll: { overflowX: "auto", maxWidth: "100%" },
+});

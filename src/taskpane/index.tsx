@@ -1,0 +1,24 @@
+import { createRoot } from "react-dom/client";
+import { App } from "./components/App";
+import { createOfficeHost } from "./host/office-host";
+import { createPreviewHost } from "./host/preview-host";
+import type { WorkbookHost } from "./host/workbook-host";
+import { loadLanguage, resolveLanguage } from "./i18n/strings";
+
+/**
+ * Entry: inside Excel, Office.onReady reports the host and the pane talks to the workbook
+ * through Office.js; anywhere else (no host, or Office.js unreachable) it runs as the preview.
+ */
+async function start(host: WorkbookHost): Promise<void> {
+  const container = document.getElementById("root");
+  if (!container) throw new Error("taskpane.html has no #root element");
+  // If the Chinese strings fail to load the pane still opens, in English.
+  await loadLanguage(resolveLanguage(host.language)).catch(() => undefined);
+  createRoot(container).render(<App host={host} />);
+}
+
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+  Office.onReady((info) => start(info.host ? createOfficeHost() : createPreviewHost()));
+} else {
+  void start(createPreviewHost());
+}

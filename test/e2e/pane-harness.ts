@@ -1,0 +1,114 @@
+/**
+ * Shared by the pane's end-to-end test and its browser benchmark: a static server for dist/,
+ * Debian's Chromium through playwright-core (never a downloaded browser), and Office.js's CDN
+ * answered from the local copy in dist/office-js (no network here, and none needed).
+ */
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from "fs";
+import { createServer, Server } from "http";
+import { AddressInfo } from "net";
+import { tmpdir } from "os";
+import path from "path";
+import { BrowserContext, chromium } from "playwright-core";
+
+export const DIST = path.resolve(__dirname, "../../dist");
+export const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const MIME: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".css": "text/css",
+};
+
+/** Serves a folder on 127.0.0.1 at a random port. */
+export async function serveStatic(
+  root: string
+): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      "Content-Type": MIME[path.extname(file)] ?? "application/octet-stream",
+      "Cache-Control": "no-store",
+    });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  /** URLs the pages asked for that are neither the local server nor Office.js's CDN. */
+  foreignRequests: string[];
+  close: () => Promise<void>;
+}
+
+/** Launches Chromium with a fresh profile; Office.js requests are served from dist/office-js. */
+export async function launchBrowser(
+  origin: string,
+  options: { locale?: string; colorScheme?: "light" | "dark"; width?: number } = {}
+): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} not found: install Debian's chromium (the tests never download browsers)`
+    );
+  const profile = mkdtempSync(path.join(tmpdir(), "pane-e2e-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    locale: options.locale ?? "en-US",
+    colorScheme: options.colorScheme ?? "light",
+    viewport: { width: options.width ?? 400, height: 900 },
+  });
+  const foreignRequests: string[] = [];
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(OFFICE_CDN)) {
+      const local = path.join(DIST, "office-js", url.slice(OFFICE_CDN.length).split("?")[0]);
+      if (existsSync(local)) await route.fulfill({ path: local, contentType: "text/javascript" });
+      else await route.fulfill({ status: 404, body: "" });
+    } else if (
+      url.startsWith(origin) ||
+      url.startsWith("data:") ||
+      url.startsWith("blob:") ||
+      url === "about:blank" ||
+      url.startsWith("about:srcdoc")
+    ) {
+      await route.continue();
+    } else {
+      foreignRequests.push(url);
+      await route.abort();
+    }
+  });
+  return {
+    context,
+    foreignRequests,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

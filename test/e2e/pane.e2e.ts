@@ -1,0 +1,414 @@
+/**
+ * End-to-end checks of the built task pane (dist/) in Debian's Chromium, as a user would try
+ * the preview. Run after `npm run build`:  npx tsx test/e2e/pane.e2e.ts
+ * Prints one line per check and a closing "e2e: N passed, M failed"; exits non-zero on failure.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { existsSync, mkdirSync } from "fs";
+import path from "path";
+import { Page } from "playwright-core";
+import { DIST, launchBrowser, serveStatic } from "./pane-harness";
+
+const SCREENSHOT = path.resolve(__dirname, "../../docs/pane.png");
+
+type Check = { name: string; run: (page: Page) => Promise<void> };
+
+function expectEqual(actual: unknown, expected: unknown, what: string): void {
+  if (actual !== expected)
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+function expectTrue(condition: boolean, what: string): void {
+  if (!condition) throw new Error(what);
+}
+
+const cell = (page: Page, output: string) =>
+  page.locator(`[data-testid=results-table] [data-output='${output}']`);
+const field = (page: Page, group: string, label: string) =>
+  page.getByRole("group", { name: group }).getByLabel(label, { exact: true });
+
+async function openPane(page: Page, origin: string, query = ""): Promise<void> {
+  await page.goto(`${origin}/taskpane.html${query}`);
+  await page
+    .getByRole("table", { name: /Economics by customer segment|按客户群划分的经济指标/ })
+    .waitFor({ timeout: 20_000 });
+}
+
+/** Zero axe-core violations, WCAG 2.1 A/AA and best practices. */
+async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  // Charts load lazily; check the pane as the user ends up seeing it.
+  await page
+    .locator("figure")
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  if (violations.length > 0) {
+    const detail = violations
+      .map((v) => `${v.id} (${v.nodes.length}): ${v.help} — ${v.nodes[0]?.target.join(" ")}`)
+      .join("\n    ");
+    throw new Error(`${what}: ${violations.length} axe violation(s)\n    ${detail}`);
+  }
+}
+
+function checks(origin: string): Check[] {
+  return [
+    {
+      name: "the worked example's numbers appear",
+      async run(page) {
+        await openPane(page, origin);
+        expectEqual(await cell(page, "new.revenue").textContent(), "₽2,250,000", "new revenue");
+        expectEqual(
+          await cell(page, "returning.revenue").textContent(),
+          "₽2,400,000",
+          "returning revenue"
+        );
+        expectEqual(await cell(page, "new.profit").textContent(), "₽133,000", "new profit");
+        expectEqual(
+          await cell(page, "returning.profit").textContent(),
+          "₽572,000",
+          "returning profit"
+        );
+        expectEqual(
+          await cell(page, "new.costPerCustomer").textContent(),
+          "₽28,226.67",
+          "new cost per customer"
+        );
+        expectEqual(
+          await cell(page, "returning.costPerCustomer").textContent(),
+          "₽22,850",
+          "returning cost per customer"
+        );
+        expectEqual(
+          await field(page, "New customers", "Marketing spend").inputValue(),
+          "1,617,000",
+          "prefilled marketing spend"
+        );
+        // Results are a real table with row and column headers.
+        expectEqual(
+          await page.locator("[data-testid=results-table] th[scope=col]").count(),
+          4,
+          "column headers"
+        );
+        expectEqual(
+          await page.locator("[data-testid=results-table] th[scope=row]").count(),
+          7,
+          "row headers"
+        );
+      },
+    },
+    {
+      name: "edits update results, in the locale's number format",
+      async run(page) {
+        await openPane(page, origin);
+        await field(page, "New customers", "Average bill").fill("40,000");
+        expectEqual(
+          await cell(page, "new.revenue").textContent(),
+          "₽3,000,000",
+          "new revenue after edit"
+        );
+        expectEqual(
+          await cell(page, "total.profit").textContent(),
+          "₽1,455,000",
+          "total profit after edit"
+        );
+        // A European-style number is still understood where it is unambiguous.
+        await field(page, "Returning customers", "Marketing spend").fill("1.328.000,50");
+        expectEqual(
+          await cell(page, "returning.totalCost").textContent(),
+          "₽1,828,000.5",
+          "returning cost after edit"
+        );
+        // The baseline table shows the change.
+        const profitRow = page.locator(
+          "[data-testid=baseline-table] tr[data-output='total.profit'] td"
+        );
+        expectEqual(
+          await profitRow.nth(2).textContent(),
+          "+₽749,999.5",
+          "profit change vs baseline"
+        );
+        await page.getByRole("button", { name: "Reset to baseline" }).click();
+        expectEqual(
+          await cell(page, "new.revenue").textContent(),
+          "₽2,250,000",
+          "revenue after reset"
+        );
+        // The currency picker changes how money is shown, nothing else.
+        await page.getByLabel("Currency").selectOption("EUR");
+        expectEqual(
+          await cell(page, "new.revenue").textContent(),
+          "€2,250,000",
+          "revenue in euros"
+        );
+      },
+    },
+    {
+      name: "validation messages show, dependent results show a dash, writing is blocked",
+      async run(page) {
+        await openPane(page, origin);
+        expectEqual(
+          await page.locator("main").getAttribute("data-can-write"),
+          "true",
+          "can write when valid"
+        );
+        await field(page, "New customers", "Customers").fill("abc");
+        await field(page, "Returning customers", "Overheads and taxes").fill("-5");
+        await page.getByText("Enter a number").waitFor();
+        await page.getByText("Cannot be negative").waitFor();
+        expectEqual(
+          await field(page, "New customers", "Customers").getAttribute("aria-invalid"),
+          "true",
+          "field marked invalid"
+        );
+        expectEqual(await cell(page, "new.revenue").textContent(), "–", "dependent result");
+        expectEqual(await cell(page, "total.profit").textContent(), "–", "total depends on both");
+        expectEqual(
+          await page.locator("main").getAttribute("data-can-write"),
+          "false",
+          "canWrite while invalid"
+        );
+        await page.getByTestId("blocked-notice").waitFor();
+        expectTrue(
+          await page.getByRole("button", { name: "Set as baseline" }).isDisabled(),
+          "Set as baseline disabled while invalid"
+        );
+        const write = page.getByRole("button", { name: "Write to sheet" });
+        if ((await write.count()) > 0)
+          expectTrue(await write.isDisabled(), "Write to sheet disabled while invalid");
+        await field(page, "New customers", "Customers").fill("0");
+        await page.getByText("Must be greater than 0").waitFor();
+        await field(page, "New customers", "Customers").fill("75");
+        await field(page, "Returning customers", "Overheads and taxes").fill("500 000");
+        expectEqual(
+          await cell(page, "total.profit").textContent(),
+          "₽705,000",
+          "total profit once fixed"
+        );
+        expectEqual(
+          await page.locator("main").getAttribute("data-can-write"),
+          "true",
+          "can write once fixed"
+        );
+      },
+    },
+    {
+      name: "Chinese renders (?lang=zh-CN)",
+      async run(page) {
+        await openPane(page, origin, "?lang=zh-CN");
+        await page.getByRole("heading", { name: "客户留存经济模型" }).waitFor();
+        await page.getByRole("group", { name: "新客户" }).waitFor();
+        await page.getByRole("group", { name: "回头客" }).waitFor();
+        expectEqual(
+          await cell(page, "new.profit").textContent(),
+          "₽133,000",
+          "new profit in zh-CN"
+        );
+        expectEqual(
+          await page.evaluate(() => document.documentElement.lang),
+          "zh-CN",
+          "document language"
+        );
+        await expectNoAxeViolations(page, "Chinese pane");
+      },
+    },
+    {
+      name: "goal seek answers and Apply puts the answer into the inputs",
+      async run(page) {
+        await openPane(page, origin);
+        // Defaults: make New customers: Profit equal 0 by changing New: Average bill.
+        await page.getByRole("button", { name: "Find" }).click();
+        const status = page.getByTestId("goal-result");
+        await status.getByText("28,226.67", { exact: false }).waitFor();
+        await page.getByRole("button", { name: "Apply" }).click();
+        expectEqual(
+          await field(page, "New customers", "Average bill").inputValue(),
+          "28,226.666667",
+          "applied average bill"
+        );
+        expectEqual(
+          await cell(page, "new.profit").textContent(),
+          "₽0",
+          "new profit after applying"
+        );
+        // Unreachable targets are reported as such, not as a wrong number.
+        await page.getByLabel("equal to").fill("-99,000,000,000");
+        await page.getByRole("button", { name: "Find" }).click();
+        await status.getByText("No value of", { exact: false }).waitFor();
+      },
+    },
+    {
+      name: "the sensitivity grid renders 11 × 11 with the current point marked",
+      async run(page) {
+        await openPane(page, origin);
+        const grid = page.getByTestId("sensitivity-grid");
+        await grid.locator("tbody td").first().waitFor(); // the what-if tools mount just after first paint
+        expectEqual(await grid.locator("tbody td").count(), 121, "grid cells");
+        const current = grid.locator("td[aria-current=true]");
+        expectEqual(await current.count(), 1, "one current cell");
+        expectEqual(await current.textContent(), "₽705K", "current cell is today's total profit");
+        await page.getByLabel("Steps per axis").fill("5");
+        expectEqual(await grid.locator("tbody td").count(), 25, "grid cells after changing steps");
+        // The grid follows every edit.
+        await field(page, "New customers", "Average bill").fill("31,000");
+        expectEqual(
+          await grid.locator("td[aria-current=true]").textContent(),
+          "₽780K",
+          "current cell after an edit"
+        );
+        expectTrue(
+          (await page.getByTestId("tornado-table").locator("tbody tr").count()) >= 8,
+          "tornado rows"
+        );
+      },
+    },
+    {
+      name: "write to sheet shows the rendered sheet; scenarios save, load and compare",
+      async run(page) {
+        await openPane(page, origin);
+        await page.getByRole("button", { name: "Write to sheet" }).click();
+        const frame = page.frameLocator("[data-testid=sheet-preview]");
+        await frame.locator("table").waitFor({ timeout: 10_000 });
+        expectTrue(
+          (await frame.locator("td").allTextContents()).some((text) => text.includes("2,250,000")),
+          "rendered sheet shows the revenue"
+        );
+        expectEqual(
+          await page.getByTestId("sheet-preview").getAttribute("sandbox"),
+          "",
+          "sandboxed preview frame"
+        );
+        await page.getByLabel("Scenario name").fill("Plan A");
+        await page.getByRole("button", { name: "Save scenario" }).click();
+        await page.getByRole("button", { name: "Load Plan A" }).waitFor();
+        await field(page, "New customers", "Average bill").fill("35,000");
+        await page.getByLabel("Scenario name").fill("Plan B");
+        await page.getByRole("button", { name: "Save scenario" }).click();
+        await page.getByRole("button", { name: "Load Plan B" }).waitFor();
+        await page.getByRole("button", { name: "Load Plan A" }).click();
+        expectEqual(
+          await field(page, "New customers", "Average bill").inputValue(),
+          "30,000",
+          "loaded Plan A"
+        );
+        await page.getByRole("button", { name: "Compare scenarios" }).click();
+        await frame.getByText("Plan B").first().waitFor({ timeout: 10_000 });
+        // Saved in the browser: still there after a reload.
+        await openPane(page, origin);
+        await page.getByRole("button", { name: "Load Plan B" }).waitFor();
+        await expectNoAxeViolations(page, "pane with saved scenarios");
+      },
+    },
+    {
+      name: "axe-core reports no violations (light and dark)",
+      async run(page) {
+        await openPane(page, origin);
+        await expectNoAxeViolations(page, "light pane");
+        await field(page, "New customers", "Customers").fill("x"); // with messages showing
+        await expectNoAxeViolations(page, "pane with a validation message");
+        await openPane(page, origin, "?theme=dark");
+        await expectNoAxeViolations(page, "dark pane");
+      },
+    },
+    {
+      name: "every control is reachable by keyboard",
+      async run(page) {
+        await openPane(page, origin);
+        const reached = new Set<string>();
+        for (let i = 0; i < 80; i++) {
+          await page.keyboard.press("Tab");
+          const label = await page.evaluate(() => {
+            const el = document.activeElement as HTMLElement | null;
+            if (!el) return "";
+            const labelled = el.id
+              ? document.querySelector(`label[for="${el.id}"]`)?.textContent
+              : null;
+            return labelled || el.getAttribute("aria-label") || el.textContent || el.tagName;
+          });
+          reached.add(label.trim());
+        }
+        for (const name of [
+          "Marketing spend",
+          "Average bill",
+          "Currency",
+          "Retention rate (%)",
+          "Set as baseline",
+          "Rows",
+          "Swing ± (%)",
+          "Find",
+        ]) {
+          expectTrue(reached.has(name), `Tab never reached "${name}"`);
+        }
+      },
+    },
+    {
+      name: "the pane makes no network request besides Office.js, and a screenshot is saved",
+      async run(page) {
+        await openPane(page, origin);
+        await page.locator("figure").first().waitFor();
+        mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+        // The top of the pane: inputs, results and the per-customer chart.
+        await page.screenshot({
+          path: SCREENSHOT,
+          fullPage: true,
+          clip: { x: 0, y: 0, width: 760, height: 1500 },
+        });
+      },
+    },
+  ];
+}
+
+async function main(): Promise<number> {
+  if (!existsSync(path.join(DIST, "taskpane.html"))) {
+    console.error("dist/taskpane.html is missing: run `npm run build` first");
+    return 2;
+  }
+  const server = await serveStatic(DIST);
+  const browser = await launchBrowser(server.origin, { width: 760 });
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const check of checks(server.origin)) {
+      const page = await browser.context.newPage();
+      const pageErrors: string[] = [];
+      page.on("pageerror", (error) => pageErrors.push(error.message));
+      try {
+        await check.run(page);
+        if (pageErrors.length) throw new Error(`page errors: ${pageErrors.join("; ")}`);
+        passed++;
+        console.log(`ok   ${check.name}`);
+      } catch (error) {
+        failed++;
+        console.log(
+          `FAIL ${check.name}\n     ${(error as Error).message.split("\n").join("\n     ")}`
+        );
+      } finally {
+        await page.close();
+      }
+    }
+    if (browser.foreignRequests.length > 0) {
+      failed++;
+      console.log(
+        `FAIL network requests besides Office.js:\n     ${browser.foreignRequests.join("\n     ")}`
+      );
+    } else {
+      passed++;
+      console.log("ok   no network request besides Office.js");
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    console.log("e2e: 0 passed, 1 failed");
+    process.exit(1);
+  }
+);
