@@ -7,7 +7,11 @@
 import { existsSync, linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { Scenario, WORKED_EXAMPLE } from "../model/scenario";
-import { CHINESE_REPORT_LABELS, ENGLISH_REPORT_LABELS, ReportLabels } from "../report/report-labels";
+import {
+  CHINESE_REPORT_LABELS,
+  ENGLISH_REPORT_LABELS,
+  ReportLabels,
+} from "../report/report-labels";
 import { buildReportPlan } from "../report/report-plan";
 import { renderPlanToXlsx } from "../report/render-xlsx";
 import { oneLine, parseScenarioJson } from "../scenarios/scenario-schema";
@@ -59,12 +63,21 @@ class UsageError extends Error {}
 class InputError extends Error {}
 
 export function parseArguments(args: string[]): ReportArguments {
-  const parsed: ReportArguments = { out: DEFAULT_OUTPUT, force: false, labels: ENGLISH_REPORT_LABELS, help: false };
+  const parsed: ReportArguments = {
+    out: DEFAULT_OUTPUT,
+    force: false,
+    labels: ENGLISH_REPORT_LABELS,
+    help: false,
+  };
   for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = args[i].startsWith("--") && args[i].includes("=") ? [args[i].slice(0, args[i].indexOf("=")), args[i].slice(args[i].indexOf("=") + 1)] : [args[i], undefined];
+    const [flag, inline] =
+      args[i].startsWith("--") && args[i].includes("=")
+        ? [args[i].slice(0, args[i].indexOf("=")), args[i].slice(args[i].indexOf("=") + 1)]
+        : [args[i], undefined];
     const value = (): string => {
       const v = inline ?? args[++i];
-      if (v === undefined || (inline === undefined && v.startsWith("--"))) throw new UsageError(`${flag} needs a value`);
+      if (v === undefined || (inline === undefined && v.startsWith("--")))
+        throw new UsageError(`${flag} needs a value`);
       return v;
     };
     switch (flag) {
@@ -89,7 +102,9 @@ export function parseArguments(args: string[]): ReportArguments {
         break;
       }
       default:
-        throw new UsageError(flag.startsWith("-") ? `unknown option ${flag}` : `unexpected argument "${flag}"`);
+        throw new UsageError(
+          flag.startsWith("-") ? `unknown option ${flag}` : `unexpected argument "${flag}"`
+        );
     }
   }
   return parsed;
@@ -101,7 +116,9 @@ function readScenario(file: string, shownAs: string): Scenario {
     text = readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read scenario file ${shownAs}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message}`);
+    throw new InputError(
+      `cannot read scenario file ${shownAs}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message}`
+    );
   }
   try {
     return parseScenarioJson(text.replace(/^\uFEFF/, ""));
@@ -118,7 +135,8 @@ function writeAtomically(target: string, bytes: Uint8Array, replace: boolean): v
     if (replace) renameSync(temp, target);
     else linkSync(temp, target); // atomic "create only if absent": fails with EEXIST
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new InputError(`${target} already exists (use --force to replace it)`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw new InputError(`${target} already exists (use --force to replace it)`);
     throw error;
   } finally {
     if (existsSync(temp)) unlinkSync(temp);
@@ -139,9 +157,12 @@ export async function main(argv: string[], io: CommandIo = defaultIo): Promise<n
     return 0;
   }
   try {
-    const scenario = args.scenarioFile ? readScenario(resolve(io.cwd, args.scenarioFile), args.scenarioFile) : WORKED_EXAMPLE;
+    const scenario = args.scenarioFile
+      ? readScenario(resolve(io.cwd, args.scenarioFile), args.scenarioFile)
+      : WORKED_EXAMPLE;
     const out = resolve(io.cwd, args.out);
-    if (existsSync(out) && !args.force) throw new InputError(`${args.out} already exists (use --force to replace it)`);
+    if (existsSync(out) && !args.force)
+      throw new InputError(`${args.out} already exists (use --force to replace it)`);
     const plan = buildReportPlan(scenario, { labels: args.labels, date: io.now() });
     const bytes = await renderPlanToXlsx([plan]);
     writeAtomically(out, bytes, args.force);

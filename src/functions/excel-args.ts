@@ -41,7 +41,9 @@ const errorCodes: Record<DomainErrorCode, () => CustomFunctions.ErrorCode> = {
 /** Excel shows a message only for #VALUE! and #N/A; for other codes it must be omitted. */
 export function excelError(code: DomainErrorCode, message: string): CustomFunctions.Error {
   const withMessage = code === "value" || code === "na";
-  return withMessage ? new CustomFunctions.Error(errorCodes[code](), message) : new CustomFunctions.Error(errorCodes[code]());
+  return withMessage
+    ? new CustomFunctions.Error(errorCodes[code](), message)
+    : new CustomFunctions.Error(errorCodes[code]());
 }
 
 export function toExcelError(e: unknown): CustomFunctions.Error {
@@ -62,7 +64,9 @@ function asGrid(arg: ExcelArg): Grid {
     const first = arg[0];
     if (rows > 0 && Array.isArray(first)) {
       const cols = first.length;
-      for (const row of arg) if (!Array.isArray(row) || row.length !== cols) throw new DomainError("value", "ragged range");
+      for (const row of arg)
+        if (!Array.isArray(row) || row.length !== cols)
+          throw new DomainError("value", "ragged range");
       return { cells: arg as unknown[][], rows, cols };
     }
     return { cells: [arg], rows: 1, cols: rows }; // a 1-D array: treat as one row
@@ -86,9 +90,13 @@ export function readCell(cell: unknown, name: string): number | null {
     if (trimmed === "") return null;
     const n = Number(trimmed);
     if (Number.isFinite(n)) return n;
-    throw new DomainError("value", `${name} must hold numbers, not the text "${cell.length > 40 ? cell.slice(0, 40) + "…" : cell}"`);
+    throw new DomainError(
+      "value",
+      `${name} must hold numbers, not the text "${cell.length > 40 ? cell.slice(0, 40) + "…" : cell}"`
+    );
   }
-  if (typeof cell === "boolean") throw new DomainError("value", `${name} must hold numbers, not ${cell ? "TRUE" : "FALSE"}`);
+  if (typeof cell === "boolean")
+    throw new DomainError("value", `${name} must hold numbers, not ${cell ? "TRUE" : "FALSE"}`);
   throw new DomainError("value", `${name} holds an error or an unsupported value`);
 }
 
@@ -97,7 +105,11 @@ export function readCell(cell: unknown, name: string): number | null {
  * arguments from a reused buffer (no allocation per element); an omitted optional whose
  * default is null arrives as NaN (test with Number.isNaN).
  */
-export function mapElements(args: readonly ExcelArg[], params: readonly ParamSpec[], compute: (x: Float64Array) => number): ExcelResult {
+export function mapElements(
+  args: readonly ExcelArg[],
+  params: readonly ParamSpec[],
+  compute: (x: Float64Array) => number
+): ExcelResult {
   let grids: Grid[];
   try {
     grids = params.map((_, i) => asGrid(args[i] ?? null));
@@ -112,7 +124,10 @@ export function mapElements(args: readonly ExcelArg[], params: readonly ParamSpe
       rows = g.rows;
       cols = g.cols;
     } else if (g.rows !== rows || g.cols !== cols) {
-      return excelError("value", `ranges have different shapes (${rows}×${cols} and ${g.rows}×${g.cols})`);
+      return excelError(
+        "value",
+        `ranges have different shapes (${rows}×${cols} and ${g.rows}×${g.cols})`
+      );
     }
   }
   if (rows === 0 || cols === 0) return excelError("value", "empty range");
@@ -151,7 +166,9 @@ export function mapElements(args: readonly ExcelArg[], params: readonly ParamSpe
           cell = "";
         } else {
           const result = compute(x);
-          cell = Number.isFinite(result) ? result : excelError("num", "result is not a finite number");
+          cell = Number.isFinite(result)
+            ? result
+            : excelError("num", "result is not a finite number");
         }
       } catch (e) {
         cell = toExcelError(e);

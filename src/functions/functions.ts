@@ -5,7 +5,7 @@
  * appends the CustomFunctions.associate calls itself: never call associate here.
  * This bundle must load with nothing but a CustomFunctions global: import only the model.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
 import { mapElements, optionalArg } from "./excel-args";
 import { churnRate, expectedLifetime, rescaleRetention, retentionRate } from "../model/retention";
 import { customerCost } from "../model/segment";
@@ -20,10 +20,20 @@ import { ltv } from "../model/ltv";
  * @param [basis] 0 or omitted: (end − new) ÷ start. 1: (end − new) ÷ (start + new).
  * @returns The retention rate as a fraction; format the cell as a percentage.
  */
-export function RETENTION_RATE(start_customers: number[][], end_customers: number[][], new_customers: number[][], basis?: number[][]): any[][] {
+export function RETENTION_RATE(
+  start_customers: number[][],
+  end_customers: number[][],
+  new_customers: number[][],
+  basis?: number[][]
+): any[][] {
   return mapElements(
     [start_customers, end_customers, new_customers, basis],
-    [{ name: "start_customers" }, { name: "end_customers" }, { name: "new_customers" }, { name: "basis", default: 0 }],
+    [
+      { name: "start_customers" },
+      { name: "end_customers" },
+      { name: "new_customers" },
+      { name: "basis", default: 0 },
+    ],
     (x) => retentionRate(x[0], x[1], x[2], x[3])
   ) as any[][];
 }
@@ -36,7 +46,11 @@ export function RETENTION_RATE(start_customers: number[][], end_customers: numbe
  * @param [overheads] Taxes and overheads attributed to these customers; omitted: 0.
  * @returns Cost per customer, in the currency of the inputs.
  */
-export function CUSTOMER_COST(spend: number[][], customers: number[][], overheads?: number[][]): any[][] {
+export function CUSTOMER_COST(
+  spend: number[][],
+  customers: number[][],
+  overheads?: number[][]
+): any[][] {
   return mapElements(
     [spend, customers, overheads],
     [{ name: "spend" }, { name: "customers" }, { name: "overheads", default: 0 }],
@@ -54,10 +68,22 @@ export function CUSTOMER_COST(spend: number[][], customers: number[][], overhead
  * @param [type] 0 or omitted: margin at the end of each period. 1: at the beginning (as Excel's PV).
  * @returns The lifetime value, in the currency of the margin.
  */
-export function LTV(margin: number[][], retention_rate: number[][], discount_rate?: number[][], periods?: number[][], type?: number[][]): any[][] {
+export function LTV(
+  margin: number[][],
+  retention_rate: number[][],
+  discount_rate?: number[][],
+  periods?: number[][],
+  type?: number[][]
+): any[][] {
   return mapElements(
     [margin, retention_rate, discount_rate, periods, type],
-    [{ name: "margin" }, { name: "retention_rate" }, { name: "discount_rate", default: 0 }, { name: "periods", default: null }, { name: "type", default: 0 }],
+    [
+      { name: "margin" },
+      { name: "retention_rate" },
+      { name: "discount_rate", default: 0 },
+      { name: "periods", default: null },
+      { name: "type", default: 0 },
+    ],
     (x) => ltv(x[0], x[1], x[2], optionalArg(x[3]), x[4])
   ) as any[][];
 }
@@ -69,7 +95,9 @@ export function LTV(margin: number[][], retention_rate: number[][], discount_rat
  * @returns The churn rate as a fraction.
  */
 export function CHURN_RATE(retention_rate: number[][]): any[][] {
-  return mapElements([retention_rate], [{ name: "retention_rate" }], (x) => churnRate(x[0])) as any[][];
+  return mapElements([retention_rate], [{ name: "retention_rate" }], (x) =>
+    churnRate(x[0])
+  ) as any[][];
 }
 
 /**
@@ -79,7 +107,9 @@ export function CHURN_RATE(retention_rate: number[][]): any[][] {
  * @returns The expected number of periods a customer stays.
  */
 export function EXPECTED_LIFETIME(retention_rate: number[][]): any[][] {
-  return mapElements([retention_rate], [{ name: "retention_rate" }], (x) => expectedLifetime(x[0])) as any[][];
+  return mapElements([retention_rate], [{ name: "retention_rate" }], (x) =>
+    expectedLifetime(x[0])
+  ) as any[][];
 }
 
 /**
@@ -90,5 +120,9 @@ export function EXPECTED_LIFETIME(retention_rate: number[][]): any[][] {
  * @returns The retention rate over the new period length.
  */
 export function RETENTION_RESCALE(retention_rate: number[][], periods: number[][]): any[][] {
-  return mapElements([retention_rate, periods], [{ name: "retention_rate" }, { name: "periods" }], (x) => rescaleRetention(x[0], x[1])) as any[][];
+  return mapElements(
+    [retention_rate, periods],
+    [{ name: "retention_rate" }, { name: "periods" }],
+    (x) => rescaleRetention(x[0], x[1])
+  ) as any[][];
 }

@@ -5,7 +5,7 @@
  * whole row or column itself. custom-functions-metadata-plugin reads the JSDoc below and appends
  * the CustomFunctions.associate calls: never call associate here. Import only the model.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
+
 import { mapElements, readCell, toExcelError } from "./excel-args";
 import { invalidValue } from "../model/errors";
 import { fitSbg } from "../model/sbg-fit";
@@ -20,7 +20,10 @@ function vectorCells(arg: unknown, name: string): unknown[] {
   const rows = arg as unknown[][];
   const cols = rows[0].length;
   if (!rows.every((row) => row.length === cols)) throw invalidValue(`${name} is a ragged range`);
-  if (rows.length > 1 && cols > 1) throw invalidValue(`${name} must be a single row or column, not a ${rows.length}×${cols} block`);
+  if (rows.length > 1 && cols > 1)
+    throw invalidValue(
+      `${name} must be a single row or column, not a ${rows.length}×${cols} block`
+    );
   return rows.length === 1 ? rows[0] : rows.map((row) => row[0]);
 }
 
@@ -36,7 +39,10 @@ export function readSurvivors(arg: unknown): number[] | null {
   const survivors: number[] = new Array(end);
   for (let i = 0; i < end; i++) {
     const v = values[i];
-    if (v === null) throw invalidValue(`survivors has a blank cell at position ${i + 1}: the cohort's values must be contiguous`);
+    if (v === null)
+      throw invalidValue(
+        `survivors has a blank cell at position ${i + 1}: the cohort's values must be contiguous`
+      );
     survivors[i] = v;
   }
   return survivors;
@@ -77,7 +83,11 @@ export function SBG_FIT(survivors: number[][], calibration_periods?: number[][])
  * @returns The surviving share, 0 to 1; S(0) = 1.
  */
 export function SBG_SURVIVAL(alpha: number[][], beta: number[][], period: number[][]): any[][] {
-  return mapElements([alpha, beta, period], [{ name: "alpha" }, { name: "beta" }, { name: "period" }], (x) => survival(x[0], x[1], x[2])) as any[][];
+  return mapElements(
+    [alpha, beta, period],
+    [{ name: "alpha" }, { name: "beta" }, { name: "period" }],
+    (x) => survival(x[0], x[1], x[2])
+  ) as any[][];
 }
 
 /**
@@ -89,7 +99,11 @@ export function SBG_SURVIVAL(alpha: number[][], beta: number[][], period: number
  * @returns The retention rate as a fraction.
  */
 export function SBG_RETENTION(alpha: number[][], beta: number[][], period: number[][]): any[][] {
-  return mapElements([alpha, beta, period], [{ name: "alpha" }, { name: "beta" }, { name: "period" }], (x) => retention(x[0], x[1], x[2])) as any[][];
+  return mapElements(
+    [alpha, beta, period],
+    [{ name: "alpha" }, { name: "beta" }, { name: "period" }],
+    (x) => retention(x[0], x[1], x[2])
+  ) as any[][];
 }
 
 /**
@@ -102,10 +116,22 @@ export function SBG_RETENTION(alpha: number[][], beta: number[][], period: numbe
  * @param [renewals] 0 or omitted: a new customer, first margin now. n: a customer who has made n renewals, valued just before the next renewal decision.
  * @returns The expected discounted margin, in the currency of the margin.
  */
-export function LTV_SBG(margin: number[][], alpha: number[][], beta: number[][], discount_rate: number[][], renewals?: number[][]): any[][] {
+export function LTV_SBG(
+  margin: number[][],
+  alpha: number[][],
+  beta: number[][],
+  discount_rate: number[][],
+  renewals?: number[][]
+): any[][] {
   return mapElements(
     [margin, alpha, beta, discount_rate, renewals],
-    [{ name: "margin" }, { name: "alpha" }, { name: "beta" }, { name: "discount_rate" }, { name: "renewals", default: 0 }],
+    [
+      { name: "margin" },
+      { name: "alpha" },
+      { name: "beta" },
+      { name: "discount_rate" },
+      { name: "renewals", default: 0 },
+    ],
     (x) => ltvSbg(x[0], x[1], x[2], x[3], x[4])
   ) as any[][];
 }

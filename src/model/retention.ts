@@ -8,18 +8,22 @@ export type RetentionBasis = 0 | 1;
  * S = customers at the start, E = at the end, N = new customers won during the period.
  */
 export function retentionRate(start: number, end: number, won: number, basis: number = 0): number {
-  if (basis !== 0 && basis !== 1) throw invalidNumber("basis must be 0 (retained ÷ start) or 1 (retained ÷ (start + new))");
+  if (basis !== 0 && basis !== 1)
+    throw invalidNumber("basis must be 0 (retained ÷ start) or 1 (retained ÷ (start + new))");
   if (start < 0 || end < 0 || won < 0) throw invalidNumber("customer counts cannot be negative");
   const retained = end - won;
-  if (retained < 0) throw invalidNumber("new customers exceed end customers: retained customers would be negative");
-  if (retained > start) throw invalidNumber("retained customers (end − new) exceed start customers");
+  if (retained < 0)
+    throw invalidNumber("new customers exceed end customers: retained customers would be negative");
+  if (retained > start)
+    throw invalidNumber("retained customers (end − new) exceed start customers");
   const denominator = basis === 0 ? start : start + won;
   if (denominator === 0) throw divisionByZero("no customers at the start of the period");
   return retained / denominator;
 }
 
 function checkRate(rate: number, name = "retention rate"): void {
-  if (!(rate >= 0 && rate <= 1)) throw invalidNumber(`${name} must be between 0 and 1 (0% to 100%)`);
+  if (!(rate >= 0 && rate <= 1))
+    throw invalidNumber(`${name} must be between 0 and 1 (0% to 100%)`);
 }
 
 /** Share of customers lost in a period: 1 − retention. */
@@ -31,7 +35,8 @@ export function churnRate(retention: number): number {
 /** Expected customer lifetime in periods under constant retention r: 1 / (1 − r). */
 export function expectedLifetime(retention: number): number {
   checkRate(retention);
-  if (retention === 1) throw divisionByZero("with 100% retention customers never leave: the lifetime is infinite");
+  if (retention === 1)
+    throw divisionByZero("with 100% retention customers never leave: the lifetime is infinite");
   return 1 / (1 - retention);
 }
 

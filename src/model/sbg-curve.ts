@@ -12,12 +12,14 @@ const DIRECT_PERIODS = 1000;
 
 /** α and β must be positive finite numbers; everything else is #NUM!. */
 export function checkShape(alpha: number, beta: number): void {
-  if (!(alpha > 0 && alpha < Infinity)) throw invalidNumber("alpha must be a number greater than 0");
+  if (!(alpha > 0 && alpha < Infinity))
+    throw invalidNumber("alpha must be a number greater than 0");
   if (!(beta > 0 && beta < Infinity)) throw invalidNumber("beta must be a number greater than 0");
 }
 
 function wholePeriod(period: number, min: number): number {
-  if (!(period >= min && period < Infinity)) throw invalidNumber(`period must be a whole number of at least ${min}`);
+  if (!(period >= min && period < Infinity))
+    throw invalidNumber(`period must be a whole number of at least ${min}`);
   return Math.trunc(period);
 }
 

@@ -42,24 +42,37 @@ const MAX_STEP = 4;
  * Validates the survivors and returns n_0..n_k divided by n_0, k = calibration periods
  * (omitted: all). The whole series is validated, holdout included: it must be one cohort.
  */
-export function cohortProportions(survivors: readonly number[], calibrationPeriods: number | null = null): Float64Array {
+export function cohortProportions(
+  survivors: readonly number[],
+  calibrationPeriods: number | null = null
+): Float64Array {
   const periods = survivors.length - 1;
-  if (periods < 2) throw invalidNumber("survivors needs the cohort size and at least 2 periods after it (3 or more numbers)");
+  if (periods < 2)
+    throw invalidNumber(
+      "survivors needs the cohort size and at least 2 periods after it (3 or more numbers)"
+    );
   for (let i = 0; i <= periods; i++) {
     const n = survivors[i];
     if (!Number.isFinite(n)) throw invalidNumber(`survivors must be finite numbers (period ${i})`);
     if (n < 0) throw invalidNumber(`survivors cannot be negative (${n} at period ${i})`);
     if (i > 0 && n > survivors[i - 1]) {
-      throw invalidNumber(`survivors rise from ${survivors[i - 1]} at period ${i - 1} to ${n} at period ${i}: a cohort can only shrink`);
+      throw invalidNumber(
+        `survivors rise from ${survivors[i - 1]} at period ${i - 1} to ${n} at period ${i}: a cohort can only shrink`
+      );
     }
   }
   const size = survivors[0];
-  if (!(size > 0)) throw invalidNumber("the cohort size (the first survivors value) must be greater than 0");
+  if (!(size > 0))
+    throw invalidNumber("the cohort size (the first survivors value) must be greater than 0");
   let k = periods;
   if (calibrationPeriods !== null) {
-    if (!(calibrationPeriods >= 2 && calibrationPeriods < Infinity)) throw invalidNumber("calibration_periods must be at least 2");
+    if (!(calibrationPeriods >= 2 && calibrationPeriods < Infinity))
+      throw invalidNumber("calibration_periods must be at least 2");
     k = Math.trunc(calibrationPeriods);
-    if (k > periods) throw invalidNumber(`calibration_periods (${k}) exceeds the ${periods} periods after the cohort size in survivors`);
+    if (k > periods)
+      throw invalidNumber(
+        `calibration_periods (${k}) exceeds the ${periods} periods after the cohort size in survivors`
+      );
   }
   const x = new Float64Array(k + 1);
   for (let j = 0; j <= k; j++) x[j] = survivors[j] / size;
@@ -117,16 +130,26 @@ function geometricLogLikelihood(x: Float64Array): { ll: number; retention: numbe
   for (let j = 0; j < k; j++) exposure += x[j];
   const leavers = x[0] - x[k];
   const churn = leavers / exposure;
-  const ll = leavers * Math.log(churn) + (exposure - leavers > 0 ? (exposure - leavers) * Math.log1p(-churn) : 0);
+  const ll =
+    leavers * Math.log(churn) +
+    (exposure - leavers > 0 ? (exposure - leavers) * Math.log1p(-churn) : 0);
   return { ll, retention: 1 - churn };
 }
 
 function rejectDegenerate(x: Float64Array): void {
   const k = x.length - 1;
-  if (x[k] === x[0]) throw invalidNumber("no one leaves the cohort, so no finite alpha and beta fit it (retention is 100%)");
-  if (x[1] === 0) throw invalidNumber("everyone leaves in the first period, so no finite alpha and beta fit the cohort");
+  if (x[k] === x[0])
+    throw invalidNumber(
+      "no one leaves the cohort, so no finite alpha and beta fit it (retention is 100%)"
+    );
+  if (x[1] === 0)
+    throw invalidNumber(
+      "everyone leaves in the first period, so no finite alpha and beta fit the cohort"
+    );
   if (x[1] === x[k]) {
-    throw invalidNumber("no one leaves after the first period: the cohort splits into customers who leave at once and customers who never leave, which no finite alpha and beta describe");
+    throw invalidNumber(
+      "no one leaves after the first period: the cohort splits into customers who leave at once and customers who never leave, which no finite alpha and beta describe"
+    );
   }
 }
 
@@ -157,7 +180,10 @@ function startingPoint(x: Float64Array, churn: number): [number, number] {
  * Fits α, β by maximum likelihood. survivors are n_0, n_1, …, n_K (counts or percentages);
  * calibrationPeriods k (2 ≤ k ≤ K) fits on n_0..n_k only, the rest being holdout.
  */
-export function fitSbg(survivors: readonly number[], calibrationPeriods: number | null = null): SbgFit {
+export function fitSbg(
+  survivors: readonly number[],
+  calibrationPeriods: number | null = null
+): SbgFit {
   const x = cohortProportions(survivors, calibrationPeriods);
   rejectDegenerate(x);
   const geometric = geometricLogLikelihood(x);
@@ -185,8 +211,10 @@ export function fitSbg(survivors: readonly number[], calibrationPeriods: number 
     let dv = (a11 * gv - a12 * gu) / shiftedDet;
     // Converged: the Newton step is below 1e-9 on ln α, ln β (scale-free), or the gradient is
     // at the rounding level of the terms it sums.
-    const flat = Math.abs(gu) <= GRADIENT_TOLERANCE * d[5] && Math.abs(gv) <= GRADIENT_TOLERANCE * d[6];
-    const converged = flat || (a11 === -huu && Math.max(Math.abs(du), Math.abs(dv)) <= STEP_TOLERANCE);
+    const flat =
+      Math.abs(gu) <= GRADIENT_TOLERANCE * d[5] && Math.abs(gv) <= GRADIENT_TOLERANCE * d[6];
+    const converged =
+      flat || (a11 === -huu && Math.max(Math.abs(du), Math.abs(dv)) <= STEP_TOLERANCE);
     if (converged) return finish(alpha, beta, ll, det, geometric, survivors[0], iteration);
     const longest = Math.max(Math.abs(du), Math.abs(dv));
     if (longest > MAX_STEP) {
@@ -219,16 +247,27 @@ export function fitSbg(survivors: readonly number[], calibrationPeriods: number 
     }
     // No step that moves and does not lose: the top, at rounding level.
     if (!accepted) return finish(alpha, beta, ll, det, geometric, survivors[0], iteration);
-    if (u > LOG_PARAMETER_LIMIT || v > LOG_PARAMETER_LIMIT) throw constantRetention(geometric.retention);
-    if (u < -LOG_PARAMETER_LIMIT || v < -LOG_PARAMETER_LIMIT) throw invalidNumber("no finite alpha and beta fit this cohort");
+    if (u > LOG_PARAMETER_LIMIT || v > LOG_PARAMETER_LIMIT)
+      throw constantRetention(geometric.retention);
+    if (u < -LOG_PARAMETER_LIMIT || v < -LOG_PARAMETER_LIMIT)
+      throw invalidNumber("no finite alpha and beta fit this cohort");
   }
   throw invalidNumber("the sBG fit did not converge for this cohort");
 }
 
 /** Accepts a converged point only if it beats the constant-retention limit and is a strict maximum. */
-function finish(alpha: number, beta: number, ll: number, det: number, geometric: { ll: number; retention: number }, size: number, iterations: number): SbgFit {
+function finish(
+  alpha: number,
+  beta: number,
+  ll: number,
+  det: number,
+  geometric: { ll: number; retention: number },
+  size: number,
+  iterations: number
+): SbgFit {
   // LL is a sum of O(1) terms: below ~1e-15 (or 1e-12 relative) it does not beat the limit.
-  if (ll <= geometric.ll + Math.max(1e-12 * Math.abs(geometric.ll), 1e-15)) throw constantRetention(geometric.retention);
+  if (ll <= geometric.ll + Math.max(1e-12 * Math.abs(geometric.ll), 1e-15))
+    throw constantRetention(geometric.retention);
   if (!(det > 0)) throw invalidNumber("the sBG likelihood of this cohort has no strict maximum");
   return { alpha, beta, logLikelihood: ll * size, iterations };
 }
@@ -241,13 +280,21 @@ function constantRetention(retention: number): Error {
 }
 
 /** LL(α, β) of survivors as given (all periods), as in the domain's formula. */
-export function sbgLogLikelihood(alpha: number, beta: number, survivors: readonly number[]): number {
+export function sbgLogLikelihood(
+  alpha: number,
+  beta: number,
+  survivors: readonly number[]
+): number {
   const x = cohortProportions(survivors);
   return logLikelihoodAt(x, alpha, beta) * survivors[0];
 }
 
 /** ∂LL/∂ln α and ∂LL/∂ln β of survivors as given (all periods): ≈ 0 at the fitted point. */
-export function sbgLogLikelihoodGradient(alpha: number, beta: number, survivors: readonly number[]): [number, number] {
+export function sbgLogLikelihoodGradient(
+  alpha: number,
+  beta: number,
+  survivors: readonly number[]
+): [number, number] {
   const x = cohortProportions(survivors);
   const d = new Float64Array(7);
   derivativesAt(x, alpha, beta, d);

@@ -33,7 +33,12 @@ export function hypergeometric1(b: number, c: number, x: number): number {
   let D = 0;
   for (let j = 1; j <= MAX_FRACTION_STEPS; j++) {
     const i = j >> 1;
-    const k = j === 1 ? b / c : j & 1 ? ((b + i) * (c - 1 + i)) / ((c - 1 + 2 * i) * (c + 2 * i)) : (i * (c - b - 1 + i)) / ((c + 2 * i - 2) * (c + 2 * i - 1));
+    const k =
+      j === 1
+        ? b / c
+        : j & 1
+          ? ((b + i) * (c - 1 + i)) / ((c - 1 + 2 * i) * (c + 2 * i))
+          : (i * (c - b - 1 + i)) / ((c + 2 * i - 2) * (c + 2 * i - 1));
     const a = -k * x;
     D = 1 + a * D;
     if (D === 0) D = TINY;
@@ -44,47 +49,78 @@ export function hypergeometric1(b: number, c: number, x: number): number {
     f *= delta;
     if (Math.abs(delta - 1) <= 1e-16) return 1 / f;
   }
-  throw invalidNumber("the discount rate is too small to value precisely: use 0 for no discounting, or a rate of at least 1e-9");
+  throw invalidNumber(
+    "the discount rate is too small to value precisely: use 0 for no discounting, or a rate of at least 1e-9"
+  );
 }
 
 function checkDiscountRate(discountRate: number): void {
-  if (!(discountRate >= 0 && discountRate < Infinity)) throw invalidNumber("discount rate must be 0 or more");
+  if (!(discountRate >= 0 && discountRate < Infinity))
+    throw invalidNumber("discount rate must be 0 or more");
 }
 
 /** d = 0 diverges when α ≤ 1: a heavy tail of customers who (almost) never leave. */
 function infiniteLifetime(): Error {
-  return invalidNumber("with no discounting and alpha ≤ 1 the expected lifetime is infinite: give a discount rate above 0");
+  return invalidNumber(
+    "with no discounting and alpha ≤ 1 the expected lifetime is infinite: give a discount rate above 0"
+  );
 }
 
 /** DEL: expected discounted periods paid by a new customer, the first now and undiscounted. */
-export function discountedExpectedLifetime(alpha: number, beta: number, discountRate: number): number {
+export function discountedExpectedLifetime(
+  alpha: number,
+  beta: number,
+  discountRate: number
+): number {
   checkShape(alpha, beta);
   checkDiscountRate(discountRate);
   if (discountRate === 0) {
     if (alpha <= 1) throw infiniteLifetime();
     return finite((alpha + beta - 1) / (alpha - 1), "discounted expected lifetime"); // E[T], Gauss's ₂F₁(…;1)
   }
-  return finite(hypergeometric1(beta, alpha + beta, 1 / (1 + discountRate)), "discounted expected lifetime");
+  return finite(
+    hypergeometric1(beta, alpha + beta, 1 / (1 + discountRate)),
+    "discounted expected lifetime"
+  );
 }
 
 /** DERL(n): expected discounted periods still to be paid by a customer who has made n renewals. */
-export function discountedExpectedResidualLifetime(alpha: number, beta: number, discountRate: number, renewals: number): number {
+export function discountedExpectedResidualLifetime(
+  alpha: number,
+  beta: number,
+  discountRate: number,
+  renewals: number
+): number {
   checkShape(alpha, beta);
   checkDiscountRate(discountRate);
-  if (!(renewals >= 0 && renewals < Infinity)) throw invalidNumber("renewals must be a whole number, 0 or more");
+  if (!(renewals >= 0 && renewals < Infinity))
+    throw invalidNumber("renewals must be a whole number, 0 or more");
   const n = Math.trunc(renewals);
   if (discountRate === 0) {
     if (alpha <= 1) throw infiniteLifetime();
     return finite((beta + n) / (alpha - 1), "discounted expected residual lifetime");
   }
   const next = (beta + n) / (alpha + beta + n); // r(n+1): the next renewal happens
-  return finite(next * hypergeometric1(beta + n + 1, alpha + beta + n + 1, 1 / (1 + discountRate)), "discounted expected residual lifetime");
+  return finite(
+    next * hypergeometric1(beta + n + 1, alpha + beta + n + 1, 1 / (1 + discountRate)),
+    "discounted expected residual lifetime"
+  );
 }
 
 /** margin × DEL (renewals 0) or margin × DERL(renewals) (renewals ≥ 1; truncated). */
-export function ltvSbg(margin: number, alpha: number, beta: number, discountRate: number, renewals = 0): number {
-  if (!(renewals >= 0 && renewals < Infinity)) throw invalidNumber("renewals must be a whole number, 0 or more");
+export function ltvSbg(
+  margin: number,
+  alpha: number,
+  beta: number,
+  discountRate: number,
+  renewals = 0
+): number {
+  if (!(renewals >= 0 && renewals < Infinity))
+    throw invalidNumber("renewals must be a whole number, 0 or more");
   const n = Math.trunc(renewals);
-  const lifetime = n === 0 ? discountedExpectedLifetime(alpha, beta, discountRate) : discountedExpectedResidualLifetime(alpha, beta, discountRate, n);
+  const lifetime =
+    n === 0
+      ? discountedExpectedLifetime(alpha, beta, discountRate)
+      : discountedExpectedResidualLifetime(alpha, beta, discountRate, n);
   return finite(margin * lifetime, "lifetime value");
 }

@@ -1,5 +1,11 @@
 import { ltv, PaymentTiming } from "./ltv";
-import { combinedEconomics, SegmentEconomics, SegmentInputs, segmentEconomics, segmentProblems } from "./segment";
+import {
+  combinedEconomics,
+  SegmentEconomics,
+  SegmentInputs,
+  segmentEconomics,
+  segmentProblems,
+} from "./segment";
 import { invalidNumber } from "./errors";
 
 export type SegmentKey = "new" | "returning";
@@ -60,7 +66,12 @@ export const WORKED_EXAMPLE: Scenario = Object.freeze({
   currency: "RUB",
   segments: {
     new: { marketingSpend: 1_617_000, overheads: 500_000, customers: 75, averageBill: 30_000 },
-    returning: { marketingSpend: 1_328_000, overheads: 500_000, customers: 80, averageBill: 30_000 },
+    returning: {
+      marketingSpend: 1_328_000,
+      overheads: 500_000,
+      customers: 80,
+      averageBill: 30_000,
+    },
   },
   retention: { rate: 0.8, startCustomers: 100, linked: false },
   ltv: { discountRate: 0.1, periods: null, timing: 0 },
@@ -82,28 +93,47 @@ export function scenarioProblems(s: Scenario): Record<string, string> {
   for (const key of ["new", "returning"] as const) {
     const seg = effectiveSegments(s)[key];
     for (const [field, message] of Object.entries(segmentProblems(seg))) {
-      const path = key === "returning" && field === "customers" && s.retention.linked ? "retention.startCustomers" : `segments.${key}.${field}`;
+      const path =
+        key === "returning" && field === "customers" && s.retention.linked
+          ? "retention.startCustomers"
+          : `segments.${key}.${field}`;
       problems[path] = message as string;
     }
   }
   const { rate, startCustomers } = s.retention;
   if (!Number.isFinite(rate)) problems["retention.rate"] = "must be a number";
   else if (rate < 0 || rate > 1) problems["retention.rate"] = "must be between 0% and 100%";
-  if (s.retention.linked && !(startCustomers > 0) && !problems["retention.startCustomers"]) problems["retention.startCustomers"] = "must be greater than 0";
+  if (s.retention.linked && !(startCustomers > 0) && !problems["retention.startCustomers"])
+    problems["retention.startCustomers"] = "must be greater than 0";
   const { discountRate, periods, timing } = s.ltv;
   if (!Number.isFinite(discountRate)) problems["ltv.discountRate"] = "must be a number";
   else if (discountRate < 0) problems["ltv.discountRate"] = "cannot be negative";
-  if (periods !== null && !(periods >= 1)) problems["ltv.periods"] = "must be at least 1, or empty for no limit";
-  if (timing !== 0 && timing !== 1) problems["ltv.timing"] = "must be 0 (end of period) or 1 (beginning)";
-  if (!problems["ltv.discountRate"] && !problems["retention.rate"] && periods === null && discountRate === 0 && rate === 1) {
-    problems["ltv.discountRate"] = "100% retention with no discounting and no horizon has no finite LTV";
+  if (periods !== null && !(periods >= 1))
+    problems["ltv.periods"] = "must be at least 1, or empty for no limit";
+  if (timing !== 0 && timing !== 1)
+    problems["ltv.timing"] = "must be 0 (end of period) or 1 (beginning)";
+  if (
+    !problems["ltv.discountRate"] &&
+    !problems["retention.rate"] &&
+    periods === null &&
+    discountRate === 0 &&
+    rate === 1
+  ) {
+    problems["ltv.discountRate"] =
+      "100% retention with no discounting and no horizon has no finite LTV";
   }
   return problems;
 }
 
 function effectiveSegments(s: Scenario): Record<SegmentKey, SegmentInputs> {
   if (!s.retention.linked) return s.segments;
-  return { new: s.segments.new, returning: { ...s.segments.returning, customers: s.retention.rate * s.retention.startCustomers } };
+  return {
+    new: s.segments.new,
+    returning: {
+      ...s.segments.returning,
+      customers: s.retention.rate * s.retention.startCustomers,
+    },
+  };
 }
 
 /** Evaluates a valid scenario; throws a DomainError naming the first problem otherwise. */

@@ -48,7 +48,8 @@ export function customerCost(spend: number, customers: number, overheads: number
   if (spend < 0) throw invalidNumber("spend cannot be negative");
   if (overheads < 0) throw invalidNumber("overheads cannot be negative");
   if (customers < 0) throw invalidNumber("customers cannot be negative");
-  if (customers === 0) throw divisionByZero("customers is 0: there is no one to spread the cost over");
+  if (customers === 0)
+    throw divisionByZero("customers is 0: there is no one to spread the cost over");
   return finite((spend + overheads) / customers, "cost per customer");
 }
 
@@ -76,7 +77,12 @@ export function combinedEconomics(segments: readonly SegmentInputs[]): SegmentEc
   return economicsFromTotals(revenue, marketingSpend, overheads, customers);
 }
 
-function economicsFromTotals(revenue: number, marketingSpend: number, overheads: number, customers: number): SegmentEconomics {
+function economicsFromTotals(
+  revenue: number,
+  marketingSpend: number,
+  overheads: number,
+  customers: number
+): SegmentEconomics {
   const totalCost = marketingSpend + overheads;
   const profit = revenue - totalCost;
   return {

@@ -8,7 +8,11 @@ import { ReportLabels } from "./report-labels";
 import { formatOf, formulaBody, isFormula, modelValue, Quantity } from "./report-formulas";
 import { cellRef, PlanCell, SheetPlan } from "./sheet-plan";
 
-type Row = { kind: "section"; label: string } | { kind: "quantity"; q: Quantity; label: string } | { kind: "linked"; label: string } | { kind: "currency"; label: string };
+type Row =
+  | { kind: "section"; label: string }
+  | { kind: "quantity"; q: Quantity; label: string }
+  | { kind: "linked"; label: string }
+  | { kind: "currency"; label: string };
 
 function comparisonRows(labels: ReportLabels): Row[] {
   const seg = (name: string, what: string) => `${name}: ${what}`;
@@ -78,20 +82,38 @@ export function buildComparisonPlan(scenarios: Scenario[], labels: ReportLabels)
         case "currency":
           return { kind: "text", text: scenario.currency };
         case "linked":
-          return { kind: "text", text: scenario.retention.linked ? labels.linkedYes : labels.linkedNo };
+          return {
+            kind: "text",
+            text: scenario.retention.linked ? labels.linkedYes : labels.linkedNo,
+          };
         case "quantity": {
           const format = formatOf(row.q, scenario.currency);
           if (isFormula(row.q, scenario)) {
-            return { kind: "formula", formula: `=${formulaBody(row.q, scenario, placed)}`, expected: modelValue(row.q, scenario, results), format, style: "output" };
+            return {
+              kind: "formula",
+              formula: `=${formulaBody(row.q, scenario, placed)}`,
+              expected: modelValue(row.q, scenario, results),
+              format,
+              style: "output",
+            };
           }
-          if (row.q === "ltv.periods" && scenario.ltv.periods === null) return { kind: "blank", format, style: "input" };
-          return { kind: "number", value: modelValue(row.q, scenario, results), format, style: "input" };
+          if (row.q === "ltv.periods" && scenario.ltv.periods === null)
+            return { kind: "blank", format, style: "input" };
+          return {
+            kind: "number",
+            value: modelValue(row.q, scenario, results),
+            format,
+            style: "input",
+          };
         }
       }
     });
   });
 
-  const headerRow: PlanCell[] = [{ kind: "text", text: labels.item, style: "header" }, ...scenarios.map((s): PlanCell => ({ kind: "text", text: s.name, style: "header" }))];
+  const headerRow: PlanCell[] = [
+    { kind: "text", text: labels.item, style: "header" },
+    ...scenarios.map((s): PlanCell => ({ kind: "text", text: s.name, style: "header" })),
+  ];
   const bodyRows = rows.map((row, i): (PlanCell | null)[] => [
     { kind: "text", text: row.label, style: row.kind === "section" ? "header" : "label" },
     ...columns.map((column) => column[i]),
@@ -101,7 +123,10 @@ export function buildComparisonPlan(scenarios: Scenario[], labels: ReportLabels)
   return {
     sheetName: labels.comparisonSheetName,
     blocks: [
-      { topLeft: cellRef(TITLE_ROW, 0), rows: [[{ kind: "text", text: labels.comparisonTitle, style: "title" }]] },
+      {
+        topLeft: cellRef(TITLE_ROW, 0),
+        rows: [[{ kind: "text", text: labels.comparisonTitle, style: "title" }]],
+      },
       { topLeft: cellRef(HEADER_ROW, 0), rows: [headerRow, ...bodyRows] },
     ],
     names: [],

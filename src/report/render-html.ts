@@ -22,7 +22,9 @@ export function renderPlanToHtml(plan: SheetPlan): string {
     );
   }
   const columns = Array.from({ length: columnCount }, (_, c) => columnLetter(c));
-  const colgroup = columns.map((letter) => `<col style="width:${plan.columnWidths[letter] ?? 10}ch">`).join("");
+  const colgroup = columns
+    .map((letter) => `<col style="width:${plan.columnWidths[letter] ?? 10}ch">`)
+    .join("");
   const head = `<tr><th></th>${columns.map((letter) => `<th scope="col">${letter}</th>`).join("")}</tr>`;
   const body: string[] = [];
   for (let r = 0; r < rowCount; r++) {
@@ -43,7 +45,10 @@ function renderCell(cell: PlanCell | undefined): string {
     look.fill ? `background:${look.fill}` : "",
     cell.kind === "text" ? "" : "text-align:right",
   ].filter(Boolean);
-  const attributes = [cell.style ? ` class="cell-${cell.style}"` : "", css.length ? ` style="${css.join(";")}"` : ""];
+  const attributes = [
+    cell.style ? ` class="cell-${cell.style}"` : "",
+    css.length ? ` style="${css.join(";")}"` : "",
+  ];
   if (cell.kind === "formula") attributes.push(` title="${escapeHtml(cell.formula)}"`);
   return `<td${attributes.join("")}>${escapeHtml(displayText(cell))}</td>`;
 }
@@ -62,10 +67,18 @@ export function displayText(cell: PlanCell): string {
   }
 }
 
-const CURRENCY_SIGNS: Record<string, string> = { USD: "$", EUR: "€", GBP: "£", RUB: "₽", CNY: "¥", JPY: "¥" };
+const CURRENCY_SIGNS: Record<string, string> = {
+  USD: "$",
+  EUR: "€",
+  GBP: "£",
+  RUB: "₽",
+  CNY: "¥",
+  JPY: "¥",
+};
 
 export function formatNumber(value: number, format: NumberFormat): string {
-  const fixed = (digits: number) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const fixed = (digits: number) =>
+    value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
   switch (format.kind) {
     case "percent":
       return `${(value * 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;

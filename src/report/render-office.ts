@@ -5,7 +5,17 @@
  */
 import { STYLE_LOOKS } from "./plan-style";
 import { uniqueSheetName } from "./sheet-name";
-import { blockAddress, CellStyle, cellRef, excelNumberFormat, parseCellRef, PlanCell, rectangularRows, SheetPlan, TEXT_FORMAT } from "./sheet-plan";
+import {
+  blockAddress,
+  CellStyle,
+  cellRef,
+  excelNumberFormat,
+  parseCellRef,
+  PlanCell,
+  rectangularRows,
+  SheetPlan,
+  TEXT_FORMAT,
+} from "./sheet-plan";
 
 /** Writes the plan to a new sheet named after `baseName` (made unique) and returns the name used. */
 export async function writePlanToWorkbook(plan: SheetPlan, baseName: string): Promise<string> {
@@ -17,7 +27,10 @@ export async function writePlanToWorkbook(plan: SheetPlan, baseName: string): Pr
       sheets.load("items/name");
       await context.sync();
 
-      sheetName = uniqueSheetName(baseName, sheets.items.map((s) => s.name));
+      sheetName = uniqueSheetName(
+        baseName,
+        sheets.items.map((s) => s.name)
+      );
       context.application.suspendApiCalculationUntilNextSync();
       const sheet = sheets.add(sheetName);
       queuePlan(sheet, plan);
@@ -33,8 +46,12 @@ export async function writePlanToWorkbook(plan: SheetPlan, baseName: string): Pr
   }
   if (writeFailure !== undefined) {
     const removed = await removeSheet(sheetName);
-    const aftermath = removed ? "The partly written sheet was removed." : `The sheet "${sheetName}" may be incomplete: delete it and try again.`;
-    throw new Error(`Could not write the report to "${sheetName}": ${messageOf(writeFailure)}. ${aftermath}`);
+    const aftermath = removed
+      ? "The partly written sheet was removed."
+      : `The sheet "${sheetName}" may be incomplete: delete it and try again.`;
+    throw new Error(
+      `Could not write the report to "${sheetName}": ${messageOf(writeFailure)}. ${aftermath}`
+    );
   }
   return sheetName;
 }
@@ -49,7 +66,9 @@ function queuePlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
     range.numberFormat = rows.map((row) => row.map(numberFormatOf)) as string[][];
     range.values = rows.map((row) => row.map(literalOf)) as (string | number)[][];
     if (rows.some((row) => row.some((cell) => cell?.kind === "formula"))) {
-      range.formulas = rows.map((row) => row.map((cell) => (cell?.kind === "formula" ? cell.formula : null))) as string[][];
+      range.formulas = rows.map((row) =>
+        row.map((cell) => (cell?.kind === "formula" ? cell.formula : null))
+      ) as string[][];
     }
   }
   for (const [style, runs] of styleRuns(plan)) {

@@ -8,7 +8,14 @@
 import { Workbook, Worksheet } from "exceljs";
 import { STYLE_LOOKS } from "./plan-style";
 import { uniqueSheetName } from "./sheet-name";
-import { absoluteRef, excelNumberFormat, parseCellRef, PlanCell, SheetPlan, TEXT_FORMAT } from "./sheet-plan";
+import {
+  absoluteRef,
+  excelNumberFormat,
+  parseCellRef,
+  PlanCell,
+  SheetPlan,
+  TEXT_FORMAT,
+} from "./sheet-plan";
 
 export interface XlsxOptions {
   /**
@@ -26,7 +33,10 @@ interface ScopedName {
   localSheetId: number;
 }
 
-export async function renderPlanToXlsx(plans: SheetPlan | SheetPlan[], options: XlsxOptions = {}): Promise<Uint8Array> {
+export async function renderPlanToXlsx(
+  plans: SheetPlan | SheetPlan[],
+  options: XlsxOptions = {}
+): Promise<Uint8Array> {
   const workbook = new Workbook();
   workbook.creator = "Retention economics add-in";
   workbook.calcProperties.fullCalcOnLoad = true;
@@ -38,7 +48,12 @@ export async function renderPlanToXlsx(plans: SheetPlan | SheetPlan[], options: 
     const sheet = workbook.addWorksheet(name);
     writePlan(sheet, plan, options);
     const quoted = `'${name.replace(/'/g, "''")}'`;
-    for (const n of plan.names) scopedNames.push({ name: n.name, ranges: [`${quoted}!${absoluteRef(n.cell)}`], localSheetId: index });
+    for (const n of plan.names)
+      scopedNames.push({
+        name: n.name,
+        ranges: [`${quoted}!${absoluteRef(n.cell)}`],
+        localSheetId: index,
+      });
   });
   addSheetScopedNames(workbook, scopedNames);
   const buffer = await workbook.xlsx.writeBuffer();
@@ -46,18 +61,26 @@ export async function renderPlanToXlsx(plans: SheetPlan | SheetPlan[], options: 
 }
 
 function writePlan(sheet: Worksheet, plan: SheetPlan, options: XlsxOptions): void {
-  for (const [column, width] of Object.entries(plan.columnWidths)) sheet.getColumn(column).width = width;
+  for (const [column, width] of Object.entries(plan.columnWidths))
+    sheet.getColumn(column).width = width;
   for (const block of plan.blocks) {
     const origin = parseCellRef(block.topLeft);
     block.rows.forEach((row, r) =>
       row.forEach((planCell, c) => {
-        if (planCell) writeCell(sheet, origin.row + r + 1, origin.column + c + 1, planCell, options);
+        if (planCell)
+          writeCell(sheet, origin.row + r + 1, origin.column + c + 1, planCell, options);
       })
     );
   }
 }
 
-function writeCell(sheet: Worksheet, row: number, column: number, planCell: PlanCell, options: XlsxOptions): void {
+function writeCell(
+  sheet: Worksheet,
+  row: number,
+  column: number,
+  planCell: PlanCell,
+  options: XlsxOptions
+): void {
   const cell = sheet.getCell(row, column);
   switch (planCell.kind) {
     case "text":
@@ -73,7 +96,8 @@ function writeCell(sheet: Worksheet, row: number, column: number, planCell: Plan
       cell.numFmt = excelNumberFormat(planCell.format);
       break;
     case "formula": {
-      const expected = options.cachedResults === "wrong" ? 2 * planCell.expected + 1 : planCell.expected;
+      const expected =
+        options.cachedResults === "wrong" ? 2 * planCell.expected + 1 : planCell.expected;
       const result = Number.isFinite(expected) ? expected : { error: "#DIV/0!" as const };
       cell.value = { formula: planCell.formula.replace(/^=/, ""), result };
       cell.numFmt = excelNumberFormat(planCell.format);
@@ -84,9 +108,15 @@ function writeCell(sheet: Worksheet, row: number, column: number, planCell: Plan
   if (!look) return;
   const argb = (hex: string) => `FF${hex.slice(1)}`;
   if (look.bold || look.italic || look.size || look.color) {
-    cell.font = { bold: look.bold, italic: look.italic, size: look.size, color: look.color ? { argb: argb(look.color) } : undefined };
+    cell.font = {
+      bold: look.bold,
+      italic: look.italic,
+      size: look.size,
+      color: look.color ? { argb: argb(look.color) } : undefined,
+    };
   }
-  if (look.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
+  if (look.fill)
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
 }
 
 /**
@@ -97,7 +127,10 @@ function writeCell(sheet: Worksheet, row: number, column: number, planCell: Plan
  */
 function addSheetScopedNames(workbook: Workbook, names: ScopedName[]): void {
   const descriptor = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(workbook), "model");
-  if (!descriptor?.get || !descriptor.set) throw new Error("ExcelJS no longer exposes its workbook model: sheet-scoped names cannot be written");
+  if (!descriptor?.get || !descriptor.set)
+    throw new Error(
+      "ExcelJS no longer exposes its workbook model: sheet-scoped names cannot be written"
+    );
   const { get, set } = descriptor;
   Object.defineProperty(workbook, "model", {
     configurable: true,

@@ -52,7 +52,11 @@ export function isFormula(q: Quantity, scenario: Scenario): boolean {
 }
 
 function isInput(q: Quantity): q is InputQuantity {
-  return /^(new|returning)\.(marketingSpend|overheads|customers|averageBill)$/.test(q) || q.startsWith("retention.") || ["ltv.discountRate", "ltv.periods", "ltv.timing"].includes(q);
+  return (
+    /^(new|returning)\.(marketingSpend|overheads|customers|averageBill)$/.test(q) ||
+    q.startsWith("retention.") ||
+    ["ltv.discountRate", "ltv.periods", "ltv.timing"].includes(q)
+  );
 }
 
 /**
@@ -67,7 +71,8 @@ export function formulaBody(q: Quantity, scenario: Scenario, placed: Placement):
     return `(${formulaBody(p, scenario, placed)})`;
   };
   const [group, field] = q.split(".") as [string, string];
-  if (q === "returning.customers") return `${operand("retention.rate")}*${operand("retention.startCustomers")}`;
+  if (q === "returning.customers")
+    return `${operand("retention.rate")}*${operand("retention.startCustomers")}`;
   if (group === "new" || group === "returning") {
     const seg = group as Segment;
     const at = (f: keyof SegmentInputs | EconomicsField) => operand(`${seg}.${f}` as Quantity);
@@ -126,7 +131,13 @@ export function formulaBody(q: Quantity, scenario: Scenario, placed: Placement):
     case "ltv.cacPaybackPeriods":
       return `${operand("ltv.cac")}/${operand("ltv.margin")}`;
     case "ltv.value":
-      return lifetimeValueFormula(operand("ltv.margin"), operand("retention.rate"), operand("ltv.discountRate"), operand("ltv.periods"), operand("ltv.timing"));
+      return lifetimeValueFormula(
+        operand("ltv.margin"),
+        operand("retention.rate"),
+        operand("ltv.discountRate"),
+        operand("ltv.periods"),
+        operand("ltv.timing")
+      );
   }
   throw new Error(`no formula for ${q}`);
 }
@@ -137,7 +148,13 @@ export function formulaBody(q: Quantity, scenario: Scenario, placed: Placement):
  * (1+d)/(1+d−r) when the periods cell is empty (unlimited), T when q = 1, else (1−q^T)/(1−q).
  * Periods are truncated like the model; an empty periods cell means no limit.
  */
-function lifetimeValueFormula(margin: string, rate: string, discount: string, periods: string, timing: string): string {
+function lifetimeValueFormula(
+  margin: string,
+  rate: string,
+  discount: string,
+  periods: string,
+  timing: string
+): string {
   const growth = `(1+${discount})`;
   const gap = `(${growth}-${rate})`;
   const timingFactor = `IF(${timing}=1,1,1/${growth})`;
@@ -154,7 +171,8 @@ export function modelValue(q: Quantity, scenario: Scenario, results: ScenarioRes
     return results[group][field as EconomicsField];
   }
   if (group === "total") return results.total[field as EconomicsField];
-  if (group === "comparison") return results.comparison[field as keyof ScenarioResults["comparison"]];
+  if (group === "comparison")
+    return results.comparison[field as keyof ScenarioResults["comparison"]];
   if (group === "retention") return scenario.retention[field as "rate" | "startCustomers"];
   switch (q) {
     case "ltv.discountRate":
@@ -190,8 +208,9 @@ export function definedName(q: Quantity): string {
 export function formatOf(q: Quantity, currency: string): NumberFormat {
   const money: NumberFormat = { kind: "currency", currency };
   if (/\.customers$|startCustomers$/.test(q)) return { kind: "count" };
-  if (/profitability$|retention\.rate$|discountRate$|extraProfitShare$/.test(q)) return { kind: "percent" };
-  if (/periods$|ltv\.timing$|ltvToCac$|costRatio$|cacPaybackPeriods$/i.test(q)) return { kind: q === "ltv.timing" || q === "ltv.periods" ? "general" : "decimal" };
+  if (/profitability$|retention\.rate$|discountRate$|extraProfitShare$/.test(q))
+    return { kind: "percent" };
+  if (/periods$|ltv\.timing$|ltvToCac$|costRatio$|cacPaybackPeriods$/i.test(q))
+    return { kind: q === "ltv.timing" || q === "ltv.periods" ? "general" : "decimal" };
   return money;
 }
-

@@ -5,8 +5,28 @@
 import { combinedEconomics } from "../model/segment";
 import { evaluateScenario, Scenario, ScenarioResults } from "../model/scenario";
 import { ReportLabels } from "./report-labels";
-import { definedName, ECONOMICS_FIELDS, formatOf, formulaBody, InputQuantity, isFormula, modelValue, OutputQuantity, Quantity } from "./report-formulas";
-import { absoluteRef, CellStyle, cellRef, excelDateSerial, NumberFormat, PlanBlock, PlanCell, PlanName, SheetPlan } from "./sheet-plan";
+import {
+  definedName,
+  ECONOMICS_FIELDS,
+  formatOf,
+  formulaBody,
+  InputQuantity,
+  isFormula,
+  modelValue,
+  OutputQuantity,
+  Quantity,
+} from "./report-formulas";
+import {
+  absoluteRef,
+  CellStyle,
+  cellRef,
+  excelDateSerial,
+  NumberFormat,
+  PlanBlock,
+  PlanCell,
+  PlanName,
+  SheetPlan,
+} from "./sheet-plan";
 
 export { buildComparisonPlan } from "./comparison-plan";
 export { uniqueSheetName } from "./sheet-name";
@@ -60,10 +80,22 @@ class QuantityCells {
     const format = formatOf(q, this.scenario.currency);
     if (isFormula(q, this.scenario)) {
       const formula = `=${formulaBody(q, this.scenario, (p) => this.at.get(p))}`;
-      return { kind: "formula", formula, expected: modelValue(q, this.scenario, this.results), format, style: "output" };
+      return {
+        kind: "formula",
+        formula,
+        expected: modelValue(q, this.scenario, this.results),
+        format,
+        style: "output",
+      };
     }
-    if (q === "ltv.periods" && this.scenario.ltv.periods === null) return { kind: "blank", format, style: "input" };
-    return { kind: "number", value: modelValue(q, this.scenario, this.results), format, style: "input" };
+    if (q === "ltv.periods" && this.scenario.ltv.periods === null)
+      return { kind: "blank", format, style: "input" };
+    return {
+      kind: "number",
+      value: modelValue(q, this.scenario, this.results),
+      format,
+      style: "input",
+    };
   }
 
   names(): PlanName[] {
@@ -103,7 +135,9 @@ export function buildReportPlan(scenario: Scenario, options: ReportOptions): She
     spendPerCustomer: labels.spendPerCustomer,
   };
   ECONOMICS_FIELDS.forEach((field, i) => {
-    (["new", "returning", "total"] as const).forEach((seg, c) => cells.place(`${seg}.${field}`, cellRef(ROW.outputsHeader + i, 1 + c)));
+    (["new", "returning", "total"] as const).forEach((seg, c) =>
+      cells.place(`${seg}.${field}`, cellRef(ROW.outputsHeader + i, 1 + c))
+    );
   });
   const comparisonRows: [OutputQuantity, string, string][] = [
     ["comparison.costRatio", labels.costRatio, labels.unitTimes],
@@ -125,16 +159,29 @@ export function buildReportPlan(scenario: Scenario, options: ReportOptions): She
     rows: [
       [text(labels.title, "title")],
       [text(labels.scenario, "label"), text(scenario.name)],
-      [text(labels.date, "label"), { kind: "number", value: excelDateSerial(options.date), format: { kind: "date" } }],
+      [
+        text(labels.date, "label"),
+        { kind: "number", value: excelDateSerial(options.date), format: { kind: "date" } },
+      ],
       [text(labels.currency, "label"), text(scenario.currency)],
       [text(labels.editHint, "note")],
     ],
   };
-  const unitOfInput: Record<string, string> = { marketingSpend: currencyUnit, overheads: currencyUnit, customers: labels.unitCustomers, averageBill: currencyUnit };
+  const unitOfInput: Record<string, string> = {
+    marketingSpend: currencyUnit,
+    overheads: currencyUnit,
+    customers: labels.unitCustomers,
+    averageBill: currencyUnit,
+  };
   const inputs: PlanBlock = {
     topLeft: `A${ROW.inputsHeader}`,
     rows: [
-      [text(labels.inputs, "header"), text(labels.newCustomers, "header"), text(labels.returningCustomers, "header"), text(labels.unit, "header")],
+      [
+        text(labels.inputs, "header"),
+        text(labels.newCustomers, "header"),
+        text(labels.returningCustomers, "header"),
+        text(labels.unit, "header"),
+      ],
       ...SEGMENT_INPUTS.map((field) => [
         text(labelOfInput(field, labels), "label"),
         cells.cell(`new.${field}`),
@@ -146,10 +193,16 @@ export function buildReportPlan(scenario: Scenario, options: ReportOptions): She
   const retention: PlanBlock = {
     topLeft: `A${ROW.retentionHeader}`,
     rows: [
-      [text(labels.retentionInputs, "header"), text(labels.value, "header"), text(labels.unit, "header")],
+      [
+        text(labels.retentionInputs, "header"),
+        text(labels.value, "header"),
+        text(labels.unit, "header"),
+      ],
       ...retentionInputs.map(([q, label, unit]) => [
         text(label, "label"),
-        q === "linked" ? text(scenario.retention.linked ? labels.linkedYes : labels.linkedNo) : cells.cell(q),
+        q === "linked"
+          ? text(scenario.retention.linked ? labels.linkedYes : labels.linkedNo)
+          : cells.cell(q),
         text(unit, "note"),
       ]),
     ],
@@ -157,11 +210,25 @@ export function buildReportPlan(scenario: Scenario, options: ReportOptions): She
   const outputs: PlanBlock = {
     topLeft: `A${ROW.outputsHeader}`,
     rows: [
-      [text(labels.outputs, "header"), text(labels.newCustomers, "header"), text(labels.returningCustomers, "header"), text(labels.total, "header")],
-      ...ECONOMICS_FIELDS.map((field) => [text(segmentLabels[field], "label"), cells.cell(`new.${field}`), cells.cell(`returning.${field}`), cells.cell(`total.${field}`)]),
+      [
+        text(labels.outputs, "header"),
+        text(labels.newCustomers, "header"),
+        text(labels.returningCustomers, "header"),
+        text(labels.total, "header"),
+      ],
+      ...ECONOMICS_FIELDS.map((field) => [
+        text(segmentLabels[field], "label"),
+        cells.cell(`new.${field}`),
+        cells.cell(`returning.${field}`),
+        cells.cell(`total.${field}`),
+      ]),
     ],
   };
-  const valueBlock = (row: number, title: string, rows: [OutputQuantity, string, string][]): PlanBlock => ({
+  const valueBlock = (
+    row: number,
+    title: string,
+    rows: [OutputQuantity, string, string][]
+  ): PlanBlock => ({
     topLeft: `A${row}`,
     rows: [
       [text(title, "header"), text(labels.value, "header"), text(labels.unit, "header")],
@@ -197,12 +264,19 @@ export function buildReportPlan(scenario: Scenario, options: ReportOptions): She
 }
 
 function labelOfInput(field: (typeof SEGMENT_INPUTS)[number], labels: ReportLabels): string {
-  return { marketingSpend: labels.marketingSpend, overheads: labels.overheads, customers: labels.customers, averageBill: labels.averageBill }[field];
+  return {
+    marketingSpend: labels.marketingSpend,
+    overheads: labels.overheads,
+    customers: labels.customers,
+    averageBill: labels.averageBill,
+  }[field];
 }
 
 /** Default grid: the scenario's retention ±10 and ±20 points, its returning bill ±10% and ±20%. */
 export function defaultSensitivity(scenario: Scenario): Required<SensitivityOptions> {
-  const rates = [-0.2, -0.1, 0, 0.1, 0.2].map((step) => Math.round((scenario.retention.rate + step) * 1e4) / 1e4);
+  const rates = [-0.2, -0.1, 0, 0.1, 0.2].map(
+    (step) => Math.round((scenario.retention.rate + step) * 1e4) / 1e4
+  );
   const bill = scenario.segments.returning.averageBill;
   return {
     retentionRates: unique(rates.filter((r) => r > 0 && r <= 1)),
@@ -217,21 +291,44 @@ const unique = (xs: number[]): number[] => [...new Set(xs)].sort((a, b) => a - b
  * returning average bill (columns). The headers are plain values: edit them and the grid follows.
  * Each cell is (new revenue + rate×start×bill) − total cost: the order combinedEconomics uses.
  */
-function sensitivityBlock(scenario: Scenario, results: ScenarioResults, at: Map<Quantity, string>, labels: ReportLabels, options?: SensitivityOptions): PlanBlock {
+function sensitivityBlock(
+  scenario: Scenario,
+  results: ScenarioResults,
+  at: Map<Quantity, string>,
+  labels: ReportLabels,
+  options?: SensitivityOptions
+): PlanBlock {
   const defaults = defaultSensitivity(scenario);
-  const rates = unique((options?.retentionRates ?? defaults.retentionRates).filter((r) => Number.isFinite(r) && r > 0 && r <= 1));
-  const bills = unique((options?.averageBills ?? defaults.averageBills).filter((b) => Number.isFinite(b) && b > 0));
+  const rates = unique(
+    (options?.retentionRates ?? defaults.retentionRates).filter(
+      (r) => Number.isFinite(r) && r > 0 && r <= 1
+    )
+  );
+  const bills = unique(
+    (options?.averageBills ?? defaults.averageBills).filter((b) => Number.isFinite(b) && b > 0)
+  );
   const top = ROW.sensitivityTitle;
   const headerRow = top + 1;
   const ref = (q: Quantity) => absoluteRef(at.get(q)!);
   const currency: NumberFormat = { kind: "currency", currency: scenario.currency };
   const rows: (PlanCell | null)[][] = [
     [text(labels.sensitivity, "header")],
-    [text(labels.sensitivityRows, "label"), ...bills.map((b): PlanCell => ({ kind: "number", value: b, format: currency, style: "input" }))],
+    [
+      text(labels.sensitivityRows, "label"),
+      ...bills.map((b): PlanCell => ({
+        kind: "number",
+        value: b,
+        format: currency,
+        style: "input",
+      })),
+    ],
   ];
   rates.forEach((rate, i) => {
     const row = headerRow + 1 + i;
-    const returning = { ...results.inputs.returning, customers: rate * scenario.retention.startCustomers };
+    const returning = {
+      ...results.inputs.returning,
+      customers: rate * scenario.retention.startCustomers,
+    };
     rows.push([
       { kind: "number", value: rate, format: { kind: "percent" }, style: "input" },
       ...bills.map((bill, j): PlanCell => {
@@ -240,7 +337,8 @@ function sensitivityBlock(scenario: Scenario, results: ScenarioResults, at: Map<
         return {
           kind: "formula",
           formula: `=(${ref("new.revenue")}+(${rateRef}*${ref("retention.startCustomers")})*${billRef})-${ref("total.totalCost")}`,
-          expected: combinedEconomics([results.inputs.new, { ...returning, averageBill: bill }]).profit,
+          expected: combinedEconomics([results.inputs.new, { ...returning, averageBill: bill }])
+            .profit,
           format: currency,
           style: "output",
         };

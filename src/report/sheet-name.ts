@@ -4,12 +4,14 @@ export const MAX_SHEET_NAME_LENGTH = 31;
 /** Replaces what Excel forbids; an empty result becomes "Sheet". */
 export function sanitizeSheetName(name: string): string {
   const cleaned = name
+    // eslint-disable-next-line no-control-regex -- Excel forbids control characters in sheet names
     .replace(/[:\\/?*[\]\u0000-\u001f]/g, "_")
     .replace(/^'+|'+$/g, "")
     .trim();
   const clipped = clip(cleaned, MAX_SHEET_NAME_LENGTH).trim();
   // "History" is reserved by Excel (track changes).
-  if (clipped === "" || clipped.toLowerCase() === "history") return clipped === "" ? "Sheet" : `${clipped}_`;
+  if (clipped === "" || clipped.toLowerCase() === "history")
+    return clipped === "" ? "Sheet" : `${clipped}_`;
   return clipped;
 }
 

@@ -15,6 +15,10 @@ import { z } from "zod";
 import { Scenario, scenarioProblems, WORKED_EXAMPLE } from "../model/scenario";
 
 export const MAX_NAME_LENGTH = 100;
+
+/** Control characters have no place in a scenario name (they hide text and break sheets). */
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 export const MAX_SCENARIOS = 200;
 export const CURRENT_VERSION = 2;
 
@@ -32,7 +36,7 @@ const nameSchema = z
   .trim()
   .min(1, { error: "cannot be empty" })
   .max(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters` })
-  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), {
+  .refine((name) => !CONTROL_CHARACTERS.test(name), {
     error: "cannot contain control characters",
   });
 

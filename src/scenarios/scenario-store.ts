@@ -6,6 +6,7 @@
  */
 import { cloneScenario, Scenario } from "../model/scenario";
 import {
+  CONTROL_CHARACTERS,
   CURRENT_VERSION,
   describeIssue,
   MAX_NAME_LENGTH,
@@ -40,7 +41,12 @@ export function parseScenarioDocument(raw: unknown): LoadedScenarios {
     return parseDocument(raw);
   } catch (error) {
     // Defensive: the parsers above should not throw, but a hostile value must never crash the pane.
-    return { scenarios: [], problem: oneLine(`The saved scenarios could not be read (${(error as Error)?.message ?? "unknown error"}).`) };
+    return {
+      scenarios: [],
+      problem: oneLine(
+        `The saved scenarios could not be read (${(error as Error)?.message ?? "unknown error"}).`
+      ),
+    };
   }
 }
 
@@ -48,15 +54,20 @@ function parseDocument(raw: unknown): LoadedScenarios {
   if (raw === null || raw === undefined || raw === "") return { scenarios: [] };
   let value = raw;
   if (typeof raw === "string") {
-    if (raw.length > MAX_DOCUMENT_CHARACTERS) return unreadable(`it is too large (${raw.length.toLocaleString("en-US")} characters)`);
+    if (raw.length > MAX_DOCUMENT_CHARACTERS)
+      return unreadable(`it is too large (${raw.length.toLocaleString("en-US")} characters)`);
     try {
       value = JSON.parse(raw);
     } catch {
       return unreadable("it is not valid JSON");
     }
   }
-  const version = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as { version?: unknown }).version : undefined;
-  if (typeof version === "number" && version > CURRENT_VERSION) return unreadable(`it was written by a newer version of the add-in (format ${version})`);
+  const version =
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as { version?: unknown }).version
+      : undefined;
+  if (typeof version === "number" && version > CURRENT_VERSION)
+    return unreadable(`it was written by a newer version of the add-in (format ${version})`);
   let entries: unknown[];
   if (version === 1) {
     const v1 = scenarioDocumentV1Schema.safeParse(value);
@@ -73,24 +84,35 @@ function parseDocument(raw: unknown): LoadedScenarios {
   const seen = new Set<string>();
   entries.forEach((entry, i) => {
     const parsed = scenarioFileSchema.safeParse(entry);
-    if (!parsed.success) return skipped.push(describeIssue(parsed.error.issues[0], ["scenarios", i]));
+    if (!parsed.success)
+      return skipped.push(describeIssue(parsed.error.issues[0], ["scenarios", i]));
     const key = parsed.data.name.toLowerCase();
-    if (seen.has(key)) return skipped.push(`scenarios.${i}.name: duplicates an earlier scenario's name`);
+    if (seen.has(key))
+      return skipped.push(`scenarios.${i}.name: duplicates an earlier scenario's name`);
     seen.add(key);
     scenarios.push(parsed.data);
   });
   if (skipped.length === 0) return { scenarios };
   const more = skipped.length > 1 ? ` (and ${skipped.length - 1} more)` : "";
-  return { scenarios, problem: oneLine(`${skipped.length} saved scenario(s) could not be read and were skipped: ${skipped[0]}${more}.`) };
+  return {
+    scenarios,
+    problem: oneLine(
+      `${skipped.length} saved scenario(s) could not be read and were skipped: ${skipped[0]}${more}.`
+    ),
+  };
 }
 
 function unreadable(reason: string): LoadedScenarios {
-  return { scenarios: [], problem: oneLine(`The saved scenarios could not be read and were ignored: ${reason}.`) };
+  return {
+    scenarios: [],
+    problem: oneLine(`The saved scenarios could not be read and were ignored: ${reason}.`),
+  };
 }
 
 /** The stored text for a list. Throws when the list breaks the limits (so it is never written). */
 export function serializeScenarioDocument(scenarios: readonly Scenario[]): string {
-  if (scenarios.length > MAX_SCENARIOS) throw new Error(`At most ${MAX_SCENARIOS} scenarios can be saved in a workbook.`);
+  if (scenarios.length > MAX_SCENARIOS)
+    throw new Error(`At most ${MAX_SCENARIOS} scenarios can be saved in a workbook.`);
   const files = scenarios.map((s) => scenarioToFile(s));
   files.forEach((file, i) => {
     const check = scenarioFileSchema.safeParse(file);
@@ -117,17 +139,23 @@ export function upsertScenario(list: readonly Scenario[], scenario: Scenario): S
   const copy = { ...cloneScenario(scenario), name: scenario.name.trim() };
   const index = list.findIndex((s) => sameName(s.name, scenario.name));
   if (index < 0) {
-    if (list.length >= MAX_SCENARIOS) throw new Error(`At most ${MAX_SCENARIOS} scenarios can be saved in a workbook.`);
+    if (list.length >= MAX_SCENARIOS)
+      throw new Error(`At most ${MAX_SCENARIOS} scenarios can be saved in a workbook.`);
     return [...list, copy];
   }
   return list.map((s, i) => (i === index ? copy : s));
 }
 
-export function renameScenario(list: readonly Scenario[], oldName: string, newName: string): Scenario[] {
+export function renameScenario(
+  list: readonly Scenario[],
+  oldName: string,
+  newName: string
+): Scenario[] {
   checkName(newName);
   const index = list.findIndex((s) => sameName(s.name, oldName));
   if (index < 0) throw new Error(`There is no scenario named "${oldName}".`);
-  if (list.some((s, i) => i !== index && sameName(s.name, newName))) throw new Error(`A scenario named "${newName.trim()}" already exists.`);
+  if (list.some((s, i) => i !== index && sameName(s.name, newName)))
+    throw new Error(`A scenario named "${newName.trim()}" already exists.`);
   return list.map((s, i) => (i === index ? { ...cloneScenario(s), name: newName.trim() } : s));
 }
 
@@ -138,8 +166,10 @@ export function deleteScenario(list: readonly Scenario[], name: string): Scenari
 function checkName(name: string): void {
   const trimmed = name.trim();
   if (!trimmed) throw new Error("A scenario needs a name.");
-  if (trimmed.length > MAX_NAME_LENGTH) throw new Error(`A scenario name can have at most ${MAX_NAME_LENGTH} characters.`);
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new Error("A scenario name cannot contain control characters.");
+  if (trimmed.length > MAX_NAME_LENGTH)
+    throw new Error(`A scenario name can have at most ${MAX_NAME_LENGTH} characters.`);
+  if (CONTROL_CHARACTERS.test(trimmed))
+    throw new Error("A scenario name cannot contain control characters.");
 }
 
 // ---- the store -------------------------------------------------------------------------------
@@ -147,7 +177,9 @@ function checkName(name: string): void {
 /** Thrown by save() when the stored data could not be read and overwriteCorrupt was not given. */
 export class UnreadableScenariosError extends Error {
   constructor(readonly problem: string) {
-    super(`The saved scenarios in this workbook could not be read, so they were not replaced. ${problem}`);
+    super(
+      `The saved scenarios in this workbook could not be read, so they were not replaced. ${problem}`
+    );
     this.name = "UnreadableScenariosError";
   }
 }
@@ -164,7 +196,12 @@ export function createScenarioStore(storage: ScenarioStorage): ScenarioStore {
       try {
         text = await storage.read();
       } catch (error) {
-        return { scenarios: [], problem: oneLine(`The saved scenarios could not be read: ${(error as Error)?.message ?? error}`) };
+        return {
+          scenarios: [],
+          problem: oneLine(
+            `The saved scenarios could not be read: ${(error as Error)?.message ?? error}`
+          ),
+        };
       }
       return parseScenarioDocument(text);
     },
