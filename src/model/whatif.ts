@@ -1,4 +1,5 @@
 import { DomainError } from "./errors";
+import { OUTPUT_KEYS, OutputKey } from "./quantities";
 import {
   cloneScenario,
   evaluateScenario,
@@ -31,29 +32,8 @@ export const INPUT_KEYS = [
 ] as const;
 export type InputKey = (typeof INPUT_KEYS)[number];
 
-const ECONOMICS_FIELDS = [
-  "revenue",
-  "totalCost",
-  "profit",
-  "profitability",
-  "costPerCustomer",
-  "profitPerCustomer",
-  "spendPerCustomer",
-] as const;
-export const OUTPUT_KEYS = [
-  ...(["new", "returning", "total"] as const).flatMap((segment) =>
-    ECONOMICS_FIELDS.map((field) => `${segment}.${field}` as const)
-  ),
-  "comparison.costRatio",
-  "comparison.extraProfitPerReturning",
-  "comparison.extraProfitShare",
-  "ltv.margin",
-  "ltv.value",
-  "ltv.cac",
-  "ltv.ltvToCac",
-  "ltv.cacPaybackPeriods",
-] as const;
-export type OutputKey = (typeof OUTPUT_KEYS)[number];
+export { OUTPUT_KEYS } from "./quantities";
+export type { OutputKey } from "./quantities";
 
 /** How a quantity is shown and which values make sense for it. */
 export type QuantityKind = "money" | "count" | "fraction" | "ratio" | "periods";

@@ -5,11 +5,11 @@
  * then agree to the last bit, not just roughly).
  */
 import { Scenario, ScenarioResults } from "../model/scenario";
-import { SegmentEconomics, SegmentInputs } from "../model/segment";
+import { SegmentInputs } from "../model/segment";
 import { NumberFormat } from "./sheet-plan";
+import { ECONOMICS_FIELDS, EconomicsField, OutputKey } from "../model/quantities";
 
 type Segment = "new" | "returning";
-type EconomicsField = keyof SegmentEconomics;
 
 export type InputQuantity =
   | `${Segment}.${keyof SegmentInputs}`
@@ -19,28 +19,12 @@ export type InputQuantity =
   | "ltv.periods"
   | "ltv.timing";
 
-export type OutputQuantity =
-  | `${Segment | "total"}.${EconomicsField}`
-  | "comparison.costRatio"
-  | "comparison.extraProfitPerReturning"
-  | "comparison.extraProfitShare"
-  | "ltv.margin"
-  | "ltv.value"
-  | "ltv.cac"
-  | "ltv.ltvToCac"
-  | "ltv.cacPaybackPeriods";
+/** The report names its outputs exactly as the model does (src/model/quantities.ts). */
+export type OutputQuantity = OutputKey;
 
 export type Quantity = InputQuantity | OutputQuantity;
 
-export const ECONOMICS_FIELDS: readonly EconomicsField[] = [
-  "revenue",
-  "totalCost",
-  "profit",
-  "profitability",
-  "costPerCustomer",
-  "profitPerCustomer",
-  "spendPerCustomer",
-];
+export { ECONOMICS_FIELDS };
 
 /** Where a quantity sits: a cell reference, or undefined when it has no cell (then it is inlined). */
 export type Placement = (q: Quantity) => string | undefined;

@@ -1,18 +1,10 @@
+import { ECONOMICS_FIELDS } from "../../model/quantities";
 import { OutputKey, outputKind } from "../../model/whatif";
 import { formatQuantity } from "../format/format-number";
 import { useLocale } from "../i18n/locale-context";
 import type { MessageKey } from "../i18n/strings";
 import { useTableStyles } from "./table-styles";
 
-export const METRICS = [
-  "revenue",
-  "totalCost",
-  "profit",
-  "profitability",
-  "costPerCustomer",
-  "profitPerCustomer",
-  "spendPerCustomer",
-] as const;
 const COLUMNS = [
   { group: "new", label: "results.new" },
   { group: "returning", label: "results.returning" },
@@ -46,7 +38,7 @@ export function ResultsTable({
           </tr>
         </thead>
         <tbody>
-          {METRICS.map((metric) => (
+          {ECONOMICS_FIELDS.map((metric) => (
             <tr key={metric}>
               <th scope="row" className={styles.th}>
                 {t(`metric.${metric}` as MessageKey)}
