@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
 import JSZip from "jszip";
-import { WORKED_EXAMPLE } from "../../src/model/scenario";
+import { cloneScenario, evaluateScenario, WORKED_EXAMPLE } from "../../src/model/scenario";
 import { ENGLISH_REPORT_LABELS } from "../../src/report/report-labels";
 import { buildComparisonPlan, buildReportPlan } from "../../src/report/report-plan";
 import { renderPlanToXlsx } from "../../src/report/render-xlsx";
@@ -99,5 +99,27 @@ describe("LibreOffice recalculates the report to the model's numbers", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("is a live model: change input cells in the written file and every output follows", async () => {
+    const plan = buildReportPlan(WORKED_EXAMPLE, { labels: ENGLISH_REPORT_LABELS, date });
+    const workbook = await load(await renderPlanToXlsx([plan]));
+    const sheet = workbook.worksheets[0];
+    const cellOf = (name: string) => plan.names.find((n) => n.name === name)!.cell;
+    // What a user would type over the inputs: 100 new customers at 31,000.
+    sheet.getCell(cellOf("New_Customers")).value = 100;
+    sheet.getCell(cellOf("New_AverageBill")).value = 31_000;
+    const edited = await load(await recalculateWithLibreOffice(new Uint8Array(await workbook.xlsx.writeBuffer())));
+
+    const scenario = cloneScenario(WORKED_EXAMPLE);
+    scenario.segments.new.customers = 100;
+    scenario.segments.new.averageBill = 31_000;
+    const model = evaluateScenario(scenario);
+    const read = (name: string) => numberIn(edited.worksheets[0].getCell(cellOf(name)).value) as number;
+    expect(read("New_Revenue")).toBe(3_100_000);
+    expect(read("New_Profit")).toBeCloseTo(model.new.profit, 6);
+    expect(read("New_CostPerCustomer")).toBeCloseTo(model.new.costPerCustomer, 9);
+    expect(read("Total_Profit")).toBeCloseTo(model.total.profit, 6);
+    expect(read("Total_Profit")).not.toBeCloseTo(705_000, 0);
   });
 });
