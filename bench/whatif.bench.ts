@@ -1,0 +1,26 @@
+/*
+ * What one keystroke in the pane costs the model: the whole scenario, the 11 × 11 sensitivity
+ * grid and the tornado recomputed, as the pane does on every edit. A frame is 16.7 ms; the
+ * browser's share (rendering) is measured by scripts/bench-pane.ts. Also a goal seek.
+ */
+import { cloneScenario, evaluateScenario, WORKED_EXAMPLE } from "../src/model/scenario";
+import { goalSeek, sensitivityGrid, setInput, tornado } from "../src/model/whatif";
+import { medianMs, row } from "./harness";
+
+let bill = 30_000;
+function keystroke(): void {
+  // A new value each time, as typing produces.
+  bill = bill === 30_000 ? 30_001 : 30_000;
+  const scenario = setInput(cloneScenario(WORKED_EXAMPLE), "segments.new.averageBill", bill);
+  evaluateScenario(scenario);
+  sensitivityGrid(scenario, "retention.rate", "segments.returning.averageBill", "total.profit", { steps: 11, spread: 0.25 });
+  tornado(scenario, "total.profit", { swing: 0.1 });
+}
+
+const perKeystroke = medianMs(() => {
+  for (let i = 0; i < 100; i++) keystroke();
+}, 21) / 100;
+row("model per keystroke (scenario + 11×11 grid + tornado)", `${(perKeystroke * 1000).toFixed(0)} µs`, `${((perKeystroke / 16.7) * 100).toFixed(1)}% of a 60 Hz frame`);
+
+const seek = medianMs(() => goalSeek(WORKED_EXAMPLE, "new.profit", 0, "segments.new.averageBill"), 51);
+row("goal seek: break-even average bill, new customers", `${(seek * 1000).toFixed(0)} µs`);
