@@ -33,12 +33,22 @@ const MIME: Record<string, string> = {
   ".css": "text/css",
 };
 
-/** Serves a folder on 127.0.0.1 at a random port. */
+/** Serves a folder on 127.0.0.1 at a random port, plus any in-memory pages (path → text). */
 export async function serveStatic(
-  root: string
+  root: string,
+  pages: Record<string, string> = {}
 ): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    const page = pages[url.pathname];
+    if (page !== undefined) {
+      res.writeHead(200, {
+        "Content-Type": MIME[path.extname(url.pathname)] ?? "text/plain",
+        "Cache-Control": "no-store",
+      });
+      res.end(page);
+      return;
+    }
     const file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();

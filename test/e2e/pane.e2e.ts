@@ -4,10 +4,13 @@
  * Prints one line per check and a closing "e2e: N passed, M failed"; exits non-zero on failure.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { existsSync, mkdirSync } from "fs";
+import { existsSync, mkdirSync, readFileSync } from "fs";
 import path from "path";
 import { Page } from "playwright-core";
+import { cloneScenario, evaluateScenario, WORKED_EXAMPLE } from "../../src/model/scenario";
+import { recalculateWithLibreOffice } from "../support/libreoffice";
 import { DIST, launchBrowser, serveStatic } from "./pane-harness";
+import { namedValues, sheetScopedNames, withWrongCachedResults } from "./xlsx-inspection";
 
 const SCREENSHOT = path.resolve(__dirname, "../../docs/pane.png");
 
@@ -20,6 +23,11 @@ function expectEqual(actual: unknown, expected: unknown, what: string): void {
 function expectTrue(condition: boolean, what: string): void {
   if (!condition) throw new Error(what);
 }
+function expectClose(actual: number | undefined, expected: number, what: string): void {
+  const ok =
+    actual !== undefined && Math.abs(actual - expected) <= 1e-9 * Math.max(Math.abs(expected), 1);
+  if (!ok) throw new Error(`${what}: expected ${expected}, got ${actual}`);
+}
 
 const cell = (page: Page, output: string) =>
   page.locator(`[data-testid=results-table] [data-output='${output}']`);
@@ -31,6 +39,8 @@ async function openPane(page: Page, origin: string, query = ""): Promise<void> {
   await page
     .getByRole("table", { name: /Economics by customer segment|按客户群划分的经济指标/ })
     .waitFor({ timeout: 20_000 });
+  // The sections below the results are a lazily loaded chunk: wait for the pane as the user ends up seeing it.
+  await page.getByTestId("pane-details").waitFor({ timeout: 20_000 });
 }
 
 /** Zero axe-core violations, WCAG 2.1 A/AA and best practices. */
@@ -298,6 +308,71 @@ function checks(origin: string): Check[] {
         await openPane(page, origin);
         await page.getByRole("button", { name: "Load Plan B" }).waitFor();
         await expectNoAxeViolations(page, "pane with saved scenarios");
+      },
+    },
+    {
+      name: "Download .xlsx gives a workbook LibreOffice recalculates to the model's numbers",
+      async run(page) {
+        await openPane(page, origin);
+        await field(page, "New customers", "Average bill").fill("31,000");
+        const edited = cloneScenario(WORKED_EXAMPLE);
+        edited.segments.new.averageBill = 31_000;
+        const model = evaluateScenario(edited);
+        // The numbers a stale file would hold: the worked example's, not the edited scenario's.
+        expectTrue(
+          model.new.profit !== evaluateScenario(WORKED_EXAMPLE).new.profit,
+          "edit changes profit"
+        );
+
+        // "Write to sheet" shows the edited report too (75 × 31,000 = 2,325,000).
+        await page.getByRole("button", { name: "Write to sheet" }).click();
+        await page
+          .frameLocator("[data-testid=sheet-preview]")
+          .locator("td", { hasText: "2,325,000" })
+          .first()
+          .waitFor({ timeout: 10_000 });
+
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.getByRole("button", { name: "Download .xlsx" }).click(),
+        ]);
+        expectTrue(download.suggestedFilename().endsWith(".xlsx"), "downloaded an .xlsx");
+        const downloaded = new Uint8Array(readFileSync(await download.path()));
+        await page.getByTestId("workbook-status").getByText(".xlsx", { exact: false }).waitFor();
+
+        const expected: Record<string, number> = {
+          New_Revenue: model.new.revenue,
+          New_TotalCost: model.new.totalCost,
+          New_Profit: model.new.profit,
+          New_Profitability: model.new.profitability,
+          New_CostPerCustomer: model.new.costPerCustomer,
+          New_ProfitPerCustomer: model.new.profitPerCustomer,
+          Returning_Revenue: model.returning.revenue,
+          Returning_Profit: model.returning.profit,
+          Returning_CostPerCustomer: model.returning.costPerCustomer,
+          Total_Revenue: model.total.revenue,
+          Total_Profit: model.total.profit,
+        };
+        const names = await sheetScopedNames(downloaded);
+        const asDownloaded = await namedValues(downloaded, names);
+        expectEqual(asDownloaded.get("New_AverageBill")?.value, 31_000, "the edit is in the file");
+        for (const name of Object.keys(expected))
+          expectTrue(asDownloaded.get(name)?.isFormula === true, `${name} is a live formula`);
+
+        // Every cached result made wrong first: only LibreOffice's own recalculation can pass.
+        const poisoned = await withWrongCachedResults(downloaded);
+        const stale = await namedValues(poisoned, names);
+        for (const [name, value] of Object.entries(expected))
+          expectTrue(
+            stale.get(name)?.value !== value,
+            `${name}'s cached value is wrong before recalculation`
+          );
+
+        const recalculated = await recalculateWithLibreOffice(poisoned);
+        const recalculatedNames = await sheetScopedNames(recalculated);
+        const values = await namedValues(recalculated, recalculatedNames);
+        for (const [name, value] of Object.entries(expected))
+          expectClose(values.get(name)?.value, value, `${name} after LibreOffice recalculated`);
       },
     },
     {

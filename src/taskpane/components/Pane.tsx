@@ -1,36 +1,21 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import {
-  lazy,
-  startTransition,
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useState,
-} from "react";
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo } from "react";
 import { Scenario } from "../../model/scenario";
 import { InputKey } from "../../model/whatif";
 import { formatForInput, formatQuantity } from "../format/format-number";
 import { useLocale } from "../i18n/locale-context";
 import type { WorkbookHost } from "../host/workbook-host";
-import { useSavedScenarios } from "../state/use-saved-scenarios";
 import { useScenarioEditor } from "../state/use-scenario-editor";
-import { BaselinePanel } from "./BaselinePanel";
-import { ComparisonPanel } from "./ComparisonPanel";
 import { CurrencyPicker } from "./CurrencyPicker";
-import { GoalSeekPanel } from "./GoalSeekPanel";
 import { LazyChart } from "./LazyChart";
-import { LtvPanel } from "./LtvPanel";
 import { Notice } from "./Notice";
 import { ResultsTable } from "./ResultsTable";
-import { RetentionLink } from "./RetentionLink";
 import { Section } from "./Section";
-import { ScenariosPanel } from "./ScenariosPanel";
 import { SegmentInputs } from "./SegmentInputs";
-import { SensitivityPanel } from "./SensitivityPanel";
-import { TornadoPanel } from "./TornadoPanel";
-import { WorkbookPanel } from "./WorkbookPanel";
 
+// Everything below the results is a chunk of its own: the first render (the one the user waits
+// for) only has to parse, style and lay out the inputs and the results.
+const PaneDetails = lazy(() => import(/* webpackChunkName: "pane-details" */ "./PaneDetails"));
 const PerCustomerChart = lazy(
   () => import(/* webpackChunkName: "charts" */ "../charts/PerCustomerChart")
 );
@@ -60,7 +45,7 @@ export interface PaneProps {
   theme: "light" | "dark";
 }
 
-/** The whole task pane: inputs, results and the what-if tools, stacked for a narrow pane. */
+/** The whole task pane, stacked for a narrow pane: inputs and results first, then PaneDetails. */
 export function Pane({ initialScenario, host, theme }: PaneProps) {
   const styles = useStyles();
   const { t, locale } = useLocale();
@@ -68,7 +53,6 @@ export function Pane({ initialScenario, host, theme }: PaneProps) {
   const { state, dispatch, outputs, baselineOutputs, messages, canWrite } = editor;
   const { scenario, texts } = state;
   const currency = scenario.currency;
-  const saved = useSavedScenarios(host.scenarioStorage);
 
   // Stable callbacks keep the memoised fields and panels from re-rendering for nothing.
   const onEdit = useCallback(
@@ -117,10 +101,6 @@ export function Pane({ initialScenario, host, theme }: PaneProps) {
     [deferredChartData, t, currency, locale]
   );
 
-  // The what-if tools below the results mount just after the first paint, so the inputs are usable sooner.
-  const [showTools, setShowTools] = useState(false);
-  useEffect(() => startTransition(() => setShowTools(true)), []);
-
   return (
     <main className={styles.pane} data-can-write={canWrite}>
       <h1 className={styles.title}>{t("app.title")}</h1>
@@ -159,79 +139,23 @@ export function Pane({ initialScenario, host, theme }: PaneProps) {
         <LazyChart>{perCustomerChart}</LazyChart>
       </Section>
 
-      <Section title={t("comparison.heading")}>
-        <ComparisonPanel outputs={outputs} currency={currency} />
-      </Section>
-
-      <Section title={t("retention.heading")}>
-        <RetentionLink
-          linked={scenario.retention.linked}
-          rate={scenario.retention.rate}
-          startCustomers={scenario.retention.startCustomers}
-          derivedCustomers={linkedCustomers}
+      {/* No fallback: the sections simply appear below the results once their chunk is in. */}
+      <Suspense fallback={null}>
+        <PaneDetails
+          host={host}
+          theme={theme}
+          scenario={scenario}
           texts={texts}
           messages={messages}
-          onEdit={onEdit}
-          onLinkedChange={(linked) => dispatch({ type: "linked", linked })}
-        />
-      </Section>
-
-      <Section title={t("ltv.heading")}>
-        <LtvPanel
-          timing={scenario.ltv.timing}
-          texts={texts}
-          messages={messages}
-          outputs={outputs}
-          currency={currency}
-          onEdit={onEdit}
-          onTimingChange={(timing) => dispatch({ type: "timing", timing })}
-        />
-      </Section>
-
-      <Section title={t("baseline.heading")}>
-        <BaselinePanel
           outputs={outputs}
           baselineOutputs={baselineOutputs}
-          currency={currency}
-          canSetBaseline={canWrite}
-          onSetBaseline={() => dispatch({ type: "setBaseline" })}
-          onResetToBaseline={() => dispatch({ type: "resetToBaseline" })}
+          canWrite={canWrite}
+          linkedCustomers={linkedCustomers}
+          dispatch={dispatch}
+          onEdit={onEdit}
+          onApply={onApply}
         />
-      </Section>
-
-      {showTools && (
-        <>
-          <Section title={t("sensitivity.heading")}>
-            <SensitivityPanel scenario={scenario} valid={canWrite} theme={theme} />
-          </Section>
-
-          <Section title={t("tornado.heading")}>
-            <TornadoPanel scenario={scenario} valid={canWrite} />
-          </Section>
-
-          <Section title={t("goal.heading")}>
-            <GoalSeekPanel scenario={scenario} onApply={onApply} />
-          </Section>
-
-          <Section title={t("scenarios.heading")}>
-            <ScenariosPanel
-              saved={saved}
-              current={scenario}
-              canSave={canWrite}
-              onLoad={(s) => dispatch({ type: "load", scenario: s })}
-            />
-          </Section>
-
-          <Section title={t("workbook.heading")}>
-            <WorkbookPanel
-              host={host}
-              scenario={scenario}
-              savedScenarios={saved.scenarios}
-              canWrite={canWrite}
-            />
-          </Section>
-        </>
-      )}
+      </Suspense>
     </main>
   );
 }

@@ -13,7 +13,11 @@ import { InputPicker, OutputPicker } from "./Pickers";
 import { useTableStyles } from "./table-styles";
 
 const useStyles = makeStyles({
-  controls: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  controls: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+  },
   wide: { gridColumn: "1 / -1" },
   grid: {
     borderCollapse: "collapse",

@@ -15,7 +15,11 @@ import { useTableStyles } from "./table-styles";
 const TornadoChart = lazy(() => import(/* webpackChunkName: "charts" */ "../charts/TornadoChart"));
 
 const useStyles = makeStyles({
-  controls: { display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  controls: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+  },
 });
 
 /** Every input moved ±swing one at a time, largest effect on the chosen output first. */
@@ -59,7 +63,7 @@ export const TornadoPanel = memo(function TornadoPanel({
         format={(v) => formatQuantity(v, kind, scenario.currency, locale, true)}
       />
     ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- redraw for new bars, not for every scenario object
+    // Redraw for new bars, not for every new scenario object.
     [deferredBars, deferredBase, t, output, kind, scenario.currency, locale]
   );
 
