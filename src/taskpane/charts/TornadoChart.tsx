@@ -19,12 +19,18 @@ export default function TornadoChart({ bars, base, summary, format }: TornadoCha
     low: b.low === null ? null : [base, b.low],
     high: b.high === null ? null : [base, b.high],
   }));
+  // Recharts' automatic domain ignores ranged [start, end] bars, which then spill over the
+  // labels; the domain is set from the bars' own ends instead.
+  const ends = bars.flatMap((b) => [b.low, b.high]).filter((v): v is number => v !== null);
+  const lo = Math.min(base, ...ends);
+  const hi = Math.max(base, ...ends);
+  const pad = (hi - lo) * 0.05 || Math.abs(base) * 0.05 || 1;
   return (
     <figure role="img" aria-label={summary} style={{ margin: 0 }}>
       <BarChart
         responsive
         layout="vertical"
-        style={{ width: "100%", height: Math.max(120, 26 * data.length + 40) }}
+        style={{ width: "100%", height: Math.max(120, 34 * data.length + 40) }}
         data={data}
         barGap={-14}
         barSize={14}
@@ -34,7 +40,8 @@ export default function TornadoChart({ bars, base, summary, format }: TornadoCha
         <CartesianGrid stroke={CHART_COLORS.grid} horizontal={false} />
         <XAxis
           type="number"
-          domain={["auto", "auto"]}
+          domain={[lo - pad, hi + pad]}
+          allowDataOverflow
           tickFormatter={format}
           tick={{ fill: CHART_COLORS.axis, fontSize: 10 }}
         />

@@ -1,4 +1,4 @@
-import { Field, Input } from "@fluentui/react-components";
+import { Field, Input, makeStyles } from "@fluentui/react-components";
 import { memo } from "react";
 
 export interface NumberFieldProps {
@@ -10,6 +10,12 @@ export interface NumberFieldProps {
   hint?: string;
   disabled?: boolean;
 }
+
+// Inputs keep their intrinsic width otherwise and push a narrow task pane sideways.
+const useStyles = makeStyles({
+  field: { minWidth: 0 },
+  input: { minWidth: 0, width: "100%" },
+});
 
 /**
  * A number typed as text: the user's locale decides the separators ("1 617 000",
@@ -23,14 +29,17 @@ export const NumberField = memo(function NumberField({
   hint,
   disabled,
 }: NumberFieldProps) {
+  const styles = useStyles();
   return (
     <Field
+      className={styles.field}
       label={label}
       validationState={message ? "error" : "none"}
       validationMessage={message}
       hint={hint}
     >
       <Input
+        className={styles.input}
         value={value}
         inputMode="decimal"
         autoComplete="off"
