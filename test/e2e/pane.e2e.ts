@@ -387,6 +387,23 @@ function checks(origin: string): Check[] {
       },
     },
     {
+      name: "fits a narrow task pane (320 px): nothing pushes the pane sideways",
+      async run(page) {
+        await page.setViewportSize({ width: 320, height: 900 });
+        for (const query of ["", "?lang=zh-CN"]) {
+          await openPane(page, origin, query);
+          const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+            scrollWidth: document.documentElement.scrollWidth,
+            clientWidth: document.documentElement.clientWidth,
+          }));
+          expectTrue(
+            scrollWidth <= clientWidth,
+            `${query || "English"}: the page is ${scrollWidth} px wide in a ${clientWidth} px pane`
+          );
+        }
+      },
+    },
+    {
       name: "every control is reachable by keyboard",
       async run(page) {
         await openPane(page, origin);
