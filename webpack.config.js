@@ -79,7 +79,8 @@ module.exports = async (env, options) => {
     devServer: {
       static: false, // serve the in-memory build, never a stale dist/
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: { type: "https", options: await devServerHttpsOptions() },
+      // Certificates only when serving: a plain build must not touch ~/.office-addin-dev-certs.
+      server: env.WEBPACK_SERVE ? { type: "https", options: await devServerHttpsOptions() } : "https",
       port: DEV_PORT,
       host: "localhost",
       hot: false,
