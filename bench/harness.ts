@@ -1,8 +1,15 @@
+/** Starts each timed run from a clean heap when Node exposes gc (scripts/bench.js asks it to). */
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+}
+
 /** Tiny benchmark helpers: median wall time of repeated runs, printed as aligned rows. */
 export function medianMs(run: () => unknown, repeats: number, warmup = 2): number {
   for (let i = 0; i < warmup; i++) run();
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
+    collectGarbage();
     const t0 = process.hrtime.bigint();
     run();
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
