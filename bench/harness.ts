@@ -29,14 +29,5 @@ export function row(name: string, figure: string, note = ""): void {
   console.log(`${name.padEnd(46)} ${figure.padStart(14)}  ${note}`);
 }
 
-/** A seeded PRNG (mulberry32), so every run benchmarks the same data. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so every run benchmarks the same data. */
+export { seededRandom as seeded } from "../test/support/seeded-random";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { cohortProportions, fitSbg, sbgLogLikelihood, sbgLogLikelihoodGradient, type SbgFit } from "../../src/model/sbg-fit";
 import { churnProbability, survival } from "../../src/model/sbg-curve";
 import { DomainError } from "../../src/model/errors";
-import { simulateCohort } from "./sbg-helpers";
+import { simulateCohort, expectNumError } from "./sbg-helpers";
 
 /** Fader & Hardie (2007), "regular" and "high end" segments: survivors of 1000 at years 0..12. */
 const REGULAR = [1000, 631, 468, 382, 326, 289, 262, 241, 223, 207, 194, 183, 173];
@@ -192,17 +192,7 @@ describe("SBG fit: any cohort a user may paste (property)", () => {
 });
 
 describe("SBG fit errors", () => {
-  const expectNum = (f: () => unknown, message: RegExp) => {
-    let caught: unknown;
-    try {
-      f();
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(DomainError);
-    expect((caught as DomainError).code).toBe("num");
-    expect((caught as DomainError).message).toMatch(message);
-  };
+  const expectNum = expectNumError;
   it.each([
     ["a rise in survivors", [1000, 600, 650, 400], /rise from 600 at period 1 to 650 at period 2/],
     ["a negative", [1000, 600, -5], /negative/],

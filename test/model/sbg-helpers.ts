@@ -1,4 +1,5 @@
 /** Independent reference computations for the sBG tests: lgamma, brute-force sums, a seeded cohort simulator. */
+import { DomainError } from "../../src/model/errors";
 
 const LANCZOS = [
   57.1562356658629235, -59.5979603554754912, 14.1360979747417471, -0.491913816097620199, 0.339946499848118887e-4, 0.465236289270485756e-4,
@@ -56,17 +57,9 @@ export function bruteLifetime(alpha: number, beta: number, d: number, n: number,
   return sum;
 }
 
-/** mulberry32: a small seeded PRNG, uniform on (0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
+import { seededRandom as prng } from "../support/seeded-random";
+
+export { prng };
 
 function normal(u: () => number): number {
   return Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
@@ -96,4 +89,17 @@ export function simulateCohort(alpha: number, beta: number, customers: number, p
     for (let t = 0; t <= periods && t < T; t++) alive[t]++;
   }
   return alive;
+}
+
+/** Asserts that `f` throws the model's #NUM! error with a message matching `message`. */
+export function expectNumError(f: () => unknown, message: RegExp): void {
+  let caught: unknown;
+  try {
+    f();
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught).toBeInstanceOf(DomainError);
+  expect((caught as DomainError).code).toBe("num");
+  expect((caught as DomainError).message).toMatch(message);
 }

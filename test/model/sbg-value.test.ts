@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { discountedExpectedLifetime, discountedExpectedResidualLifetime, hypergeometric1, ltvSbg } from "../../src/model/sbg-value";
 import { survival } from "../../src/model/sbg-curve";
 import { DomainError } from "../../src/model/errors";
-import { bruteLifetime, compensatedSum } from "./sbg-helpers";
+import { bruteLifetime, compensatedSum, expectNumError } from "./sbg-helpers";
 
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
@@ -132,17 +132,7 @@ describe("DERL(n) and the renewal-index convention", () => {
 });
 
 describe("sBG value errors", () => {
-  const expectNum = (f: () => unknown, message: RegExp) => {
-    let caught: unknown;
-    try {
-      f();
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(DomainError);
-    expect((caught as DomainError).code).toBe("num");
-    expect((caught as DomainError).message).toMatch(message);
-  };
+  const expectNum = expectNumError;
   it.each([
     ["d = 0 with α = 1", () => discountedExpectedLifetime(1, 2, 0), /infinite/],
     ["d = 0 with α < 1", () => ltvSbg(10, 0.7, 1.2, 0), /infinite/],

@@ -1,19 +1,15 @@
 import { Field, Select, Text } from "@fluentui/react-components";
 import { PaymentTiming } from "../../model/ltv";
-import { InputKey, OutputKey, outputKind } from "../../model/whatif";
+import { InputKey, OUTPUT_KEYS, OutputKey, outputKind } from "../../model/whatif";
 import { formatQuantity } from "../format/format-number";
 import { useLocale } from "../i18n/locale-context";
 import type { MessageKey } from "../i18n/strings";
 import { NumberField } from "./NumberField";
 import { useTableStyles } from "./table-styles";
 
-const ROWS = [
-  "ltv.margin",
-  "ltv.value",
-  "ltv.cac",
-  "ltv.ltvToCac",
-  "ltv.cacPaybackPeriods",
-] as const;
+const ROWS = OUTPUT_KEYS.filter((key): key is Extract<OutputKey, `ltv.${string}`> =>
+  key.startsWith("ltv.")
+);
 
 export interface LtvPanelProps {
   timing: PaymentTiming;

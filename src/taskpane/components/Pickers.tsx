@@ -11,16 +11,20 @@ const useStyles = makeStyles({
   native: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
 });
 
-export function InputPicker({
+/** A labelled choice among keys, each shown by its translated label. */
+function KeyPicker<K extends string>({
   label,
   value,
+  keys,
+  labelOf,
   onChange,
 }: {
   label: string;
-  value: InputKey;
-  onChange: (key: InputKey) => void;
+  value: K;
+  keys: readonly K[];
+  labelOf: (key: K) => string;
+  onChange: (key: K) => void;
 }) {
-  const { t } = useLocale();
   const styles = useStyles();
   return (
     <Field label={label} className={styles.field}>
@@ -28,11 +32,11 @@ export function InputPicker({
         className={styles.select}
         select={{ className: styles.native }}
         value={value}
-        onChange={(_, data) => onChange(data.value as InputKey)}
+        onChange={(_, data) => onChange(data.value as K)}
       >
-        {INPUT_KEYS.map((key) => (
+        {keys.map((key) => (
           <option key={key} value={key}>
-            {t(inputLabelKey(key))}
+            {labelOf(key)}
           </option>
         ))}
       </Select>
@@ -40,31 +44,18 @@ export function InputPicker({
   );
 }
 
-export function OutputPicker({
-  label,
-  value,
-  onChange,
-}: {
+interface PickerProps<K> {
   label: string;
-  value: OutputKey;
-  onChange: (key: OutputKey) => void;
-}) {
+  value: K;
+  onChange: (key: K) => void;
+}
+
+export function InputPicker(props: PickerProps<InputKey>) {
   const { t } = useLocale();
-  const styles = useStyles();
-  return (
-    <Field label={label} className={styles.field}>
-      <Select
-        className={styles.select}
-        select={{ className: styles.native }}
-        value={value}
-        onChange={(_, data) => onChange(data.value as OutputKey)}
-      >
-        {OUTPUT_KEYS.map((key) => (
-          <option key={key} value={key}>
-            {outputLabel(t, key)}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
+  return <KeyPicker {...props} keys={INPUT_KEYS} labelOf={(key) => t(inputLabelKey(key))} />;
+}
+
+export function OutputPicker(props: PickerProps<OutputKey>) {
+  const { t } = useLocale();
+  return <KeyPicker {...props} keys={OUTPUT_KEYS} labelOf={(key) => outputLabel(t, key)} />;
 }
