@@ -125,13 +125,18 @@ export function scenarioProblems(s: Scenario): Record<string, string> {
   return problems;
 }
 
+/** Returning customers as the retention link derives them: rate × customers at the start. */
+export function linkedReturningCustomers(s: Scenario): number {
+  return s.retention.rate * s.retention.startCustomers;
+}
+
 function effectiveSegments(s: Scenario): Record<SegmentKey, SegmentInputs> {
   if (!s.retention.linked) return s.segments;
   return {
     new: s.segments.new,
     returning: {
       ...s.segments.returning,
-      customers: s.retention.rate * s.retention.startCustomers,
+      customers: linkedReturningCustomers(s),
     },
   };
 }

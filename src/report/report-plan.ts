@@ -3,7 +3,12 @@
  * formula over the input cells, sheet-scoped names for all of them, a sensitivity grid, a chart.
  */
 import { combinedEconomics } from "../model/segment";
-import { evaluateScenario, Scenario, ScenarioResults } from "../model/scenario";
+import {
+  evaluateScenario,
+  linkedReturningCustomers,
+  Scenario,
+  ScenarioResults,
+} from "../model/scenario";
 import { ReportLabels } from "./report-labels";
 import {
   definedName,
@@ -327,7 +332,10 @@ function sensitivityBlock(
     const row = headerRow + 1 + i;
     const returning = {
       ...results.inputs.returning,
-      customers: rate * scenario.retention.startCustomers,
+      customers: linkedReturningCustomers({
+        ...scenario,
+        retention: { ...scenario.retention, rate },
+      }),
     };
     rows.push([
       { kind: "number", value: rate, format: { kind: "percent" }, style: "input" },

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo } from "react";
-import { Scenario } from "../../model/scenario";
+import { linkedReturningCustomers, Scenario } from "../../model/scenario";
 import { InputKey } from "../../model/whatif";
 import { formatForInput, formatQuantity } from "../format/format-number";
 import { useLocale } from "../i18n/locale-context";
@@ -68,7 +68,7 @@ export function Pane({ initialScenario, host, theme }: PaneProps) {
     scenario.retention.linked &&
     !messages["retention.rate"] &&
     !messages["retention.startCustomers"]
-      ? scenario.retention.rate * scenario.retention.startCustomers
+      ? linkedReturningCustomers(scenario)
       : null;
   const chartData = useMemo(
     () =>
