@@ -3,12 +3,15 @@
  * Prints figures; asserts nothing (shared machines are noisy: targets are read, not tested).
  *  - initial JS: the scripts taskpane.html loads, gzipped (Office.js excluded);
  *  - time to interactive vs a blank page that only loads Office.js up to Office.onReady
- *    (median of RUNS, default 15, interleaved pairs after one uncounted warm-up pair);
+ *    (median of RUNS, default 15, interleaved after one uncounted warm-up round), beside two
+ *    floors built from bench/pane-floors (Office.js + React with one input; + Fluent's provider
+ *    and one Field), which show how much of the ratio the framework alone costs;
  *  - recompute + render per keystroke (results, baseline, 11 × 11 grid and tornado included).
  */
 import { readFileSync } from "fs";
 import path from "path";
 import { gzipSync } from "zlib";
+import { buildSync } from "esbuild";
 import { BrowserContext } from "playwright-core";
 import { DIST, launchBrowser, OFFICE_CDN, serveStatic } from "../test/e2e/pane-harness";
 
@@ -42,22 +45,35 @@ async function main(): Promise<void> {
 
   // The blank page is served like the pane (same server, same headers, same Office.js route):
   // it differs only in what runs after Office.js.
+  const officePage = (script: string) =>
+    `<!doctype html><html><head><script src="${OFFICE_CDN}office.js"></script><script defer src="${script}"></script></head><body><div id="root"></div></body></html>`;
   const server = await serveStatic(DIST, {
-    "/__blank-office.html": `<!doctype html><html><head><script src="${OFFICE_CDN}office.js"></script><script src="/__blank.js"></script></head><body></body></html>`,
+    "/__blank-office.html": officePage("/__blank.js"),
     "/__blank.js": "Office.onReady(() => { window.__ready = performance.now(); });",
+    ...Object.fromEntries(
+      FLOORS.flatMap((floor) => [
+        [`/__${floor}.html`, officePage(`/__${floor}.js`)],
+        [`/__${floor}.js`, bundleFloor(floor)],
+      ])
+    ),
   });
   const browser = await launchBrowser(server.origin);
   try {
     const blank: number[] = [];
     const pane: PaneTimes[] = [];
-    // Run 0 warms up the browser (process start, ICU data) for both pages and is not counted;
-    // every page is a fresh tab on a no-store server, so both are equally cold.
+    const floors: Record<Floor, number[]> = { "react-input": [], "fluent-input": [] };
+    // Run 0 warms up the browser (process start, ICU data) for every page and is not counted;
+    // every page is a fresh tab on a no-store server, so all are equally cold.
     for (let i = 0; i <= RUNS; i++) {
       const blankTime = await timeBlankPage(browser.context, server.origin);
-      const paneTimes = await timePane(browser.context, server.origin);
+      const paneTimes = await timePane(browser.context, `${server.origin}/taskpane.html`);
+      const floorTimes: PaneTimes[] = [];
+      for (const floor of FLOORS)
+        floorTimes.push(await timePane(browser.context, `${server.origin}/__${floor}.html`));
       if (i === 0) continue;
       blank.push(blankTime);
       pane.push(paneTimes);
+      FLOORS.forEach((floor, k) => floors[floor].push(floorTimes[k].interactive));
     }
     const b = median(blank);
     const p = median(pane.map((t) => t.interactive));
@@ -71,6 +87,12 @@ async function main(): Promise<void> {
         `Office.onReady at ${ms(median(pane.map((t) => t.officeReady)))}, ` +
         `first render ${ms(median(pane.map((t) => t.interactive - t.officeReady)))}`
     );
+    for (const floor of FLOORS) {
+      const f = median(floors[floor]);
+      console.log(
+        `  floor: ${FLOOR_NAMES[floor].padEnd(40)} ${ms(f)}   ratio ${(f / b).toFixed(2)}`
+      );
+    }
 
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/taskpane.html`);
@@ -113,6 +135,28 @@ async function main(): Promise<void> {
   }
 }
 
+const FLOORS = ["react-input", "fluent-input"] as const;
+type Floor = (typeof FLOORS)[number];
+const FLOOR_NAMES: Record<Floor, string> = {
+  "react-input": "Office.js + React, one input",
+  "fluent-input": "Office.js + Fluent provider, one Field",
+};
+
+/** A floor page's script, bundled and minified like the pane (production React). */
+function bundleFloor(floor: Floor): string {
+  const result = buildSync({
+    entryPoints: [path.join(__dirname, "../bench/pane-floors", `${floor}.tsx`)],
+    bundle: true,
+    minify: true,
+    write: false,
+    format: "iife",
+    target: "es2020",
+    jsx: "automatic",
+    define: { "process.env.NODE_ENV": '"production"' },
+  });
+  return result.outputFiles[0].text;
+}
+
 interface PaneTimes {
   /** The bundle's modules have run (the pane:bundle-evaluated mark). */
   bundleEvaluated: number;
@@ -135,7 +179,8 @@ async function timeBlankPage(context: BrowserContext, origin: string): Promise<n
   }
 }
 
-async function timePane(context: BrowserContext, origin: string): Promise<PaneTimes> {
+/** Times a page that commits a [data-testid=results-table] element: the pane or a floor. */
+async function timePane(context: BrowserContext, url: string): Promise<PaneTimes> {
   const page = await context.newPage();
   try {
     // Interactive: the results table is committed; the inputs and their handlers come in the same commit.
@@ -147,7 +192,7 @@ async function timePane(context: BrowserContext, origin: string): Promise<PaneTi
         }
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(`${origin}/taskpane.html`);
+    await page.goto(url);
     await page.waitForFunction(
       () => (window as unknown as { __interactive?: number }).__interactive !== undefined
     );
