@@ -295,7 +295,18 @@ export function tornado(
 // ---------------------------------------------------------------- goal seek
 
 export type GoalSeekResult =
-  | { kind: "found"; input: InputKey; value: number; achieved: number; scenario: Scenario }
+  | {
+      kind: "found";
+      input: InputKey;
+      value: number;
+      achieved: number;
+      scenario: Scenario;
+      /**
+       * For a count of customers whose answer is fractional, the whole numbers on either side
+       * and what each gives: nobody can acquire 53.7 customers, so the user picks one.
+       */
+      wholeNeighbours?: { value: number; achieved: number }[];
+    }
   /** No value in [lo, hi] reaches the target; `closest` is the best value tried, if any evaluated. */
   | {
       kind: "unreachable";
@@ -384,10 +395,36 @@ export function goalSeek(
     if (root === null) continue;
     const achieved = tryOutput(setInput(s, input, root), output);
     if (achieved !== null && Math.abs(achieved - target) <= tolerance) {
-      return { kind: "found", input, value: root, achieved, scenario: setInput(s, input, root) };
+      const found = {
+        kind: "found",
+        input,
+        value: root,
+        achieved,
+        scenario: setInput(s, input, root),
+      } as const;
+      const whole = spec.kind === "count" ? wholeNeighbours(s, output, input, root) : [];
+      return whole.length > 0 ? { ...found, wholeNeighbours: whole } : found;
     }
   }
   return { kind: "unreachable", input, lo, hi, closest };
+}
+
+/** The whole numbers either side of a fractional count, with the output each gives (if valid). */
+function wholeNeighbours(
+  s: Scenario,
+  output: OutputKey,
+  input: InputKey,
+  value: number
+): { value: number; achieved: number }[] {
+  // Within a rounding error of a whole number, the answer already is one.
+  if (Math.abs(value - Math.round(value)) <= 1e-9 * Math.max(1, value)) return [];
+  const spec = INPUT_SPECS[input];
+  return [Math.floor(value), Math.ceil(value)]
+    .filter((n) => (spec.exclusiveMin ? n > spec.min : n >= spec.min) && n <= spec.max)
+    .flatMap((n) => {
+      const achieved = tryOutput(setInput(s, input, n), output);
+      return achieved === null ? [] : [{ value: n, achieved }];
+    });
 }
 
 /** Bisection on a sign-changing bracket; null if the function stops evaluating inside it. */

@@ -185,6 +185,26 @@ describe("goalSeek", () => {
     if (result.kind === "found") expect(result.value).toBeCloseTo(2_117_000 / 22_850, 6);
   });
 
+  it("gives the whole customer counts either side of a fractional answer, with what each gives", () => {
+    // 92.65 new customers make the cost ratio 1; nobody acquires 0.65 of a customer.
+    const result = goalSeek(example(), "comparison.costRatio", 1, "segments.new.customers");
+    if (result.kind !== "found") throw new Error(result.kind);
+    const returningCost = 1_828_000 / 80;
+    expect(result.wholeNeighbours).toEqual([
+      { value: 92, achieved: expect.closeTo(2_117_000 / 92 / returningCost, 12) },
+      { value: 93, achieved: expect.closeTo(2_117_000 / 93 / returningCost, 12) },
+    ]);
+  });
+
+  it("gives no whole neighbours when the answer is whole or the input is not a count", () => {
+    // 75 new customers × 30,000 − 2,117,000 = 133,000: the worked example's own profit.
+    const whole = goalSeek(example(), "new.profit", 133_000, "segments.new.customers");
+    expect(whole).toMatchObject({ kind: "found", value: expect.closeTo(75, 6) });
+    expect(whole).not.toHaveProperty("wholeNeighbours");
+    const money = goalSeek(example(), "new.profit", 0, "segments.new.averageBill");
+    expect(money).not.toHaveProperty("wholeNeighbours");
+  });
+
   it("says so when no value in the range reaches the target instead of giving a wrong number", () => {
     // Retention is capped at 100 of 100 start customers: profit cannot exceed 1,305,000.
     const s = example();

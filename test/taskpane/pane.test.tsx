@@ -127,6 +127,21 @@ describe("the task pane", () => {
     expect(output("new.profit")).toBe("₽0");
   });
 
+  it("offers whole customers either side of a fractional answer, and applies one", async () => {
+    await renderPane(fakeHost());
+    // Break-even needs 2,117,000 / 30,000 = 70.57 new customers.
+    fireEvent.change(screen.getByLabelText("by changing"), {
+      target: { value: "segments.new.customers" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Find" }));
+    expect(screen.getByTestId("goal-result").textContent).toContain(
+      "In whole customers: 70 gives -₽17,000; 71 gives ₽13,000."
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Apply 71" }));
+    expect(input("New customers", "Customers").value).toBe("71");
+    expect(output("new.profit")).toBe("₽13,000");
+  });
+
   it("says when no value reaches the target", async () => {
     await renderPane(fakeHost());
     type(screen.getByLabelText("equal to"), "-99,000,000,000");

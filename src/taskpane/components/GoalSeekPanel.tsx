@@ -59,16 +59,33 @@ export const GoalSeekPanel = memo(function GoalSeekPanel({
     setResult(goalSeek(scenario, output, target, input));
   }
 
+  function apply(key: InputKey, value: number) {
+    onApply(key, value);
+    setApplied(t("goal.applied", { input: t(inputLabelKey(key)), value: inputText(key, value) }));
+    setResult(null);
+  }
+
   function describe(r: GoalSeekResult): string {
     const inputName = t(inputLabelKey(r.input));
     switch (r.kind) {
-      case "found":
-        return t("goal.found", {
+      case "found": {
+        const head = t("goal.found", {
           input: inputName,
           value: inputText(r.input, r.value),
           output: outputLabel(t, output),
           achieved: outputText(r.achieved),
         });
+        if (!r.wholeNeighbours) return head;
+        const options = r.wholeNeighbours
+          .map((n) =>
+            t("goal.wholeOption", {
+              value: inputText(r.input, n.value),
+              achieved: outputText(n.achieved),
+            })
+          )
+          .join(t("goal.wholeSeparator"));
+        return `${head} ${t("goal.whole", { options })}`;
+      }
       case "unreachable": {
         const head = t("goal.unreachable", {
           input: inputName,
@@ -114,21 +131,14 @@ export const GoalSeekPanel = memo(function GoalSeekPanel({
           {t("goal.find")}
         </Button>
         {result?.kind === "found" && (
-          <Button
-            onClick={() => {
-              onApply(result.input, result.value);
-              setApplied(
-                t("goal.applied", {
-                  input: t(inputLabelKey(result.input)),
-                  value: inputText(result.input, result.value),
-                })
-              );
-              setResult(null);
-            }}
-          >
-            {t("goal.apply")}
-          </Button>
+          <Button onClick={() => apply(result.input, result.value)}>{t("goal.apply")}</Button>
         )}
+        {result?.kind === "found" &&
+          result.wholeNeighbours?.map((n) => (
+            <Button key={n.value} onClick={() => apply(result.input, n.value)}>
+              {t("goal.applyValue", { value: inputText(result.input, n.value) })}
+            </Button>
+          ))}
       </div>
       <Text role="status" data-testid="goal-result">
         {result ? describe(result) : (applied ?? "")}
