@@ -46,7 +46,9 @@ const cases: Array<[string, () => unknown, () => unknown]> = [
   ],
 ];
 
-console.log(`Each function over a ${ROWS.toLocaleString("en")}-row range; median of ${REPEATS} alternating runs.`);
+console.log(
+  `Each function over a ${ROWS.toLocaleString("en")}-row range; median of ${REPEATS} alternating runs.`
+);
 row("function", "RETAIN ms", "bare loop ms   ratio (target ≤ 2.0×)");
 for (const [name, viaFunction, viaBareLoop] of cases) {
   // Alternate the two so both see the same machine load and garbage-collector state.

@@ -20,9 +20,13 @@ export function medianMs(run: () => unknown, repeats: number, warmup = 2): numbe
 
 /** Median microseconds per call of a fast function, timed in batches to beat timer resolution. */
 export function medianMicros(call: () => unknown, batch = 1000, repeats = 31): number {
-  return (medianMs(() => {
-    for (let i = 0; i < batch; i++) call();
-  }, repeats) * 1000) / batch;
+  return (
+    (medianMs(() => {
+      for (let i = 0; i < batch; i++) call();
+    }, repeats) *
+      1000) /
+    batch
+  );
 }
 
 export function row(name: string, figure: string, note = ""): void {

@@ -16,7 +16,11 @@ const [ALPHA, BETA] = [0.704, 1.182];
 
 const µs = (x: number) => `${x.toFixed(2)} µs`;
 row("sBG function (median per call)", "custom fn", "model");
-row("SBG_FIT, 12-period cohort", µs(medianMicros(() => SBG_FIT(COLUMN), 2000)), µs(medianMicros(() => fitSbg(COHORT), 2000)) + "   target < 50 µs");
+row(
+  "SBG_FIT, 12-period cohort",
+  µs(medianMicros(() => SBG_FIT(COLUMN), 2000)),
+  µs(medianMicros(() => fitSbg(COHORT), 2000)) + "   target < 50 µs"
+);
 for (const d of [0.1, 0.005]) {
   row(
     `LTV_SBG, d = ${d}`,

@@ -13,14 +13,25 @@ function keystroke(): void {
   bill = bill === 30_000 ? 30_001 : 30_000;
   const scenario = setInput(cloneScenario(WORKED_EXAMPLE), "segments.new.averageBill", bill);
   evaluateScenario(scenario);
-  sensitivityGrid(scenario, "retention.rate", "segments.returning.averageBill", "total.profit", { steps: 11, spread: 0.25 });
+  sensitivityGrid(scenario, "retention.rate", "segments.returning.averageBill", "total.profit", {
+    steps: 11,
+    spread: 0.25,
+  });
   tornado(scenario, "total.profit", { swing: 0.1 });
 }
 
-const perKeystroke = medianMs(() => {
-  for (let i = 0; i < 100; i++) keystroke();
-}, 21) / 100;
-row("model per keystroke (scenario + 11×11 grid + tornado)", `${(perKeystroke * 1000).toFixed(0)} µs`, `${((perKeystroke / 16.7) * 100).toFixed(1)}% of a 60 Hz frame`);
+const perKeystroke =
+  medianMs(() => {
+    for (let i = 0; i < 100; i++) keystroke();
+  }, 21) / 100;
+row(
+  "model per keystroke (scenario + 11×11 grid + tornado)",
+  `${(perKeystroke * 1000).toFixed(0)} µs`,
+  `${((perKeystroke / 16.7) * 100).toFixed(1)}% of a 60 Hz frame`
+);
 
-const seek = medianMs(() => goalSeek(WORKED_EXAMPLE, "new.profit", 0, "segments.new.averageBill"), 51);
+const seek = medianMs(
+  () => goalSeek(WORKED_EXAMPLE, "new.profit", 0, "segments.new.averageBill"),
+  51
+);
 row("goal seek: break-even average bill, new customers", `${(seek * 1000).toFixed(0)} µs`);

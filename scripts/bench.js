@@ -10,7 +10,10 @@ const root = path.resolve(__dirname, "..");
 const dir = path.join(root, "bench");
 const only = process.argv[2];
 let failed = 0;
-for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".bench.ts") && (!only || f.includes(only))).sort()) {
+for (const file of fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith(".bench.ts") && (!only || f.includes(only)))
+  .sort()) {
   console.log(`\n# ${file}`);
   const r = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), [path.join(dir, file)], {
     cwd: root,

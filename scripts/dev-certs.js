@@ -19,7 +19,11 @@ function readCertificateFiles() {
 function filesAreFresh() {
   try {
     const age = Date.now() - fs.statSync(defaults.localhostCertificatePath).mtimeMs;
-    return age < (defaults.daysUntilCertificateExpires - 1) * 24 * 3600 * 1000 && fs.existsSync(defaults.localhostKeyPath) && fs.existsSync(defaults.caCertificatePath);
+    return (
+      age < (defaults.daysUntilCertificateExpires - 1) * 24 * 3600 * 1000 &&
+      fs.existsSync(defaults.localhostKeyPath) &&
+      fs.existsSync(defaults.caCertificatePath)
+    );
   } catch {
     return false;
   }

@@ -25,12 +25,14 @@ function localizeMetadata(metadata, translations) {
       return description ? { ...p, description } : p;
     });
     for (const name of Object.keys(t.parameters || {})) {
-      if (!fn.parameters.some((p) => p.name === name)) problems.push(`translation for unknown parameter ${fn.id}(${name})`);
+      if (!fn.parameters.some((p) => p.name === name))
+        problems.push(`translation for unknown parameter ${fn.id}(${name})`);
     }
     if (!t.description) problems.push(`no description for function ${fn.id}`);
     return { ...fn, description: t.description || fn.description, parameters };
   });
-  for (const id of Object.keys(translations)) if (!used.has(id)) problems.push(`translation for unknown function ${id}`);
+  for (const id of Object.keys(translations))
+    if (!used.has(id)) problems.push(`translation for unknown function ${id}`);
   return { metadata: { ...metadata, functions }, problems };
 }
 
@@ -51,16 +53,26 @@ class LocalizedFunctionsPlugin {
   apply(compiler) {
     const { Compilation, sources, WebpackError } = compiler.webpack;
     compiler.hooks.thisCompilation.tap("LocalizedFunctionsPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "LocalizedFunctionsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        const asset = compilation.getAsset(this.options.source);
-        if (!asset) return;
-        const metadata = JSON.parse(asset.source.source().toString());
-        for (const [locale, files] of Object.entries(this.options.locales)) {
-          const { metadata: localized, problems } = localizeMetadata(metadata, readTranslations(files));
-          for (const p of problems) compilation.errors.push(new WebpackError(`functions-${locale}.json: ${p}`));
-          compilation.emitAsset(`functions-${locale}.json`, new sources.RawSource(JSON.stringify(localized, null, 2)));
+      compilation.hooks.processAssets.tap(
+        { name: "LocalizedFunctionsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const asset = compilation.getAsset(this.options.source);
+          if (!asset) return;
+          const metadata = JSON.parse(asset.source.source().toString());
+          for (const [locale, files] of Object.entries(this.options.locales)) {
+            const { metadata: localized, problems } = localizeMetadata(
+              metadata,
+              readTranslations(files)
+            );
+            for (const p of problems)
+              compilation.errors.push(new WebpackError(`functions-${locale}.json: ${p}`));
+            compilation.emitAsset(
+              `functions-${locale}.json`,
+              new sources.RawSource(JSON.stringify(localized, null, 2))
+            );
+          }
         }
-      });
+      );
     });
   }
 }

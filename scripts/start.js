@@ -52,20 +52,30 @@ function waitForServer(timeoutMs) {
       req.on("error", retry);
       req.setTimeout(2000, () => req.destroy());
     };
-    const retry = () => (Date.now() > deadline ? reject(new Error(`nothing answered at ${origin} within ${timeoutMs / 1000} s`)) : setTimeout(attempt, 500));
+    const retry = () =>
+      Date.now() > deadline
+        ? reject(new Error(`nothing answered at ${origin} within ${timeoutMs / 1000} s`))
+        : setTimeout(attempt, 500);
     attempt();
   });
 }
 
 function startOnDesktop() {
-  const child = spawn("npx", ["--yes", "office-addin-debugging", "start", "manifest.xml", "desktop", "--app", "excel"], { cwd: root, stdio: "inherit", shell: true });
+  const child = spawn(
+    "npx",
+    ["--yes", "office-addin-debugging", "start", "manifest.xml", "desktop", "--app", "excel"],
+    { cwd: root, stdio: "inherit", shell: true }
+  );
   child.on("exit", (code) => process.exit(code ?? 0));
 }
 
 async function startOnLinux() {
   console.log(`Building and serving the add-in on ${origin}…`);
   const webpack = path.join(root, "node_modules", "webpack", "bin", "webpack.js");
-  const server = spawn(process.execPath, [webpack, "serve", "--mode", "development"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const server = spawn(process.execPath, [webpack, "serve", "--mode", "development"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   server.stdout.on("data", (chunk) => {
     const text = chunk.toString();
     // webpack's own progress is noise here; show problems.

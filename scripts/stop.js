@@ -4,7 +4,10 @@ const path = require("path");
 const { spawnSync } = require("child_process");
 
 if (process.platform === "win32" || process.platform === "darwin") {
-  const r = spawnSync("npx", ["--yes", "office-addin-debugging", "stop", "manifest.xml"], { stdio: "inherit", shell: true });
+  const r = spawnSync("npx", ["--yes", "office-addin-debugging", "stop", "manifest.xml"], {
+    stdio: "inherit",
+    shell: true,
+  });
   process.exit(r.status ?? 0);
 }
 const pidFile = path.resolve(__dirname, "..", ".cache", "dev-server.pid");

@@ -8,8 +8,20 @@ const fs = require("fs");
 const { execFileSync } = require("child_process");
 
 const TOOLS = [
-  { name: "Chromium", env: "CHROMIUM_PATH", binary: "/usr/bin/chromium", packages: ["chromium"], recommends: true },
-  { name: "LibreOffice Calc", env: "SOFFICE_PATH", binary: "/usr/bin/soffice", packages: ["libreoffice-calc"], recommends: false },
+  {
+    name: "Chromium",
+    env: "CHROMIUM_PATH",
+    binary: "/usr/bin/chromium",
+    packages: ["chromium"],
+    recommends: true,
+  },
+  {
+    name: "LibreOffice Calc",
+    env: "SOFFICE_PATH",
+    binary: "/usr/bin/soffice",
+    packages: ["libreoffice-calc"],
+    recommends: false,
+  },
 ];
 
 function toolPath(tool) {
@@ -27,7 +39,10 @@ function hasApt() {
 function apt(args) {
   const command = isRoot() ? "apt-get" : "sudo";
   const argv = isRoot() ? args : ["apt-get", ...args];
-  execFileSync(command, argv, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  execFileSync(command, argv, {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
 }
 
 /** Installs what is missing; throws with a one-line explanation when it cannot. */
@@ -36,11 +51,21 @@ function ensureSystemDeps() {
   if (missing.length === 0) return;
   if (!hasApt()) {
     const names = missing.map((t) => `${t.name} (set ${t.env})`).join(", ");
-    throw new Error(`missing ${names}: install them, or run the tests on Debian/Ubuntu where this script installs them`);
+    throw new Error(
+      `missing ${names}: install them, or run the tests on Debian/Ubuntu where this script installs them`
+    );
   }
-  console.log(`Installing ${missing.map((t) => t.packages.join(" ")).join(", ")} from Debian's packages…`);
+  console.log(
+    `Installing ${missing.map((t) => t.packages.join(" ")).join(", ")} from Debian's packages…`
+  );
   apt(["update"]);
-  for (const tool of missing) apt(["install", "-y", ...(tool.recommends ? [] : ["--no-install-recommends"]), ...tool.packages]);
+  for (const tool of missing)
+    apt([
+      "install",
+      "-y",
+      ...(tool.recommends ? [] : ["--no-install-recommends"]),
+      ...tool.packages,
+    ]);
   const still = missing.filter((t) => !fs.existsSync(toolPath(t)));
   if (still.length) throw new Error(`could not install ${still.map((t) => t.name).join(", ")}`);
 }

@@ -22,9 +22,16 @@ const totals = { passed: 0, failed: 0 };
 function step(title, command, args, options = {}) {
   console.log(`\n=== ${title}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: root, stdio: options.capture ? ["inherit", "pipe", "inherit"] : "inherit", encoding: "utf8", env: { ...process.env, ...options.env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: options.capture ? ["inherit", "pipe", "inherit"] : "inherit",
+    encoding: "utf8",
+    env: { ...process.env, ...options.env },
+  });
   if (options.capture && result.stdout) process.stdout.write(result.stdout);
-  console.log(`=== ${title}: ${result.status === 0 ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(
+    `=== ${title}: ${result.status === 0 ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(0)} s)`
+  );
   return result;
 }
 
@@ -57,9 +64,16 @@ function main() {
 
   if (jestArgs.length === 0) {
     const e2eDir = path.join(root, "test", "e2e");
-    const e2eFiles = fs.existsSync(e2eDir) ? fs.readdirSync(e2eDir).filter((f) => f.endsWith(".e2e.ts")).sort() : [];
+    const e2eFiles = fs.existsSync(e2eDir)
+      ? fs
+          .readdirSync(e2eDir)
+          .filter((f) => f.endsWith(".e2e.ts"))
+          .sort()
+      : [];
     for (const file of e2eFiles) {
-      const run = step(`e2e ${file}`, bin("tsx"), [path.join("test", "e2e", file)], { capture: true });
+      const run = step(`e2e ${file}`, bin("tsx"), [path.join("test", "e2e", file)], {
+        capture: true,
+      });
       const counts = /(\d+) passed, (\d+) failed/.exec(run.stdout || "");
       if (counts) {
         totals.passed += Number(counts[1]);

@@ -1,6 +1,14 @@
 /** The report command as a user runs it: bin/retention-report.js in a child process. */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
@@ -17,7 +25,7 @@ function run(...args: string[]) {
 }
 
 const SCENARIO = {
-  name: "=HYPERLINK(\"http://evil\")",
+  name: '=HYPERLINK("http://evil")',
   currency: "USD",
   segments: {
     new: { marketingSpend: 100000, overheads: 20000, customers: 50, averageBill: 4000 },
@@ -55,8 +63,17 @@ describe("retention-report", () => {
     const sheet = (await load(path)).getWorksheet("留存模型")!;
     expect(sheet.getCell("B2").value).toBe('=HYPERLINK("http://evil")'); // text, not a formula
     expect(sheet.getCell("C10").value).toEqual({ formula: "B14*B15", result: 60 }); // linked returning customers
-    const workbookXml = await (await JSZip.loadAsync(readFileSync(path))).file("xl/workbook.xml")!.async("string");
-    for (const name of ["New_MarketingSpend", "Returning_ProfitPerCustomer", "Total_Revenue", "Total_Profit"]) {
+    const workbookXml = await (
+      await JSZip.loadAsync(readFileSync(path))
+    )
+      .file("xl/workbook.xml")!
+      .async("string");
+    for (const name of [
+      "New_MarketingSpend",
+      "Returning_ProfitPerCustomer",
+      "Total_Revenue",
+      "Total_Profit",
+    ]) {
       expect(workbookXml).toMatch(new RegExp(`<definedName name="${name}" localSheetId="0">`));
     }
   });
@@ -66,7 +83,9 @@ describe("retention-report", () => {
     writeFileSync(out, "keep me");
     const refused = run("--out", "r.xlsx");
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe("retention-report: r.xlsx already exists (use --force to replace it)\n");
+    expect(refused.stderr).toBe(
+      "retention-report: r.xlsx already exists (use --force to replace it)\n"
+    );
     expect(readFileSync(out, "utf8")).toBe("keep me");
     const forced = run("--out", "r.xlsx", "--force");
     expect(forced.code).toBe(0);
@@ -75,28 +94,53 @@ describe("retention-report", () => {
   });
 
   it.each([
-    ["a missing file", () => [], ["--scenario", "missing.json"], "retention-report: cannot read scenario file missing.json: no such file"],
-    ["bad JSON", () => writeFileSync(join(dir, "s.json"), "{ nope"), ["--scenario", "s.json"], /^retention-report: s\.json: invalid JSON: /],
+    [
+      "a missing file",
+      () => [],
+      ["--scenario", "missing.json"],
+      "retention-report: cannot read scenario file missing.json: no such file",
+    ],
+    [
+      "bad JSON",
+      () => writeFileSync(join(dir, "s.json"), "{ nope"),
+      ["--scenario", "s.json"],
+      /^retention-report: s\.json: invalid JSON: /,
+    ],
     [
       "an invalid value",
-      () => writeFileSync(join(dir, "s.json"), JSON.stringify({ ...SCENARIO, segments: { ...SCENARIO.segments, new: { ...SCENARIO.segments.new, customers: -3 } } })),
+      () =>
+        writeFileSync(
+          join(dir, "s.json"),
+          JSON.stringify({
+            ...SCENARIO,
+            segments: { ...SCENARIO.segments, new: { ...SCENARIO.segments.new, customers: -3 } },
+          })
+        ),
       ["--scenario", "s.json"],
       "retention-report: s.json: segments.new.customers: must be greater than 0",
     ],
-    ["a wrong type", () => writeFileSync(join(dir, "s.json"), JSON.stringify({ ...SCENARIO, currency: 7 })), ["--scenario", "s.json"], "retention-report: s.json: currency: must be text"],
-  ])("fails on %s with one line naming the problem, writing nothing", (_what, setup, args, message) => {
-    setup();
-    const before = readdirSync(dir).sort();
-    const { code, stderr, stdout } = run(...(args as string[]), "--out", "out.xlsx");
-    expect(code).toBe(1);
-    expect(stdout).toBe("");
-    expect(stderr.endsWith("\n")).toBe(true);
-    expect(stderr.trimEnd().split("\n")).toHaveLength(1);
-    if (typeof message === "string") expect(stderr.trimEnd()).toBe(message);
-    else expect(stderr.trimEnd()).toMatch(message);
-    expect(readdirSync(dir).sort()).toEqual(before);
-    expect(existsSync(join(dir, "out.xlsx"))).toBe(false);
-  });
+    [
+      "a wrong type",
+      () => writeFileSync(join(dir, "s.json"), JSON.stringify({ ...SCENARIO, currency: 7 })),
+      ["--scenario", "s.json"],
+      "retention-report: s.json: currency: must be text",
+    ],
+  ])(
+    "fails on %s with one line naming the problem, writing nothing",
+    (_what, setup, args, message) => {
+      setup();
+      const before = readdirSync(dir).sort();
+      const { code, stderr, stdout } = run(...(args as string[]), "--out", "out.xlsx");
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr.endsWith("\n")).toBe(true);
+      expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+      if (typeof message === "string") expect(stderr.trimEnd()).toBe(message);
+      else expect(stderr.trimEnd()).toMatch(message);
+      expect(readdirSync(dir).sort()).toEqual(before);
+      expect(existsSync(join(dir, "out.xlsx"))).toBe(false);
+    }
+  );
 
   it("rejects unknown options with exit code 2", () => {
     const { code, stderr } = run("--frobnicate");
@@ -109,7 +153,9 @@ describe("retention-report", () => {
   it("explains itself with --help", () => {
     const { code, stdout } = run("--help");
     expect(code).toBe(0);
-    expect(stdout).toContain("Usage: retention-report [--scenario scenario.json] [--out report.xlsx]");
+    expect(stdout).toContain(
+      "Usage: retention-report [--scenario scenario.json] [--out report.xlsx]"
+    );
     expect(stdout).toContain("--force");
     expect(readdirSync(dir)).toEqual([]);
   });

@@ -22,11 +22,15 @@ function loadBundle(): { registered: Map<string, Fn>; associateCalls: string[] }
     },
   };
   const context = vm.createContext({ CustomFunctions });
-  vm.runInContext(fs.readFileSync(builtFile("functions.js"), "utf8"), context, { filename: "functions.js" });
+  vm.runInContext(fs.readFileSync(builtFile("functions.js"), "utf8"), context, {
+    filename: "functions.js",
+  });
   return { registered, associateCalls };
 }
 
-const metadata = JSON.parse(fs.readFileSync(builtFile("functions.json"), "utf8")) as { functions: Array<{ id: string; parameters: Array<{ name: string; optional?: boolean }> }> };
+const metadata = JSON.parse(fs.readFileSync(builtFile("functions.json"), "utf8")) as {
+  functions: Array<{ id: string; parameters: Array<{ name: string; optional?: boolean }> }>;
+};
 const s = (x: unknown) => [[x]];
 
 describe("dist/functions.js in a bare runtime", () => {
@@ -42,7 +46,11 @@ describe("dist/functions.js in a bare runtime", () => {
   });
 
   test("optional parameters are declared optional, and only those", () => {
-    const optional = (id: string) => metadata.functions.find((f) => f.id === id)!.parameters.filter((p) => p.optional).map((p) => p.name);
+    const optional = (id: string) =>
+      metadata.functions
+        .find((f) => f.id === id)!
+        .parameters.filter((p) => p.optional)
+        .map((p) => p.name);
     expect(optional("RETENTION_RATE")).toEqual(["basis"]);
     expect(optional("CUSTOMER_COST")).toEqual(["overheads"]);
     expect(optional("LTV")).toEqual(["discount_rate", "periods", "type"]);
@@ -59,7 +67,10 @@ describe("dist/functions.js in a bare runtime", () => {
 
   test("RETAIN.CUSTOMER_COST by id", () => {
     const f = registered.get("CUSTOMER_COST")!;
-    expect((f(s(1_617_000), s(75), s(500_000)) as number[][])[0][0]).toBeCloseTo(28_226.666666666668, 8);
+    expect((f(s(1_617_000), s(75), s(500_000)) as number[][])[0][0]).toBeCloseTo(
+      28_226.666666666668,
+      8
+    );
     expect(f(s(1_328_000), s(80), s(500_000))).toEqual([[22_850]]);
     expect((f(s("x"), s(80), null) as CustomFunctionsError).code).toBe("#VALUE!");
   });
@@ -79,10 +90,16 @@ describe("dist/functions.js in a bare runtime", () => {
     const curve = registered.get("SBG_SURVIVAL")!(s(alpha), s(beta), [[0], [1], [2]]) as number[][];
     expect(curve[0][0]).toBe(1);
     expect(curve[1][0]).toBeCloseTo(beta / (alpha + beta), 12);
-    expect((registered.get("SBG_RETENTION")!(s(alpha), s(beta), s(1)) as number[][])[0][0]).toBeCloseTo(beta / (alpha + beta), 12);
-    const value = (registered.get("LTV_SBG")!(s(100), s(alpha), s(beta), s(0.1), null) as number[][])[0][0];
+    expect(
+      (registered.get("SBG_RETENTION")!(s(alpha), s(beta), s(1)) as number[][])[0][0]
+    ).toBeCloseTo(beta / (alpha + beta), 12);
+    const value = (
+      registered.get("LTV_SBG")!(s(100), s(alpha), s(beta), s(0.1), null) as number[][]
+    )[0][0];
     expect(value).toBeCloseTo(369.49, 2);
-    expect((registered.get("SBG_FIT")!([[1000], [1000], [1000]], null) as CustomFunctionsError).code).toBe("#NUM!");
+    expect(
+      (registered.get("SBG_FIT")!([[1000], [1000], [1000]], null) as CustomFunctionsError).code
+    ).toBe("#NUM!");
   });
 
   test("a whole column with an empty tail spills with blanks", () => {

@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { CHURN_RATE, CUSTOMER_COST, EXPECTED_LIFETIME, LTV, RETENTION_RATE, RETENTION_RESCALE } from "../../src/functions/functions";
+import {
+  CHURN_RATE,
+  CUSTOMER_COST,
+  EXPECTED_LIFETIME,
+  LTV,
+  RETENTION_RATE,
+  RETENTION_RESCALE,
+} from "../../src/functions/functions";
 import { anyArgs } from "../support/excel-arbitraries";
 import { onlyNumbersBlanksOrErrors } from "../support/excel-values";
 
@@ -39,7 +46,8 @@ describe("LTV agrees with the brute-force sum", () => {
         fc.constantFrom(0, 1),
         (m, r, d, T, type) => {
           let sum = 0;
-          for (let t = 1; t <= T; t++) sum += (m * r ** (t - 1)) / (1 + d) ** (type === 0 ? t : t - 1);
+          for (let t = 1; t <= T; t++)
+            sum += (m * r ** (t - 1)) / (1 + d) ** (type === 0 ? t : t - 1);
           const got = (LTV(cell(m), cell(r), cell(d), cell(T), cell(type)) as number[][])[0][0];
           return Math.abs(got - sum) <= 1e-9 * Math.max(1, Math.abs(sum), Math.abs(m) * T);
         }
@@ -49,12 +57,19 @@ describe("LTV agrees with the brute-force sum", () => {
   });
   test("unlimited horizon is the limit of the sum", () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 0.9, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }), (m, r, d) => {
-        let sum = 0;
-        for (let t = 1; t <= 2000; t++) sum += (m * r ** (t - 1)) / (1 + d) ** t;
-        const got = (LTV(cell(m), cell(r), cell(d), null as never, null as never) as number[][])[0][0];
-        return Math.abs(got - sum) <= 1e-9 * Math.max(1, Math.abs(sum));
-      }),
+      fc.property(
+        fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+        fc.double({ min: 0, max: 0.9, noNaN: true }),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        (m, r, d) => {
+          let sum = 0;
+          for (let t = 1; t <= 2000; t++) sum += (m * r ** (t - 1)) / (1 + d) ** t;
+          const got = (
+            LTV(cell(m), cell(r), cell(d), null as never, null as never) as number[][]
+          )[0][0];
+          return Math.abs(got - sum) <= 1e-9 * Math.max(1, Math.abs(sum));
+        }
+      ),
       { numRuns: 500 }
     );
   });
@@ -63,13 +78,18 @@ describe("LTV agrees with the brute-force sum", () => {
 describe("RETENTION_RATE basis 0 ≥ basis 1 for valid data", () => {
   test("holds for every valid S, N, retained", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (S, N, share) => {
-        const retained = Math.floor(S * share);
-        const E = retained + N;
-        const b0 = (RETENTION_RATE(cell(S), cell(E), cell(N), cell(0)) as number[][])[0][0];
-        const b1 = (RETENTION_RATE(cell(S), cell(E), cell(N), cell(1)) as number[][])[0][0];
-        return typeof b0 === "number" && typeof b1 === "number" && b0 >= b1 && b0 >= 0 && b0 <= 1;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (S, N, share) => {
+          const retained = Math.floor(S * share);
+          const E = retained + N;
+          const b0 = (RETENTION_RATE(cell(S), cell(E), cell(N), cell(0)) as number[][])[0][0];
+          const b1 = (RETENTION_RATE(cell(S), cell(E), cell(N), cell(1)) as number[][])[0][0];
+          return typeof b0 === "number" && typeof b1 === "number" && b0 >= b1 && b0 >= 0 && b0 <= 1;
+        }
+      ),
       { numRuns: 1000 }
     );
   });

@@ -1,4 +1,11 @@
-import { CHURN_RATE, CUSTOMER_COST, EXPECTED_LIFETIME, LTV, RETENTION_RATE, RETENTION_RESCALE } from "../../src/functions/functions";
+import {
+  CHURN_RATE,
+  CUSTOMER_COST,
+  EXPECTED_LIFETIME,
+  LTV,
+  RETENTION_RATE,
+  RETENTION_RESCALE,
+} from "../../src/functions/functions";
 import { grid, isError, single } from "../support/excel-values";
 
 /* Excel passes every argument of these functions as a 2-D array (a scalar is [[x]]) and an
@@ -7,7 +14,8 @@ const s = (x: unknown) => [[x]] as number[][];
 const col = (...xs: unknown[]) => xs.map((x) => [x]) as number[][];
 
 describe("RETAIN.RETENTION_RATE", () => {
-  test("seed 001: 80, 60, 20 → 50%", () => expect(single(RETENTION_RATE(s(80), s(60), s(20), null as never))).toBe(0.5));
+  test("seed 001: 80, 60, 20 → 50%", () =>
+    expect(single(RETENTION_RATE(s(80), s(60), s(20), null as never))).toBe(0.5));
   test("seed 004: basis 0 → 90%, basis 1 → 75% (the seed's 88% is a slip)", () => {
     expect(single(RETENTION_RATE(s(1000), s(1100), s(200), s(0)))).toBeCloseTo(0.9, 15);
     expect(single(RETENTION_RATE(s(1000), s(1100), s(200), s(1)))).toBeCloseTo(0.75, 15);
@@ -26,36 +34,61 @@ describe("RETAIN.RETENTION_RATE", () => {
     ["boolean", [true, 10, 0, null], "#VALUE!"],
   ])("%s → %s", (_, args, code) => {
     const [a, b, c, d] = args as unknown[];
-    expect(single(RETENTION_RATE(s(a), s(b), s(c), (d === null ? null : s(d)) as never))).toEqual(isError(code as string));
+    expect(single(RETENTION_RATE(s(a), s(b), s(c), (d === null ? null : s(d)) as never))).toEqual(
+      isError(code as string)
+    );
   });
   test("#VALUE! carries a message naming the argument", () => {
-    expect(single(RETENTION_RATE(s("ten"), s(10), s(0)))).toEqual({ error: "#VALUE!", message: expect.stringContaining("start_customers") });
+    expect(single(RETENTION_RATE(s("ten"), s(10), s(0)))).toEqual({
+      error: "#VALUE!",
+      message: expect.stringContaining("start_customers"),
+    });
   });
-  test("numeric text counts as a number", () => expect(single(RETENTION_RATE(s(" 80 "), s("60"), s(20)))).toBe(0.5));
+  test("numeric text counts as a number", () =>
+    expect(single(RETENTION_RATE(s(" 80 "), s("60"), s(20)))).toBe(0.5));
   test("columns spill row by row; blank rows stay blank; bad rows get their own error", () => {
-    const result = grid(RETENTION_RATE(col(80, 1000, null, 0, ""), col(60, 1100, null, 5, ""), col(20, 200, null, 5, ""), null as never));
+    const result = grid(
+      RETENTION_RATE(
+        col(80, 1000, null, 0, ""),
+        col(60, 1100, null, 5, ""),
+        col(20, 200, null, 5, ""),
+        null as never
+      )
+    );
     expect(result).toEqual([[0.5], [0.9], [""], [isError("#DIV/0!")], [""]]);
   });
   test("a single value is repeated across a range", () => {
     expect(grid(RETENTION_RATE(col(100, 200), s(90), s(10)))).toEqual([[0.8], [0.4]]);
   });
   test("a scalar basis beside blank rows keeps them blank", () => {
-    expect(grid(RETENTION_RATE(col(80, null), col(60, null), col(20, null), s(1)))).toEqual([[0.4], [""]]); // (60 − 20) ÷ (80 + 20)
+    expect(grid(RETENTION_RATE(col(80, null), col(60, null), col(20, null), s(1)))).toEqual([
+      [0.4],
+      [""],
+    ]); // (60 − 20) ÷ (80 + 20)
   });
   test("mismatched shapes → #VALUE! with a message", () => {
-    expect(single(RETENTION_RATE(col(1, 2, 3), col(1, 2), s(0)))).toEqual({ error: "#VALUE!", message: expect.stringMatching(/different shapes/) });
+    expect(single(RETENTION_RATE(col(1, 2, 3), col(1, 2), s(0)))).toEqual({
+      error: "#VALUE!",
+      message: expect.stringMatching(/different shapes/),
+    });
   });
   test("row ranges spill as rows", () => {
-    expect(grid(RETENTION_RATE([[80, 1000]], [[60, 1100]], [[20, 200]]))).toEqual([[0.5, expect.closeTo(0.9, 15)]]);
+    expect(grid(RETENTION_RATE([[80, 1000]], [[60, 1100]], [[20, 200]]))).toEqual([
+      [0.5, expect.closeTo(0.9, 15)],
+    ]);
   });
 });
 
 describe("RETAIN.CUSTOMER_COST", () => {
   test("worked example: 28,226.67 and 22,850", () => {
-    expect(single(CUSTOMER_COST(s(1_617_000), s(75), s(500_000)))).toBeCloseTo(28_226.666666666668, 8);
+    expect(single(CUSTOMER_COST(s(1_617_000), s(75), s(500_000)))).toBeCloseTo(
+      28_226.666666666668,
+      8
+    );
     expect(single(CUSTOMER_COST(s(1_328_000), s(80), s(500_000)))).toBe(22_850);
   });
-  test("overheads omitted → 0", () => expect(single(CUSTOMER_COST(s(1000), s(4), null as never))).toBe(250));
+  test("overheads omitted → 0", () =>
+    expect(single(CUSTOMER_COST(s(1000), s(4), null as never))).toBe(250));
   test("customers = 0 → #DIV/0!; negatives → #NUM!", () => {
     expect(single(CUSTOMER_COST(s(1000), s(0)))).toEqual(isError("#DIV/0!"));
     expect(single(CUSTOMER_COST(s(-1), s(5)))).toEqual(isError("#NUM!"));
@@ -63,21 +96,31 @@ describe("RETAIN.CUSTOMER_COST", () => {
     expect(single(CUSTOMER_COST(s(1), s(5), s(-1)))).toEqual(isError("#NUM!"));
   });
   test("both segments at once", () => {
-    expect(grid(CUSTOMER_COST([[1_617_000, 1_328_000]], [[75, 80]], s(500_000)))).toEqual([[expect.closeTo(28_226.6667, 3), 22_850]]);
+    expect(grid(CUSTOMER_COST([[1_617_000, 1_328_000]], [[75, 80]], s(500_000)))).toEqual([
+      [expect.closeTo(28_226.6667, 3), 22_850],
+    ]);
   });
 });
 
 describe("RETAIN.LTV", () => {
   test("m=100, r=0.8, d=0.1: 333.33 (end) and 366.67 (beginning)", () => {
-    expect(single(LTV(s(100), s(0.8), s(0.1), null as never, null as never))).toBeCloseTo(333.333333, 5);
+    expect(single(LTV(s(100), s(0.8), s(0.1), null as never, null as never))).toBeCloseTo(
+      333.333333,
+      5
+    );
     expect(single(LTV(s(100), s(0.8), s(0.1), null as never, s(1)))).toBeCloseTo(366.666667, 5);
   });
   test("discount omitted → 0; periods omitted → unlimited", () => {
-    expect(single(LTV(s(100), s(0.8), null as never, null as never, null as never))).toBeCloseTo(500, 9);
+    expect(single(LTV(s(100), s(0.8), null as never, null as never, null as never))).toBeCloseTo(
+      500,
+      9
+    );
     expect(single(LTV(s(100), s(0.8), s(null), s(null), s(null)))).toBeCloseTo(500, 9);
   });
   test("periods truncate; r = 1 equals −PV", () => {
-    expect(single(LTV(s(100), s(0.8), s(0.1), s(3.7), s(0)))).toBe(single(LTV(s(100), s(0.8), s(0.1), s(3), s(0))));
+    expect(single(LTV(s(100), s(0.8), s(0.1), s(3.7), s(0)))).toBe(
+      single(LTV(s(100), s(0.8), s(0.1), s(3), s(0)))
+    );
     const pv = (100 * (1 - 1.1 ** -10)) / 0.1;
     expect(single(LTV(s(100), s(1), s(0.1), s(10), s(0)))).toBeCloseTo(pv, 9);
   });
@@ -90,7 +133,9 @@ describe("RETAIN.LTV", () => {
     ["type 3", [100, 0.5, 0.1, null, 3]],
   ])("%s → #NUM!", (_, args) => {
     const [m, r, d, p, t] = (args as unknown[]).map((x) => (x === null ? null : s(x)));
-    expect(single(LTV(m as never, r as never, d as never, p as never, t as never))).toEqual(isError("#NUM!"));
+    expect(single(LTV(m as never, r as never, d as never, p as never, t as never))).toEqual(
+      isError("#NUM!")
+    );
   });
 });
 
@@ -100,6 +145,7 @@ describe("companions", () => {
     expect(single(EXPECTED_LIFETIME(s(0.8)))).toBeCloseTo(5, 12);
     expect(single(EXPECTED_LIFETIME(s(1)))).toEqual(isError("#DIV/0!"));
   });
-  test("RETENTION_RESCALE: monthly 95% is 54.0% a year", () => expect(single(RETENTION_RESCALE(s(0.95), s(12)))).toBeCloseTo(0.54036, 5));
+  test("RETENTION_RESCALE: monthly 95% is 54.0% a year", () =>
+    expect(single(RETENTION_RESCALE(s(0.95), s(12)))).toBeCloseTo(0.54036, 5));
   test("blank in, blank out", () => expect(single(CHURN_RATE(s(null)))).toBe(""));
 });

@@ -5,11 +5,23 @@
 import fs from "fs";
 import path from "path";
 import { builtFile } from "../support/built";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { localizeMetadata, readTranslations } = require("../../scripts/localize-functions");
 
 interface Metadata {
-  functions: Array<{ id: string; name: string; description: string; parameters: Array<{ name: string; description: string; type?: string; dimensionality?: string; optional?: boolean }>; result: unknown }>;
+  functions: Array<{
+    id: string;
+    name: string;
+    description: string;
+    parameters: Array<{
+      name: string;
+      description: string;
+      type?: string;
+      dimensionality?: string;
+      optional?: boolean;
+    }>;
+    result: unknown;
+  }>;
 }
 const generated: Metadata = JSON.parse(fs.readFileSync(builtFile("functions.json"), "utf8"));
 const chinese: Metadata = JSON.parse(fs.readFileSync(builtFile("functions-zh-cn.json"), "utf8"));
@@ -22,13 +34,19 @@ const hasHan = (text: string) => /[\u4e00-\u9fff]/.test(text);
 describe("functions-zh-cn.json", () => {
   test("has every function, with the same ids, names, types and results", () => {
     expect(chinese.functions.map((f) => f.id)).toEqual(generated.functions.map((f) => f.id));
-    const strip = (m: Metadata) => m.functions.map((f) => ({ ...f, description: "", parameters: f.parameters.map((p) => ({ ...p, description: "" })) }));
+    const strip = (m: Metadata) =>
+      m.functions.map((f) => ({
+        ...f,
+        description: "",
+        parameters: f.parameters.map((p) => ({ ...p, description: "" })),
+      }));
     expect(strip(chinese)).toEqual(strip(generated));
   });
   test("every function and parameter description is Chinese", () => {
     for (const f of chinese.functions) {
       expect([f.id, hasHan(f.description)]).toEqual([f.id, true]);
-      for (const p of f.parameters) expect([f.id, p.name, hasHan(p.description)]).toEqual([f.id, p.name, true]);
+      for (const p of f.parameters)
+        expect([f.id, p.name, hasHan(p.description)]).toEqual([f.id, p.name, true]);
     }
   });
   test("the translation sources have no gaps or strays against the generated metadata", () => {

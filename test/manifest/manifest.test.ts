@@ -37,7 +37,11 @@ beforeAll(async () => {
 function resources(): Map<string, string[]> {
   const defined = new Map<string, string[]>();
   for (const [tag, node] of elements) {
-    if (["Image", "Url", "String"].includes(localName(tag)) && node.$?.id && node.$?.DefaultValue !== undefined) {
+    if (
+      ["Image", "Url", "String"].includes(localName(tag)) &&
+      node.$?.id &&
+      node.$?.DefaultValue !== undefined
+    ) {
       const overrides = ((node["bt:Override"] as Node[]) ?? []).map((o) => o.$!.Value);
       defined.set(node.$.id, [node.$.DefaultValue, ...overrides]);
     }
@@ -58,7 +62,11 @@ describe("manifest.xml", () => {
   });
 
   test("a strict parser rejects a broken copy (the check can fail)", async () => {
-    await expect(parseStringPromise(fs.readFileSync(MANIFEST, "utf8").replace("</Hosts>", ""), { strict: true })).rejects.toThrow();
+    await expect(
+      parseStringPromise(fs.readFileSync(MANIFEST, "utf8").replace("</Hosts>", ""), {
+        strict: true,
+      })
+    ).rejects.toThrow();
   });
 
   test("every resid referenced is defined", () => {
@@ -69,7 +77,9 @@ describe("manifest.xml", () => {
   });
 
   test("resource ids are unique and short enough (≤ 32 characters)", () => {
-    const ids = elements.filter(([t, n]) => ["Image", "Url", "String"].includes(localName(t)) && n.$?.id).map(([, n]) => n.$!.id);
+    const ids = elements
+      .filter(([t, n]) => ["Image", "Url", "String"].includes(localName(t)) && n.$?.id)
+      .map(([, n]) => n.$!.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id.length).toBeLessThanOrEqual(32);
   });
@@ -83,27 +93,39 @@ describe("manifest.xml", () => {
     expect(page.SourceLocation[0].$!.resid).toBe(runtimeId);
     const functionFile = elements.find(([t]) => t === "FunctionFile")![1];
     expect(functionFile.$!.resid).toBe(runtimeId);
-    const showTaskpane = elements.find(([t, n]) => t === "Action" && n.$?.["xsi:type"] === "ShowTaskpane")![1] as { SourceLocation: Node[] };
+    const showTaskpane = elements.find(
+      ([t, n]) => t === "Action" && n.$?.["xsi:type"] === "ShowTaskpane"
+    )![1] as { SourceLocation: Node[] };
     expect(showTaskpane.SourceLocation[0].$!.resid).toBe(runtimeId);
-    const sharedRuntimeSet = elements.find(([t, n]) => t === "Set" && n.$?.Name === "SharedRuntime");
+    const sharedRuntimeSet = elements.find(
+      ([t, n]) => t === "Set" && n.$?.Name === "SharedRuntime"
+    );
     expect(sharedRuntimeSet).toBeDefined();
   });
 
   test("the CustomFunctions Script, Page and Metadata URLs map to built files", () => {
     const defined = resources();
-    const ext = elements.find(([t, n]) => t === "ExtensionPoint" && n.$?.["xsi:type"] === "CustomFunctions")![1] as Record<string, Node[]>;
-    const urlOf = (child: string) => defined.get((ext[child][0].SourceLocation as Node[])[0].$!.resid)!;
+    const ext = elements.find(
+      ([t, n]) => t === "ExtensionPoint" && n.$?.["xsi:type"] === "CustomFunctions"
+    )![1] as Record<string, Node[]>;
+    const urlOf = (child: string) =>
+      defined.get((ext[child][0].SourceLocation as Node[])[0].$!.resid)!;
     expect(urlOf("Script")[0]).toBe(DEV_ORIGIN + "functions.js");
     expect(urlOf("Page")[0]).toBe(DEV_ORIGIN + "taskpane.html");
-    expect(urlOf("Metadata")).toEqual([DEV_ORIGIN + "functions.json", DEV_ORIGIN + "functions-zh-cn.json"]);
-    for (const child of ["Script", "Page", "Metadata"]) for (const url of urlOf(child)) expect(fs.existsSync(distFileFor(url))).toBe(true);
+    expect(urlOf("Metadata")).toEqual([
+      DEV_ORIGIN + "functions.json",
+      DEV_ORIGIN + "functions-zh-cn.json",
+    ]);
+    for (const child of ["Script", "Page", "Metadata"])
+      for (const url of urlOf(child)) expect(fs.existsSync(distFileFor(url))).toBe(true);
     builtFile("functions.js");
   });
 
   test("every icon URL maps to a built PNG of the declared size", () => {
     const icons: string[] = [];
     for (const [tag, node] of elements) {
-      if ((tag === "IconUrl" || tag === "HighResolutionIconUrl") && node.$?.DefaultValue) icons.push(node.$.DefaultValue);
+      if ((tag === "IconUrl" || tag === "HighResolutionIconUrl") && node.$?.DefaultValue)
+        icons.push(node.$.DefaultValue);
       if (tag === "bt:Image" && node.$?.DefaultValue) icons.push(node.$.DefaultValue);
     }
     expect(icons.length).toBeGreaterThanOrEqual(5);
@@ -117,17 +139,23 @@ describe("manifest.xml", () => {
   });
 
   test("the source location and task pane URL are the built taskpane.html", () => {
-    const source = elements.find(([t]) => t === "DefaultSettings")![1] as { SourceLocation: Node[] };
+    const source = elements.find(([t]) => t === "DefaultSettings")![1] as {
+      SourceLocation: Node[];
+    };
     expect(fs.existsSync(distFileFor(source.SourceLocation[0].$!.DefaultValue))).toBe(true);
   });
 
   test("the function namespace is RETAIN", () => {
-    const ext = elements.find(([t, n]) => t === "ExtensionPoint" && n.$?.["xsi:type"] === "CustomFunctions")![1] as Record<string, Node[]>;
+    const ext = elements.find(
+      ([t, n]) => t === "ExtensionPoint" && n.$?.["xsi:type"] === "CustomFunctions"
+    )![1] as Record<string, Node[]>;
     const namespaceId = ext.Namespace[0].$!.resid;
     expect(resources().get(namespaceId)![0]).toBe("RETAIN");
   });
 
   test("the manifest in dist/ is the source manifest", () => {
-    expect(fs.readFileSync(builtFile("manifest.xml"), "utf8")).toBe(fs.readFileSync(MANIFEST, "utf8"));
+    expect(fs.readFileSync(builtFile("manifest.xml"), "utf8")).toBe(
+      fs.readFileSync(MANIFEST, "utf8")
+    );
   });
 });

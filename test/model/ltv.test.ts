@@ -3,7 +3,8 @@ import { ltv, saasLtv } from "../../src/model/ltv";
 /** The definition, summed term by term. */
 function bruteForce(m: number, r: number, d: number, T: number, type: 0 | 1): number {
   let sum = 0;
-  for (let t = 1; t <= T; t++) sum += type === 0 ? (m * r ** (t - 1)) / (1 + d) ** t : (m * r ** (t - 1)) / (1 + d) ** (t - 1);
+  for (let t = 1; t <= T; t++)
+    sum += type === 0 ? (m * r ** (t - 1)) / (1 + d) ** t : (m * r ** (t - 1)) / (1 + d) ** (t - 1);
   return sum;
 }
 
@@ -32,10 +33,13 @@ describe("ltv (domain.md §4)", () => {
   ])("finite horizon equals the brute-force sum: m=%p r=%p d=%p T=%p", (m, r, d, T) => {
     for (const type of [0, 1] as const) {
       const expected = bruteForce(m, r, d, T, type);
-      expect(Math.abs(ltv(m, r, d, T, type) - expected)).toBeLessThanOrEqual(1e-10 * Math.abs(expected) + 1e-12);
+      expect(Math.abs(ltv(m, r, d, T, type) - expected)).toBeLessThanOrEqual(
+        1e-10 * Math.abs(expected) + 1e-12
+      );
     }
   });
-  test("non-integer periods are truncated", () => expect(ltv(100, 0.8, 0.1, 3.9, 0)).toBe(ltv(100, 0.8, 0.1, 3, 0)));
+  test("non-integer periods are truncated", () =>
+    expect(ltv(100, 0.8, 0.1, 3.9, 0)).toBe(ltv(100, 0.8, 0.1, 3, 0)));
   test("with r = 1 it equals −PV(d, T, m, 0, type)", () => {
     for (const type of [0, 1] as const) {
       expect(ltv(100, 1, 0.1, 10, type)).toBeCloseTo(-excelPv(0.1, 10, 100, type), 9);

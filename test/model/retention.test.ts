@@ -1,4 +1,9 @@
-import { churnRate, expectedLifetime, rescaleRetention, retentionRate } from "../../src/model/retention";
+import {
+  churnRate,
+  expectedLifetime,
+  rescaleRetention,
+  retentionRate,
+} from "../../src/model/retention";
 import { DomainError } from "../../src/model/errors";
 
 const codeOf = (f: () => unknown) => {
@@ -12,7 +17,8 @@ const codeOf = (f: () => unknown) => {
 
 describe("retentionRate (domain.md §1)", () => {
   test("seed 001: S=80, E=60, N=20 gives 50%", () => expect(retentionRate(80, 60, 20)).toBe(0.5));
-  test("seed 004 method 1: (1100−200)/1000 = 90%", () => expect(retentionRate(1000, 1100, 200, 0)).toBeCloseTo(0.9, 15));
+  test("seed 004 method 1: (1100−200)/1000 = 90%", () =>
+    expect(retentionRate(1000, 1100, 200, 0)).toBeCloseTo(0.9, 15));
   test("seed 004 method 3: (1100−200)/(1000+200) = 75%, not the seed's 88%", () => {
     expect(retentionRate(1000, 1100, 200, 1)).toBeCloseTo(0.75, 15);
     expect(retentionRate(1000, 1100, 200, 1)).not.toBeCloseTo(0.88, 2);
@@ -35,11 +41,15 @@ describe("retentionRate (domain.md §1)", () => {
 describe("companions", () => {
   test("churn is 1 − retention", () => expect(churnRate(0.8)).toBeCloseTo(0.2, 15));
   test("expected lifetime 1/(1−r)", () => expect(expectedLifetime(0.8)).toBeCloseTo(5, 12));
-  test("100% retention has no finite lifetime", () => expect(codeOf(() => expectedLifetime(1))).toBe("div0"));
+  test("100% retention has no finite lifetime", () =>
+    expect(codeOf(() => expectedLifetime(1))).toBe("div0"));
   test("annual retention is monthly^12, never 12 × monthly", () => {
     expect(rescaleRetention(0.95, 12)).toBeCloseTo(0.5403600876626367, 14);
     expect(rescaleRetention(rescaleRetention(0.6, 1 / 12), 12)).toBeCloseTo(0.6, 14);
   });
-  test.each([[-0.1], [1.1], [NaN]])("retention %p is #NUM!", (r) => expect(codeOf(() => churnRate(r))).toBe("num"));
-  test("non-positive periods are #NUM!", () => expect(codeOf(() => rescaleRetention(0.5, 0))).toBe("num"));
+  test.each([[-0.1], [1.1], [NaN]])("retention %p is #NUM!", (r) =>
+    expect(codeOf(() => churnRate(r))).toBe("num")
+  );
+  test("non-positive periods are #NUM!", () =>
+    expect(codeOf(() => rescaleRetention(0.5, 0))).toBe("num"));
 });

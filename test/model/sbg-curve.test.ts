@@ -21,9 +21,13 @@ describe("sBG survival S(t)", () => {
     for (const [a, b] of shapes) expect(survival(a, b, 0)).toBe(1);
   });
 
-  it.each(shapes)("matches the Beta-function definition B(α, β+t)/B(α, β) for α=%p, β=%p", (a, b) => {
-    for (let t = 0; t <= 200; t++) expect(relative(survival(a, b, t), survivalByBeta(a, b, t))).toBeLessThan(1e-11);
-  });
+  it.each(shapes)(
+    "matches the Beta-function definition B(α, β+t)/B(α, β) for α=%p, β=%p",
+    (a, b) => {
+      for (let t = 0; t <= 200; t++)
+        expect(relative(survival(a, b, t), survivalByBeta(a, b, t))).toBeLessThan(1e-11);
+    }
+  );
 
   it("is the product of the retention rates, S(t) = S(t−1)·r(t)", () => {
     for (const [a, b] of shapes) {
@@ -65,13 +69,18 @@ describe("sBG survival S(t)", () => {
 
   it("is non-increasing in t and between 0 and 1 (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: -8, max: 8, noNaN: true }), fc.double({ min: -8, max: 8, noNaN: true }), fc.integer({ min: 0, max: 3000 }), (la, lb, t) => {
-        const a = Math.exp(la);
-        const b = Math.exp(lb);
-        const s0 = survival(a, b, t);
-        const s1 = survival(a, b, t + 1);
-        return s0 >= 0 && s0 <= 1 && s1 <= s0 * (1 + 1e-12);
-      })
+      fc.property(
+        fc.double({ min: -8, max: 8, noNaN: true }),
+        fc.double({ min: -8, max: 8, noNaN: true }),
+        fc.integer({ min: 0, max: 3000 }),
+        (la, lb, t) => {
+          const a = Math.exp(la);
+          const b = Math.exp(lb);
+          const s0 = survival(a, b, t);
+          const s1 = survival(a, b, t + 1);
+          return s0 >= 0 && s0 <= 1 && s1 <= s0 * (1 + 1e-12);
+        }
+      )
     );
   });
 
@@ -85,14 +94,20 @@ describe("sBG retention r(t) and churn P(T=t)", () => {
   it("r(t) = (β+t−1)/(α+β+t−1), rising with tenure", () => {
     expect(retention(0.704, 1.182, 1)).toBeCloseTo(1.182 / 1.886, 15);
     expect(retention(0.704, 1.182, 7)).toBeCloseTo(7.182 / 7.886, 15);
-    for (let t = 1; t < 50; t++) expect(retention(0.704, 1.182, t + 1)).toBeGreaterThan(retention(0.704, 1.182, t));
+    for (let t = 1; t < 50; t++)
+      expect(retention(0.704, 1.182, t + 1)).toBeGreaterThan(retention(0.704, 1.182, t));
   });
 
   it("P(T=t) = S(t−1) − S(t) and matches B(α+1, β+t−1)/B(α, β)", () => {
     for (const [a, b] of shapes) {
       for (let t = 1; t <= 40; t++) {
         const p = churnProbability(a, b, t);
-        const byBeta = Math.exp(lgamma(a + 1) + lgamma(b + t - 1) - lgamma(a + b + t) - (lgamma(a) + lgamma(b) - lgamma(a + b)));
+        const byBeta = Math.exp(
+          lgamma(a + 1) +
+            lgamma(b + t - 1) -
+            lgamma(a + b + t) -
+            (lgamma(a) + lgamma(b) - lgamma(a + b))
+        );
         expect(relative(p, byBeta)).toBeLessThan(1e-11);
         expect(Math.abs(p - (survival(a, b, t - 1) - survival(a, b, t)))).toBeLessThan(1e-14);
       }
@@ -103,7 +118,12 @@ describe("sBG retention r(t) and churn P(T=t)", () => {
     const [a, b] = [0.704, 1.182];
     expect(churnProbability(a, b, 1)).toBeCloseTo(a / (a + b), 15);
     for (let t = 2; t < 30; t++) {
-      expect(relative(churnProbability(a, b, t), (churnProbability(a, b, t - 1) * (b + t - 2)) / (a + b + t - 1))).toBeLessThan(1e-13);
+      expect(
+        relative(
+          churnProbability(a, b, t),
+          (churnProbability(a, b, t - 1) * (b + t - 2)) / (a + b + t - 1)
+        )
+      ).toBeLessThan(1e-13);
     }
   });
 });

@@ -1,5 +1,11 @@
 import fc from "fast-check";
-import { cohortProportions, fitSbg, sbgLogLikelihood, sbgLogLikelihoodGradient, type SbgFit } from "../../src/model/sbg-fit";
+import {
+  cohortProportions,
+  fitSbg,
+  sbgLogLikelihood,
+  sbgLogLikelihoodGradient,
+  type SbgFit,
+} from "../../src/model/sbg-fit";
 import { churnProbability, survival } from "../../src/model/sbg-curve";
 import { DomainError } from "../../src/model/errors";
 import { simulateCohort, expectNumError } from "./sbg-helpers";
@@ -31,7 +37,9 @@ describe("sBG log-likelihood", () => {
       [2, 0.3],
       [40, 100],
     ]) {
-      expect(relative(sbgLogLikelihood(a, b, REGULAR), domainLogLikelihood(a, b, REGULAR))).toBeLessThan(1e-12);
+      expect(
+        relative(sbgLogLikelihood(a, b, REGULAR), domainLogLikelihood(a, b, REGULAR))
+      ).toBeLessThan(1e-12);
     }
   });
 
@@ -39,8 +47,14 @@ describe("sBG log-likelihood", () => {
     const [a, b] = [0.9, 2.5];
     const h = 1e-6;
     const [gu, gv] = sbgLogLikelihoodGradient(a, b, HIGH_END);
-    const du = (sbgLogLikelihood(a * Math.exp(h), b, HIGH_END) - sbgLogLikelihood(a * Math.exp(-h), b, HIGH_END)) / (2 * h);
-    const dv = (sbgLogLikelihood(a, b * Math.exp(h), HIGH_END) - sbgLogLikelihood(a, b * Math.exp(-h), HIGH_END)) / (2 * h);
+    const du =
+      (sbgLogLikelihood(a * Math.exp(h), b, HIGH_END) -
+        sbgLogLikelihood(a * Math.exp(-h), b, HIGH_END)) /
+      (2 * h);
+    const dv =
+      (sbgLogLikelihood(a, b * Math.exp(h), HIGH_END) -
+        sbgLogLikelihood(a, b * Math.exp(-h), HIGH_END)) /
+      (2 * h);
     expect(relative(gu, du)).toBeLessThan(1e-6);
     expect(relative(gv, dv)).toBeLessThan(1e-6);
   });
@@ -62,7 +76,10 @@ describe("SBG fit: published and exact data", () => {
 
   it("gives the same α, β for counts and percentages, and ignores the holdout", () => {
     const counts = fitSbg(REGULAR, 7);
-    const shares = fitSbg(REGULAR.map((n) => n / 1000), 7);
+    const shares = fitSbg(
+      REGULAR.map((n) => n / 1000),
+      7
+    );
     const withoutHoldout = fitSbg(REGULAR.slice(0, 8));
     expect(relative(shares.alpha, counts.alpha)).toBeLessThan(1e-9);
     expect(relative(shares.beta, counts.beta)).toBeLessThan(1e-9);
@@ -76,7 +93,8 @@ describe("SBG fit: published and exact data", () => {
 
   // Expected (noise-free) survivors: the MLE is exactly the truth, from very flat to very steep curves.
   const grid: Array<[number, number]> = [];
-  for (const a of [0.01, 0.1, 0.5, 1, 3, 10, 100]) for (const b of [0.01, 0.1, 1, 10, 100, 1000]) grid.push([a, b]);
+  for (const a of [0.01, 0.1, 0.5, 1, 3, 10, 100])
+    for (const b of [0.01, 0.1, 1, 10, 100, 1000]) grid.push([a, b]);
   it.each(grid)("recovers α = %p, β = %p exactly from expected survivors", (a, b) => {
     const cohort = Array.from({ length: 13 }, (_, t) => 1e6 * survival(a, b, t));
     const fit = fitSbg(cohort);
@@ -88,12 +106,17 @@ describe("SBG fit: published and exact data", () => {
 
   it("recovers random α, β from expected survivors with 3 to 24 periods (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: -4, max: 4, noNaN: true }), fc.double({ min: -4, max: 5, noNaN: true }), fc.integer({ min: 2, max: 24 }), (la, lb, k) => {
-        const [a, b] = [Math.exp(la), Math.exp(lb)];
-        const cohort = Array.from({ length: k + 1 }, (_, t) => 1000 * survival(a, b, t));
-        const fit = fitSbg(cohort);
-        return relative(fit.alpha, a) < 1e-5 && relative(fit.beta, b) < 1e-5;
-      }),
+      fc.property(
+        fc.double({ min: -4, max: 4, noNaN: true }),
+        fc.double({ min: -4, max: 5, noNaN: true }),
+        fc.integer({ min: 2, max: 24 }),
+        (la, lb, k) => {
+          const [a, b] = [Math.exp(la), Math.exp(lb)];
+          const cohort = Array.from({ length: k + 1 }, (_, t) => 1000 * survival(a, b, t));
+          const fit = fitSbg(cohort);
+          return relative(fit.alpha, a) < 1e-5 && relative(fit.beta, b) < 1e-5;
+        }
+      ),
       { numRuns: 300 }
     );
   });
@@ -108,28 +131,36 @@ describe("SBG fit: simulated cohorts of 100,000 customers over 12 periods", () =
     [5, 0.5, 0.1],
     [3, 30, 0.2],
     [0.1, 10, 0.2],
-  ])("recovers α = %p, β = %p (within %p) with gradient ≈ 0", (a, b, tolerance) => {
-    for (const seed of [11, 22]) {
-      const cohort = simulateCohort(a, b, 100_000, 12, seed);
-      const fit = fitSbg(cohort);
-      expect(relative(fit.alpha, a)).toBeLessThan(tolerance);
-      expect(relative(fit.beta, b)).toBeLessThan(tolerance);
-      // the mean churn α/(α+β) is pinned far more tightly than α and β separately
-      expect(relative(fit.alpha / (fit.alpha + fit.beta), a / (a + b))).toBeLessThan(tolerance / 4);
-      expectGradientZero(fit.alpha, fit.beta, cohort);
-      // and it is a maximum: every nearby point is worse
-      for (const [du, dv] of [
-        [0.01, 0],
-        [-0.01, 0],
-        [0, 0.01],
-        [0, -0.01],
-        [0.01, 0.01],
-        [-0.01, -0.01],
-      ]) {
-        expect(sbgLogLikelihood(fit.alpha * Math.exp(du), fit.beta * Math.exp(dv), cohort)).toBeLessThan(fit.logLikelihood);
+  ])(
+    "recovers α = %p, β = %p (within %p) with gradient ≈ 0",
+    (a, b, tolerance) => {
+      for (const seed of [11, 22]) {
+        const cohort = simulateCohort(a, b, 100_000, 12, seed);
+        const fit = fitSbg(cohort);
+        expect(relative(fit.alpha, a)).toBeLessThan(tolerance);
+        expect(relative(fit.beta, b)).toBeLessThan(tolerance);
+        // the mean churn α/(α+β) is pinned far more tightly than α and β separately
+        expect(relative(fit.alpha / (fit.alpha + fit.beta), a / (a + b))).toBeLessThan(
+          tolerance / 4
+        );
+        expectGradientZero(fit.alpha, fit.beta, cohort);
+        // and it is a maximum: every nearby point is worse
+        for (const [du, dv] of [
+          [0.01, 0],
+          [-0.01, 0],
+          [0, 0.01],
+          [0, -0.01],
+          [0.01, 0.01],
+          [-0.01, -0.01],
+        ]) {
+          expect(
+            sbgLogLikelihood(fit.alpha * Math.exp(du), fit.beta * Math.exp(dv), cohort)
+          ).toBeLessThan(fit.logLikelihood);
+        }
       }
-    }
-  }, 60_000); // simulating 200,000 customers takes a few seconds under Jest
+    },
+    60_000
+  ); // simulating 200,000 customers takes a few seconds under Jest
 });
 
 describe("SBG fit: any cohort a user may paste (property)", () => {
@@ -151,7 +182,10 @@ describe("SBG fit: any cohort a user may paste (property)", () => {
       // random retention rates mostly fall somewhere (no finite fit); sorted, they rise as in real cohorts
       if (rising) keep = keep.map((r) => 0.05 + 0.95 * r).sort((p, q) => p - q);
       const cohort = [round ? Math.max(1, Math.round(size)) : size];
-      for (const r of keep) cohort.push(round ? Math.round(cohort[cohort.length - 1] * r) : cohort[cohort.length - 1] * r);
+      for (const r of keep)
+        cohort.push(
+          round ? Math.round(cohort[cohort.length - 1] * r) : cohort[cohort.length - 1] * r
+        );
       return cohort;
     });
 
@@ -172,7 +206,9 @@ describe("SBG fit: any cohort a user may paste (property)", () => {
           expect(performance.now() - start).toBeLessThan(500); // a hang guard; typical fits take ~5 µs
         }
         fitted++;
-        expect(Number.isFinite(fit.alpha) && fit.alpha > 0 && Number.isFinite(fit.beta) && fit.beta > 0).toBe(true);
+        expect(
+          Number.isFinite(fit.alpha) && fit.alpha > 0 && Number.isFinite(fit.beta) && fit.beta > 0
+        ).toBe(true);
         expectGradientZero(fit.alpha, fit.beta, cohort);
         for (const [du, dv] of [
           [1e-3, 0],
@@ -182,7 +218,9 @@ describe("SBG fit: any cohort a user may paste (property)", () => {
         ]) {
           // LL sums O(n_0) terms, so its rounding is ~1e-15·n_0 however small LL itself is
           const rounding = 1e-12 * (cohort[0] + Math.abs(fit.logLikelihood));
-          expect(sbgLogLikelihood(fit.alpha * Math.exp(du), fit.beta * Math.exp(dv), cohort)).toBeLessThanOrEqual(fit.logLikelihood + rounding);
+          expect(
+            sbgLogLikelihood(fit.alpha * Math.exp(du), fit.beta * Math.exp(dv), cohort)
+          ).toBeLessThanOrEqual(fit.logLikelihood + rounding);
         }
       }),
       { numRuns: 1000 }
@@ -204,16 +242,24 @@ describe("SBG fit errors", () => {
     ["no one ever leaves", [500, 500, 500, 500], /no one leaves/],
     ["everyone leaves at once", [500, 0, 0, 0], /everyone leaves in the first period/],
     ["no one leaves after period 1", [500, 300, 300, 300], /no one leaves after the first period/],
-    ["falling retention (constant-retention limit)", [1000, 900, 800, 700, 600], /constant retention of/],
+    [
+      "falling retention (constant-retention limit)",
+      [1000, 900, 800, 700, 600],
+      /constant retention of/,
+    ],
     ["exactly constant retention", [1000, 800, 640, 512, 409.6], /constant retention of 80\.00%/],
-  ])("%s is #NUM! with a message", (_, cohort, message) => expectNum(() => fitSbg(cohort as number[]), message));
+  ])("%s is #NUM! with a message", (_, cohort, message) =>
+    expectNum(() => fitSbg(cohort as number[]), message)
+  );
 
   it.each([
     [1, /at least 2/],
     [-3, /at least 2/],
     [13, /exceeds the 12 periods/],
     [NaN, /at least 2/],
-  ])("calibration_periods %p is #NUM!", (k, message) => expectNum(() => fitSbg(REGULAR, k), message));
+  ])("calibration_periods %p is #NUM!", (k, message) =>
+    expectNum(() => fitSbg(REGULAR, k), message)
+  );
 
   it("no one leaving within the calibration periods is #NUM! even if people leave later", () => {
     expectNum(() => fitSbg([100, 100, 100, 50], 2), /no one leaves/);

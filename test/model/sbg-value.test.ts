@@ -1,7 +1,11 @@
 import fc from "fast-check";
-import { discountedExpectedLifetime, discountedExpectedResidualLifetime, hypergeometric1, ltvSbg } from "../../src/model/sbg-value";
+import {
+  discountedExpectedLifetime,
+  discountedExpectedResidualLifetime,
+  hypergeometric1,
+  ltvSbg,
+} from "../../src/model/sbg-value";
 import { survival } from "../../src/model/sbg-curve";
-import { DomainError } from "../../src/model/errors";
 import { bruteLifetime, compensatedSum, expectNumError } from "./sbg-helpers";
 
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
@@ -24,7 +28,10 @@ const rates = [0.5, 0.1, 0.01, 0.005];
 
 describe("DEL = ₂F₁(1, β; α+β; 1/(1+d))", () => {
   it.each(rates)("matches the brute-force sum Σ S(t)/(1+d)^t to 1e-9 at d = %p", (d) => {
-    for (const [a, b] of shapes) expect(relative(discountedExpectedLifetime(a, b, d), bruteLifetime(a, b, d, 0, true))).toBeLessThan(1e-9);
+    for (const [a, b] of shapes)
+      expect(
+        relative(discountedExpectedLifetime(a, b, d), bruteLifetime(a, b, d, 0, true))
+      ).toBeLessThan(1e-9);
   });
 
   it("matches the sum of S(t) from the curve module (independent path) at d = 0.005", () => {
@@ -84,24 +91,33 @@ describe("DERL(n) and the renewal-index convention", () => {
     [0.005, 5000],
   ])("at d = %p, n = %p renewals equals Σ_{t≥n+1} S(t)/S(n)·(1+d)^−(t−n−1) to 1e-9", (d, n) => {
     for (const [a, b] of shapes) {
-      expect(relative(discountedExpectedResidualLifetime(a, b, d, n), bruteLifetime(a, b, d, n, false))).toBeLessThan(1e-9);
+      expect(
+        relative(discountedExpectedResidualLifetime(a, b, d, n), bruteLifetime(a, b, d, n, false))
+      ).toBeLessThan(1e-9);
     }
   });
 
   it("n = 1: the customer has survived period 1; the next margin (period 2) is weighted by r(2) and undiscounted", () => {
     const [a, b, d] = [0.704, 1.182, 0.1];
     // Σ_{t≥2} S(t)/S(1)·x^(t−2), written out from the curve module
-    const brute = compensatedSum(1000, (m) => (survival(a, b, m + 2) / survival(a, b, 1)) * Math.pow(1 + d, -m));
+    const brute = compensatedSum(
+      1000,
+      (m) => (survival(a, b, m + 2) / survival(a, b, 1)) * Math.pow(1 + d, -m)
+    );
     expect(relative(ltvSbg(1, a, b, d, 1), brute)).toBeLessThan(1e-9);
   });
 
   it("renewals 0 (or omitted) values a new customer: DEL, first margin now and certain", () => {
-    expect(ltvSbg(100, 0.704, 1.182, 0.1)).toBe(100 * discountedExpectedLifetime(0.704, 1.182, 0.1));
+    expect(ltvSbg(100, 0.704, 1.182, 0.1)).toBe(
+      100 * discountedExpectedLifetime(0.704, 1.182, 0.1)
+    );
     expect(ltvSbg(100, 0.704, 1.182, 0.1, 0)).toBe(ltvSbg(100, 0.704, 1.182, 0.1));
     // and DEL = 1 + x·Σ_{t≥1} S(t)x^(t−1), the second part being DERL(0) by the formula
     const x = 1 / 1.1;
     const derl0 = (1.182 / 1.886) * hypergeometric1(2.182, 2.886, x);
-    expect(relative(discountedExpectedLifetime(0.704, 1.182, 0.1), 1 + x * derl0)).toBeLessThan(1e-13);
+    expect(relative(discountedExpectedLifetime(0.704, 1.182, 0.1), 1 + x * derl0)).toBeLessThan(
+      1e-13
+    );
   });
 
   it("rises with renewals: loyal customers are worth more (heterogeneity)", () => {

@@ -1,4 +1,9 @@
-import { cloneScenario, evaluateScenario, scenarioProblems, WORKED_EXAMPLE } from "../../src/model/scenario";
+import {
+  cloneScenario,
+  evaluateScenario,
+  scenarioProblems,
+  WORKED_EXAMPLE,
+} from "../../src/model/scenario";
 
 describe("evaluateScenario", () => {
   const result = evaluateScenario(WORKED_EXAMPLE);

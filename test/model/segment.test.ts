@@ -1,4 +1,9 @@
-import { combinedEconomics, customerCost, segmentEconomics, segmentProblems } from "../../src/model/segment";
+import {
+  combinedEconomics,
+  customerCost,
+  segmentEconomics,
+  segmentProblems,
+} from "../../src/model/segment";
 import { WORKED_EXAMPLE } from "../../src/model/scenario";
 
 const { new: newer, returning } = WORKED_EXAMPLE.segments;
@@ -61,12 +66,15 @@ describe("customerCost", () => {
 describe("segmentProblems names every bad field", () => {
   test("valid inputs have none", () => expect(segmentProblems(newer)).toEqual({}));
   test("negative amounts, zero customers and bill, non-numbers", () => {
-    expect(segmentProblems({ marketingSpend: -1, overheads: NaN, customers: 0, averageBill: -5 })).toEqual({
+    expect(
+      segmentProblems({ marketingSpend: -1, overheads: NaN, customers: 0, averageBill: -5 })
+    ).toEqual({
       marketingSpend: "cannot be negative",
       overheads: "must be a number",
       customers: "must be greater than 0",
       averageBill: "must be greater than 0",
     });
   });
-  test("segmentEconomics refuses invalid inputs", () => expect(() => segmentEconomics({ ...newer, customers: 0 })).toThrow(/customers/));
+  test("segmentEconomics refuses invalid inputs", () =>
+    expect(() => segmentEconomics({ ...newer, customers: 0 })).toThrow(/customers/));
 });

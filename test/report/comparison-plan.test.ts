@@ -7,7 +7,9 @@ import { sampleScenarios } from "../support/scenario-arbitrary";
 
 const labels = ENGLISH_REPORT_LABELS;
 const rowOf = (plan: ReturnType<typeof buildComparisonPlan>, label: string) => {
-  const hit = [...planCells(plan)].find(({ ref, cell }) => ref.startsWith("A") && cell.kind === "text" && cell.text === label);
+  const hit = [...planCells(plan)].find(
+    ({ ref, cell }) => ref.startsWith("A") && cell.kind === "text" && cell.text === label
+  );
   if (!hit) throw new Error(`no row ${label}`);
   return hit.ref.slice(1);
 };
@@ -24,7 +26,11 @@ describe("buildComparisonPlan", () => {
     expect(plan.sheetName).toBe("Compare scenarios");
     expect(cellAt(plan, "A3")).toMatchObject({ kind: "text", text: "Item" });
     expect(cellAt(plan, "B3")).toEqual({ kind: "text", text: "Worked example", style: "header" });
-    expect(cellAt(plan, "C3")).toEqual({ kind: "text", text: '=HYPERLINK("http://evil")', style: "header" });
+    expect(cellAt(plan, "C3")).toEqual({
+      kind: "text",
+      text: '=HYPERLINK("http://evil")',
+      style: "header",
+    });
     expect(cellAt(plan, "D3")).toBeUndefined();
   });
 
@@ -50,7 +56,10 @@ describe("buildComparisonPlan", () => {
     for (const { ref, cell } of planCells(p)) {
       if (cell.kind !== "formula" || !Number.isFinite(cell.expected)) continue;
       const actual = evaluator.number(ref);
-      expect({ ref, ok: Math.abs(actual - cell.expected) <= 1e-9 * Math.max(1, Math.abs(cell.expected)) }).toEqual({ ref, ok: true });
+      expect({
+        ref,
+        ok: Math.abs(actual - cell.expected) <= 1e-9 * Math.max(1, Math.abs(cell.expected)),
+      }).toEqual({ ref, ok: true });
       checked++;
     }
     expect(checked).toBeGreaterThan(scenarios.length * 10);

@@ -7,7 +7,9 @@ const date = new Date(2025, 0, 15);
 
 describe("renderPlanToHtml", () => {
   it("shows the model's values where the sheet has formulas, with the formula as a tooltip", () => {
-    const html = renderPlanToHtml(buildReportPlan(WORKED_EXAMPLE, { labels: ENGLISH_REPORT_LABELS, date }));
+    const html = renderPlanToHtml(
+      buildReportPlan(WORKED_EXAMPLE, { labels: ENGLISH_REPORT_LABELS, date })
+    );
     expect(html).toContain("705,000.00 ₽");
     expect(html).toContain("22,850.00 ₽");
     expect(html).toContain("5.91%");

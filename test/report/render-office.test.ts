@@ -40,7 +40,9 @@ class FakeSheet {
     return this.log.proxy(`${this.name}!${address}`);
   }
   get names() {
-    return { add: (name: string, ref: unknown) => this.log.record(this.name, "names.add", { name, ref }) };
+    return {
+      add: (name: string, ref: unknown) => this.log.record(this.name, "names.add", { name, ref }),
+    };
   }
   get charts() {
     return {
@@ -49,7 +51,8 @@ class FakeSheet {
         return {
           title: this.log.proxy(`${this.name}!chart.title`),
           series: { getItemAt: (i: number) => this.log.proxy(`${this.name}!chart.series${i}`) },
-          setPosition: (from: string, to: string) => this.log.record(this.name, "chart.setPosition", { from, to }),
+          setPosition: (from: string, to: string) =>
+            this.log.record(this.name, "chart.setPosition", { from, to }),
         };
       },
     };
@@ -80,7 +83,8 @@ class FakeWorksheets {
     this.loadRequested = true;
   }
   get items(): FakeSheet[] {
-    if (!this.loaded) throw new Error("PropertyNotLoaded: worksheets.items was read before load + sync");
+    if (!this.loaded)
+      throw new Error("PropertyNotLoaded: worksheets.items was read before load + sync");
     return this.sheets;
   }
   add(name: string) {
@@ -105,15 +109,22 @@ function installExcel(existing: string[], options: { failWriteSync?: boolean } =
   const excel = new OfficeMockObject({
     context: {
       workbook: {},
-      application: { suspendApiCalculationUntilNextSync: () => log.record("application", "suspendApiCalculationUntilNextSync") },
+      application: {
+        suspendApiCalculationUntilNextSync: () =>
+          log.record("application", "suspendApiCalculationUntilNextSync"),
+      },
       sync: async () => {
         syncs++;
         log.record("context", "sync");
-        if (options.failWriteSync && syncs === 2) throw new Error("GeneralException: the write failed");
+        if (options.failWriteSync && syncs === 2)
+          throw new Error("GeneralException: the write failed");
         worksheets.afterSync();
       },
     },
-    run: async function (this: { context: unknown }, batch: (context: unknown) => Promise<unknown>) {
+    run: async function (
+      this: { context: unknown },
+      batch: (context: unknown) => Promise<unknown>
+    ) {
       return batch(this.context);
     },
   });
@@ -125,7 +136,10 @@ function installExcel(existing: string[], options: { failWriteSync?: boolean } =
 
 const hostile = cloneScenario(WORKED_EXAMPLE);
 hostile.name = '=HYPERLINK("http://evil","click")';
-const plan = buildReportPlan(hostile, { labels: ENGLISH_REPORT_LABELS, date: new Date(2025, 0, 15) });
+const plan = buildReportPlan(hostile, {
+  labels: ENGLISH_REPORT_LABELS,
+  date: new Date(2025, 0, 15),
+});
 
 afterEach(() => {
   delete (globalThis as Record<string, unknown>).Excel;
@@ -141,7 +155,11 @@ describe("writePlanToWorkbook", () => {
     // Names are read first, calculation is suspended before anything is written.
     expect(actions.slice(0, 2)).toEqual(["worksheets:load", "context:sync"]);
     expect(actions[2]).toBe("application:suspendApiCalculationUntilNextSync");
-    expect(excel.log.ops.find((o) => o.action === "add")).toEqual({ target: "worksheets", action: "add", value: "Retention model (3)" });
+    expect(excel.log.ops.find((o) => o.action === "add")).toEqual({
+      target: "worksheets",
+      action: "add",
+      value: "Retention model (3)",
+    });
     expect(actions[actions.length - 1]).toBe("context:sync");
   });
 
@@ -149,7 +167,9 @@ describe("writePlanToWorkbook", () => {
     const existing = ["Sheet1", "Retention model", "Data"];
     const excel = installExcel(existing);
     await writePlanToWorkbook(plan, "Retention model");
-    const touched = excel.log.ops.filter((o) => existing.some((n) => o.target === n || o.target.startsWith(`${n}!`)));
+    const touched = excel.log.ops.filter((o) =>
+      existing.some((n) => o.target === n || o.target.startsWith(`${n}!`))
+    );
     expect(touched).toEqual([]);
     expect(excel.log.ops.filter((o) => o.action === "delete")).toEqual([]);
   });
@@ -157,13 +177,21 @@ describe("writePlanToWorkbook", () => {
   it("assigns each block as whole 2-D arrays, number formats before values, text as text", async () => {
     const excel = installExcel(["Sheet1"]);
     await writePlanToWorkbook(plan, "Retention model");
-    const sets = excel.log.ops.filter((o) => o.action.startsWith("set ") && /^Retention model![A-Z]+\d+:[A-Z]+\d+$/.test(o.target));
-    const blockTargets = [...new Set(sets.map((o) => o.target))].filter((t) => sets.some((o) => o.target === t && o.action === "set values"));
+    const sets = excel.log.ops.filter(
+      (o) => o.action.startsWith("set ") && /^Retention model![A-Z]+\d+:[A-Z]+\d+$/.test(o.target)
+    );
+    const blockTargets = [...new Set(sets.map((o) => o.target))].filter((t) =>
+      sets.some((o) => o.target === t && o.action === "set values")
+    );
     expect(blockTargets.length).toBe(plan.blocks.length);
     for (const target of blockTargets) {
       const order = sets.filter((o) => o.target === target).map((o) => o.action);
       expect(order.indexOf("set numberFormat")).toBeLessThan(order.indexOf("set values"));
-      for (const o of sets.filter((s) => s.target === target && ["set values", "set numberFormat", "set formulas"].includes(s.action))) {
+      for (const o of sets.filter(
+        (s) =>
+          s.target === target &&
+          ["set values", "set numberFormat", "set formulas"].includes(s.action)
+      )) {
         const [from, to] = target.split("!")[1].split(":").map(parseCellRef);
         const rows = o.value as unknown[][];
         expect(rows).toHaveLength(to.row - from.row + 1);
@@ -172,30 +200,54 @@ describe("writePlanToWorkbook", () => {
     }
     // The header block holds the scenario name at B2: "@" first, then the literal characters via values.
     const header = sets.filter((o) => o.target === "Retention model!A1:B5");
-    expect((header.find((o) => o.action === "set numberFormat")!.value as string[][])[1][1]).toBe("@");
-    expect((header.find((o) => o.action === "set values")!.value as string[][])[1][1]).toBe('=HYPERLINK("http://evil","click")');
+    expect((header.find((o) => o.action === "set numberFormat")!.value as string[][])[1][1]).toBe(
+      "@"
+    );
+    expect((header.find((o) => o.action === "set values")!.value as string[][])[1][1]).toBe(
+      '=HYPERLINK("http://evil","click")'
+    );
     expect(header.find((o) => o.action === "set formulas")).toBeUndefined();
     // Formulas go through `formulas`, with null (leave alone) for the other cells.
-    const outputs = sets.find((o) => o.target === "Retention model!A21:D28" && o.action === "set formulas")!.value as (string | null)[][];
+    const outputs = sets.find(
+      (o) => o.target === "Retention model!A21:D28" && o.action === "set formulas"
+    )!.value as (string | null)[][];
     expect(outputs[3]).toEqual([null, "=B22-B23", "=C22-C23", "=D22-D23"]);
   });
 
   it("adds sheet-scoped names and the comparison chart on the new sheet", async () => {
     const excel = installExcel([]);
     await writePlanToWorkbook(plan, "Retention model");
-    const names = excel.log.ops.filter((o) => o.action === "names.add").map((o) => (o.value as { name: string }).name);
+    const names = excel.log.ops
+      .filter((o) => o.action === "names.add")
+      .map((o) => (o.value as { name: string }).name);
     expect(names).toEqual(plan.names.map((n) => n.name));
     expect(names).toContain("Total_Profit");
-    expect(excel.log.ops.filter((o) => o.target === "Retention model" && o.action === "charts.add")).toEqual([
-      { target: "Retention model", action: "charts.add", value: { type: "ColumnClustered", seriesBy: "Columns" } },
+    expect(
+      excel.log.ops.filter((o) => o.target === "Retention model" && o.action === "charts.add")
+    ).toEqual([
+      {
+        target: "Retention model",
+        action: "charts.add",
+        value: { type: "ColumnClustered", seriesBy: "Columns" },
+      },
     ]);
-    expect(excel.log.ops).toContainEqual({ target: "Retention model!chart.title", action: "set text", value: ENGLISH_REPORT_LABELS.chartTitle });
+    expect(excel.log.ops).toContainEqual({
+      target: "Retention model!chart.title",
+      action: "set text",
+      value: ENGLISH_REPORT_LABELS.chartTitle,
+    });
   });
 
   it("removes the half-written sheet and explains when the write fails", async () => {
     const excel = installExcel(["Sheet1"], { failWriteSync: true });
-    await expect(writePlanToWorkbook(plan, "Retention model")).rejects.toThrow(/Could not write the report to "Retention model": GeneralException: the write failed\. The partly written sheet was removed\./);
-    expect(excel.log.ops).toContainEqual({ target: "Retention model", action: "delete", value: undefined });
+    await expect(writePlanToWorkbook(plan, "Retention model")).rejects.toThrow(
+      /Could not write the report to "Retention model": GeneralException: the write failed\. The partly written sheet was removed\./
+    );
+    expect(excel.log.ops).toContainEqual({
+      target: "Retention model",
+      action: "delete",
+      value: undefined,
+    });
     expect(excel.log.ops.filter((o) => o.action === "delete")).toHaveLength(1);
   });
 });

@@ -6,7 +6,13 @@ describe("uniqueSheetName", () => {
   it("uses the base name when it is free, then (2), (3), … case-insensitively", () => {
     expect(uniqueSheetName("Retention model", ["Sheet1"])).toBe("Retention model");
     expect(uniqueSheetName("Retention model", ["retention MODEL"])).toBe("Retention model (2)");
-    expect(uniqueSheetName("Retention model", ["Retention model", "Retention model (2)", "RETENTION MODEL (3)"])).toBe("Retention model (4)");
+    expect(
+      uniqueSheetName("Retention model", [
+        "Retention model",
+        "Retention model (2)",
+        "RETENTION MODEL (3)",
+      ])
+    ).toBe("Retention model (4)");
   });
 
   it("keeps to 31 characters and Excel's forbidden characters", () => {
@@ -23,15 +29,23 @@ describe("uniqueSheetName", () => {
 
   it("always returns a valid name that no existing sheet has", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 50 }), fc.array(fc.string({ maxLength: 31 }), { maxLength: 20 }), (base, existing) => {
-        const taken = [...existing, sanitizeSheetName(base), `${sanitizeSheetName(base).slice(0, 27)} (2)`];
-        const name = uniqueSheetName(base, taken);
-        expect(name.length).toBeGreaterThan(0);
-        expect(name.length).toBeLessThanOrEqual(31);
-        expect(name).not.toMatch(/[:\\/?*[\]]/);
-        expect(name.startsWith("'") || name.endsWith("'")).toBe(false);
-        expect(taken.map((t) => t.toLowerCase())).not.toContain(name.toLowerCase());
-      })
+      fc.property(
+        fc.string({ maxLength: 50 }),
+        fc.array(fc.string({ maxLength: 31 }), { maxLength: 20 }),
+        (base, existing) => {
+          const taken = [
+            ...existing,
+            sanitizeSheetName(base),
+            `${sanitizeSheetName(base).slice(0, 27)} (2)`,
+          ];
+          const name = uniqueSheetName(base, taken);
+          expect(name.length).toBeGreaterThan(0);
+          expect(name.length).toBeLessThanOrEqual(31);
+          expect(name).not.toMatch(/[:\\/?*[\]]/);
+          expect(name.startsWith("'") || name.endsWith("'")).toBe(false);
+          expect(taken.map((t) => t.toLowerCase())).not.toContain(name.toLowerCase());
+        }
+      )
     );
   });
 });

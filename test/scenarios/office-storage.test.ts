@@ -29,7 +29,9 @@ function installSettings(initial: Record<string, unknown> = {}) {
       },
     },
   };
-  (globalThis as Record<string, unknown>).Excel = { run: async (batch: (c: unknown) => Promise<unknown>) => batch(context) };
+  (globalThis as Record<string, unknown>).Excel = {
+    run: async (batch: (c: unknown) => Promise<unknown>) => batch(context),
+  };
   return settings;
 }
 

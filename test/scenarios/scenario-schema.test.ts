@@ -29,7 +29,11 @@ describe("parseScenarioJson", () => {
     const scenario = parseScenarioJson(withChange("retention", { linked: true, rate: 0.9 }));
     expect(scenario.retention).toEqual({ rate: 0.9, startCustomers: 100, linked: true });
     expect(scenario.segments.returning.customers).toBe(80); // the model derives 90 when linked
-    expect(parseScenarioJson(withChange("ltv", { periods: 12, timing: 1 })).ltv).toEqual({ discountRate: 0.1, periods: 12, timing: 1 });
+    expect(parseScenarioJson(withChange("ltv", { periods: 12, timing: 1 })).ltv).toEqual({
+      discountRate: 0.1,
+      periods: 12,
+      timing: 1,
+    });
   });
 
   it.each([
@@ -38,7 +42,11 @@ describe("parseScenarioJson", () => {
     ["segments.returning.averageBill", undefined, "segments.returning.averageBill: is required"],
     ["segments.returning.overheads", -1, "segments.returning.overheads: cannot be negative"],
     ["segments.new.custmers", 1, "segments.new.custmers: is not a known field"],
-    ["currency", "roubles", "currency: must be a three-letter currency code such as RUB, USD or EUR"],
+    [
+      "currency",
+      "roubles",
+      "currency: must be a three-letter currency code such as RUB, USD or EUR",
+    ],
     ["name", "", "name: cannot be empty"],
     ["name", "x".repeat(101), "name: must be at most 100 characters"],
     ["retention.rate", 1.5, "retention.rate: must be between 0% and 100%"],
@@ -51,8 +59,12 @@ describe("parseScenarioJson", () => {
 
   it("reports bad JSON and non-finite numbers on one line", () => {
     expect(() => parseScenarioJson("{bad")).toThrow(/^invalid JSON: /);
-    expect(() => parseScenarioJson('{"name":\n"x"')).toThrow(expect.objectContaining({ message: expect.not.stringContaining("\n") }));
-    expect(() => parseScenarioJson(withChange("segments.new.customers", 1e400))).toThrow("segments.new.customers: must be a number");
+    expect(() => parseScenarioJson('{"name":\n"x"')).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining("\n") })
+    );
+    expect(() => parseScenarioJson(withChange("segments.new.customers", Infinity))).toThrow(
+      "segments.new.customers: must be a number"
+    );
     expect(() => parseScenarioJson("[]")).toThrow(/^scenario: /);
   });
 });

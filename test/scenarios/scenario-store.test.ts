@@ -36,9 +36,14 @@ class CountingStorage implements ScenarioStorage {
 describe("scenario document", () => {
   it("round-trips any list of valid scenarios", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(scenarioArbitrary, { maxLength: 8, selector: (s) => s.name.toLowerCase() }), (list) => {
-        expect(parseScenarioDocument(serializeScenarioDocument(list))).toEqual({ scenarios: list });
-      })
+      fc.property(
+        fc.uniqueArray(scenarioArbitrary, { maxLength: 8, selector: (s) => s.name.toLowerCase() }),
+        (list) => {
+          expect(parseScenarioDocument(serializeScenarioDocument(list))).toEqual({
+            scenarios: list,
+          });
+        }
+      )
     );
   });
 
@@ -62,24 +67,41 @@ describe("scenario document", () => {
     };
     const { scenarios, problem } = parseScenarioDocument(JSON.stringify(v1));
     expect(problem).toBeUndefined();
-    expect(scenarios).toEqual([{ ...WORKED_EXAMPLE, name: "Old one", retention: { ...WORKED_EXAMPLE.retention, rate: 0.7 } }]);
+    expect(scenarios).toEqual([
+      { ...WORKED_EXAMPLE, name: "Old one", retention: { ...WORKED_EXAMPLE.retention, rate: 0.7 } },
+    ]);
     expect(JSON.parse(serializeScenarioDocument(scenarios)).version).toBe(2);
   });
 
   it("keeps the readable scenarios and reports the others once", () => {
     const good = JSON.parse(serializeScenarioDocument([named("A"), named("B")]));
-    good.scenarios.splice(1, 0, { name: "<script>alert(1)</script>", currency: "RUB", segments: "nope" }, { ...good.scenarios[0] });
+    good.scenarios.splice(
+      1,
+      0,
+      { name: "<script>alert(1)</script>", currency: "RUB", segments: "nope" },
+      { ...good.scenarios[0] }
+    );
     const { scenarios, problem } = parseScenarioDocument(good);
     expect(scenarios.map((s) => s.name)).toEqual(["A", "B"]);
-    expect(problem).toMatch(/^2 saved scenario\(s\) could not be read and were skipped: scenarios\.1\.segments: must be an object \(and 1 more\)\.$/);
+    expect(problem).toMatch(
+      /^2 saved scenario\(s\) could not be read and were skipped: scenarios\.1\.segments: must be an object \(and 1 more\)\.$/
+    );
   });
 
   it.each([
     ["not JSON", "{oops", /not valid JSON/],
     ["a newer version", JSON.stringify({ version: 3, scenarios: [] }), /newer version/],
     ["no version", JSON.stringify({ scenarios: [] }), /version/],
-    ["too many scenarios", JSON.stringify({ version: 2, scenarios: Array.from({ length: 10_000 }, () => ({})) }), /more than 200/],
-    ["a huge string", JSON.stringify({ version: 2, scenarios: [{ name: "x".repeat(2_000_000) }] }), /too large/],
+    [
+      "too many scenarios",
+      JSON.stringify({ version: 2, scenarios: Array.from({ length: 10_000 }, () => ({})) }),
+      /more than 200/,
+    ],
+    [
+      "a huge string",
+      JSON.stringify({ version: 2, scenarios: [{ name: "x".repeat(2_000_000) }] }),
+      /too large/,
+    ],
     ["an array", JSON.stringify([1, 2, 3]), /could not be read/],
   ])("ignores %s with one problem", (_what, raw, pattern) => {
     const result = parseScenarioDocument(raw);
@@ -89,14 +111,33 @@ describe("scenario document", () => {
   });
 
   it("never throws and reports at most one problem for arbitrary data", () => {
-    const hostileName = fc.constantFrom("<script>alert(1)</script>", "=cmd|' /C calc'!A0", "+1+1", "x".repeat(5000), "\u0000", "__proto__", "constructor");
+    const hostileName = fc.constantFrom(
+      "<script>alert(1)</script>",
+      "=cmd|' /C calc'!A0",
+      "+1+1",
+      "x".repeat(5000),
+      "\u0000",
+      "__proto__",
+      "constructor"
+    );
     const entry = fc.oneof(
       fc.anything(),
-      fc.record({ name: fc.oneof(hostileName, fc.anything()), currency: fc.anything(), segments: fc.anything() }),
+      fc.record({
+        name: fc.oneof(hostileName, fc.anything()),
+        currency: fc.anything(),
+        segments: fc.anything(),
+      }),
       scenarioArbitrary.map((s) => ({ ...s, name: s.name })),
       fc.tuple(scenarioArbitrary, hostileName).map(([s, name]) => ({ ...s, name }))
     );
-    const document = fc.oneof(fc.anything(), fc.json(), fc.record({ version: fc.oneof(fc.constantFrom(1, 2, 3), fc.anything()), scenarios: fc.oneof(fc.array(entry, { maxLength: 30 }), fc.anything()) }));
+    const document = fc.oneof(
+      fc.anything(),
+      fc.json(),
+      fc.record({
+        version: fc.oneof(fc.constantFrom(1, 2, 3), fc.anything()),
+        scenarios: fc.oneof(fc.array(entry, { maxLength: 30 }), fc.anything()),
+      })
+    );
     fc.assert(
       fc.property(document, fc.boolean(), (doc, asText) => {
         let raw: unknown = doc;
@@ -112,6 +153,7 @@ describe("scenario document", () => {
         expect(result.problem === undefined || typeof result.problem === "string").toBe(true);
         for (const s of result.scenarios) {
           expect(s.name.length).toBeLessThanOrEqual(100);
+          // eslint-disable-next-line no-control-regex -- control characters are what it looks for
           expect(s.name).not.toMatch(/[\u0000-\u001f]/);
         }
       }),
@@ -120,7 +162,9 @@ describe("scenario document", () => {
   });
 
   it("reads a hostile name as a plain string and keeps it verbatim", () => {
-    const { scenarios } = parseScenarioDocument(serializeScenarioDocument([named('=HYPERLINK("x")'), named("<script>alert(1)</script>")]));
+    const { scenarios } = parseScenarioDocument(
+      serializeScenarioDocument([named('=HYPERLINK("x")'), named("<script>alert(1)</script>")])
+    );
     expect(scenarios.map((s) => s.name)).toEqual(['=HYPERLINK("x")', "<script>alert(1)</script>"]);
   });
 });
@@ -159,7 +203,11 @@ describe("createScenarioStore", () => {
   });
 
   it("never overwrites unreadable stored data without permission", async () => {
-    for (const corrupt of ["{not json", JSON.stringify({ version: 9, scenarios: [] }), JSON.stringify({ version: 2, scenarios: [{ name: 1 }] })]) {
+    for (const corrupt of [
+      "{not json",
+      JSON.stringify({ version: 9, scenarios: [] }),
+      JSON.stringify({ version: 2, scenarios: [{ name: 1 }] }),
+    ]) {
       const storage = new CountingStorage(corrupt);
       const store = createScenarioStore(storage);
       const loaded = await store.load();
@@ -181,7 +229,10 @@ describe("createScenarioStore", () => {
       write: jest.fn(async () => undefined),
     };
     const store = createScenarioStore(failing);
-    expect(await store.load()).toEqual({ scenarios: [], problem: "The saved scenarios could not be read: settings unavailable" });
+    expect(await store.load()).toEqual({
+      scenarios: [],
+      problem: "The saved scenarios could not be read: settings unavailable",
+    });
     await expect(store.save([named("A")])).rejects.toThrow(UnreadableScenariosError);
     expect(failing.write).not.toHaveBeenCalled();
   });
@@ -191,7 +242,9 @@ describe("createScenarioStore", () => {
     const tooMany = Array.from({ length: 201 }, (_, i) => named(`S${i}`));
     await expect(createScenarioStore(storage).save(tooMany)).rejects.toThrow(/At most 200/);
     const broken = named("Broken", 0);
-    await expect(createScenarioStore(storage).save([broken])).rejects.toThrow("scenarios.0.segments.new.customers: must be greater than 0");
+    await expect(createScenarioStore(storage).save([broken])).rejects.toThrow(
+      "scenarios.0.segments.new.customers: must be greater than 0"
+    );
     expect(storage.writes).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ export const DIST = path.resolve(__dirname, "../../dist");
 
 export function builtFile(name: string): string {
   const file = path.join(DIST, name);
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first (npm test does it for you)`);
+  if (!fs.existsSync(file))
+    throw new Error(`${file} is missing: run "npm run build" first (npm test does it for you)`);
   return file;
 }

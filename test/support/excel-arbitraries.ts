@@ -6,16 +6,34 @@ export const anyCell: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
   { weight: 3, arbitrary: fc.double({ min: -2, max: 2, noNaN: true }) },
   { weight: 2, arbitrary: fc.integer({ min: -1000, max: 100_000 }) },
-  { weight: 1, arbitrary: fc.constantFrom(0, -0, 1, 1e308, -1e308, 5e-324, 1e-300, Number.MAX_SAFE_INTEGER) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(0, -0, 1, 1e308, -1e308, 5e-324, 1e-300, Number.MAX_SAFE_INTEGER),
+  },
   { weight: 1, arbitrary: fc.constantFrom(null, "", "  ") },
-  { weight: 1, arbitrary: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("abc", "1e999", "NaN", "Infinity", "12", "#N/A")) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom("abc", "1e999", "NaN", "Infinity", "12", "#N/A")
+    ),
+  },
   { weight: 1, arbitrary: fc.boolean() }
 );
 
 /** One argument: a scalar wrapped as Excel does ([[x]]), a range, or null when omitted. */
-export function anyArg(shape: { rows: number; cols: number }, optional = false): fc.Arbitrary<unknown> {
-  const range = fc.array(fc.array(anyCell, { minLength: shape.cols, maxLength: shape.cols }), { minLength: shape.rows, maxLength: shape.rows });
-  const mismatched = fc.array(fc.array(anyCell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 });
+export function anyArg(
+  shape: { rows: number; cols: number },
+  optional = false
+): fc.Arbitrary<unknown> {
+  const range = fc.array(fc.array(anyCell, { minLength: shape.cols, maxLength: shape.cols }), {
+    minLength: shape.rows,
+    maxLength: shape.rows,
+  });
+  const mismatched = fc.array(fc.array(anyCell, { minLength: 1, maxLength: 3 }), {
+    minLength: 1,
+    maxLength: 3,
+  });
   const options: fc.Arbitrary<unknown>[] = [anyCell.map((c) => [[c]]), range, mismatched];
   if (optional) options.push(fc.constant(null));
   return fc.oneof(...options);
@@ -25,5 +43,9 @@ export function anyArg(shape: { rows: number; cols: number }, optional = false):
 export function anyArgs(required: number, optional: number): fc.Arbitrary<unknown[]> {
   return fc
     .record({ rows: fc.integer({ min: 1, max: 4 }), cols: fc.integer({ min: 1, max: 3 }) })
-    .chain((shape) => fc.tuple(...Array.from({ length: required + optional }, (_, i) => anyArg(shape, i >= required))));
+    .chain((shape) =>
+      fc.tuple(
+        ...Array.from({ length: required + optional }, (_, i) => anyArg(shape, i >= required))
+      )
+    );
 }

@@ -7,13 +7,16 @@ export type Shown = number | "" | { error: string; message: string };
 export function shown(cell: unknown): Shown {
   if (cell instanceof CustomFunctionsError) return { error: cell.code, message: cell.message };
   if (typeof cell === "number" || cell === "") return cell;
-  throw new Error(`a custom function returned something Excel cannot show well: ${JSON.stringify(cell)}`);
+  throw new Error(
+    `a custom function returned something Excel cannot show well: ${JSON.stringify(cell)}`
+  );
 }
 
 /** The whole result as a grid of shown cells (a single error stands for a 1×1 grid). */
 export function grid(result: unknown): Shown[][] {
   if (result instanceof CustomFunctionsError) return [[shown(result)]];
-  if (!Array.isArray(result) || !result.every(Array.isArray)) throw new Error(`not a 2-D result: ${JSON.stringify(result)}`);
+  if (!Array.isArray(result) || !result.every(Array.isArray))
+    throw new Error(`not a 2-D result: ${JSON.stringify(result)}`);
   return (result as unknown[][]).map((row) => row.map(shown));
 }
 
@@ -32,6 +35,13 @@ export function onlyNumbersBlanksOrErrors(result: unknown): boolean {
   if (result instanceof CustomFunctionsError) return true;
   if (!Array.isArray(result)) return false;
   return result.every(
-    (row) => Array.isArray(row) && row.every((c) => (typeof c === "number" && Number.isFinite(c)) || c === "" || c instanceof CustomFunctionsError)
+    (row) =>
+      Array.isArray(row) &&
+      row.every(
+        (c) =>
+          (typeof c === "number" && Number.isFinite(c)) ||
+          c === "" ||
+          c instanceof CustomFunctionsError
+      )
   );
 }

@@ -19,7 +19,8 @@ export class PlanEvaluator {
   /** Changes an input cell, as a user typing into the sheet would. */
   setNumber(ref: string, value: number): void {
     const cell = this.cells.get(ref);
-    if (!cell || (cell.kind !== "number" && cell.kind !== "blank")) throw new Error(`${ref} is not an input cell`);
+    if (!cell || (cell.kind !== "number" && cell.kind !== "blank"))
+      throw new Error(`${ref} is not an input cell`);
     this.cells.set(ref, { kind: "number", value, format: cell.format });
     this.cache.clear();
   }
@@ -51,7 +52,8 @@ export class PlanEvaluator {
     const peek = () => tokens[pos];
     const take = (expected?: string) => {
       const t = tokens[pos++];
-      if (expected !== undefined && t !== expected) throw new Error(`expected ${expected} in ${formula}, got ${t}`);
+      if (expected !== undefined && t !== expected)
+        throw new Error(`expected ${expected} in ${formula}, got ${t}`);
       return t;
     };
     const num = (v: Value): number => {
@@ -65,7 +67,14 @@ export class PlanEvaluator {
         const op = take();
         const right = additive();
         const cmp = compare(left, right);
-        const truth = { "=": cmp === 0, "<>": cmp !== 0, "<": cmp < 0, ">": cmp > 0, "<=": cmp <= 0, ">=": cmp >= 0 }[op]!;
+        const truth = {
+          "=": cmp === 0,
+          "<>": cmp !== 0,
+          "<": cmp < 0,
+          ">": cmp > 0,
+          "<=": cmp <= 0,
+          ">=": cmp >= 0,
+        }[op]!;
         left = truth ? 1 : 0;
       }
       return left;
@@ -157,13 +166,15 @@ export class PlanEvaluator {
 }
 
 function compare(a: Value, b: Value): number {
-  if (typeof a === "string" || typeof b === "string") return String(a) === String(b) ? 0 : String(a) < String(b) ? -1 : 1;
+  if (typeof a === "string" || typeof b === "string")
+    return String(a) === String(b) ? 0 : String(a) < String(b) ? -1 : 1;
   return a === b ? 0 : a < b ? -1 : 1;
 }
 
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  const pattern = /\s*(\d+(?:\.\d+)?(?:E[+-]?\d+)?|"[^"]*"|\$?[A-Z]+\$?\d+|[A-Z]+(?=\()|<>|<=|>=|[-+*/^(),=<>])/y;
+  const pattern =
+    /\s*(\d+(?:\.\d+)?(?:E[+-]?\d+)?|"[^"]*"|\$?[A-Z]+\$?\d+|[A-Z]+(?=\()|<>|<=|>=|[-+*/^(),=<>])/y;
   let index = 0;
   while (index < text.length) {
     pattern.lastIndex = index;

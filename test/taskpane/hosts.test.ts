@@ -21,7 +21,8 @@ function officeMock(displayLanguage: string, bodyBackgroundColor: string) {
       displayLanguage,
       officeTheme: { bodyBackgroundColor },
       document: {
-        addHandlerAsync: (_type: string, handler: (event: unknown) => void) => handlers.push(handler),
+        addHandlerAsync: (_type: string, handler: (event: unknown) => void) =>
+          handlers.push(handler),
         removeHandlerAsync: () => handlers.splice(0),
       },
     },
@@ -74,7 +75,10 @@ describe("the preview host", () => {
   });
   test("writing a sheet gives its name and escaped HTML; user text never becomes markup", async () => {
     const scenario = { ...WORKED_EXAMPLE, name: '<img src=x onerror="alert(1)">' };
-    const plan = buildReportPlan(scenario, { labels: ENGLISH_REPORT_LABELS, date: new Date(2025, 0, 1) });
+    const plan = buildReportPlan(scenario, {
+      labels: ENGLISH_REPORT_LABELS,
+      date: new Date(2025, 0, 1),
+    });
     const written = await at("").writeSheet(plan, "Retention model");
     expect(written.sheetName).toBe(plan.sheetName);
     expect(written.previewHtml).toContain("&#60;img src=x onerror=&#34;alert(1)&#34;&#62;");
