@@ -3,11 +3,14 @@
  * value as their cached result, so viewers that do not recalculate still show the right numbers;
  * the workbook also asks Excel to recalculate fully on load.
  *
- * Charts: ExcelJS cannot write charts, so the .xlsx has none (the Office.js renderer adds them).
+ * Charts: ExcelJS cannot write charts, so once it has written the package, xlsx-chart.ts adds
+ * each plan's charts as native Excel chart parts (reading the sheet's cells, with the plan's
+ * values cached).
  */
 import { Workbook, Worksheet } from "exceljs";
 import { STYLE_LOOKS } from "./plan-style";
 import { uniqueSheetName } from "./sheet-name";
+import { addChartsToXlsx, quoteSheetName, WrittenSheet } from "./xlsx-chart";
 import {
   absoluteRef,
   excelNumberFormat,
@@ -41,13 +44,16 @@ export async function renderPlanToXlsx(
   workbook.creator = "Retention economics add-in";
   workbook.calcProperties.fullCalcOnLoad = true;
   const scopedNames: ScopedName[] = [];
-  const taken: string[] = [];
+  const written: WrittenSheet[] = [];
   (Array.isArray(plans) ? plans : [plans]).forEach((plan, index) => {
-    const name = uniqueSheetName(plan.sheetName, taken);
-    taken.push(name);
+    const name = uniqueSheetName(
+      plan.sheetName,
+      written.map((w) => w.name)
+    );
+    written.push({ name, plan });
     const sheet = workbook.addWorksheet(name);
     writePlan(sheet, plan, options);
-    const quoted = `'${name.replace(/'/g, "''")}'`;
+    const quoted = quoteSheetName(name);
     for (const n of plan.names)
       scopedNames.push({
         name: n.name,
@@ -57,7 +63,7 @@ export async function renderPlanToXlsx(
   });
   addSheetScopedNames(workbook, scopedNames);
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return addChartsToXlsx(new Uint8Array(buffer as ArrayBuffer), written);
 }
 
 function writePlan(sheet: Worksheet, plan: SheetPlan, options: XlsxOptions): void {

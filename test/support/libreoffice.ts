@@ -1,18 +1,25 @@
 /**
  * Recalculates a workbook with a real spreadsheet engine: LibreOffice headless, with a private
  * profile that forces recalculation on load (so a stale cached result cannot pass), then
- * converts back to .xlsx so the recalculated values can be read.
+ * converts back to .xlsx so the recalculated values can be read (or to .ods, .pdf, …).
  */
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const SOFFICE_CANDIDATES = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice"];
+const SOFFICE_CANDIDATES = [
+  "/usr/bin/soffice",
+  "/usr/bin/libreoffice",
+  "/usr/lib/libreoffice/program/soffice",
+  "/opt/libreoffice/program/soffice",
+];
 
 export function findSoffice(): string | undefined {
-  const candidates = process.env.SOFFICE_PATH ? [process.env.SOFFICE_PATH, ...SOFFICE_CANDIDATES] : SOFFICE_CANDIDATES;
+  const candidates = process.env.SOFFICE_PATH
+    ? [process.env.SOFFICE_PATH, ...SOFFICE_CANDIDATES]
+    : SOFFICE_CANDIDATES;
   return candidates.find((path) => existsSync(path));
 }
 
@@ -33,7 +40,22 @@ export function createRecalcProfile(): string {
 }
 
 /** Opens `xlsx` in LibreOffice (recalculating everything) and returns the .xlsx it saves. */
-export async function recalculateWithLibreOffice(xlsx: Uint8Array, soffice = findSoffice()): Promise<Uint8Array> {
+export function recalculateWithLibreOffice(
+  xlsx: Uint8Array,
+  soffice = findSoffice()
+): Promise<Uint8Array> {
+  return convertWithLibreOffice(xlsx, "xlsx:Calc MS Excel 2007 XML", soffice);
+}
+
+/**
+ * Opens `xlsx` in LibreOffice (recalculating everything) and returns what it converts it to:
+ * `target` is soffice's --convert-to argument, e.g. "ods", "pdf" or "xlsx:Calc MS Excel 2007 XML".
+ */
+export async function convertWithLibreOffice(
+  xlsx: Uint8Array,
+  target: string,
+  soffice = findSoffice()
+): Promise<Uint8Array> {
   if (!soffice) throw new Error("LibreOffice (soffice) is not installed");
   const profile = createRecalcProfile();
   const work = mkdtempSync(join(tmpdir(), "lo-work-"));
@@ -45,12 +67,23 @@ export async function recalculateWithLibreOffice(xlsx: Uint8Array, soffice = fin
     await new Promise<void>((resolve, reject) => {
       execFile(
         soffice,
-        [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--nologo", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, input],
+        [
+          `-env:UserInstallation=${pathToFileURL(profile).href}`,
+          "--headless",
+          "--norestore",
+          "--nologo",
+          "--convert-to",
+          target,
+          "--outdir",
+          outDir,
+          input,
+        ],
         { timeout: 120_000 },
-        (error, _stdout, stderr) => (error ? reject(new Error(`soffice failed: ${error.message} ${stderr}`)) : resolve())
+        (error, _stdout, stderr) =>
+          error ? reject(new Error(`soffice failed: ${error.message} ${stderr}`)) : resolve()
       );
     });
-    const output = join(outDir, basename(input));
+    const output = join(outDir, `input.${target.split(":")[0]}`);
     if (!existsSync(output)) throw new Error("soffice wrote no output");
     return new Uint8Array(readFileSync(output));
   } finally {
