@@ -132,5 +132,7 @@ export function buildComparisonPlan(scenarios: Scenario[], labels: ReportLabels)
     names: [],
     columnWidths,
     charts: [],
+    // One column per scenario: beyond three, the sheet is wider than a portrait page.
+    print: { orientation: scenarios.length > 3 ? "landscape" : "portrait" },
   };
 }

@@ -92,6 +92,9 @@ function queuePlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
     chart.seriesNames.forEach((name, i) => (added.series.getItemAt(i).name = name));
     added.setPosition(chart.position.from, chart.position.to);
   }
+  // Page layout is ExcelApi 1.9, which every Excel with the shared runtime has.
+  sheet.pageLayout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
+  sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
 }
 
 function numberFormatOf(cell: PlanCell | null): string | null {

@@ -69,6 +69,13 @@ export async function renderPlanToXlsx(
 function writePlan(sheet: Worksheet, plan: SheetPlan, options: XlsxOptions): void {
   for (const [column, width] of Object.entries(plan.columnWidths))
     sheet.getColumn(column).width = width;
+  // One page wide, as many tall as it takes (fitToHeight 0 = automatic).
+  Object.assign(sheet.pageSetup, {
+    orientation: plan.print.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  });
   for (const block of plan.blocks) {
     const origin = parseCellRef(block.topLeft);
     block.rows.forEach((row, r) =>

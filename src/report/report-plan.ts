@@ -265,6 +265,8 @@ export function buildReportPlan(scenario: Scenario, options: ReportOptions): She
         position: { from: "F2", to: "L19" },
       },
     ],
+    // The chart sits beside the tables: twelve columns do not fit a portrait page.
+    print: { orientation: "landscape" },
   };
 }
 

@@ -61,6 +61,11 @@ export interface SheetPlan {
   /** Width in characters (Excel's column width unit), by column letter. */
   columnWidths: Record<string, number>;
   charts: PlanChart[];
+  /**
+   * How the sheet prints. Always fitted to one page wide (as many pages tall as it takes), so a
+   * chart beside the tables is never cut in two; landscape when the sheet is wider than tall.
+   */
+  print: { orientation: "portrait" | "landscape" };
 }
 
 /** 0 → "A", 25 → "Z", 26 → "AA". */

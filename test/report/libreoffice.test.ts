@@ -349,3 +349,19 @@ describe("LibreOffice reads the report's native chart", () => {
     );
   });
 });
+
+describe("LibreOffice prints the report", () => {
+  it("on one landscape page: the chart beside the tables is not cut in two", async () => {
+    const report = buildReportPlan(WORKED_EXAMPLE, { labels: ENGLISH_REPORT_LABELS, date });
+    const pdf = Buffer.from(
+      await convertWithLibreOffice(await renderPlanToXlsx(report), "pdf", soffice)
+    ).toString("latin1");
+    const pages = pdf.match(/\/Type\s*\/Page(?!s)/g) ?? [];
+    expect(pages).toHaveLength(1);
+    const [, , width, height] = /\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)/
+      .exec(pdf)!
+      .slice(1)
+      .map(Number);
+    expect(width).toBeGreaterThan(height);
+  });
+});

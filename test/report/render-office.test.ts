@@ -57,6 +57,9 @@ class FakeSheet {
       },
     };
   }
+  get pageLayout() {
+    return this.log.proxy(`${this.name}!pageLayout`);
+  }
   activate() {
     this.log.record(this.name, "activate");
   }
@@ -236,6 +239,20 @@ describe("writePlanToWorkbook", () => {
       action: "set text",
       value: ENGLISH_REPORT_LABELS.chartTitle,
     });
+  });
+
+  it("prints the report landscape, one page wide, so the chart beside the tables is not cut", async () => {
+    const excel = installExcel([]);
+    await writePlanToWorkbook(plan, "Retention model");
+    const layout = excel.log.ops.filter((o) => o.target === "Retention model!pageLayout");
+    expect(layout).toEqual([
+      { target: "Retention model!pageLayout", action: "set orientation", value: "Landscape" },
+      {
+        target: "Retention model!pageLayout",
+        action: "set zoom",
+        value: { horizontalFitToPages: 1 },
+      },
+    ]);
   });
 
   it("removes the half-written sheet and explains when the write fails", async () => {

@@ -79,6 +79,21 @@ describe("renderPlanToXlsx", () => {
     expect(sheet.getCell("D24").value).toEqual({ formula: "D22-D23", result: 2 * 705_000 + 1 });
   });
 
+  it("sets up printing one page wide, landscape for the report and portrait for a small comparison", async () => {
+    const comparison = buildComparisonPlan([WORKED_EXAMPLE], ENGLISH_REPORT_LABELS);
+    const zip = await JSZip.loadAsync(await renderPlanToXlsx([plan, comparison]));
+    const pageSetup = async (n: number) => {
+      const xml = await zip.file(`xl/worksheets/sheet${n}.xml`)!.async("string");
+      expect(xml).toMatch(/<sheetPr[^>]*>\s*<pageSetUpPr fitToPage="1"\/>/);
+      return /<pageSetup [^>]*\/>/.exec(xml)![0];
+    };
+    const reportSetup = await pageSetup(1);
+    expect(reportSetup).toMatch(/orientation="landscape"/);
+    expect(reportSetup).toMatch(/fitToWidth="1"/);
+    expect(reportSetup).toMatch(/fitToHeight="0"/);
+    expect(await pageSetup(2)).toMatch(/orientation="portrait"/);
+  });
+
   it("caches #DIV/0! where the model's value is not finite", async () => {
     const free = cloneScenario(WORKED_EXAMPLE);
     free.segments.new.marketingSpend = 0; // CAC 0 → LTV:CAC divides by zero
