@@ -155,6 +155,37 @@ function checks(origin: string): Check[] {
       },
     },
     {
+      name: "the per-customer chart follows an edit once typing pauses",
+      async run(page) {
+        await openPane(page, origin);
+        const chart = page.locator("figure").first();
+        await chart.locator(".recharts-bar-rectangle path").first().waitFor();
+        // Bars in series order: average bill (new, returning), cost (…), profit (…).
+        const heights = () =>
+          chart
+            .locator(".recharts-bar-rectangle path")
+            .evaluateAll((paths) => paths.map((p) => (p as SVGGraphicsElement).getBBox().height));
+        const before = await heights();
+        expectEqual(Math.abs(before[0] / before[1] - 1) < 0.01, true, "bills equal at first");
+        const bill = field(page, "New customers", "Average bill");
+        await bill.fill("");
+        await bill.pressSequentially("300000", { delay: 50 });
+        expectEqual(await cell(page, "new.revenue").textContent(), "₽22,500,000", "new revenue");
+        // 300,000 vs 30,000: the new customers' bill bar ends up ten times the returning one.
+        const deadline = Date.now() + 10_000;
+        let after = await heights();
+        while (Math.abs(after[0] / after[1] - 10) > 0.05 && Date.now() < deadline) {
+          await page.waitForTimeout(100);
+          after = await heights();
+        }
+        expectEqual(
+          Math.abs(after[0] / after[1] - 10) <= 0.05,
+          true,
+          `bill bars ${after[0]} : ${after[1]}`
+        );
+      },
+    },
+    {
       name: "validation messages show, dependent results show a dash, writing is blocked",
       async run(page) {
         await openPane(page, origin);

@@ -1,11 +1,12 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useDeferredValue, useMemo } from "react";
+import { lazy, Suspense, useCallback, useMemo } from "react";
 import { linkedReturningCustomers, Scenario } from "../../model/scenario";
 import { InputKey } from "../../model/whatif";
 import { formatForInput, formatQuantity } from "../format/format-number";
 import { useLocale } from "../i18n/locale-context";
 import type { WorkbookHost } from "../host/workbook-host";
 import { useScenarioEditor } from "../state/use-scenario-editor";
+import { useSettledValue } from "../state/use-settled-value";
 import { CurrencyPicker } from "./CurrencyPicker";
 import { LazyChart } from "./LazyChart";
 import { Notice } from "./Notice";
@@ -82,13 +83,12 @@ export function Pane({ initialScenario, host, theme }: PaneProps) {
     [outputs, scenario, t]
   );
 
-  // Charts redraw a frame later than the numbers: recharts takes longer than the rest of a
-  // keystroke together, and the tables beside the charts already show every figure at once.
-  const deferredChartData = useDeferredValue(chartData);
+  // The chart redraws when typing pauses; the results table beside it shows every figure at once.
+  const settledChartData = useSettledValue(chartData);
   const perCustomerChart = useMemo(
     () => (
       <PerCustomerChart
-        data={deferredChartData}
+        data={settledChartData}
         names={{
           averageBill: t("charts.averageBill"),
           cost: t("charts.cost"),
@@ -98,7 +98,7 @@ export function Pane({ initialScenario, host, theme }: PaneProps) {
         format={(v) => formatQuantity(v, "money", currency, locale, true)}
       />
     ),
-    [deferredChartData, t, currency, locale]
+    [settledChartData, t, currency, locale]
   );
 
   return (

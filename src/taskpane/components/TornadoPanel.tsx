@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { lazy, memo, useDeferredValue, useMemo, useState } from "react";
+import { lazy, memo, useMemo, useState } from "react";
 import { Scenario } from "../../model/scenario";
 import { INPUT_SPECS, OutputKey, outputKind, tornado } from "../../model/whatif";
 import { DASH, formatPercent, formatQuantity } from "../format/format-number";
@@ -7,6 +7,7 @@ import { parseLocaleNumber } from "../format/parse-number";
 import { useLocale } from "../i18n/locale-context";
 import { inputLabelKey } from "../state/field-definitions";
 import { outputLabel } from "../state/labels";
+import { useSettledValue } from "../state/use-settled-value";
 import { LazyChart } from "./LazyChart";
 import { NumberField } from "./NumberField";
 import { OutputPicker } from "./Pickers";
@@ -51,20 +52,21 @@ export const TornadoPanel = memo(function TornadoPanel({
     [result, t]
   );
 
-  // The chart follows a frame later (see Pane); the table below updates with every keystroke.
-  const deferredBars = useDeferredValue(chartBars);
-  const deferredBase = useDeferredValue(result?.base ?? null);
+  // The table below updates with every keystroke; the chart when typing pauses.
+  const base = result?.base ?? null;
+  const chartData = useMemo(() => ({ bars: chartBars, base }), [chartBars, base]);
+  const settled = useSettledValue(chartData);
   const chart = useMemo(
     () => (
       <TornadoChart
-        bars={deferredBars}
-        base={deferredBase}
+        bars={settled.bars}
+        base={settled.base}
         summary={t("charts.tornadoSummary", { output: outputLabel(t, output) })}
         format={(v) => formatQuantity(v, kind, scenario.currency, locale, true)}
       />
     ),
     // Redraw for new bars, not for every new scenario object.
-    [deferredBars, deferredBase, t, output, kind, scenario.currency, locale]
+    [settled, t, output, kind, scenario.currency, locale]
   );
 
   return (
