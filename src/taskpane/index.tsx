@@ -1,7 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
 import { createOfficeHost } from "./host/office-host";
-import { createPreviewHost } from "./host/preview-host";
+import { browserLanguage, createPreviewHost } from "./host/preview-host";
 import type { WorkbookHost } from "./host/workbook-host";
 import { loadLanguage, resolveLanguage } from "./i18n/strings";
 
@@ -20,6 +20,10 @@ async function start(host: WorkbookHost): Promise<void> {
   await loadLanguage(resolveLanguage(host.language)).catch(() => undefined);
   createRoot(container).render(<App host={host} />);
 }
+
+// While Office starts, fetch the strings the pane most likely needs: Office's display language
+// is usually the browser's. start() loads the right ones if not (the chunk is fetched once).
+void loadLanguage(resolveLanguage(browserLanguage())).catch(() => undefined);
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
   Office.onReady((info) => start(info.host ? createOfficeHost() : createPreviewHost()));

@@ -5,6 +5,16 @@ import type { WorkbookHost } from "./workbook-host";
  * The stand-in used outside Office: language and theme come from the browser (or the
  * ?lang= / ?theme= query, handy for trying the Chinese pane or dark mode anywhere).
  */
+/** The browser's language, or the ?lang= query's. */
+export function browserLanguage(win: Window = window): string {
+  return (
+    new URLSearchParams(win.location.search).get("lang") ||
+    win.navigator.languages?.[0] ||
+    win.navigator.language ||
+    "en-US"
+  );
+}
+
 export function createPreviewHost(win: Window = window): WorkbookHost {
   const query = new URLSearchParams(win.location.search);
   const dark = win.matchMedia?.("(prefers-color-scheme: dark)");
@@ -17,8 +27,7 @@ export function createPreviewHost(win: Window = window): WorkbookHost {
         : "light";
   return {
     kind: "preview",
-    language:
-      query.get("lang") || win.navigator.languages?.[0] || win.navigator.language || "en-US",
+    language: browserLanguage(win),
     theme,
     // localStorage when the browser allows it, memory otherwise: scenarios stay on this machine.
     scenarioStorage: new BrowserScenarioStorage(),
