@@ -52,21 +52,25 @@ export const TornadoPanel = memo(function TornadoPanel({
     [result, t]
   );
 
-  // The table below updates with every keystroke; the chart when typing pauses.
+  // The table below updates with every keystroke; the chart when typing pauses. The output
+  // settles with its bars, so bars are never drawn in another output's units.
   const base = result?.base ?? null;
-  const chartData = useMemo(() => ({ bars: chartBars, base }), [chartBars, base]);
+  const chartData = useMemo(
+    () => ({ bars: chartBars, base, output, kind }),
+    [chartBars, base, output, kind]
+  );
   const settled = useSettledValue(chartData);
   const chart = useMemo(
     () => (
       <TornadoChart
         bars={settled.bars}
         base={settled.base}
-        summary={t("charts.tornadoSummary", { output: outputLabel(t, output) })}
-        format={(v) => formatQuantity(v, kind, scenario.currency, locale, true)}
+        summary={t("charts.tornadoSummary", { output: outputLabel(t, settled.output) })}
+        format={(v) => formatQuantity(v, settled.kind, scenario.currency, locale, true)}
       />
     ),
     // Redraw for new bars, not for every new scenario object.
-    [settled, t, output, kind, scenario.currency, locale]
+    [settled, t, scenario.currency, locale]
   );
 
   return (
