@@ -7,6 +7,7 @@ import {
   goalSeek,
   INPUT_KEYS,
   inputAffectsResults,
+  outputChange,
   OUTPUT_KEYS,
   sensitivityGrid,
   setInput,
@@ -154,6 +155,24 @@ describe("tornado", () => {
     expect(bar.highInput).toBe(1);
     expect(bar.lowInput).toBeCloseTo(0.76);
     expect(bar.high).not.toBeNull();
+  });
+});
+
+describe("outputChange", () => {
+  it("gives the difference and its share of the baseline's size", () => {
+    // Total profit 705,000 → 1,455,000 (new average bill 40,000): +750,000, +106.4%.
+    expect(outputChange(705_000, 1_455_000)).toEqual({
+      delta: 750_000,
+      relative: expect.closeTo(750_000 / 705_000, 12),
+    });
+    // From a loss, a rise is a rise: relative to the size of the baseline, not its sign.
+    expect(outputChange(-100, 50)).toEqual({ delta: 150, relative: 1.5 });
+  });
+
+  it("has no relative change from a zero baseline, and nothing when a side has no value", () => {
+    expect(outputChange(0, 10)).toEqual({ delta: 10, relative: null });
+    expect(outputChange(null, 10)).toBeNull();
+    expect(outputChange(10, null)).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { OutputKey, outputKind } from "../../model/whatif";
+import { OutputKey, outputChange, outputKind } from "../../model/whatif";
 import { DASH, formatPercent, formatQuantity } from "../format/format-number";
 import { useLocale } from "../i18n/locale-context";
 import { outputLabel } from "../state/labels";
@@ -72,8 +72,9 @@ export function BaselinePanel({
               const before = baselineOutputs[key];
               const after = outputs[key];
               const kind = outputKind(key);
-              const delta = before !== null && after !== null ? after - before : null;
-              const relative = delta !== null && before !== 0 ? delta / Math.abs(before!) : null;
+              const change = outputChange(before, after);
+              const delta = change?.delta ?? null;
+              const relative = change?.relative ?? null;
               const tone =
                 delta === null || Math.abs(delta) < 1e-9
                   ? undefined
@@ -90,15 +91,7 @@ export function BaselinePanel({
                   <td className={`${table.num} ${tone ?? ""}`}>
                     {delta === null
                       ? DASH
-                      : signed(
-                          formatQuantity(
-                            delta,
-                            kind === "fraction" ? "fraction" : kind,
-                            currency,
-                            locale
-                          ),
-                          delta
-                        )}
+                      : signed(formatQuantity(delta, kind, currency, locale), delta)}
                   </td>
                   <td className={`${table.num} ${tone ?? ""}`}>
                     {relative === null ? DASH : signed(formatPercent(relative, locale), relative)}

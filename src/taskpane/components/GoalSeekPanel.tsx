@@ -10,7 +10,7 @@ import {
   outputKind,
 } from "../../model/whatif";
 import { formatQuantity } from "../format/format-number";
-import { parseLocaleNumber } from "../format/parse-number";
+import { parseLocaleNumber, parseLocalePercent } from "../format/parse-number";
 import { useLocale } from "../i18n/locale-context";
 import type { MessageKey } from "../i18n/strings";
 import { inputLabelKey } from "../state/field-definitions";
@@ -48,7 +48,7 @@ export const GoalSeekPanel = memo(function GoalSeekPanel({
   // A percentage output's target is typed as a percentage, like the pane's other percent fields.
   const kind = outputKind(output);
   const rawTarget = parseLocaleNumber(targetText, locale);
-  const target = kind === "fraction" ? rawTarget / 100 : rawTarget;
+  const target = kind === "fraction" ? parseLocalePercent(targetText, locale) : rawTarget;
 
   const inputText = (key: InputKey, v: number) =>
     formatQuantity(v, INPUT_SPECS[key].kind, scenario.currency, locale);

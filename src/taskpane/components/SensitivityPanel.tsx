@@ -3,7 +3,7 @@ import { memo, useMemo, useState } from "react";
 import { Scenario } from "../../model/scenario";
 import { INPUT_SPECS, InputKey, OutputKey, outputKind, sensitivityGrid } from "../../model/whatif";
 import { formatPercent, formatQuantity } from "../format/format-number";
-import { parseLocaleNumber } from "../format/parse-number";
+import { parseLocaleNumber, parseLocalePercent } from "../format/parse-number";
 import { useLocale } from "../i18n/locale-context";
 import { inputLabelKey } from "../state/field-definitions";
 import { outputLabel } from "../state/labels";
@@ -66,7 +66,7 @@ export const SensitivityPanel = memo(function SensitivityPanel({
   const [stepsText, setStepsText] = useState("11");
   const [spreadText, setSpreadText] = useState("25");
   const steps = parseLocaleNumber(stepsText, locale);
-  const spread = parseLocaleNumber(spreadText, locale) / 100;
+  const spread = parseLocalePercent(spreadText, locale);
   const stepsOk = Number.isInteger(steps) && steps >= 3 && steps <= 51 && steps % 2 === 1;
   const spreadOk = spread > 0 && spread <= 10;
 

@@ -3,7 +3,7 @@ import { lazy, memo, useMemo, useState } from "react";
 import { Scenario } from "../../model/scenario";
 import { INPUT_SPECS, OutputKey, outputKind, tornado } from "../../model/whatif";
 import { DASH, formatPercent, formatQuantity } from "../format/format-number";
-import { parseLocaleNumber } from "../format/parse-number";
+import { parseLocalePercent } from "../format/parse-number";
 import { useLocale } from "../i18n/locale-context";
 import { inputLabelKey } from "../state/field-definitions";
 import { outputLabel } from "../state/labels";
@@ -36,7 +36,7 @@ export const TornadoPanel = memo(function TornadoPanel({
   const { t, locale } = useLocale();
   const [output, setOutput] = useState<OutputKey>("total.profit");
   const [swingText, setSwingText] = useState("10");
-  const swing = parseLocaleNumber(swingText, locale) / 100;
+  const swing = parseLocalePercent(swingText, locale);
   const swingOk = swing > 0 && swing <= 10;
   const result = useMemo(
     () => (valid && swingOk ? tornado(scenario, output, { swing }) : null),
@@ -143,13 +143,7 @@ export const TornadoPanel = memo(function TornadoPanel({
                     <td className={table.num}>
                       {result.base === null
                         ? DASH
-                        : formatQuantity(
-                            bar.effect,
-                            kind === "fraction" ? "fraction" : kind,
-                            scenario.currency,
-                            locale,
-                            true
-                          )}
+                        : formatQuantity(bar.effect, kind, scenario.currency, locale, true)}
                     </td>
                   </tr>
                 ))}

@@ -28,6 +28,11 @@ export function localeSeparators(locale: string): Separators {
 const SPACE_GROUPS = /[\s\u00a0\u202f\u2009'’]/;
 const CURRENCY_AND_PERCENT = /[₽$€¥£%]|\b(?:RUB|CNY|USD|EUR|руб\.?|元)/giu;
 
+/** A percentage as typed ("80" or "80%") as a fraction (0.8); NaN when it is not a number. */
+export function parseLocalePercent(text: string, locale: string): number {
+  return parseLocaleNumber(text, locale) / 100;
+}
+
 /** The number the text stands for, or NaN when it is not one (empty text included). */
 export function parseLocaleNumber(text: string, locale: string): number {
   // NFKC folds full-width digits and punctuation from Chinese input methods ("１２３，５") to ASCII.

@@ -1,17 +1,16 @@
 import { getInput, INPUT_KEYS, InputKey } from "../../model/whatif";
 import { Scenario } from "../../model/scenario";
 import { formatForInput } from "../format/format-number";
-import { parseLocaleNumber } from "../format/parse-number";
+import { parseLocaleNumber, parseLocalePercent } from "../format/parse-number";
 import { FIELDS } from "./field-definitions";
 
 /** The model value a field's text stands for: NaN when it is not a number, null for a blank horizon. */
 export function valueFromText(key: InputKey, text: string, locale: string): number | null {
   const def = FIELDS[key];
   if (def.blankMeansNull && text.trim() === "") return null;
-  const n = parseLocaleNumber(text, locale);
   // Percent fields: 80 → 0.8. Division by 100 in binary is not exact for every value; the
   // model tolerates that (0.8 vs 0.8000000000000002 changes nothing visible).
-  return def.percent ? n / 100 : n;
+  return def.percent ? parseLocalePercent(text, locale) : parseLocaleNumber(text, locale);
 }
 
 /** The text a field shows for a model value. */
