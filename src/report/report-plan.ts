@@ -3,6 +3,7 @@
  * formula over the input cells, sheet-scoped names for all of them, a sensitivity grid, a chart.
  */
 import { combinedEconomics } from "../model/segment";
+import { retentionBillAxes } from "../model/whatif";
 import {
   evaluateScenario,
   linkedReturningCustomers,
@@ -279,18 +280,6 @@ function labelOfInput(field: (typeof SEGMENT_INPUTS)[number], labels: ReportLabe
   }[field];
 }
 
-/** Default grid: the scenario's retention ±10 and ±20 points, its returning bill ±10% and ±20%. */
-export function defaultSensitivity(scenario: Scenario): Required<SensitivityOptions> {
-  const rates = [-0.2, -0.1, 0, 0.1, 0.2].map(
-    (step) => Math.round((scenario.retention.rate + step) * 1e4) / 1e4
-  );
-  const bill = scenario.segments.returning.averageBill;
-  return {
-    retentionRates: unique(rates.filter((r) => r > 0 && r <= 1)),
-    averageBills: unique([0.8, 0.9, 1, 1.1, 1.2].map((f) => Math.round(bill * f * 100) / 100)),
-  };
-}
-
 const unique = (xs: number[]): number[] => [...new Set(xs)].sort((a, b) => a - b);
 
 /**
@@ -305,7 +294,7 @@ function sensitivityBlock(
   labels: ReportLabels,
   options?: SensitivityOptions
 ): PlanBlock {
-  const defaults = defaultSensitivity(scenario);
+  const defaults = retentionBillAxes(scenario);
   const rates = unique(
     (options?.retentionRates ?? defaults.retentionRates).filter(
       (r) => Number.isFinite(r) && r > 0 && r <= 1

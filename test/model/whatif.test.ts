@@ -8,6 +8,7 @@ import {
   INPUT_KEYS,
   inputAffectsResults,
   outputChange,
+  retentionBillAxes,
   OUTPUT_KEYS,
   sensitivityGrid,
   setInput,
@@ -155,6 +156,23 @@ describe("tornado", () => {
     expect(bar.highInput).toBe(1);
     expect(bar.lowInput).toBeCloseTo(0.76);
     expect(bar.high).not.toBeNull();
+  });
+});
+
+describe("retentionBillAxes", () => {
+  it("puts the worked example's 80% and 30,000 in the middle of ±20-point and ±20% axes", () => {
+    expect(retentionBillAxes(example())).toEqual({
+      retentionRates: [0.6, 0.7, 0.8, 0.9, 1],
+      averageBills: [24_000, 27_000, 30_000, 33_000, 36_000],
+    });
+  });
+
+  it("keeps retention rates within (0, 100%]", () => {
+    const s = example();
+    s.retention.rate = 0.95;
+    expect(retentionBillAxes(s).retentionRates).toEqual([0.75, 0.85, 0.95]);
+    s.retention.rate = 0.15;
+    expect(retentionBillAxes(s).retentionRates).toEqual([0.05, 0.15, 0.25, 0.35]);
   });
 });
 
