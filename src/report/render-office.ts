@@ -1,7 +1,9 @@
 /**
- * Renders a sheet plan into the open workbook with Office.js: one Excel.run, two syncs (read the
- * sheet names; write everything), whole 2-D arrays per block, calculation suspended until the
- * write lands. Only ever adds a new sheet; never reads or changes an existing one.
+ * Renders a sheet plan into the open workbook with Office.js: one Excel.run, three syncs (read the
+ * sheet names; add the new sheet and learn its id; write everything), whole 2-D arrays per block,
+ * calculation suspended until the write lands. Only ever adds a new sheet; never reads or changes
+ * an existing one, and if the write fails it deletes only the sheet it added (found by id: a
+ * co-author may have created a sheet with the same name in the meantime).
  */
 import { STYLE_LOOKS } from "./plan-style";
 import { uniqueSheetName } from "./sheet-name";
@@ -20,6 +22,7 @@ import {
 /** Writes the plan to a new sheet named after `baseName` (made unique) and returns the name used. */
 export async function writePlanToWorkbook(plan: SheetPlan, baseName: string): Promise<string> {
   let sheetName = "";
+  let sheetId: string | undefined;
   let writeFailure: unknown;
   try {
     await Excel.run(async (context) => {
@@ -31,8 +34,13 @@ export async function writePlanToWorkbook(plan: SheetPlan, baseName: string): Pr
         baseName,
         sheets.items.map((s) => s.name)
       );
-      context.application.suspendApiCalculationUntilNextSync();
+      // The sheet is added on its own first, so its id is known before anything can fail half-way.
       const sheet = sheets.add(sheetName);
+      sheet.load("id");
+      await context.sync();
+      sheetId = sheet.id;
+
+      context.application.suspendApiCalculationUntilNextSync();
       queuePlan(sheet, plan);
       sheet.activate();
       try {
@@ -45,7 +53,7 @@ export async function writePlanToWorkbook(plan: SheetPlan, baseName: string): Pr
     throw new Error(`Could not write the report: ${messageOf(error)}`);
   }
   if (writeFailure !== undefined) {
-    const removed = await removeSheet(sheetName);
+    const removed = sheetId !== undefined && (await removeSheet(sheetId));
     const aftermath = removed
       ? "The partly written sheet was removed."
       : `The sheet "${sheetName}" may be incomplete: delete it and try again.`;
@@ -92,9 +100,11 @@ function queuePlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
     chart.seriesNames.forEach((name, i) => (added.series.getItemAt(i).name = name));
     added.setPosition(chart.position.from, chart.position.to);
   }
-  // Page layout is ExcelApi 1.9, which every Excel with the shared runtime has.
+  // Page layout is ExcelApi 1.9, the minimum manifest.xml declares.
   sheet.pageLayout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
-  sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
+  // One page wide and as many tall as it takes (0 = automatic, as the .xlsx's fitToHeight 0):
+  // left unset, Excel may keep a fit-to-one-page-tall and squeeze a long sheet onto one page.
+  sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
 }
 
 function numberFormatOf(cell: PlanCell | null): string | null {
@@ -139,18 +149,22 @@ function charactersToPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75);
 }
 
-/** Best effort: deletes the sheet this call created. */
-async function removeSheet(name: string): Promise<boolean> {
+/**
+ * Best effort: deletes the sheet this call created, by its id and never by name (the name may
+ * belong to a co-author's sheet by now). The id is checked again before deleting.
+ */
+async function removeSheet(id: string): Promise<boolean> {
   try {
-    await Excel.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+    return await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(id);
+      sheet.load("id");
       await context.sync();
-      if (!sheet.isNullObject) {
-        sheet.delete();
-        await context.sync();
-      }
+      if (sheet.isNullObject) return true; // already gone
+      if (sheet.id !== id) return false;
+      sheet.delete();
+      await context.sync();
+      return true;
     });
-    return true;
   } catch {
     return false;
   }

@@ -1,7 +1,9 @@
 /**
  * The Office.js renderer against office-addin-mock: the context (sync, application) is an
  * OfficeMockObject; the worksheet collection is a strict hand-written fake that records every call,
- * refuses reads of unloaded properties (as Office.js does), and can fail the write sync.
+ * refuses reads of unloaded properties (as Office.js does), rejects a duplicate sheet name at the
+ * next sync (as Excel does), can fail the write sync, and lets a "co-author" change the workbook
+ * between two syncs.
  */
 import { OfficeMockObject } from "office-addin-mock";
 
@@ -30,11 +32,29 @@ class Recorder {
   }
 }
 
+let nextId = 1;
+
 class FakeSheet {
+  readonly id = `{SHEET-${nextId++}}`;
+  private idLoaded = false;
+  private idLoadRequested = false;
+  deleted = false;
   constructor(
-    readonly name: string,
+    public name: string,
     private readonly log: Recorder
   ) {}
+  load(properties: string) {
+    this.log.record(this.name, "load", properties);
+    if (properties === "id") this.idLoadRequested = true;
+  }
+  afterSync() {
+    if (this.idLoadRequested) this.idLoaded = true;
+  }
+  get loadedId() {
+    if (!this.idLoaded)
+      throw new Error("PropertyNotLoaded: worksheet.id was read before load + sync");
+    return this.id;
+  }
   getRange(address: string) {
     this.log.record(this.name, "getRange", address);
     return this.log.proxy(`${this.name}!${address}`);
@@ -65,16 +85,25 @@ class FakeSheet {
   }
   delete() {
     this.log.record(this.name, "delete");
+    this.deleted = true;
   }
   get isNullObject() {
     return false;
   }
 }
 
+/** What Office.js hands out for a sheet: the fake, with `id` readable only once loaded. */
+function proxyOf(sheet: FakeSheet) {
+  return new Proxy(sheet, {
+    get: (target, key, receiver) =>
+      key === "id" ? target.loadedId : Reflect.get(target, key, receiver),
+  });
+}
+
 class FakeWorksheets {
   private loadRequested = false;
   private loaded = false;
-  readonly sheets: FakeSheet[];
+  sheets: FakeSheet[];
   constructor(
     existing: string[],
     private readonly log: Recorder
@@ -90,22 +119,49 @@ class FakeWorksheets {
       throw new Error("PropertyNotLoaded: worksheets.items was read before load + sync");
     return this.sheets;
   }
+  /** A failure met while applying the batch, raised by the sync (Office.js reports errors there). */
+  private pendingError: Error | undefined;
+  private pendingAdds: FakeSheet[] = [];
   add(name: string) {
     this.log.record("worksheets", "add", name);
     const sheet = new FakeSheet(name, this.log);
-    this.sheets.push(sheet);
-    return sheet;
+    this.pendingAdds.push(sheet);
+    return proxyOf(sheet);
   }
-  getItemOrNullObject(name: string) {
-    this.log.record("worksheets", "getItemOrNullObject", name);
-    return this.sheets.find((s) => s.name === name) ?? { isNullObject: true };
+  /** Excel's getItemOrNullObject takes a name or an id. */
+  getItemOrNullObject(key: string) {
+    this.log.record("worksheets", "getItemOrNullObject", key);
+    const sheet = this.sheets.find((s) => s.id === key || s.name === key);
+    return sheet ? proxyOf(sheet) : { isNullObject: true, load: () => {} };
+  }
+  /** What a co-author does: a sheet added by someone else. */
+  coAuthorAdds(name: string) {
+    this.sheets.push(new FakeSheet(name, new Recorder()));
   }
   afterSync() {
+    // Queued adds reach the workbook now, after anything a co-author did in between.
+    for (const sheet of this.pendingAdds.splice(0)) {
+      if (this.sheets.some((s) => s.name.toLowerCase() === sheet.name.toLowerCase()))
+        this.pendingError ??= new Error(`ItemAlreadyExists: a sheet named "${sheet.name}" exists`);
+      else this.sheets.push(sheet);
+    }
     if (this.loadRequested) this.loaded = true;
+    for (const sheet of this.sheets) sheet.afterSync();
+    this.sheets = this.sheets.filter((s) => !s.deleted);
+    const error = this.pendingError;
+    this.pendingError = undefined;
+    if (error) throw error;
   }
 }
 
-function installExcel(existing: string[], options: { failWriteSync?: boolean } = {}) {
+interface InstallOptions {
+  /** Fail this sync (1-based) with a GeneralException. */
+  failSync?: number;
+  /** Runs just before sync number n reaches "Excel": a co-author's change lands here. */
+  beforeSync?: (n: number, worksheets: FakeWorksheets) => void;
+}
+
+function installExcel(existing: string[], options: InstallOptions = {}) {
   const log = new Recorder();
   const worksheets = new FakeWorksheets(existing, log);
   let syncs = 0;
@@ -119,8 +175,8 @@ function installExcel(existing: string[], options: { failWriteSync?: boolean } =
       sync: async () => {
         syncs++;
         log.record("context", "sync");
-        if (options.failWriteSync && syncs === 2)
-          throw new Error("GeneralException: the write failed");
+        options.beforeSync?.(syncs, worksheets);
+        if (options.failSync === syncs) throw new Error("GeneralException: the write failed");
         worksheets.afterSync();
       },
     },
@@ -149,15 +205,22 @@ afterEach(() => {
 });
 
 describe("writePlanToWorkbook", () => {
-  it("writes in at most two syncs, on a new sheet named around the existing ones", async () => {
+  it("writes in three syncs, on a new sheet named around the existing ones, added before anything is written", async () => {
     const excel = installExcel(["Sheet1", "retention model", "Retention model (2)"]);
     const name = await writePlanToWorkbook(plan, "Retention model");
     expect(name).toBe("Retention model (3)");
-    expect(excel.syncs()).toBe(2);
+    expect(excel.syncs()).toBe(3);
     const actions = excel.log.ops.map((o) => `${o.target}:${o.action}`);
-    // Names are read first, calculation is suspended before anything is written.
-    expect(actions.slice(0, 2)).toEqual(["worksheets:load", "context:sync"]);
-    expect(actions[2]).toBe("application:suspendApiCalculationUntilNextSync");
+    // Names are read first; the sheet is added and its id loaded on their own; calculation is
+    // suspended before anything is written.
+    expect(actions.slice(0, 5)).toEqual([
+      "worksheets:load",
+      "context:sync",
+      "worksheets:add",
+      "Retention model (3):load",
+      "context:sync",
+    ]);
+    expect(actions[5]).toBe("application:suspendApiCalculationUntilNextSync");
     expect(excel.log.ops.find((o) => o.action === "add")).toEqual({
       target: "worksheets",
       action: "add",
@@ -241,7 +304,7 @@ describe("writePlanToWorkbook", () => {
     });
   });
 
-  it("prints the report landscape, one page wide, so the chart beside the tables is not cut", async () => {
+  it("prints the report landscape, one page wide and as many tall as needed, so the chart beside the tables is not cut", async () => {
     const excel = installExcel([]);
     await writePlanToWorkbook(plan, "Retention model");
     const layout = excel.log.ops.filter((o) => o.target === "Retention model!pageLayout");
@@ -250,13 +313,13 @@ describe("writePlanToWorkbook", () => {
       {
         target: "Retention model!pageLayout",
         action: "set zoom",
-        value: { horizontalFitToPages: 1 },
+        value: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       },
     ]);
   });
 
-  it("removes the half-written sheet and explains when the write fails", async () => {
-    const excel = installExcel(["Sheet1"], { failWriteSync: true });
+  it("removes the half-written sheet, by its id, and explains when the write fails", async () => {
+    const excel = installExcel(["Sheet1"], { failSync: 3 });
     await expect(writePlanToWorkbook(plan, "Retention model")).rejects.toThrow(
       /Could not write the report to "Retention model": GeneralException: the write failed\. The partly written sheet was removed\./
     );
@@ -266,5 +329,45 @@ describe("writePlanToWorkbook", () => {
       value: undefined,
     });
     expect(excel.log.ops.filter((o) => o.action === "delete")).toHaveLength(1);
+    const lookup = excel.log.ops.find((o) => o.action === "getItemOrNullObject")!;
+    expect(lookup.value).toMatch(/^\{SHEET-\d+\}$/); // an id, not the name
+    expect(excel.worksheets.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+
+  it("never deletes a co-author's sheet that took the chosen name before the sheet was added", async () => {
+    // Between reading the names and adding the sheet, a co-author creates "Retention model".
+    const excel = installExcel(["Sheet1"], {
+      beforeSync: (n, worksheets) => {
+        if (n === 2) worksheets.coAuthorAdds("Retention model");
+      },
+    });
+    // Adding fails at sync 2 (the name is taken): nothing of ours exists, so nothing is deleted.
+    // (Before the fix, cleanup deleted "whichever sheet now has the name": the co-author's.)
+    await expect(writePlanToWorkbook(plan, "Retention model")).rejects.toThrow(
+      /Could not write the report: ItemAlreadyExists/
+    );
+    expect(excel.log.ops.filter((o) => o.action === "delete")).toEqual([]);
+    expect(excel.log.ops.filter((o) => o.action === "getItemOrNullObject")).toEqual([]);
+    expect(excel.worksheets.sheets.map((s) => s.name)).toEqual(["Sheet1", "Retention model"]);
+  });
+
+  it("after a failed write deletes only its own sheet, even when a co-author renamed it and reused its name", async () => {
+    const excel = installExcel(["Sheet1"], {
+      failSync: 3,
+      beforeSync: (n, worksheets) => {
+        if (n !== 3) return;
+        // While the write is in flight a co-author renames the new sheet and creates their own
+        // "Retention model".
+        worksheets.sheets.find((s) => s.name === "Retention model")!.name = "Theirs renamed";
+        worksheets.coAuthorAdds("Retention model");
+      },
+    });
+    await expect(writePlanToWorkbook(plan, "Retention model")).rejects.toThrow(
+      /The partly written sheet was removed\./
+    );
+    expect(excel.log.ops.filter((o) => o.action === "delete")).toEqual([
+      { target: "Theirs renamed", action: "delete", value: undefined },
+    ]);
+    expect(excel.worksheets.sheets.map((s) => s.name)).toEqual(["Sheet1", "Retention model"]);
   });
 });
