@@ -18,9 +18,13 @@ const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 /** Development pages use the local copy, so the preview also works offline. */
 const OFFICE_JS_LOCAL = "office-js/office.js";
-const FUNCTION_FILES = ["./src/functions/functions.ts", "./src/functions/sbg-functions.ts"].filter((f) =>
-  require("fs").existsSync(path.resolve(__dirname, f))
-);
+/** Every src/functions/*functions.ts is a file of custom functions, each with its .zh-cn.json. */
+const FUNCTION_FILES = require("fs")
+  .readdirSync(path.resolve(__dirname, "src/functions"))
+  .filter((f) => /functions\.ts$/.test(f))
+  .sort()
+  .map((f) => `./src/functions/${f}`);
+const FUNCTION_TRANSLATIONS = FUNCTION_FILES.map((f) => f.replace(/\.ts$/, ".zh-cn.json"));
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
@@ -52,7 +56,7 @@ module.exports = async (env, options) => {
       new CustomFunctionsMetadataPlugin({ input: FUNCTION_FILES, output: "functions.json" }),
       new LocalizedFunctionsPlugin({
         source: "functions.json",
-        locales: { "zh-cn": ["./src/functions/functions.zh-cn.json", "./src/functions/sbg-functions.zh-cn.json"] },
+        locales: { "zh-cn": FUNCTION_TRANSLATIONS },
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
