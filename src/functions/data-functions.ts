@@ -1,0 +1,394 @@
+/*
+ * Retention from the user's own data (domain.md §7–§8, §10's RFM summary): one formula per
+ * table, spilling, recalculating when the data changes. Thin adapters: columns in, the model's
+ * tables out (src/model/data). Every data parameter is declared `any`, so an empty cell arrives
+ * as null where Excel tells it from 0; desktop builds that still pass 0 are covered by the data
+ * rules (a row of blanks and zeros is blank; a date of 0 is never a date).
+ * custom-functions-metadata-plugin reads the JSDoc below and appends CustomFunctions.associate.
+ */
+import {
+  cohortCell,
+  cohortMeasureOfCode,
+  cohortTable,
+  CohortMeasure,
+  CohortTable,
+} from "../model/data/cohorts";
+import { invalidValue } from "../model/errors";
+import {
+  checkWindow,
+  periodRetentionFromOrders,
+  periodRetentionFromSubscriptions,
+  periodRetentionRate,
+  PeriodRetentionTable,
+  periodStarts,
+} from "../model/data/period-retention";
+import { revenueMovements, RevenueMovementTable } from "../model/data/revenue-movements";
+import { checkTimeUnit, rfmSummary } from "../model/data/rfm";
+import { subscriptionPeriods } from "../model/data/subscription-periods";
+import { NO_COLUMN, ordersByPeriod, readSubscriptions } from "../model/data/table-reading";
+import { grossRevenueRetention, netRevenueRetention } from "../model/revenue-retention";
+import {
+  checkSameLength,
+  numberCell,
+  optionalDate,
+  optionalHeaders,
+  optionalInterval,
+  optionalNumber,
+  readColumn,
+  spill,
+} from "./data-args";
+import { ExcelCell, toExcelError } from "./excel-args";
+
+const PERIOD_RETENTION_HEADERS = [
+  "period start",
+  "start (S)",
+  "new (N)",
+  "end (E)",
+  "kept",
+  "reactivated",
+  "churned",
+  "retention",
+];
+
+function periodRetentionRows(table: PeriodRetentionTable, headers: boolean): ExcelCell[][] {
+  const starts = periodStarts(table.range);
+  const rows: ExcelCell[][] = headers ? [PERIOD_RETENTION_HEADERS] : [];
+  for (let i = 0; i < starts.length; i++) {
+    rows.push([
+      starts[i],
+      table.start[i],
+      table.won[i],
+      table.end[i],
+      table.kept[i],
+      table.reactivated[i],
+      table.churned[i],
+      numberCell(table.start[i] === 0 ? Infinity : periodRetentionRate(table, i)),
+    ]);
+  }
+  return rows;
+}
+
+/**
+ * Period retention from an orders table: one row per period with its start date, S, N, E, kept, reactivated, churned and retention (E − N) ÷ S.
+ * @customfunction PERIOD_RETENTION
+ * @param customers The customer id of each order (a column; text or numbers).
+ * @param order_dates The date of each order (a column of dates or ISO text such as 2024-03-05).
+ * @param [amounts] The amount of each order: a refund (negative amount) never makes a customer active. Omitted: every row is an order.
+ * @param [interval] 0 day, 1 week, 2 month (default), 3 quarter, 4 year.
+ * @param [window] Activity window in periods: a customer is active at a period's end when they ordered in the last `window` periods (default 1).
+ * @param [end_date] Last date to include; later orders are left out. Omitted: the last order's date.
+ * @param [headers] 1 (default): a header row; 0: none.
+ * @returns A table that spills: period start, S, N, E, kept, reactivated, churned, retention.
+ */
+export function PERIOD_RETENTION(
+  customers: any[][],
+  order_dates: any[][],
+  amounts?: any[][],
+  interval?: any,
+  window?: any,
+  end_date?: any,
+  headers?: any
+): any[][] {
+  return spill(() => {
+    const ids = readColumn(customers, "customers");
+    const dates = readColumn(order_dates, "order_dates");
+    const money = readColumn(amounts, "amounts");
+    checkSameLength([ids, dates, money]);
+    const unit = optionalInterval(interval);
+    const w = checkWindow(optionalNumber(window, "window", 1));
+    const endDay = optionalDate(end_date, "end_date");
+    const withHeaders = optionalHeaders(headers);
+    const { cells, range } = ordersByPeriod(ids, dates, money, unit, endDay);
+    return periodRetentionRows(periodRetentionFromOrders(cells, range, w), withHeaders);
+  });
+}
+
+/**
+ * Period retention from a subscriptions table: a customer is active at a period's end when a subscription covers that moment (start ≤ end of period < end date).
+ * @customfunction SUBSCRIPTION_RETENTION
+ * @param customers The customer id of each subscription (a column).
+ * @param start_dates The start date of each subscription.
+ * @param end_dates The end date of each subscription; empty while it is active.
+ * @param [interval] 0 day, 1 week, 2 month (default), 3 quarter, 4 year.
+ * @param [as_of] The date the data describes; later starts are left out and later ends are not known yet. Omitted: the latest start or end date.
+ * @param [headers] 1 (default): a header row; 0: none.
+ * @returns A table that spills: period start, S, N, E, kept, reactivated, churned, retention.
+ */
+export function SUBSCRIPTION_RETENTION(
+  customers: any[][],
+  start_dates: any[][],
+  end_dates: any[][],
+  interval?: any,
+  as_of?: any,
+  headers?: any
+): any[][] {
+  return spill(() => {
+    const ids = readColumn(customers, "customers");
+    const starts = readColumn(start_dates, "start_dates");
+    const ends = readColumn(end_dates, "end_dates");
+    checkSameLength([ids, starts, ends]);
+    const unit = optionalInterval(interval);
+    const asOf = optionalDate(as_of, "as_of");
+    const withHeaders = optionalHeaders(headers);
+    const { subs, range } = readSubscriptions(ids, starts, ends, NO_COLUMN, unit, asOf);
+    return periodRetentionRows(periodRetentionFromSubscriptions(subs, range), withHeaders);
+  });
+}
+
+function cohortRows(table: CohortTable, measure: CohortMeasure, headers: boolean): ExcelCell[][] {
+  const rows: ExcelCell[][] = [];
+  if (headers) {
+    const top: ExcelCell[] = ["cohort", "size"];
+    for (let age = 0; age < table.ages; age++) top.push(age);
+    rows.push(top);
+  }
+  const starts = periodStarts(table.range);
+  for (let r = 0; r < table.cohort.length; r++) {
+    const line: ExcelCell[] = [starts[table.cohort[r] - table.range.first], table.size[r]];
+    for (let age = 0; age < table.ages; age++)
+      line.push(numberCell(cohortCell(table, measure, r, age)));
+    rows.push(line);
+  }
+  return rows;
+}
+
+/** The cohort measure code; the revenue measures need a revenue column. */
+function readMeasureOrThrow(
+  measure: unknown,
+  hasRevenue: boolean,
+  revenueName: string
+): CohortMeasure {
+  const m = cohortMeasureOfCode(optionalNumber(measure, "measure", 0));
+  if ((m === "revenue" || m === "revenueShare") && !hasRevenue)
+    throw invalidValue(`measure ${m === "revenue" ? 2 : 3} needs ${revenueName}`);
+  return m;
+}
+
+/**
+ * Cohort table from orders: one row per acquisition cohort (its period start and size), one column per period since acquisition; later periods are empty.
+ * @customfunction COHORTS
+ * @param customers The customer id of each order (a column).
+ * @param order_dates The date of each order.
+ * @param [amounts] The amount of each order (refunds negative); needed for the revenue measures.
+ * @param [measure] 0 customers active (default), 1 share of the cohort, 2 revenue, 3 revenue ÷ the cohort's period-0 revenue.
+ * @param [interval] 0 day, 1 week, 2 month (default), 3 quarter, 4 year.
+ * @param [end_date] Last date to include; later orders are left out. Omitted: the last order's date.
+ * @param [headers] 1 (default): a header row; 0: none (the period columns then feed RETAIN.SBG_FIT directly).
+ * @returns A table that spills: cohort start, size, then periods 0, 1, 2, …
+ */
+export function COHORTS(
+  customers: any[][],
+  order_dates: any[][],
+  amounts?: any[][],
+  measure?: any,
+  interval?: any,
+  end_date?: any,
+  headers?: any
+): any[][] {
+  return spill(() => {
+    const ids = readColumn(customers, "customers");
+    const dates = readColumn(order_dates, "order_dates");
+    const money = readColumn(amounts, "amounts");
+    checkSameLength([ids, dates, money]);
+    const m = readMeasureOrThrow(measure, money.length > 0, "amounts");
+    const unit = optionalInterval(interval);
+    const endDay = optionalDate(end_date, "end_date");
+    const withHeaders = optionalHeaders(headers);
+    const { cells, range } = ordersByPeriod(ids, dates, money, unit, endDay);
+    return cohortRows(cohortTable(cells, range), m, withHeaders);
+  });
+}
+
+/**
+ * Cohort table from subscriptions: a cohort's customers subscribed on some day of each period since acquisition, or their recurring revenue.
+ * @customfunction SUBSCRIPTION_COHORTS
+ * @param customers The customer id of each subscription (a column).
+ * @param start_dates The start date of each subscription.
+ * @param end_dates The end date of each subscription; empty while it is active.
+ * @param [mrr] The recurring revenue of each subscription per period; needed for the revenue measures.
+ * @param [measure] 0 customers active (default), 1 share of the cohort, 2 revenue, 3 revenue ÷ the cohort's period-0 revenue.
+ * @param [interval] 0 day, 1 week, 2 month (default), 3 quarter, 4 year.
+ * @param [as_of] The date the data describes. Omitted: the latest start or end date.
+ * @param [headers] 1 (default): a header row; 0: none.
+ * @returns A table that spills: cohort start, size, then periods 0, 1, 2, …
+ */
+export function SUBSCRIPTION_COHORTS(
+  customers: any[][],
+  start_dates: any[][],
+  end_dates: any[][],
+  mrr?: any[][],
+  measure?: any,
+  interval?: any,
+  as_of?: any,
+  headers?: any
+): any[][] {
+  return spill(() => {
+    const ids = readColumn(customers, "customers");
+    const starts = readColumn(start_dates, "start_dates");
+    const ends = readColumn(end_dates, "end_dates");
+    const revenue = readColumn(mrr, "mrr");
+    checkSameLength([ids, starts, ends, revenue]);
+    const m = readMeasureOrThrow(measure, revenue.length > 0, "mrr");
+    const unit = optionalInterval(interval);
+    const asOf = optionalDate(as_of, "as_of");
+    const withHeaders = optionalHeaders(headers);
+    const { subs, range } = readSubscriptions(ids, starts, ends, revenue, unit, asOf);
+    return cohortRows(cohortTable(subscriptionPeriods(subs, range), range), m, withHeaders);
+  });
+}
+
+const MOVEMENT_HEADERS = [
+  "period start",
+  "start revenue",
+  "new",
+  "expansion",
+  "contraction",
+  "churn",
+  "reactivation",
+  "end revenue",
+  "NRR",
+  "GRR",
+];
+
+/** A ratio cell: the model's error (e.g. #DIV/0! with no starting revenue) stays in its cell. */
+function ratioCell(compute: () => number): ExcelCell {
+  try {
+    return compute();
+  } catch (e) {
+    return toExcelError(e);
+  }
+}
+
+function movementRows(table: RevenueMovementTable, headers: boolean): ExcelCell[][] {
+  const starts = periodStarts(table.range);
+  const rows: ExcelCell[][] = headers ? [MOVEMENT_HEADERS] : [];
+  for (let i = 0; i < starts.length; i++) {
+    const s = table.start[i];
+    rows.push([
+      starts[i],
+      s,
+      table.won[i],
+      table.expansion[i],
+      table.contraction[i],
+      table.churn[i],
+      table.reactivation[i],
+      table.end[i],
+      ratioCell(() =>
+        netRevenueRetention(s, table.expansion[i], table.contraction[i], table.churn[i])
+      ),
+      ratioCell(() => grossRevenueRetention(s, table.contraction[i], table.churn[i])),
+    ]);
+  }
+  return rows;
+}
+
+/**
+ * Revenue movements per period from orders or from revenue by customer and period (for example a monthly MRR export): new, expansion, contraction, churn, reactivation, NRR and GRR.
+ * @customfunction REVENUE_MOVEMENTS
+ * @param customers The customer id of each row (a column).
+ * @param dates The date of each row (an order date, or any day of the period the revenue belongs to).
+ * @param amounts The amount of each row; a customer's amounts in one period are added up.
+ * @param [interval] 0 day, 1 week, 2 month (default), 3 quarter, 4 year.
+ * @param [end_date] Last date to include. Omitted: the last date in the data.
+ * @param [headers] 1 (default): a header row; 0: none.
+ * @returns A table that spills: period start, start revenue, new, expansion, contraction, churn, reactivation, end revenue, NRR, GRR.
+ */
+export function REVENUE_MOVEMENTS(
+  customers: any[][],
+  dates: any[][],
+  amounts: any[][],
+  interval?: any,
+  end_date?: any,
+  headers?: any
+): any[][] {
+  return spill(() => {
+    const ids = readColumn(customers, "customers");
+    const days = readColumn(dates, "dates");
+    const money = readColumn(amounts, "amounts");
+    checkSameLength([ids, days, money]);
+    const unit = optionalInterval(interval);
+    const endDay = optionalDate(end_date, "end_date");
+    const withHeaders = optionalHeaders(headers);
+    const { cells, range } = ordersByPeriod(ids, days, money, unit, endDay);
+    return movementRows(revenueMovements(cells, range), withHeaders);
+  });
+}
+
+/**
+ * Revenue movements per period from a subscriptions table: each period a subscription covers on some day counts its recurring revenue.
+ * @customfunction SUBSCRIPTION_REVENUE_MOVEMENTS
+ * @param customers The customer id of each subscription (a column).
+ * @param start_dates The start date of each subscription.
+ * @param end_dates The end date of each subscription; empty while it is active.
+ * @param mrr The recurring revenue of each subscription per period.
+ * @param [interval] 0 day, 1 week, 2 month (default), 3 quarter, 4 year.
+ * @param [as_of] The date the data describes. Omitted: the latest start or end date.
+ * @param [headers] 1 (default): a header row; 0: none.
+ * @returns A table that spills: period start, start revenue, new, expansion, contraction, churn, reactivation, end revenue, NRR, GRR.
+ */
+export function SUBSCRIPTION_REVENUE_MOVEMENTS(
+  customers: any[][],
+  start_dates: any[][],
+  end_dates: any[][],
+  mrr: any[][],
+  interval?: any,
+  as_of?: any,
+  headers?: any
+): any[][] {
+  return spill(() => {
+    const ids = readColumn(customers, "customers");
+    const starts = readColumn(start_dates, "start_dates");
+    const ends = readColumn(end_dates, "end_dates");
+    const revenue = readColumn(mrr, "mrr");
+    checkSameLength([ids, starts, ends, revenue]);
+    const unit = optionalInterval(interval);
+    const asOf = optionalDate(as_of, "as_of");
+    const withHeaders = optionalHeaders(headers);
+    const { subs, range } = readSubscriptions(ids, starts, ends, revenue, unit, asOf);
+    return movementRows(revenueMovements(subscriptionPeriods(subs, range), range), withHeaders);
+  });
+}
+
+const RFM_HEADERS = ["customer", "frequency", "recency", "T", "monetary_value"];
+
+/**
+ * Per-customer RFM summary as Python's lifetimes computes it: frequency (repeat purchase days), recency, T and the mean value of repeat purchases.
+ * @customfunction RFM
+ * @param customers The customer id of each order (a column).
+ * @param order_dates The date of each order; orders on one day are one purchase.
+ * @param [amounts] The amount of each order (refunds are left out); omitted: monetary value 0.
+ * @param [end_date] End of the observation period; later orders are left out. Omitted: the last order's date.
+ * @param [time_unit] Days per time unit for recency and T: 1 (default) days, 7 weeks.
+ * @param [headers] 1 (default): a header row; 0: none.
+ * @returns A table that spills: customer, frequency, recency, T, monetary_value.
+ */
+export function RFM(
+  customers: any[][],
+  order_dates: any[][],
+  amounts?: any[][],
+  end_date?: any,
+  time_unit?: any,
+  headers?: any
+): any[][] {
+  return spill(() => {
+    const ids = readColumn(customers, "customers");
+    const dates = readColumn(order_dates, "order_dates");
+    const money = readColumn(amounts, "amounts");
+    checkSameLength([ids, dates, money]);
+    const endDay = optionalDate(end_date, "end_date");
+    const unitDays = checkTimeUnit(optionalNumber(time_unit, "time_unit", 1));
+    const withHeaders = optionalHeaders(headers);
+    const read = ordersByPeriod(ids, dates, money, "day", endDay);
+    const summary = rfmSummary(read.cells, endDay ?? read.lastDay, unitDays);
+    const rows: ExcelCell[][] = withHeaders ? [RFM_HEADERS] : [];
+    for (let k = 0; k < summary.count; k++)
+      rows.push([
+        read.ids.labels[summary.customer[k]],
+        summary.frequency[k],
+        summary.recency[k],
+        summary.age[k],
+        summary.monetary[k],
+      ]);
+    return rows;
+  });
+}

@@ -1,0 +1,163 @@
+/*
+ * Customer survival with censoring (domain.md §9): Kaplan-Meier, its median, and subscriptions
+ * turned into durations. Thin adapters over src/model/data; data parameters are declared `any`
+ * (see data-functions.ts). custom-functions-metadata-plugin appends CustomFunctions.associate.
+ */
+import { DomainError } from "../model/errors";
+import { checkConfidence, kaplanMeier, medianLifetime } from "../model/data/kaplan-meier";
+import { subscriptionDuration } from "../model/data/subscription-durations";
+import { SurvivalRowReader } from "../model/data/survival-rows";
+import { cellError, dateSerial, isBlankOrZero, looksLikeHeader } from "../model/data/cell-values";
+import { noData } from "../model/data/table-reading";
+import {
+  checkSameLength,
+  Column,
+  optionalDate,
+  optionalHeaders,
+  optionalInterval,
+  optionalNumber,
+  readColumn,
+  spill,
+} from "./data-args";
+import { ExcelCell, toExcelError } from "./excel-args";
+
+function survivalRows(durations: unknown, churned: unknown, weights: unknown) {
+  const d = readColumn(durations, "durations");
+  const c = readColumn(churned, "churned");
+  const w = readColumn(weights, "weights");
+  checkSameLength([d, c, w]);
+  const reader = new SurvivalRowReader();
+  for (let i = 0; i < d.length; i++)
+    reader.add(i + 1, d.at(i), c.at(i), w.length > 0 ? w.at(i) : null);
+  const rows = reader.finish();
+  if (rows.count === 0) throw noData("durations");
+  return rows;
+}
+
+const KAPLAN_MEIER_HEADERS = [
+  "time",
+  "at risk",
+  "churned",
+  "censored",
+  "survival",
+  "lower",
+  "upper",
+];
+
+/**
+ * Kaplan-Meier survival curve with a log-log confidence band: one row per distinct time.
+ * @customfunction KAPLAN_MEIER
+ * @param durations Each customer's time from acquisition to churn, or to now if still active (a column, 0 or more).
+ * @param churned 1 or TRUE if the customer churned, 0 or FALSE if still active (censored).
+ * @param [weights] How many identical customers each row stands for (default 1).
+ * @param [confidence] Confidence level of the band, between 0 and 1 (default 0.95).
+ * @param [headers] 1 (default): a header row; 0: none.
+ * @returns A table that spills: time, at risk, churned, censored, survival S(t), lower and upper bound.
+ */
+export function KAPLAN_MEIER(
+  durations: any[][],
+  churned: any[][],
+  weights?: any[][],
+  confidence?: any,
+  headers?: any
+): any[][] {
+  return spill(() => {
+    const rows = survivalRows(durations, churned, weights);
+    const level = checkConfidence(optionalNumber(confidence, "confidence", 0.95));
+    const withHeaders = optionalHeaders(headers);
+    const km = kaplanMeier(rows, level);
+    const out: ExcelCell[][] = withHeaders ? [KAPLAN_MEIER_HEADERS] : [];
+    for (let k = 0; k < km.time.length; k++)
+      out.push([
+        km.time[k],
+        km.atRisk[k],
+        km.churned[k],
+        km.censored[k],
+        km.survival[k],
+        km.lower[k],
+        km.upper[k],
+      ]);
+    return out;
+  });
+}
+
+/**
+ * Median lifetime from Kaplan-Meier: the first time at which survival falls to 50% or below; #N/A when it never does.
+ * @customfunction MEDIAN_LIFETIME
+ * @param durations Each customer's time from acquisition to churn, or to now if still active (a column).
+ * @param churned 1 or TRUE if the customer churned, 0 or FALSE if still active (censored).
+ * @param [weights] How many identical customers each row stands for (default 1).
+ * @returns The median lifetime, in the durations' unit.
+ */
+export function MEDIAN_LIFETIME(durations: any[][], churned: any[][], weights?: any[][]): any {
+  try {
+    const median = medianLifetime(kaplanMeier(survivalRows(durations, churned, weights)));
+    if (median === null) throw new DomainError("na", "median not reached");
+    return median;
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
+
+/**
+ * Turns subscriptions into survival data: each row's duration in whole periods and whether it churned, as of a date.
+ * @customfunction SUBSCRIPTION_DURATIONS
+ * @param start_dates The start date of each subscription (a column).
+ * @param end_dates The end date of each subscription; empty while it is active.
+ * @param [as_of] The date the data describes: ends after it are not known yet (censored). Omitted: the latest start or end date.
+ * @param [interval] Unit of the durations: 0 days, 1 weeks, 2 months (default), 3 quarters, 4 years (completed periods, as DATEDIF counts).
+ * @returns Two columns beside the data, row for row: duration and churned (1/0); empty for empty rows and for subscriptions starting after the as-of date.
+ */
+export function SUBSCRIPTION_DURATIONS(
+  start_dates: any[][],
+  end_dates: any[][],
+  as_of?: any,
+  interval?: any
+): any[][] {
+  return spill(() => {
+    const starts = readColumn(start_dates, "start_dates");
+    const ends = readColumn(end_dates, "end_dates");
+    const n = checkSameLength([starts, ends]);
+    const unit = optionalInterval(interval);
+    const parsed = readSpans(starts, ends, n);
+    let asOf = optionalDate(as_of, "as_of");
+    if (asOf === null) {
+      for (const span of parsed)
+        if (span && span !== "header") asOf = Math.max(asOf ?? -Infinity, span.end ?? span.start);
+      if (asOf === null) throw noData("subscriptions");
+    }
+    return parsed.map((span): ExcelCell[] => {
+      if (span === "header") return ["duration", "churned"];
+      if (span === null) return ["", ""];
+      const result = subscriptionDuration(span.start, span.end, asOf as number, unit);
+      return result === null ? ["", ""] : [result.duration, result.churned];
+    });
+  });
+}
+
+type Span = { start: number; end: number | null } | null | "header";
+
+/** Each row's start and end, checked with the data rules; a first row of titles is kept as such. */
+function readSpans(starts: Column, ends: Column, n: number): Span[] {
+  const spans: Span[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const startCell = starts.at(i);
+    const endCell = ends.length > 0 ? ends.at(i) : null;
+    if (isBlankOrZero(startCell) && isBlankOrZero(endCell)) {
+      spans[i] = null;
+      continue;
+    }
+    if (i === 0 && looksLikeHeader(startCell)) {
+      spans[i] = "header";
+      continue;
+    }
+    const start = dateSerial(startCell, "start_dates", i + 1);
+    const end = dateSerial(endCell, "end_dates", i + 1);
+    if (start === null)
+      throw cellError("start_dates", i + 1, "is empty but the row has an end date");
+    if (end !== null && end < start)
+      throw cellError("end_dates", i + 1, "the end is before the start");
+    spans[i] = { start, end };
+  }
+  return spans;
+}

@@ -1,0 +1,94 @@
+/**
+ * Excel date serials and calendar dates. Serial 1 is 1900-01-01 in Excel, which also counts a
+ * 29 February 1900 that never was (serial 60); from 1 March 1900 (serial 61) on, a serial is
+ * simply days since 1899-12-30. Dates before 1 March 1900 are refused rather than shifted by
+ * that phantom day. All arithmetic is on whole days: a time of day is dropped.
+ */
+
+/** Serial of 1900-03-01, the first date this add-in accepts. */
+export const FIRST_SERIAL = 61;
+/** Serial of 9999-12-31, Excel's last date. */
+export const LAST_SERIAL = 2958465;
+
+/** Days between 1970-01-01 and Excel's serial 0 (1899-12-30). */
+const UNIX_TO_SERIAL = 25569;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const mp = (m + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export interface CivilDate {
+  year: number;
+  /** 1–12 */
+  month: number;
+  /** 1–31 */
+  day: number;
+}
+
+/** The calendar date of a whole-day serial ≥ FIRST_SERIAL (H. Hinnant's civil_from_days). */
+export function civilFromSerial(serial: number): CivilDate {
+  const monthIndex = monthIndexOfSerial(serial);
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12 + 1;
+  return { year, month, day: serial - serialFromCivil(year, month, 1) + 1 };
+}
+
+/**
+ * year × 12 + (month − 1) of a whole-day serial, without building a date object: the hot path
+ * of every monthly, quarterly and yearly aggregation.
+ */
+export function monthIndexOfSerial(serial: number): number {
+  const z = serial - UNIX_TO_SERIAL + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return (era * 400 + yoe + (month <= 2 ? 1 : 0)) * 12 + month - 1;
+}
+
+export function serialFromCivil(year: number, month: number, day: number): number {
+  return daysFromCivil(year, month, day) + UNIX_TO_SERIAL;
+}
+
+/** Monday = 0 … Sunday = 6. */
+export function weekdayOfSerial(serial: number): number {
+  // Serial 2 (1900-01-01, as days since 1899-12-30) was a Monday.
+  return (((serial - 2) % 7) + 7) % 7;
+}
+
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * The serial of an ISO text date ("2024-03-05", optionally with a time, which is dropped), or
+ * null when the text is not one or names no real day (2023-02-29).
+ */
+export function serialFromIsoText(text: string): number | null {
+  const m = ISO_DATE.exec(text.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const serial = serialFromCivil(year, month, day);
+  const back = civilFromSerial(serial);
+  if (back.month !== month || back.day !== day) return null;
+  return serial;
+}
+
+/** "2024-03-05" for a serial: used in messages and by the command line. */
+export function isoTextFromSerial(serial: number): string {
+  const { year, month, day } = civilFromSerial(serial);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
