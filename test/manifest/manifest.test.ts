@@ -1,8 +1,8 @@
 /*
  * `office-addin-manifest validate` needs an online service, so this checks offline what breaks
  * add-ins in practice: well-formed XML, every resid defined, one shared-runtime resid used
- * everywhere, the CustomFunctions URLs and every icon pointing at files the build produces,
- * and the RETAIN namespace.
+ * everywhere, no TaskpaneId beside it, the requirement sets, the CustomFunctions URLs and every
+ * icon pointing at files the build produces, and the RETAIN namespace.
  */
 import fs from "fs";
 import path from "path";
@@ -101,6 +101,38 @@ describe("manifest.xml", () => {
       ([t, n]) => t === "Set" && n.$?.Name === "SharedRuntime"
     );
     expect(sharedRuntimeSet).toBeDefined();
+  });
+
+  test("no Action under the long-lived runtime's host carries a TaskpaneId (one pane per shared runtime)", () => {
+    const hosts = (tree as { OfficeApp: Node }).OfficeApp.VersionOverrides as Node[];
+    const sharedHosts = [...walk(hosts)].filter(
+      ([t, n]) =>
+        t === "Host" && [...walk(n)].some(([rt, r]) => rt === "Runtime" && r.$?.lifetime === "long")
+    );
+    expect(sharedHosts).toHaveLength(1);
+    const actions = [...walk(sharedHosts[0][1])].filter(([t]) => t === "Action");
+    expect(actions.length).toBeGreaterThan(0);
+    const withPaneId = actions.filter(([, a]) => a.TaskpaneId !== undefined);
+    expect(withPaneId.map(([, a]) => a.TaskpaneId)).toEqual([]);
+    // The check can fail: the same walk finds a TaskpaneId in a copy that has one.
+    const withId = JSON.parse(JSON.stringify(sharedHosts[0][1])) as Node;
+    const action = [...walk(withId)].find(([t]) => t === "Action")![1];
+    action.TaskpaneId = ["RetainWhatIfPane"];
+    expect([...walk(withId)].filter(([t, a]) => t === "Action" && a.TaskpaneId)).toHaveLength(1);
+  });
+
+  test("the base manifest requires SharedRuntime 1.1 and ExcelApi 1.9, the highest set the code uses", () => {
+    // Base manifest = <Requirements> as a direct child of <OfficeApp>: Office activates the add-in
+    // only where these exist (a <Requirements> under <VersionOverrides> gates only the overrides).
+    const app = (tree as { OfficeApp: Node }).OfficeApp;
+    const sets = ((app.Requirements as Node[])[0].Sets as Node[])[0];
+    const declared = Object.fromEntries(
+      (sets.Set as Node[]).map((set) => [
+        set.$!.Name,
+        set.$!.MinVersion ?? sets.$?.DefaultMinVersion ?? "1.1",
+      ])
+    );
+    expect(declared).toEqual({ SharedRuntime: "1.1", ExcelApi: "1.9" });
   });
 
   test("the CustomFunctions Script, Page and Metadata URLs map to built files", () => {
