@@ -3,7 +3,7 @@
  */
 /*
  * The two WorkbookHost implementations: the Office one against a fake of Office's common API
- * (language, theme, theme events: plain properties and callbacks, nothing to load or sync, so
+ * (language, theme, the pane's visibility: plain properties and callbacks, nothing to load or sync, so
  * office-addin-mock's load/sync model does not apply), the preview one in jsdom (query
  * overrides, escaped sheet HTML). Its Excel.run code is tested with office-addin-mock in
  * test/report/render-office.test.ts and test/scenarios/office-storage.test.ts.
@@ -14,22 +14,54 @@ import { buildReportPlan } from "../../src/report/report-plan";
 import { createOfficeHost, themeFromColor } from "../../src/taskpane/host/office-host";
 import { createPreviewHost } from "../../src/taskpane/host/preview-host";
 
-function officeMock(displayLanguage: string, bodyBackgroundColor: string) {
-  const handlers: Array<(event: unknown) => void> = [];
+/**
+ * Office's common API as the Office host uses it: language, theme colours (which the test changes
+ * as Office would), and the shared runtime's Office.addin.onVisibilityModeChanged. Any other
+ * event registration (document.addHandlerAsync) is recorded so a test can see none is made.
+ */
+function officeMock(displayLanguage: string, bodyBackgroundColor: string, sharedRuntime = true) {
+  const visibilityHandlers: Array<(message: { visibilityMode: string }) => void> = [];
+  const documentHandlers: string[] = [];
+  let removals = 0;
+  const officeTheme = { bodyBackgroundColor };
   const fake = {
     context: {
       displayLanguage,
-      officeTheme: { bodyBackgroundColor },
+      officeTheme,
       document: {
-        addHandlerAsync: (_type: string, handler: (event: unknown) => void) =>
-          handlers.push(handler),
-        removeHandlerAsync: () => handlers.splice(0),
+        addHandlerAsync: (type: string) => documentHandlers.push(type),
       },
     },
+    VisibilityMode: { hidden: "Hidden", taskpane: "Taskpane" },
     EventType: { OfficeThemeChanged: "officeThemeChanged" },
+    addin: sharedRuntime
+      ? {
+          onVisibilityModeChanged: async (handler: (m: { visibilityMode: string }) => void) => {
+            visibilityHandlers.push(handler);
+            return async () => {
+              removals++;
+              visibilityHandlers.splice(visibilityHandlers.indexOf(handler), 1);
+            };
+          },
+        }
+      : undefined,
   };
-  return { office: fake as unknown as typeof Office, handlers };
+  return {
+    office: fake as unknown as typeof Office,
+    /** Office shows or hides the pane. */
+    setVisible: (visible: boolean) =>
+      [...visibilityHandlers].forEach((h) =>
+        h({ visibilityMode: visible ? "Taskpane" : "Hidden" })
+      ),
+    setBackground: (color: string) => (officeTheme.bodyBackgroundColor = color),
+    visibilityHandlers,
+    documentHandlers,
+    removals: () => removals,
+  };
 }
+
+/** Lets the host's registration promise settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("the Office host", () => {
   test("takes Office's display language and a dark theme from a dark pane background", () => {
@@ -46,16 +78,50 @@ describe("the Office host", () => {
     expect(themeFromColor(undefined)).toBe("light");
     expect(themeFromColor("not a colour")).toBe("light");
   });
-  test("follows Office's theme changes until unsubscribed", () => {
-    const { office, handlers } = officeMock("en-US", "#ffffff");
+  test("re-reads Office's theme each time the pane is shown again, until unsubscribed", async () => {
+    const mock = officeMock("en-US", "#ffffff");
     const seen: string[] = [];
-    const unsubscribe = createOfficeHost(office).onThemeChange((theme) => seen.push(theme));
-    expect(handlers).toHaveLength(1);
-    handlers[0]({ officeTheme: { bodyBackgroundColor: "#202020" } });
-    handlers[0]({ officeTheme: { bodyBackgroundColor: "#fafafa" } });
+    const unsubscribe = createOfficeHost(mock.office).onThemeChange((theme) => seen.push(theme));
+    await settle();
+    expect(mock.visibilityHandlers).toHaveLength(1);
+    // No Excel event for the theme is registered (OfficeThemeChanged is Outlook's).
+    expect(mock.documentHandlers).toEqual([]);
+
+    mock.setVisible(false);
+    mock.setBackground("#202020"); // the user picks a dark Office theme while the pane is closed
+    expect(seen).toEqual([]); // hidden: nothing to repaint
+    mock.setVisible(true);
+    expect(seen).toEqual(["dark"]);
+    mock.setVisible(true); // shown again, same theme: no call
+    expect(seen).toEqual(["dark"]);
+    mock.setBackground("#fafafa");
+    mock.setVisible(true);
     expect(seen).toEqual(["dark", "light"]);
+
     unsubscribe();
-    expect(handlers).toHaveLength(0);
+    await settle();
+    expect(mock.removals()).toBe(1);
+    expect(mock.visibilityHandlers).toHaveLength(0);
+    mock.setBackground("#101010");
+    mock.setVisible(true);
+    expect(seen).toEqual(["dark", "light"]);
+  });
+
+  test("unsubscribing before the registration settles still removes the handler", async () => {
+    const mock = officeMock("en-US", "#ffffff");
+    createOfficeHost(mock.office).onThemeChange(() => {})();
+    await settle();
+    expect(mock.removals()).toBe(1);
+    expect(mock.visibilityHandlers).toHaveLength(0);
+  });
+
+  test("without the shared runtime (no Office.addin) the theme stays as opened, without an error", () => {
+    const mock = officeMock("en-US", "#1f1f1f", false);
+    const host = createOfficeHost(mock.office);
+    expect(host.theme).toBe("dark");
+    const unsubscribe = host.onThemeChange(() => {});
+    expect(() => unsubscribe()).not.toThrow();
+    expect(mock.documentHandlers).toEqual([]);
   });
 });
 

@@ -11,7 +11,8 @@ export function themeFromColor(hex: string | undefined): "light" | "dark" {
 
 /** The pane inside Excel: Office's display language and theme, the workbook through Office.js. */
 export function createOfficeHost(office: typeof Office = Office): WorkbookHost {
-  const theme = themeFromColor(office.context.officeTheme?.bodyBackgroundColor);
+  const readTheme = () => themeFromColor(office.context.officeTheme?.bodyBackgroundColor);
+  const theme = readTheme();
   return {
     kind: "excel",
     language: office.context.displayLanguage || "en-US",
@@ -25,23 +26,33 @@ export function createOfficeHost(office: typeof Office = Office): WorkbookHost {
       return { sheetName: await writePlanToWorkbook(plan, baseName) };
     },
     onThemeChange(listener) {
-      // OfficeThemeChanged is not raised by every Excel build; where it is not, the theme stays as opened.
-      const handler = (event: Office.OfficeThemeChangedEventArgs) =>
-        listener(themeFromColor(event.officeTheme?.bodyBackgroundColor));
+      // Excel raises no theme event (OfficeThemeChanged is Outlook's, Mailbox 1.14). The shared
+      // runtime keeps the pane alive while it is hidden, so the theme is read again whenever the
+      // pane is shown (Office.addin.onVisibilityModeChanged, SharedRuntime 1.1).
+      let current = theme;
+      const reread = () => {
+        const next = readTheme();
+        if (next !== current) listener((current = next));
+      };
+      let unsubscribed = false;
+      let remove: (() => Promise<void>) | undefined;
+      const forget = (r: () => Promise<void>) => r().catch(() => undefined);
       try {
-        office.context.document.addHandlerAsync(office.EventType.OfficeThemeChanged, handler);
+        office.addin
+          .onVisibilityModeChanged((message) => {
+            if (message.visibilityMode === office.VisibilityMode.taskpane) reread();
+          })
+          .then((r) => {
+            if (unsubscribed) void forget(r);
+            else remove = r;
+          })
+          .catch(() => undefined); // no shared runtime: the theme stays as opened
       } catch {
-        return () => {};
+        // Office.addin missing (no shared runtime): the theme stays as opened.
       }
       return () => {
-        try {
-          // The typings only know binding events here; the runtime takes any event's handler.
-          office.context.document.removeHandlerAsync(office.EventType.OfficeThemeChanged, {
-            handler,
-          } as unknown as Office.RemoveHandlerOptions);
-        } catch {
-          // nothing to undo
-        }
+        unsubscribed = true;
+        if (remove) void forget(remove);
       };
     },
   };

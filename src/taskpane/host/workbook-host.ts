@@ -18,7 +18,10 @@ export interface WorkbookHost {
   readonly language: string;
   /** Office's theme inside Excel, the system's outside. */
   readonly theme: "light" | "dark";
-  /** Calls back when the theme changes (Office theme or system preference). Returns an unsubscribe. */
+  /**
+   * Calls back when the theme changes: inside Excel, Office's theme as read when the pane is shown
+   * again (Excel has no theme event); outside, the system preference. Returns an unsubscribe.
+   */
   onThemeChange(listener: (theme: "light" | "dark") => void): () => void;
   /** Writes a report plan: a new worksheet inside Excel; in the preview, HTML the page shows. */
   writeSheet(plan: SheetPlan, baseName: string): Promise<WrittenSheet>;
