@@ -13,7 +13,6 @@ import {
   ReportLabels,
 } from "../report/report-labels";
 import { buildReportPlan } from "../report/report-plan";
-import { renderPlanToXlsx } from "../report/render-xlsx";
 import { oneLine, parseScenarioJson } from "../scenarios/scenario-schema";
 
 export const DEFAULT_OUTPUT = "retention-report.xlsx";
@@ -164,6 +163,8 @@ export async function main(argv: string[], io: CommandIo = defaultIo): Promise<n
     if (existsSync(out) && !args.force)
       throw new InputError(`${args.out} already exists (use --force to replace it)`);
     const plan = buildReportPlan(scenario, { labels: args.labels, date: io.now() });
+    // ExcelJS takes a third of a second to load: only a run that writes a file pays for it.
+    const { renderPlanToXlsx } = await import("../report/render-xlsx");
     const bytes = await renderPlanToXlsx([plan]);
     writeAtomically(out, bytes, args.force);
     io.stdout(`Wrote ${args.out}: sheet "${plan.sheetName}", scenario "${scenario.name}".`);

@@ -1,4 +1,4 @@
-/** The report command as a user runs it: bin/retention-report.js in a child process. */
+/** The report command as a user runs it: bin/retention-report.js (the compiled dist/cli command) in a child process. */
 import { spawnSync } from "node:child_process";
 import {
   existsSync,
