@@ -56,11 +56,13 @@ export function kaplanMeier(rows: SurvivalRows, confidence = 0.95): KaplanMeierT
     else censoredAt[lo] += rows.weight[i];
   }
   const m = times.length;
-  let atRisk = 0;
-  for (let k = 0; k < m; k++) atRisk += events[k] + censoredAt[k];
+  // At risk as sums from the last time backwards, never as differences: with fractional weights
+  // a difference leaves 1.0000000000000009 where everyone left, and S a hair above 0.
+  const atRiskAt = new Float64Array(m);
+  for (let k = m - 1, sum = 0; k >= 0; k--) atRiskAt[k] = sum += events[k] + censoredAt[k];
   const table: KaplanMeierTable = {
     time: Float64Array.from(times),
-    atRisk: new Float64Array(m),
+    atRisk: atRiskAt,
     churned: events,
     censored: censoredAt,
     survival: new Float64Array(m),
@@ -70,14 +72,13 @@ export function kaplanMeier(rows: SurvivalRows, confidence = 0.95): KaplanMeierT
   let s = 1;
   let greenwood = 0;
   for (let k = 0; k < m; k++) {
-    const n = atRisk;
+    const n = atRiskAt[k];
     const d = events[k];
-    table.atRisk[k] = n;
     if (d > 0) {
       s *= 1 - d / n;
       greenwood += n > d ? d / (n * (n - d)) : Infinity;
     }
-    if (s <= 0 || !Number.isFinite(greenwood)) s = Math.max(0, s);
+    if (d > 0 && d >= n) s = 0;
     table.survival[k] = s;
     if (s === 1 || s === 0) {
       table.lower[k] = s;
@@ -89,7 +90,6 @@ export function kaplanMeier(rows: SurvivalRows, confidence = 0.95): KaplanMeierT
       table.lower[k] = Math.exp(-Math.exp(center + spread));
       table.upper[k] = Math.exp(-Math.exp(center - spread));
     }
-    atRisk = n - d - censoredAt[k];
   }
   return table;
 }
