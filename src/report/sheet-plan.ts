@@ -26,7 +26,15 @@ export type PlanCell =
   | { kind: "number"; value: number; format: NumberFormat; style?: CellStyle }
   /** An input left empty on purpose (e.g. periods = unlimited), formatted for what the user may type. */
   | { kind: "blank"; format: NumberFormat; style?: CellStyle }
-  | { kind: "formula"; formula: string; expected: number; format: NumberFormat; style?: CellStyle };
+  | {
+      kind: "formula";
+      formula: string;
+      expected: number;
+      /** When the formula's result is text (e.g. "" where a ratio has no base), that text; `expected` is then NaN. */
+      expectedText?: string;
+      format: NumberFormat;
+      style?: CellStyle;
+    };
 
 /** A rectangle of cells written in one go (one 2-D array per property). null = leave empty. */
 export interface PlanBlock {
@@ -42,15 +50,31 @@ export interface PlanName {
   cell: string;
 }
 
-/** A clustered column chart: one series per column of `dataRange` (after the category column). */
+/**
+ * A clustered column or line chart over `dataRange`. By columns (the default): categories in the
+ * first column, one series per further column. By rows: categories in the first row, one series
+ * per further row.
+ */
 export interface PlanChart {
-  kind: "clusteredColumn";
+  kind: "clusteredColumn" | "line";
   title: string;
-  /** Categories in the first column, one series per further column, e.g. "A25:C27". */
+  /** e.g. "A25:C27". */
   dataRange: string;
+  seriesBy?: "columns" | "rows";
   seriesNames: string[];
   /** Where it sits, as a cell range (top-left to bottom-right). */
   position: { from: string; to: string };
+}
+
+/**
+ * A colour scale over a range (a heat map): lowest value in `colors.min`, highest in `colors.max`,
+ * the 50th percentile in `colors.mid` when given. Empty and text cells are not coloured.
+ */
+export interface PlanColorScale {
+  kind: "colorScale";
+  /** e.g. "B40:M60". */
+  range: string;
+  colors: { min: string; mid?: string; max: string };
 }
 
 export interface SheetPlan {
@@ -61,6 +85,8 @@ export interface SheetPlan {
   /** Width in characters (Excel's column width unit), by column letter. */
   columnWidths: Record<string, number>;
   charts: PlanChart[];
+  /** Native conditional formats (none when omitted). */
+  conditionalFormats?: PlanColorScale[];
   /**
    * How the sheet prints. Always fitted to one page wide (as many pages tall as it takes), so a
    * chart beside the tables is never cut in two; landscape when the sheet is wider than tall.
