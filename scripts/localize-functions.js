@@ -1,5 +1,13 @@
 /*
- * Chinese Excel keeps the English function names; only descriptions are translated.
+ * Post-processing of the functions.json that custom-functions-metadata-plugin generates from JSDoc:
+ *
+ * 1. Metadata options the generator cannot emit (completeMetadata). allowErrorForDataTypeAny is a
+ *    top-level option (Microsoft's "Manually create JSON metadata for custom functions"): with it,
+ *    error values inside `any` ranges reach the function (as CustomFunctions.Error objects)
+ *    instead of turning the whole result into that error, so each row gets its own #VALUE!
+ *    naming the argument. The generator writes only allowCustomDataForDataTypeAny.
+ *
+ * 2. Chinese Excel keeps the English function names; only descriptions are translated.
  * Translations live beside the functions (src/functions/*.zh-cn.json, keyed by function id
  * and parameter name) and are merged into the generated functions.json at build time, so the
  * localized metadata can never drift from the real one. A missing or stale translation fails
@@ -7,6 +15,14 @@
  */
 const fs = require("fs");
 const path = require("path");
+
+/** Top-level options every RETAIN function relies on; see the header. */
+const METADATA_OPTIONS = { allowErrorForDataTypeAny: true };
+
+/** The generated metadata with METADATA_OPTIONS set (a new object; options first, as Microsoft's example). */
+function completeMetadata(metadata) {
+  return { ...METADATA_OPTIONS, ...metadata, ...METADATA_OPTIONS };
+}
 
 /** Returns { metadata, problems }: the localized copy of `metadata`, and what is missing or extra. */
 function localizeMetadata(metadata, translations) {
@@ -45,7 +61,10 @@ function readTranslations(files) {
   return merged;
 }
 
-/** Webpack plugin: emits functions-<locale>.json next to the generated functions.json. */
+/**
+ * Webpack plugin: completes the generated functions.json (completeMetadata) in place, then emits
+ * functions-<locale>.json from it, so both carry the same options.
+ */
 class LocalizedFunctionsPlugin {
   constructor(options) {
     this.options = options;
@@ -58,7 +77,11 @@ class LocalizedFunctionsPlugin {
         () => {
           const asset = compilation.getAsset(this.options.source);
           if (!asset) return;
-          const metadata = JSON.parse(asset.source.source().toString());
+          const metadata = completeMetadata(JSON.parse(asset.source.source().toString()));
+          compilation.updateAsset(
+            this.options.source,
+            new sources.RawSource(JSON.stringify(metadata, null, 4))
+          );
           for (const [locale, files] of Object.entries(this.options.locales)) {
             const { metadata: localized, problems } = localizeMetadata(
               metadata,
@@ -77,4 +100,10 @@ class LocalizedFunctionsPlugin {
   }
 }
 
-module.exports = { localizeMetadata, readTranslations, LocalizedFunctionsPlugin };
+module.exports = {
+  completeMetadata,
+  localizeMetadata,
+  readTranslations,
+  LocalizedFunctionsPlugin,
+  METADATA_OPTIONS,
+};

@@ -4,18 +4,29 @@
  * so ranges, blanks and errors behave the same everywhere:
  * - every argument may be a single value or a range; non-1×1 ranges must share one shape,
  *   and single values are repeated across it; otherwise #VALUE!;
- * - an element whose required arguments are all blank gives a blank (""), so whole columns with
- *   empty tails work (a null inside a returned array would show as 0);
- * - a blank optional argument means "omitted"; a blank required one counts as 0, as in
- *   Excel's own functions (desktop Excel passes blanks as 0 anyway);
- * - text that is not a number, booleans and error values give #VALUE! naming the argument;
- * - the model's DomainErrors become Excel errors with their message; anything non-finite is #NUM!.
+ * - parameters are declared `any`: the only declaration under which Excel passes an empty cell
+ *   as null (Excel on the web, and desktop builds since the fix of office-js #5262; older desktop
+ *   builds pass 0, office-js #4702). An element whose required arguments are all blank gives a
+ *   blank (""; a null inside a returned array would show as 0);
+ * - blank or 0 at the end of a range: the trailing elements whose required range arguments are
+ *   all blank or 0 are the range's empty tail and give blanks, unless an empty cell follows them
+ *   (then the host passes blanks as null, so those zeros were typed). So a whole column with an
+ *   empty tail spills blanks below the data on every platform;
+ * - a blank optional argument means "omitted"; a blank required one counts as 0, as in Excel's
+ *   own functions;
+ * - text that is not a number, booleans and error values (which reach `any` parameters because
+ *   the build sets allowErrorForDataTypeAny, scripts/localize-functions.js) give #VALUE! naming
+ *   the argument and the position in its range;
+ * - the model's DomainErrors become Excel errors with their message; anything non-finite is #NUM!;
+ * - results are always 2-D arrays (a lone error is a 1×1 array, the documented path for a
+ *   function whose metadata declares a matrix result).
  */
 import { DomainError, DomainErrorCode } from "../model/errors";
 
 /** What Excel may pass for one argument: a scalar, a 2-D range, or null when omitted. */
 export type ExcelArg = unknown;
 export type ExcelCell = number | string | CustomFunctions.Error;
+/** Kept for callers that return a bare error; mapElements always returns a 2-D array. */
 export type ExcelResult = ExcelCell[][] | CustomFunctions.Error;
 
 export interface ParamSpec {
@@ -74,14 +85,47 @@ function asGrid(arg: ExcelArg): Grid {
   return { cells: [[arg]], rows: 1, cols: 1 };
 }
 
+/** An empty cell as Excel passes it: null (web, current desktop), undefined, or blank text. */
+export function isBlankCell(cell: unknown): boolean {
+  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
 /**
- * One cell as a number, null for a blank, or a thrown #VALUE! naming the argument. Numeric
- * text counts as its number, as in Excel's own functions; other text, logical values and
- * error values do not.
+ * The error code ("#N/A", …) of an error value that reached an `any` parameter, or null.
+ * With allowErrorForDataTypeAny the runtime hands errors over as CustomFunctions.Error objects
+ * (code "#N/A"; its class also carries type "Error"); with data types enabled they may arrive as
+ * plain { type: "Error", basicValue: "#N/A" } objects.
  */
-export function readCell(cell: unknown, name: string): number | null {
+export function cellErrorCode(cell: unknown): string | null {
+  if (typeof cell !== "object" || cell === null) return null;
+  const o = cell as Record<string, unknown>;
+  const isError =
+    (typeof CustomFunctions !== "undefined" && cell instanceof CustomFunctions.Error) ||
+    o.type === "Error" ||
+    o.type === "CustomFunctionError";
+  if (!isError) return null;
+  for (const key of ["code", "basicValue", "primitive"])
+    if (typeof o[key] === "string" && (o[key] as string).startsWith("#")) return o[key] as string;
+  return "an error value";
+}
+
+/** "row 5", "column 3" or "row 5, column 3" within a range of that shape; "" for a single value. */
+export function positionIn(rows: number, cols: number, r: number, c: number): string {
+  if (rows === 1 && cols === 1) return "";
+  if (cols === 1) return ` row ${r + 1}`;
+  if (rows === 1) return ` column ${c + 1}`;
+  return ` row ${r + 1}, column ${c + 1}`;
+}
+
+/**
+ * One cell as a number, null for a blank, or a thrown #VALUE! naming the argument (and, when
+ * given, the cell's position in its range). Numeric text counts as its number, as in Excel's own
+ * functions; other text, logical values, error values and data types do not. A formatted-number
+ * data type counts as its number.
+ */
+export function readCell(cell: unknown, name: string, position = ""): number | null {
   if (typeof cell === "number") {
-    if (Number.isNaN(cell)) throw new DomainError("value", `${name} is not a number`);
+    if (Number.isNaN(cell)) throw new DomainError("value", `${name}${position} is not a number`);
     return cell;
   }
   if (cell === null || cell === undefined) return null;
@@ -92,12 +136,58 @@ export function readCell(cell: unknown, name: string): number | null {
     if (Number.isFinite(n)) return n;
     throw new DomainError(
       "value",
-      `${name} must hold numbers, not the text "${cell.length > 40 ? cell.slice(0, 40) + "…" : cell}"`
+      `${name}${position} must hold numbers, not the text "${cell.length > 40 ? cell.slice(0, 40) + "…" : cell}"`
     );
   }
   if (typeof cell === "boolean")
-    throw new DomainError("value", `${name} must hold numbers, not ${cell ? "TRUE" : "FALSE"}`);
-  throw new DomainError("value", `${name} holds an error or an unsupported value`);
+    throw new DomainError(
+      "value",
+      `${name}${position} must hold numbers, not ${cell ? "TRUE" : "FALSE"}`
+    );
+  const code = cellErrorCode(cell);
+  if (code !== null) throw new DomainError("value", `${name}${position} holds the error ${code}`);
+  const o = cell as Record<string, unknown>;
+  if (
+    typeof cell === "object" &&
+    (o.type === "Double" || o.type === "FormattedNumber") &&
+    typeof o.basicValue === "number"
+  )
+    return readCell(o.basicValue, name, position);
+  throw new DomainError("value", `${name}${position} holds a value that is not a number`);
+}
+
+/** Blank, or a 0: what an empty cell may arrive as. */
+const blankOrZero = (cell: unknown): boolean => cell === 0 || isBlankCell(cell);
+
+/**
+ * Where a range's empty tail starts, in reading order (row by row): the trailing elements whose
+ * required range arguments are all blank or 0. Returns [tailStart, lastBlank]: elements from
+ * tailStart on are the tail; in the tail, elements after lastBlank (the last element with a
+ * blank cell) are zeros that no empty cell follows, which give blanks; up to lastBlank, zeros
+ * are typed zeros (an empty cell after them shows the host passes blanks as null).
+ */
+function emptyTail(grids: readonly Grid[], drivers: readonly number[], rows: number, cols: number) {
+  const total = rows * cols;
+  if (drivers.length === 0 || total === 1) return { tailStart: total, lastBlank: total - 1 };
+  let e = total - 1;
+  let lastBlank = -1;
+  for (; e >= 0; e--) {
+    const r = (e / cols) | 0;
+    const c = e - r * cols;
+    let inTail = true;
+    let blank = false;
+    for (const i of drivers) {
+      const cell = grids[i].cells[r][c];
+      if (!blankOrZero(cell)) {
+        inTail = false;
+        break;
+      }
+      if (cell !== 0) blank = true;
+    }
+    if (!inTail) break;
+    if (blank && lastBlank < 0) lastBlank = e;
+  }
+  return { tailStart: e + 1, lastBlank: lastBlank < 0 ? e : lastBlank };
 }
 
 /**
@@ -109,12 +199,12 @@ export function mapElements(
   args: readonly ExcelArg[],
   params: readonly ParamSpec[],
   compute: (x: Float64Array) => number
-): ExcelResult {
+): ExcelCell[][] {
   let grids: Grid[];
   try {
     grids = params.map((_, i) => asGrid(args[i] ?? null));
   } catch (e) {
-    return toExcelError(e);
+    return [[toExcelError(e)]];
   }
   let rows = 1;
   let cols = 1;
@@ -124,19 +214,28 @@ export function mapElements(
       rows = g.rows;
       cols = g.cols;
     } else if (g.rows !== rows || g.cols !== cols) {
-      return excelError(
-        "value",
-        `ranges have different shapes (${rows}×${cols} and ${g.rows}×${g.cols})`
-      );
+      return [
+        [
+          excelError(
+            "value",
+            `ranges have different shapes (${rows}×${cols} and ${g.rows}×${g.cols})`
+          ),
+        ],
+      ];
     }
   }
-  if (rows === 0 || cols === 0) return excelError("value", "empty range");
+  if (rows === 0 || cols === 0) return [[excelError("value", "empty range")]];
   const n = params.length;
   let required = 0;
   for (const p of params) if (p.default === undefined) required++;
   // Hoisted per argument: single values (read once) and ranges (read per element).
   const single = grids.map((g) => g.rows === 1 && g.cols === 1);
   const singles = grids.map((g) => g.cells[0][0]);
+  const drivers: number[] = [];
+  params.forEach((p, i) => {
+    if (p.default === undefined && !single[i]) drivers.push(i);
+  });
+  const { tailStart, lastBlank } = emptyTail(grids, drivers, rows, cols);
   const x = new Float64Array(n);
   const out: ExcelCell[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
@@ -145,40 +244,46 @@ export function mapElements(
     const line: ExcelCell[] | null = cols === 1 ? null : new Array(cols);
     for (let c = 0; c < cols; c++) {
       let cell: ExcelCell;
-      try {
-        let blanks = 0;
-        for (let i = 0; i < n; i++) {
-          const raw = single[i] ? singles[i] : grids[i].cells[r][c];
-          if (typeof raw === "number" && raw === raw) {
-            x[i] = raw; // the common case: a number, no conversion
-            continue;
+      const e = r * cols + c;
+      if (
+        e >= tailStart &&
+        (e > lastBlank || drivers.every((i) => isBlankCell(grids[i].cells[r][c])))
+      ) {
+        cell = "";
+      } else {
+        try {
+          let blanks = 0;
+          for (let i = 0; i < n; i++) {
+            const raw = single[i] ? singles[i] : grids[i].cells[r][c];
+            if (typeof raw === "number" && raw === raw) {
+              x[i] = raw; // the common case: a number, no conversion
+              continue;
+            }
+            const v = readCell(raw, params[i].name, single[i] ? "" : positionIn(rows, cols, r, c));
+            if (v === null) {
+              const d = params[i].default;
+              if (d === undefined) blanks++;
+              x[i] = d === undefined ? 0 : d === null ? OMITTED : d;
+            } else {
+              x[i] = v;
+            }
           }
-          const v = readCell(raw, params[i].name);
-          if (v === null) {
-            const d = params[i].default;
-            if (d === undefined) blanks++;
-            x[i] = d === undefined ? 0 : d === null ? OMITTED : d;
+          if (blanks === required) {
+            cell = "";
           } else {
-            x[i] = v;
+            const result = compute(x);
+            cell = Number.isFinite(result)
+              ? result
+              : excelError("num", "result is not a finite number");
           }
+        } catch (e) {
+          cell = toExcelError(e);
         }
-        if (blanks === required) {
-          cell = "";
-        } else {
-          const result = compute(x);
-          cell = Number.isFinite(result)
-            ? result
-            : excelError("num", "result is not a finite number");
-        }
-      } catch (e) {
-        cell = toExcelError(e);
       }
       if (line) line[c] = cell;
       else out[r] = [cell];
     }
     if (line) out[r] = line;
   }
-  // A single error is returned as such, so Excel shows its message on the cell.
-  if (rows === 1 && cols === 1 && out[0][0] instanceof CustomFunctions.Error) return out[0][0];
   return out;
 }

@@ -1,7 +1,8 @@
 /*
  * The RETAIN.* custom functions. Each is a thin adapter: Excel arguments → model → Excel
  * results, through mapElements (see excel-args.ts for the shared rules on ranges, blanks and
- * errors). custom-functions-metadata-plugin reads the JSDoc below to write functions.json and
+ * errors; parameters are `any` so that empty cells stay distinguishable from 0, and error values
+ * in ranges reach the function). custom-functions-metadata-plugin reads the JSDoc below to write functions.json and
  * appends the CustomFunctions.associate calls itself: never call associate here.
  * This bundle must load with nothing but a CustomFunctions global: import only the model.
  */
@@ -21,10 +22,10 @@ import { ltv } from "../model/ltv";
  * @returns The retention rate as a fraction; format the cell as a percentage.
  */
 export function RETENTION_RATE(
-  start_customers: number[][],
-  end_customers: number[][],
-  new_customers: number[][],
-  basis?: number[][]
+  start_customers: any[][],
+  end_customers: any[][],
+  new_customers: any[][],
+  basis?: any[][]
 ): any[][] {
   return mapElements(
     [start_customers, end_customers, new_customers, basis],
@@ -35,7 +36,7 @@ export function RETENTION_RATE(
       { name: "basis", default: 0 },
     ],
     (x) => retentionRate(x[0], x[1], x[2], x[3])
-  ) as any[][];
+  );
 }
 
 /**
@@ -46,16 +47,12 @@ export function RETENTION_RATE(
  * @param [overheads] Taxes and overheads attributed to these customers; omitted: 0.
  * @returns Cost per customer, in the currency of the inputs.
  */
-export function CUSTOMER_COST(
-  spend: number[][],
-  customers: number[][],
-  overheads?: number[][]
-): any[][] {
+export function CUSTOMER_COST(spend: any[][], customers: any[][], overheads?: any[][]): any[][] {
   return mapElements(
     [spend, customers, overheads],
     [{ name: "spend" }, { name: "customers" }, { name: "overheads", default: 0 }],
     (x) => customerCost(x[0], x[1], x[2])
-  ) as any[][];
+  );
 }
 
 /**
@@ -64,16 +61,16 @@ export function CUSTOMER_COST(
  * @param margin Margin per customer per period.
  * @param retention_rate Share of customers kept each period, 0 to 1.
  * @param [discount_rate] Discount rate per period; omitted: 0.
- * @param [periods] Horizon in periods (truncated to a whole number); omitted: unlimited.
+ * @param [periods] Horizon in periods (truncated to a whole number); 0, blank or omitted: unlimited.
  * @param [type] 0 or omitted: margin at the end of each period. 1: at the beginning (as Excel's PV).
  * @returns The lifetime value, in the currency of the margin.
  */
 export function LTV(
-  margin: number[][],
-  retention_rate: number[][],
-  discount_rate?: number[][],
-  periods?: number[][],
-  type?: number[][]
+  margin: any[][],
+  retention_rate: any[][],
+  discount_rate?: any[][],
+  periods?: any[][],
+  type?: any[][]
 ): any[][] {
   return mapElements(
     [margin, retention_rate, discount_rate, periods, type],
@@ -84,8 +81,10 @@ export function LTV(
       { name: "periods", default: null },
       { name: "type", default: 0 },
     ],
-    (x) => ltv(x[0], x[1], x[2], optionalArg(x[3]), x[4])
-  ) as any[][];
+    // 0 is unlimited too: desktop Excel builds before the fix of office-js #5262 pass an empty
+    // periods cell as 0, and 0 periods has no other meaning.
+    (x) => ltv(x[0], x[1], x[2], x[3] === 0 ? null : optionalArg(x[3]), x[4])
+  );
 }
 
 /**
@@ -94,10 +93,8 @@ export function LTV(
  * @param retention_rate Share of customers kept per period, 0 to 1.
  * @returns The churn rate as a fraction.
  */
-export function CHURN_RATE(retention_rate: number[][]): any[][] {
-  return mapElements([retention_rate], [{ name: "retention_rate" }], (x) =>
-    churnRate(x[0])
-  ) as any[][];
+export function CHURN_RATE(retention_rate: any[][]): any[][] {
+  return mapElements([retention_rate], [{ name: "retention_rate" }], (x) => churnRate(x[0]));
 }
 
 /**
@@ -106,10 +103,8 @@ export function CHURN_RATE(retention_rate: number[][]): any[][] {
  * @param retention_rate Share of customers kept per period, 0 to 1 (below 1).
  * @returns The expected number of periods a customer stays.
  */
-export function EXPECTED_LIFETIME(retention_rate: number[][]): any[][] {
-  return mapElements([retention_rate], [{ name: "retention_rate" }], (x) =>
-    expectedLifetime(x[0])
-  ) as any[][];
+export function EXPECTED_LIFETIME(retention_rate: any[][]): any[][] {
+  return mapElements([retention_rate], [{ name: "retention_rate" }], (x) => expectedLifetime(x[0]));
 }
 
 /**
@@ -119,10 +114,10 @@ export function EXPECTED_LIFETIME(retention_rate: number[][]): any[][] {
  * @param periods How many of those periods make the new one: 12 turns monthly into annual, 1/12 annual into monthly.
  * @returns The retention rate over the new period length.
  */
-export function RETENTION_RESCALE(retention_rate: number[][], periods: number[][]): any[][] {
+export function RETENTION_RESCALE(retention_rate: any[][], periods: any[][]): any[][] {
   return mapElements(
     [retention_rate, periods],
     [{ name: "retention_rate" }, { name: "periods" }],
     (x) => rescaleRetention(x[0], x[1])
-  ) as any[][];
+  );
 }

@@ -11,13 +11,15 @@ export function retentionRate(start: number, end: number, won: number, basis: nu
   if (basis !== 0 && basis !== 1)
     throw invalidNumber("basis must be 0 (retained ÷ start) or 1 (retained ÷ (start + new))");
   if (start < 0 || end < 0 || won < 0) throw invalidNumber("customer counts cannot be negative");
+  // No customers to start from is #DIV/0! whatever E and N are: the rate is undefined before
+  // it is impossible (the README's contract: S = 0, or S + N = 0 with basis 1, gives #DIV/0!).
+  const denominator = basis === 0 ? start : start + won;
+  if (denominator === 0) throw divisionByZero("no customers at the start of the period");
   const retained = end - won;
   if (retained < 0)
     throw invalidNumber("new customers exceed end customers: retained customers would be negative");
   if (retained > start)
     throw invalidNumber("retained customers (end − new) exceed start customers");
-  const denominator = basis === 0 ? start : start + won;
-  if (denominator === 0) throw divisionByZero("no customers at the start of the period");
   return retained / denominator;
 }
 

@@ -26,6 +26,8 @@ describe("RETAIN.RETENTION_RATE", () => {
   });
   test.each([
     ["S = 0", [0, 5, 5, null], "#DIV/0!"],
+    ["S = 0 with retained above S (the README's contract: #DIV/0!)", [0, 10, 5, null], "#DIV/0!"],
+    ["S + N = 0 with basis 1", [0, 0, 0, 1], "#DIV/0!"],
     ["negative count", [-1, 5, 0, null], "#NUM!"],
     ["retained below 0", [10, 5, 6, null], "#NUM!"],
     ["retained above S", [10, 30, 5, null], "#NUM!"],
@@ -117,6 +119,15 @@ describe("RETAIN.LTV", () => {
     );
     expect(single(LTV(s(100), s(0.8), s(null), s(null), s(null)))).toBeCloseTo(500, 9);
   });
+  test("periods 0 means unlimited, as blank does (desktop Excel may pass a blank as 0)", () => {
+    const unlimited = single(LTV(s(100), s(0.8), s(0.1), null as never, null as never));
+    expect(single(LTV(s(100), s(0.8), s(0.1), s(0), null as never))).toBe(unlimited);
+    expect(grid(LTV(s(100), s(0.8), s(0.1), col(null, 0, 5), null as never))).toEqual([
+      [unlimited],
+      [unlimited],
+      [single(LTV(s(100), s(0.8), s(0.1), s(5), null as never))],
+    ]);
+  });
   test("periods truncate; r = 1 equals −PV", () => {
     expect(single(LTV(s(100), s(0.8), s(0.1), s(3.7), s(0)))).toBe(
       single(LTV(s(100), s(0.8), s(0.1), s(3), s(0)))
@@ -128,7 +139,8 @@ describe("RETAIN.LTV", () => {
     ["r > 1", [100, 1.2, 0.1, null, null]],
     ["r < 0", [100, -0.2, 0.1, null, null]],
     ["d < 0", [100, 0.5, -0.1, null, null]],
-    ["periods < 1", [100, 0.5, 0.1, 0, null]],
+    ["0 < periods < 1", [100, 0.5, 0.1, 0.5, null]],
+    ["negative periods", [100, 0.5, 0.1, -1, null]],
     ["r = 1, d = 0, unlimited", [100, 1, 0, null, null]],
     ["type 3", [100, 0.5, 0.1, null, 3]],
   ])("%s → #NUM!", (_, args) => {
@@ -148,4 +160,57 @@ describe("companions", () => {
   test("RETENTION_RESCALE: monthly 95% is 54.0% a year", () =>
     expect(single(RETENTION_RESCALE(s(0.95), s(12)))).toBeCloseTo(0.54036, 5));
   test("blank in, blank out", () => expect(single(CHURN_RATE(s(null)))).toBe(""));
+  test("a single 0 is 0 retention, not a blank", () => {
+    expect(single(CHURN_RATE(s(0)))).toBe(1);
+    expect(single(EXPECTED_LIFETIME(s(0)))).toBe(1);
+  });
+});
+
+/* Desktop Excel builds before the fix of office-js #5262 pass empty cells as 0, others as null. */
+describe("whole columns with an empty tail, on every platform", () => {
+  const data = [0.8, 0, 0.5];
+  const tail = (blank: unknown) => col(...data, blank, blank, blank);
+  test.each([
+    ["null (Excel on the web, current desktop)", null],
+    ["0 (older desktop builds)", 0],
+  ])("CHURN_RATE and EXPECTED_LIFETIME give blanks below the data, not 1: blanks as %s", (_, b) => {
+    expect(grid(CHURN_RATE(tail(b)))).toEqual([
+      [expect.closeTo(0.2, 15)],
+      [1], // a 0 inside the data is a real 0
+      [0.5],
+      [""],
+      [""],
+      [""],
+    ]);
+    expect(grid(EXPECTED_LIFETIME(tail(b))).slice(3)).toEqual([[""], [""], [""]]);
+  });
+  test.each([null, 0])(
+    "RETENTION_RATE and CUSTOMER_COST give blanks there, not #DIV/0!: blanks as %p",
+    (b) => {
+      expect(grid(RETENTION_RATE(col(80, b, b), col(60, b, b), col(20, b, b)))).toEqual([
+        [0.5],
+        [""],
+        [""],
+      ]);
+      expect(grid(CUSTOMER_COST(col(100, b), col(4, b), s(10)))).toEqual([[27.5], [""]]);
+    }
+  );
+  test("zeros that an empty cell follows were typed: they are computed", () => {
+    expect(grid(CHURN_RATE(col(0.8, 0, null)))).toEqual([[expect.closeTo(0.2, 15)], [1], [""]]);
+    expect(grid(RETENTION_RATE(col(80, 0, null), col(60, 0, null), col(20, 0, null)))).toEqual([
+      [0.5],
+      [isError("#DIV/0!")],
+      [""],
+    ]);
+  });
+  test("zeros at the very end of a range are its empty tail: blank", () => {
+    expect(grid(CHURN_RATE(col(0.8, 0)))).toEqual([[expect.closeTo(0.2, 15)], [""]]);
+  });
+  test("a single value beside the range does not stop its tail being blank", () => {
+    expect(grid(RETENTION_RESCALE(col(0.9, null, 0), s(12)))).toEqual([
+      [expect.closeTo(0.9 ** 12, 14)],
+      [""],
+      [""],
+    ]);
+  });
 });

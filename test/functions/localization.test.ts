@@ -6,7 +6,11 @@ import fs from "fs";
 import path from "path";
 import { builtFile } from "../support/built";
 
-const { localizeMetadata, readTranslations } = require("../../scripts/localize-functions");
+const {
+  completeMetadata,
+  localizeMetadata,
+  readTranslations,
+} = require("../../scripts/localize-functions");
 
 interface Metadata {
   functions: Array<{
@@ -60,5 +64,20 @@ describe("functions-zh-cn.json", () => {
     const problems = localizeMetadata(generated, broken).problems;
     expect(problems).toContain("no translation for LTV(periods)");
     expect(problems).toContain("translation for unknown function NOT_A_FUNCTION");
+  });
+});
+
+describe("metadata post-processing", () => {
+  test("sets allowErrorForDataTypeAny, which the generator cannot emit, and keeps everything else", () => {
+    const raw = { allowCustomDataForDataTypeAny: true, functions: [{ id: "X" }] };
+    expect(completeMetadata(raw)).toEqual({ ...raw, allowErrorForDataTypeAny: true });
+    expect(
+      completeMetadata({ ...raw, allowErrorForDataTypeAny: false }).allowErrorForDataTypeAny
+    ).toBe(true);
+    expect(raw).toEqual({ allowCustomDataForDataTypeAny: true, functions: [{ id: "X" }] });
+  });
+  test("the built functions.json and functions-zh-cn.json carry it", () => {
+    expect((generated as unknown as Record<string, unknown>).allowErrorForDataTypeAny).toBe(true);
+    expect((chinese as unknown as Record<string, unknown>).allowErrorForDataTypeAny).toBe(true);
   });
 });

@@ -29,6 +29,13 @@ describe("retentionRate (domain.md §1)", () => {
   });
   test.each([
     ["no start customers", () => retentionRate(0, 5, 5), "div0"],
+    [
+      "no start customers, more retained than start (README: S = 0 is #DIV/0!)",
+      () => retentionRate(0, 10, 5),
+      "div0",
+    ],
+    ["no start customers, more new than end", () => retentionRate(0, 5, 10), "div0"],
+    ["basis 1, S + N = 0", () => retentionRate(0, 3, 0, 1), "div0"],
     ["negative start", () => retentionRate(-1, 5, 0), "num"],
     ["negative new", () => retentionRate(10, 5, -1), "num"],
     ["more new than end", () => retentionRate(10, 5, 6), "num"],
