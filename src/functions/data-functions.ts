@@ -309,7 +309,8 @@ export function REVENUE_MOVEMENTS(
     const unit = optionalInterval(interval);
     const endDay = optionalDate(end_date, "end_date");
     const withHeaders = optionalHeaders(headers);
-    const { cells, range } = ordersByPeriod(ids, days, money, unit, endDay);
+    const names = { customers: "customers", dates: "dates", amounts: "amounts" };
+    const { cells, range } = ordersByPeriod(ids, days, money, unit, endDay, names);
     return movementRows(revenueMovements(cells, range), withHeaders);
   });
 }

@@ -22,7 +22,7 @@ export interface OrderColumnNames {
 
 export const ORDER_COLUMN_NAMES: OrderColumnNames = {
   customers: "customers",
-  dates: "dates",
+  dates: "order_dates",
   amounts: "amounts",
 };
 

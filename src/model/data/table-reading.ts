@@ -6,10 +6,15 @@
 import { DomainError } from "../errors";
 import { CustomerIds } from "./customer-ids";
 import { CustomerPeriodAccumulator, CustomerPeriods } from "./customer-periods";
-import { isPurchase, OrderRowReader } from "./order-rows";
+import { isPurchase, ORDER_COLUMN_NAMES, OrderColumnNames, OrderRowReader } from "./order-rows";
 import { PeriodRange } from "./period-retention";
 import { periodOf, PeriodUnit } from "./periods";
-import { SubscriptionRowReader, Subscriptions } from "./subscription-rows";
+import {
+  SUBSCRIPTION_COLUMN_NAMES,
+  SubscriptionColumnNames,
+  SubscriptionRowReader,
+  Subscriptions,
+} from "./subscription-rows";
 
 /** One column of a table, read by position (row 0 = the range's first row). */
 export interface Column {
@@ -35,12 +40,15 @@ export function ordersByPeriod(
   dates: Column,
   amounts: Column,
   unit: PeriodUnit,
-  endDay: number | null
+  endDay: number | null,
+  /** The arguments' names, for messages ("order_dates row 4: …"). */
+  names: OrderColumnNames = ORDER_COLUMN_NAMES
 ): OrdersByPeriod {
   const acc = new CustomerPeriodAccumulator(unit);
   const reader = new OrderRowReader(
     (customer, day, amount) => acc.addDay(customer, day, amount, isPurchase(amount)),
-    endDay
+    endDay,
+    names
   );
   const hasAmounts = amounts.length > 0;
   for (let i = 0; i < customers.length; i++)
@@ -67,9 +75,10 @@ export function readSubscriptions(
   ends: Column,
   revenue: Column,
   unit: PeriodUnit,
-  asOfDay: number | null
+  asOfDay: number | null,
+  names: SubscriptionColumnNames = SUBSCRIPTION_COLUMN_NAMES
 ): SubscriptionsWithRange {
-  const reader = new SubscriptionRowReader(asOfDay);
+  const reader = new SubscriptionRowReader(asOfDay, names);
   const hasEnds = ends.length > 0;
   const hasRevenue = revenue.length > 0;
   for (let i = 0; i < customers.length; i++)

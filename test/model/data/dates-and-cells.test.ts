@@ -150,7 +150,7 @@ describe("row readers", () => {
     expect(reader.ids.labels).toEqual(["A", 1001]);
   });
   test("an id without a date, or a date without an id, names the row", () => {
-    expect(() => read([["A", null, 5]])).toThrow("dates row 1: customer A has no order date");
+    expect(() => read([["A", null, 5]])).toThrow("order_dates row 1: customer A has no order date");
     expect(() =>
       read([
         ["A", 45356],
