@@ -230,15 +230,34 @@ function logLikelihood(
 
 const NAMES = ["r", "alpha", "a", "b"];
 
+/** Why the likelihood has no finite maximum, read from where the climb was heading. */
 function noMaximum(index: number, theta: Float64Array): Error {
+  const [r, alpha, a, b] = Array.from(theta, Math.exp);
+  const [lr, la, lA, lB] = theta;
+  const lead = "no finite BG/NBD parameters fit these customers";
+  const percent = (v: number) => `${(100 * v).toPrecision(3)}%`;
+  if (a / (a + b) < 1e-6)
+    return invalidNumber(
+      `${lead}: the data shows no sign of customers dropping out (the dropout probability a/(a+b) falls towards 0)`
+    );
+  if (lA > 12 && lB > 12)
+    return invalidNumber(
+      `${lead}: the dropout probability does not vary between customers (a and b grow without bound together, a/(a+b) → ${percent(a / (a + b))})`
+    );
+  if (lA < -12 && lB < -12)
+    return invalidNumber(
+      `${lead}: customers split into those who never drop out and those who drop out at once (a and b fall towards 0 together)`
+    );
+  if (lB < -12)
+    return invalidNumber(
+      `${lead}: every repeat buyer looks like dropping out after one repeat purchase (b falls towards 0)`
+    );
+  if (lr > 12 && la > 12)
+    return invalidNumber(
+      `${lead}: purchase rates do not vary between customers (r and alpha grow without bound together, r/alpha → ${(r / alpha).toPrecision(3)} purchases per period)`
+    );
   const up = theta[index] > 0;
-  const why =
-    index === 2 ? (up ? "" : ": the data shows no sign of customers dropping out")
-    : index === 3 ? (up ? ": the data shows no sign of customers dropping out" : "")
-    : up ? ": purchase rates do not vary enough between customers to estimate r and alpha" : "";
-  return invalidNumber(
-    `no finite BG/NBD parameters fit these customers (${NAMES[index]} grows ${up ? "without bound" : "towards 0"})${why}`
-  );
+  return invalidNumber(`${lead} (${NAMES[index]} runs towards ${up ? "infinity" : "0"})`);
 }
 
 /** A start from the data: r = 1, α from the mean purchase rate, dropout probability a/(a+b) = 1/4. */
@@ -251,6 +270,41 @@ function startingPoint(d: Prepared): number[] {
   }
   const rate = purchases / time;
   return [0, Math.log(1 / rate), 0, Math.log(3)];
+}
+
+/**
+ * The maximum from the data's start; if that climb runs off to a limit, two other starts
+ * (different dropout shapes) are tried, and a finite maximum they find is taken if it is at
+ * least as high as the limit the first climb was approaching. Otherwise the first reason stands.
+ */
+function climb(d: Prepared) {
+  const f = (theta: Float64Array, grad: Float64Array | null, hess: Float64Array | null) =>
+    logLikelihood(d, theta, grad, hess);
+  const floor = 1e-8 * d.totalWeight;
+  const start = startingPoint(d);
+  let limit = -Infinity;
+  const recordLimit = (index: number, theta: Float64Array) => {
+    limit = f(theta, null, null);
+    return noMaximum(index, theta);
+  };
+  try {
+    return maximiseLogParameters(start, f, recordLimit, floor);
+  } catch (first) {
+    if (limit === -Infinity) throw first;
+    const boundary = limit;
+    for (const [la, lb] of [
+      [Math.log(0.2), Math.log(0.5)],
+      [Math.log(5), Math.log(50)],
+    ]) {
+      try {
+        const other = maximiseLogParameters([start[0], start[1], la, lb], f, noMaximum, floor);
+        if (other.logLikelihood >= boundary - 1e-9 * (1 + Math.abs(boundary))) return other;
+      } catch {
+        // this start runs off too
+      }
+    }
+    throw first;
+  }
 }
 
 /** Fits r, α, a, b by maximum likelihood. */
@@ -268,11 +322,7 @@ export function fitBgNbd(data: CustomerSummary): BgNbdFit {
       "no customer made a repeat purchase (every frequency is 0): purchase and dropout rates cannot be estimated from these customers"
     );
   if (!(time > 0)) throw invalidNumber("every T is 0: the customers were observed for no time");
-  const best = maximiseLogParameters(
-    startingPoint(d),
-    (theta, grad, hess) => logLikelihood(d, theta, grad, hess),
-    noMaximum
-  );
+  const best = climb(d);
   const [r, alpha, a, b] = Array.from(best.theta, Math.exp);
   return { r, alpha, a, b, logLikelihood: best.logLikelihood, iterations: best.iterations };
 }

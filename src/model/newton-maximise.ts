@@ -63,12 +63,17 @@ function choleskySolve(n: number, A: Float64Array, g: Float64Array, d: Float64Ar
 
 /**
  * Climbs from `start` (log-parameters) to the maximum of `logLikelihood`. `noMaximum(i, θ)`
- * builds the error thrown when log-parameter i runs off to ±∞ (the supremum is a limit).
+ * builds the error thrown when log-parameter i runs off to ±∞ (the supremum is a limit), which
+ * shows either as |θᵢ| > LOG_LIMIT or as a likelihood gone flat along θᵢ: curvature
+ * −∂²LL/∂θᵢ² at or below `curvatureFloor` where the climb stops (a real maximum of N
+ * customers' likelihood has curvature of order N on log-parameters; a drift towards a = 0
+ * has curvature of order a).
  */
 export function maximiseLogParameters(
   start: readonly number[],
   logLikelihood: LogLikelihood,
-  noMaximum: (index: number, theta: Float64Array) => Error
+  noMaximum: (index: number, theta: Float64Array) => Error,
+  curvatureFloor: number
 ): Maximum {
   const n = start.length;
   let theta = Float64Array.from(start);
@@ -79,9 +84,10 @@ export function maximiseLogParameters(
   const trial = new Float64Array(n);
   let ll = logLikelihood(theta, null, null);
   if (!Number.isFinite(ll)) throw invalidNumber("the fit cannot start: the likelihood is not finite");
+  let stalled = 0;
   for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
     ll = logLikelihood(theta, g, H);
-    // Newton on −H, shifted by μ·(1 + |diag|) until positive definite (Levenberg–Marquardt).
+    // Newton on −H, shifted by μ·(1 + max|diag|) until positive definite (Levenberg–Marquardt).
     let mu = 0;
     let maxDiag = 0;
     for (let i = 0; i < n; i++) maxDiag = Math.max(maxDiag, Math.abs(H[i * n + i]));
@@ -99,27 +105,56 @@ export function maximiseLogParameters(
     if (longest > MAX_STEP) for (let i = 0; i < n; i++) d[i] *= MAX_STEP / longest;
     let slope = 0;
     for (let i = 0; i < n; i++) slope += g[i] * d[i];
+    const rounding = 1e-14 * (1 + Math.abs(ll));
     // Near the top the gain is below LL's own rounding: trust the full Newton step there.
-    const belowRounding = pureNewton && 0.5 * slope <= 1e-13 * (1 + Math.abs(ll));
+    const belowRounding = pureNewton && 0.5 * slope <= rounding;
     let step = 1;
-    let accepted = false;
+    let gain = -Infinity;
     for (let halvings = 0; halvings < 60; halvings++) {
       for (let i = 0; i < n; i++) trial[i] = theta[i] + step * d[i];
       const next = logLikelihood(trial, null, null);
-      if (next >= ll + 1e-4 * step * slope || (belowRounding && halvings === 0 && next >= ll - 1e-12 * (1 + Math.abs(ll)))) {
-        accepted = true;
+      if (next >= ll + 1e-4 * step * slope || (belowRounding && halvings === 0 && next >= ll - rounding)) {
+        gain = next - ll;
         theta = Float64Array.from(trial);
         ll = next;
         break;
       }
       step /= 2;
     }
-    if (!accepted || (pureNewton && longest <= STEP_TOLERANCE)) {
-      const gradient = new Float64Array(n);
-      ll = logLikelihood(theta, gradient, null);
-      return { theta, logLikelihood: ll, gradient, iterations: iteration };
-    }
+    // Gains lost in rounding for a few steps running: the climb has stopped moving LL.
+    stalled = gain <= rounding ? stalled + 1 : 0;
+    if (gain === -Infinity || stalled >= 3 || (pureNewton && longest <= STEP_TOLERANCE))
+      return finish(theta, logLikelihood, noMaximum, curvatureFloor, iteration);
     for (let i = 0; i < n; i++) if (Math.abs(theta[i]) > LOG_LIMIT) throw noMaximum(i, theta);
   }
   throw invalidNumber("the fit did not converge");
+}
+
+/**
+ * Accepts the point where the climb stopped only if it is a maximum: −H positive definite with
+ * every eigenvalue above `curvatureFloor`, and the Newton decrement gᵀ(−H)⁻¹g (twice the gain
+ * a further Newton step promises) at rounding level. A climb that stalled on a ridge running
+ * to infinity fails one or the other.
+ */
+function finish(
+  theta: Float64Array,
+  logLikelihood: LogLikelihood,
+  noMaximum: (index: number, theta: Float64Array) => Error,
+  curvatureFloor: number,
+  iterations: number
+): Maximum {
+  const n = theta.length;
+  const gradient = new Float64Array(n);
+  const H = new Float64Array(n * n);
+  const ll = logLikelihood(theta, gradient, H);
+  let flattest = 0;
+  for (let i = 1; i < n; i++) if (-H[i * n + i] < -H[flattest * n + flattest]) flattest = i;
+  const A = H.map((h) => -h);
+  for (let i = 0; i < n; i++) A[i * n + i] -= curvatureFloor;
+  const step = new Float64Array(n);
+  if (!choleskySolve(n, A, gradient, step)) throw noMaximum(flattest, theta);
+  let decrement = 0;
+  for (let i = 0; i < n; i++) decrement += gradient[i] * step[i];
+  if (!(decrement <= 1e-9 * (1 + Math.abs(ll)))) throw noMaximum(flattest, theta);
+  return { theta, logLikelihood: ll, gradient, iterations };
 }
