@@ -39,6 +39,17 @@ export class BrowserScenarioStorage implements ScenarioStorage {
   async write(text: string): Promise<void> {
     this.storage.setItem(this.key, text);
   }
+
+  /** Another tab of the preview saved: the browser raises "storage" in this one. */
+  subscribe(onChange: () => void): () => void {
+    const target = globalThis as Partial<Pick<Window, "addEventListener" | "removeEventListener">>;
+    if (!target.addEventListener || !target.removeEventListener) return () => {};
+    const listener = (event: StorageEvent) => {
+      if (event.key === this.key || event.key === null) onChange();
+    };
+    target.addEventListener("storage", listener);
+    return () => target.removeEventListener!("storage", listener);
+  }
 }
 
 /** localStorage, or undefined where it is missing or blocked (private mode, sandboxed frames). */

@@ -34,4 +34,35 @@ export class OfficeScenarioStorage implements ScenarioStorage {
       await context.sync();
     });
   }
+
+  /**
+   * Follows changes to the settings (workbook.settings.onSettingsChanged, ExcelApi 1.4): Excel on
+   * the web raises it when a co-author's change to them arrives. Best effort: where the host
+   * refuses the registration, the list is still read afresh before every change.
+   */
+  subscribe(onChange: () => void): () => void {
+    let stopped = false;
+    let registration:
+      OfficeExtension.EventHandlerResult<Excel.SettingsChangedEventArgs> | undefined;
+    const registered = Excel.run(async (context) => {
+      registration = context.workbook.settings.onSettingsChanged.add(async () => {
+        if (!stopped) onChange();
+      });
+      await context.sync();
+    }).catch(() => undefined);
+    return () => {
+      stopped = true;
+      void registered
+        .then(async () => {
+          const result = registration;
+          if (!result) return;
+          // Removed through the context it was added with (Office.js requires the same one).
+          await Excel.run(result.context, async (context) => {
+            result.remove();
+            await context.sync();
+          });
+        })
+        .catch(() => undefined);
+    };
+  }
 }

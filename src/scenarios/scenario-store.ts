@@ -1,8 +1,10 @@
 /**
  * Saved scenarios: a versioned JSON document kept by a ScenarioStorage (the workbook inside
  * Excel, localStorage in the preview). Reading never throws: data that is corrupt or hostile is
- * reported once (one problem string) and ignored. Writing refuses to replace stored data that
- * could not be read, unless the caller says so (the pane asks the user first).
+ * reported once (one problem string) and ignored. Every change (save, rename, delete) is applied
+ * to the list as stored at that moment, so co-authors' changes made meanwhile are kept. Writing
+ * refuses to replace stored data that could not be read, unless the caller says so (the pane asks
+ * the user first).
  */
 import { cloneScenario, Scenario } from "../model/scenario";
 import {
@@ -24,6 +26,12 @@ export interface ScenarioStorage {
   /** The stored text, or null when nothing has been saved. */
   read(): Promise<string | null>;
   write(text: string): Promise<void>;
+  /**
+   * Calls back when the stored document may have changed (a co-author saved, or another tab in
+   * the preview); the caller reads it again. Returns an unsubscribe. Optional: without it the
+   * list is only re-read when this pane changes it.
+   */
+  subscribe?(onChange: () => void): () => void;
 }
 
 export interface LoadedScenarios {
@@ -186,39 +194,53 @@ export class UnreadableScenariosError extends Error {
 
 export interface ScenarioStore {
   load(): Promise<LoadedScenarios>;
-  save(list: Scenario[], opts?: { overwriteCorrupt?: boolean }): Promise<void>;
+  /**
+   * Applies one change (save, rename, delete) to the list as stored now, read afresh, and writes
+   * the result, which it returns: a co-author's scenario saved since this pane loaded is kept.
+   * Refuses (UnreadableScenariosError) when the stored data cannot be read, unless
+   * overwriteCorrupt is given: then the change applies to the scenarios that could be read.
+   * Loads and updates of one store run one after another, never interleaved.
+   */
+  update(
+    change: (stored: Scenario[]) => Scenario[],
+    opts?: { overwriteCorrupt?: boolean }
+  ): Promise<Scenario[]>;
 }
 
 export function createScenarioStore(storage: ScenarioStorage): ScenarioStore {
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const load = async (): Promise<LoadedScenarios> => {
+    let text: string | null;
+    try {
+      text = await storage.read();
+    } catch (error) {
+      return {
+        scenarios: [],
+        problem: oneLine(
+          `The saved scenarios could not be read: ${(error as Error)?.message ?? error}`
+        ),
+      };
+    }
+    return parseScenarioDocument(text);
+  };
   return {
-    async load() {
-      let text: string | null;
-      try {
-        text = await storage.read();
-      } catch (error) {
-        return {
-          scenarios: [],
-          problem: oneLine(
-            `The saved scenarios could not be read: ${(error as Error)?.message ?? error}`
-          ),
-        };
-      }
-      return parseScenarioDocument(text);
-    },
-    async save(list, opts = {}) {
-      const text = serializeScenarioDocument(list); // validate before touching storage
-      if (!opts.overwriteCorrupt) {
-        // Read again: a co-author may have written since we loaded, and an unreadable read is no licence to overwrite.
-        let stored: string | null;
-        try {
-          stored = await storage.read();
-        } catch (error) {
-          throw new UnreadableScenariosError(oneLine(String((error as Error)?.message ?? error)));
-        }
-        const { problem } = parseScenarioDocument(stored);
-        if (problem) throw new UnreadableScenariosError(problem);
-      }
-      await storage.write(text);
-    },
+    load: () => serially(load),
+    update: (change, opts = {}) =>
+      serially(async () => {
+        // Read now, not at start-up: a co-author may have written since, and an unreadable
+        // read is no licence to overwrite.
+        const stored = await load();
+        if (stored.problem && !opts.overwriteCorrupt)
+          throw new UnreadableScenariosError(stored.problem);
+        const next = change(stored.scenarios);
+        const text = serializeScenarioDocument(next); // validate before touching storage
+        await storage.write(text);
+        return next;
+      }),
   };
 }

@@ -194,7 +194,7 @@ describe("createScenarioStore", () => {
     const storage = new BrowserScenarioStorage(new MemoryKeyValueStorage());
     const store = createScenarioStore(storage);
     expect(await store.load()).toEqual({ scenarios: [] });
-    await store.save([named("A"), named("B", 90)]);
+    await store.update(() => [named("A"), named("B", 90)]);
     const again = await createScenarioStore(storage).load();
     expect(again.scenarios.map((s) => [s.name, s.segments.new.customers])).toEqual([
       ["A", 75],
@@ -212,10 +212,11 @@ describe("createScenarioStore", () => {
       const store = createScenarioStore(storage);
       const loaded = await store.load();
       expect(loaded.problem).toBeDefined();
-      await expect(store.save([named("A")])).rejects.toBeInstanceOf(UnreadableScenariosError);
+      const addA = (list: Scenario[]) => upsertScenario(list, named("A"));
+      await expect(store.update(addA)).rejects.toBeInstanceOf(UnreadableScenariosError);
       expect(storage.writes).toBe(0);
       expect(storage.text).toBe(corrupt);
-      await store.save([named("A")], { overwriteCorrupt: true });
+      await store.update(addA, { overwriteCorrupt: true });
       expect(storage.writes).toBe(1);
       expect((await store.load()).scenarios.map((s) => s.name)).toEqual(["A"]);
     }
@@ -233,16 +234,69 @@ describe("createScenarioStore", () => {
       scenarios: [],
       problem: "The saved scenarios could not be read: settings unavailable",
     });
-    await expect(store.save([named("A")])).rejects.toThrow(UnreadableScenariosError);
+    await expect(store.update(() => [named("A")])).rejects.toThrow(UnreadableScenariosError);
     expect(failing.write).not.toHaveBeenCalled();
+  });
+
+  it("applies each change to the list as stored when it runs, not as loaded", async () => {
+    const storage = new CountingStorage(serializeScenarioDocument([named("Mine")]));
+    const store = createScenarioStore(storage);
+    await store.load();
+    // A co-author writes after this store loaded.
+    storage.text = serializeScenarioDocument([named("Mine"), named("Theirs")]);
+    const next = await store.update((list) => upsertScenario(list, named("New")));
+    expect(next.map((s) => s.name)).toEqual(["Mine", "Theirs", "New"]);
+    expect(parseScenarioDocument(storage.text).scenarios.map((s) => s.name)).toEqual([
+      "Mine",
+      "Theirs",
+      "New",
+    ]);
+  });
+
+  it("with permission to overwrite unreadable data, keeps the scenarios that could be read", async () => {
+    const good = JSON.parse(serializeScenarioDocument([named("Kept")]));
+    good.scenarios.push({ name: 1 });
+    const storage = new CountingStorage(JSON.stringify(good));
+    const store = createScenarioStore(storage);
+    const addNew = (list: Scenario[]) => upsertScenario(list, named("New"));
+    await expect(store.update(addNew)).rejects.toBeInstanceOf(UnreadableScenariosError);
+    await store.update(addNew, { overwriteCorrupt: true });
+    expect(parseScenarioDocument(storage.text)).toEqual({
+      scenarios: [named("Kept"), named("New")],
+    });
+  });
+
+  it("runs one store's loads and updates one after another, never interleaved", async () => {
+    const log: string[] = [];
+    let text: string | null = null;
+    const slow: ScenarioStorage = {
+      read: async () => {
+        log.push("read");
+        await new Promise((r) => setTimeout(r, 5));
+        return text;
+      },
+      write: async (t) => {
+        log.push("write");
+        await new Promise((r) => setTimeout(r, 5));
+        text = t;
+      },
+    };
+    const store = createScenarioStore(slow);
+    await Promise.all([
+      store.update((list) => upsertScenario(list, named("A"))),
+      store.update((list) => upsertScenario(list, named("B"))),
+      store.load(),
+    ]);
+    expect(log).toEqual(["read", "write", "read", "write", "read"]);
+    expect(parseScenarioDocument(text).scenarios.map((s) => s.name)).toEqual(["A", "B"]);
   });
 
   it("refuses to save a list that breaks the limits, before touching storage", async () => {
     const storage = new CountingStorage();
     const tooMany = Array.from({ length: 201 }, (_, i) => named(`S${i}`));
-    await expect(createScenarioStore(storage).save(tooMany)).rejects.toThrow(/At most 200/);
+    await expect(createScenarioStore(storage).update(() => tooMany)).rejects.toThrow(/At most 200/);
     const broken = named("Broken", 0);
-    await expect(createScenarioStore(storage).save([broken])).rejects.toThrow(
+    await expect(createScenarioStore(storage).update(() => [broken])).rejects.toThrow(
       "scenarios.0.segments.new.customers: must be greater than 0"
     );
     expect(storage.writes).toBe(0);

@@ -21,63 +21,79 @@ export interface SavedScenarios {
   cancelOverwrite: () => void;
 }
 
+type Change = (m: StoreModule, stored: Scenario[]) => Scenario[];
+
 /**
- * Saved scenarios through the host's storage. Every change goes through the store, which
- * re-reads before writing and refuses to replace data it could not read: then this asks
- * the user (pendingOverwrite) instead of silently destroying it.
+ * Saved scenarios through the host's storage. Every change goes through the store, which applies
+ * it to the list as stored at that moment (a co-author's scenarios saved meanwhile are kept) and
+ * refuses to replace data it could not read: then this asks the user (pendingOverwrite) instead
+ * of silently destroying it. When the storage reports a change (a co-author saved), the list is
+ * read again, so the pane follows others' changes.
  */
 export function useSavedScenarios(storage: ScenarioStorage): SavedScenarios {
   const module = useRef<StoreModule | null>(null);
-  const pending = useRef<Scenario[] | null>(null);
+  const pending = useRef<Change | null>(null);
+  const live = useRef(true);
   const [scenarios, setScenarios] = useState<Scenario[]>([]);
   const [ready, setReady] = useState(false);
   const [problem, setProblem] = useState<string>();
   const [pendingOverwrite, setPendingOverwrite] = useState(false);
   const [error, setError] = useState<string>();
-  // The latest list, for callbacks created once.
-  const scenariosRef = useRef(scenarios);
-  scenariosRef.current = scenarios;
+
+  /** Shows the list as stored now. */
+  const refresh = useCallback(async (m: StoreModule) => {
+    const loaded = await m.store.load();
+    if (!live.current) return;
+    setScenarios(loaded.scenarios);
+    setProblem(loaded.problem);
+  }, []);
 
   useEffect(() => {
-    let live = true;
+    live.current = true;
+    let active = true; // this storage's subscription, not the component's life
+    let unsubscribe = () => {};
     void (async () => {
       const m = await loadScenarioStore(storage);
-      const loaded = await m.store.load();
-      if (!live) return;
+      if (!active) return;
       module.current = m;
-      setScenarios(loaded.scenarios);
-      setProblem(loaded.problem);
+      await refresh(m);
+      if (!active) return;
       setReady(true);
+      unsubscribe = storage.subscribe?.(() => void refresh(m)) ?? unsubscribe;
     })();
     return () => {
-      live = false;
+      active = false;
+      live.current = false;
+      unsubscribe();
     };
-  }, [storage]);
+  }, [storage, refresh]);
 
   const commit = useCallback(
-    async (
-      change: (m: StoreModule, list: Scenario[]) => Scenario[],
-      overwriteCorrupt = false
-    ): Promise<boolean> => {
+    async (change: Change, overwriteCorrupt = false): Promise<boolean> => {
       const m = module.current;
       if (!m) return false;
       setError(undefined);
-      let next: Scenario[] = [];
       try {
-        next = change(m, scenariosRef.current);
-        await m.store.save(next, { overwriteCorrupt });
+        const next = await m.store.update((stored) => change(m, stored), { overwriteCorrupt });
+        if (!live.current) return true;
+        setScenarios(next);
+        setProblem(undefined); // what is stored now is what was just written
+        return true;
       } catch (e) {
+        if (!live.current) return false;
         if (e instanceof m.UnreadableScenariosError) {
-          pending.current = next;
+          pending.current = change;
           setPendingOverwrite(true);
-        } else setError((e as Error).message);
+        } else {
+          setError((e as Error).message);
+          // The change may have failed against a list a co-author changed (a name now taken):
+          // show the list as it is.
+          void refresh(m);
+        }
         return false;
       }
-      setScenarios(next);
-      if (overwriteCorrupt) setProblem(undefined);
-      return true;
     },
-    []
+    [refresh]
   );
 
   return {
@@ -90,10 +106,10 @@ export function useSavedScenarios(storage: ScenarioStorage): SavedScenarios {
     rename: (oldName, newName) => commit((m, list) => m.renameScenario(list, oldName, newName)),
     remove: (name) => commit((m, list) => m.deleteScenario(list, name)),
     confirmOverwrite: async () => {
-      const list = pending.current;
+      const change = pending.current;
       setPendingOverwrite(false);
       pending.current = null;
-      if (list) await commit(() => list, true);
+      if (change) await commit(change, true);
     },
     cancelOverwrite: () => {
       pending.current = null;
