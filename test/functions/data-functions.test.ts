@@ -26,6 +26,8 @@ import { CustomFunctionsError } from "../support/custom-functions-global";
 import { grid, isError } from "../support/excel-values";
 
 const col = (...cells: unknown[]) => cells.map((c) => [c]);
+/** Excel passes an omitted optional range as null. */
+const OMITTED = null as unknown as undefined;
 
 /** Only numbers, text (headers and ids), blanks or errors: what Excel can show. */
 function onlyShowable(result: unknown): boolean {
@@ -76,7 +78,7 @@ describe("PERIOD_RETENTION", () => {
     ]);
   });
   test("without amounts every row is an order; headers 0 drops the header row; window 2 keeps customers a period longer", () => {
-    const rows = PERIOD_RETENTION(ids, dates, null, null, 2, null, 0) as unknown[][];
+    const rows = PERIOD_RETENTION(ids, dates, OMITTED, null, 2, null, 0) as unknown[][];
     expect(rows.length).toBe(3);
     // March: A, B and C all ordered in February or March.
     expect(rows[2].slice(1, 7)).toEqual([3, 0, 3, 3, 0, 0]);
@@ -127,8 +129,8 @@ describe("PERIOD_RETENTION", () => {
     expect(grid(PERIOD_RETENTION(col(null, null), col(null, null)))).toEqual([
       [{ error: "#N/A", message: "no orders" }],
     ]);
-    expect(grid(PERIOD_RETENTION(ids, dates, null, 7))).toEqual([[isError("#NUM!")]]);
-    expect(grid(PERIOD_RETENTION(ids, dates, null, null, 0))).toEqual([[isError("#NUM!")]]);
+    expect(grid(PERIOD_RETENTION(ids, dates, OMITTED, 7))).toEqual([[isError("#NUM!")]]);
+    expect(grid(PERIOD_RETENTION(ids, dates, OMITTED, null, 0))).toEqual([[isError("#NUM!")]]);
     expect(grid(PERIOD_RETENTION(ids, dates, col("x", 1, 1, 1, 1, 1)))).toEqual([
       [{ error: "#VALUE!", message: "amounts row 1: 'x' is not a number" }],
     ]);
@@ -173,7 +175,7 @@ describe("COHORTS", () => {
     ]);
     const shares = COHORTS(ids, dates, amounts, 3, null, null, 0) as number[][];
     expect(shares[0][4]).toBeCloseTo(40 / 150, 15);
-    expect(grid(COHORTS(ids, dates, null, 2))).toEqual([
+    expect(grid(COHORTS(ids, dates, OMITTED, 2))).toEqual([
       [{ error: "#VALUE!", message: "measure 2 needs amounts" }],
     ]);
   });

@@ -11,8 +11,27 @@
 import { invalidValue } from "../errors";
 import { FIRST_SERIAL, LAST_SERIAL, serialFromIsoText } from "./excel-dates";
 
+/**
+ * The plain value of a cell that arrives as an Excel data type (a `any` parameter of a function
+ * that allows custom data types may get a date as { type: "FormattedNumber", basicValue: 45356 }).
+ * Errors and other objects come back as they are.
+ */
+export function plainValue(cell: unknown): unknown {
+  if (typeof cell !== "object" || cell === null) return cell;
+  const o = cell as { type?: unknown; basicValue?: unknown };
+  if (
+    o.type === "Double" ||
+    o.type === "FormattedNumber" ||
+    o.type === "String" ||
+    o.type === "Boolean"
+  )
+    return o.basicValue;
+  return cell;
+}
+
 /** Empty, or what desktop Excel passes for an empty cell (0). */
 export function isBlankOrZero(cell: unknown): boolean {
+  cell = plainValue(cell);
   return cell === null || cell === undefined || cell === "" || cell === 0;
 }
 
@@ -32,8 +51,10 @@ function quoted(text: string): string {
 /** How a non-number, non-text cell reads in a message: TRUE, FALSE or the error it holds. */
 function describeOther(cell: unknown): string {
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
-  const code = (cell as { code?: unknown; errorType?: unknown } | null)?.code;
-  return typeof code === "string" && code.startsWith("#") ? code : "an error value";
+  const o = (cell ?? {}) as Record<string, unknown>;
+  for (const key of ["code", "basicValue"])
+    if (typeof o[key] === "string" && (o[key] as string).startsWith("#")) return o[key] as string;
+  return "an error value";
 }
 
 export function cellError(name: string, row: number, problem: string): Error {
@@ -42,6 +63,7 @@ export function cellError(name: string, row: number, problem: string): Error {
 
 /** A customer id as a map key: numbers and numeric text collapse to the number. */
 export function customerKey(cell: unknown, name: string, row: number): string | number {
+  cell = plainValue(cell);
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) throw cellError(name, row, "is not a valid id");
     return cell;
@@ -61,6 +83,7 @@ export function customerKey(cell: unknown, name: string, row: number): string | 
 
 /** A whole-day serial, or null for an empty cell (or desktop Excel's 0 for one). */
 export function dateSerial(cell: unknown, name: string, row: number): number | null {
+  cell = plainValue(cell);
   let serial: number | null;
   if (typeof cell === "number") {
     if (cell === 0) return null;
@@ -87,6 +110,7 @@ export function dateSerial(cell: unknown, name: string, row: number): number | n
 
 /** A number, or null for an empty cell. */
 export function numberValue(cell: unknown, name: string, row: number): number | null {
+  cell = plainValue(cell);
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) throw cellError(name, row, "is not a number");
     return cell;
@@ -104,6 +128,7 @@ export function numberValue(cell: unknown, name: string, row: number): number | 
 
 /** A churn flag: 1/0 or TRUE/FALSE (and their text); null for an empty cell. */
 export function flagValue(cell: unknown, name: string, row: number): 0 | 1 | null {
+  cell = plainValue(cell);
   if (cell === true || cell === 1) return 1;
   if (cell === false || cell === 0) return 0;
   if (isBlank(cell)) return null;
@@ -126,6 +151,7 @@ export function flagValue(cell: unknown, name: string, row: number): 0 | 1 | nul
  * date ("order_date", "日期"). Such a row is skipped, so a range can include its header.
  */
 export function looksLikeHeader(dateCell: unknown): boolean {
+  dateCell = plainValue(dateCell);
   return (
     typeof dateCell === "string" && dateCell.trim() !== "" && serialFromIsoText(dateCell) === null
   );

@@ -53,7 +53,19 @@ export interface CohortSbgFit extends SbgFit {
  * cohort (shares). Throws the fit's #NUM! when the data has no finite maximum.
  */
 export function fitCohortSbg(survivors: readonly (readonly number[])[]): CohortSbgFit {
-  const used = survivors.filter((row) => row.length >= 3 && row[0] > 0);
+  const used = fittedCohorts(survivors);
+  return { ...fitSbg(pooledSurvivalCurve(used)), cohorts: used.length };
+}
+
+const fittedCohorts = (survivors: readonly (readonly number[])[]) =>
+  survivors.filter((row) => row.length >= 3 && row[0] > 0);
+
+/**
+ * The actual curve the fit is drawn against: S(t) = Π_{j<t} R_j/A_j over the cohorts
+ * fitCohortSbg uses (ages 0 … the longest observed, while anyone is at risk).
+ */
+export function pooledSurvivalCurve(survivors: readonly (readonly number[])[]): number[] {
+  const used = fittedCohorts(survivors);
   const longest = Math.max(0, ...used.map((row) => row.length));
   const curve = [1];
   for (let j = 0; j + 1 < longest; j++) {
@@ -67,7 +79,7 @@ export function fitCohortSbg(survivors: readonly (readonly number[])[]): CohortS
     if (atRisk === 0) break;
     curve.push(curve[j] * (renewed / atRisk));
   }
-  return { ...fitSbg(curve), cohorts: used.length };
+  return curve;
 }
 
 /** The fitted survival S(t) for t = 0 … horizon (the model's closed form). */

@@ -10,6 +10,7 @@ import {
   customerKey,
   dateSerial,
   isBlankOrZero,
+  plainValue,
   looksLikeHeader,
   numberValue,
 } from "./cell-values";
@@ -46,6 +47,7 @@ export class OrderRowReader {
 
   /** One row; `row` is its number as the user sees it (1 = the range's first row). */
   add(row: number, idCell: unknown, dateCell: unknown, amountCell: unknown): void {
+    idCell = plainValue(idCell);
     const first = this.rowsSeen++ === 0;
     if (isBlankOrZero(idCell) && isBlankOrZero(dateCell) && isBlankOrZero(amountCell)) return;
     if (first && looksLikeHeader(dateCell) && typeof idCell === "string") return;

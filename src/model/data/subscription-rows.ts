@@ -9,6 +9,7 @@ import {
   customerKey,
   dateSerial,
   isBlankOrZero,
+  plainValue,
   looksLikeHeader,
   numberValue,
 } from "./cell-values";
@@ -68,6 +69,7 @@ export class SubscriptionRowReader {
     endCell: unknown,
     revenueCell: unknown
   ): void {
+    idCell = plainValue(idCell);
     const first = this.rowsSeen++ === 0;
     if (
       isBlankOrZero(idCell) &&

@@ -115,6 +115,19 @@ describe("cell rules", () => {
       "dates row 9: #N/A is not a date"
     );
   });
+  test("Excel data types (a formatted date, an error object) read as their plain values", () => {
+    expect(
+      dateSerial(
+        { type: "FormattedNumber", basicValue: 45356.5, numberFormat: "yyyy-mm-dd" },
+        "dates",
+        1
+      )
+    ).toBe(45356);
+    expect(customerKey({ type: "String", basicValue: "C-1" }, "customers", 1)).toBe("C-1");
+    expect(() => dateSerial({ type: "Error", basicValue: "#REF!" }, "dates", 2)).toThrow(
+      "dates row 2: #REF! is not a date"
+    );
+  });
   test("amounts and flags", () => {
     expect(numberValue("12.5", "amounts", 1)).toBe(12.5);
     expect(() => numberValue("twelve", "amounts", 4)).toThrow(
