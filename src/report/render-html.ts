@@ -21,6 +21,7 @@ export function renderPlanToHtml(plan: SheetPlan): string {
       })
     );
   }
+  const heat = heatMapColors(plan, grid);
   const columns = Array.from({ length: columnCount }, (_, c) => columnLetter(c));
   const colgroup = columns
     .map((letter) => `<col style="width:${plan.columnWidths[letter] ?? 10}ch">`)
@@ -28,13 +29,59 @@ export function renderPlanToHtml(plan: SheetPlan): string {
   const head = `<tr><th></th>${columns.map((letter) => `<th scope="col">${letter}</th>`).join("")}</tr>`;
   const body: string[] = [];
   for (let r = 0; r < rowCount; r++) {
-    const cells = columns.map((_, c) => renderCell(grid.get(`${r}:${c}`)));
+    const cells = columns.map((_, c) => renderCell(grid.get(`${r}:${c}`), heat.get(`${r}:${c}`)));
     body.push(`<tr><th scope="row">${r + 1}</th>${cells.join("")}</tr>`);
   }
   return `<table class="sheet-plan" aria-label="${escapeHtml(plan.sheetName)}"><colgroup><col style="width:4ch">${colgroup}</colgroup><thead>${head}</thead><tbody>${body.join("")}</tbody></table>`;
 }
 
-function renderCell(cell: PlanCell | undefined): string {
+/**
+ * The plan's colour scales as Excel draws them: each numeric cell of the range coloured between
+ * the lowest value, the 50th percentile (when there is a midpoint colour) and the highest.
+ */
+function heatMapColors(plan: SheetPlan, grid: Map<string, PlanCell>): Map<string, string> {
+  const colors = new Map<string, string>();
+  for (const scale of plan.conditionalFormats ?? []) {
+    const [from, to] = scale.range.split(":").map(parseCellRef);
+    const cells: [string, number][] = [];
+    for (let r = from.row; r <= to.row; r++)
+      for (let c = from.column; c <= to.column; c++) {
+        const cell = grid.get(`${r}:${c}`);
+        const v =
+          cell?.kind === "number" ? cell.value : cell?.kind === "formula" ? cell.expected : NaN;
+        if (Number.isFinite(v)) cells.push([`${r}:${c}`, v]);
+      }
+    if (cells.length === 0) continue;
+    const sorted = cells.map(([, v]) => v).sort((a, b) => a - b);
+    const low = sorted[0];
+    const high = sorted[sorted.length - 1];
+    const k = (sorted.length - 1) / 2;
+    const median = (sorted[Math.floor(k)] + sorted[Math.ceil(k)]) / 2;
+    const { min, mid, max } = scale.colors;
+    for (const [key, v] of cells) {
+      if (mid === undefined)
+        colors.set(key, mix(min, max, high > low ? (v - low) / (high - low) : 0));
+      else if (v <= median)
+        colors.set(key, mix(min, mid, median > low ? (v - low) / (median - low) : 1));
+      else colors.set(key, mix(mid, max, high > median ? (v - median) / (high - median) : 1));
+    }
+  }
+  return colors;
+}
+
+/** #RRGGBB between a (share 0) and b (share 1). */
+function mix(a: string, b: string, share: number): string {
+  const channel = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+  return `#${[0, 1, 2]
+    .map((i) =>
+      Math.round(channel(a, i) + (channel(b, i) - channel(a, i)) * share)
+        .toString(16)
+        .padStart(2, "0")
+    )
+    .join("")}`.toUpperCase();
+}
+
+function renderCell(cell: PlanCell | undefined, heat?: string): string {
   if (!cell) return "<td></td>";
   const look = cell.style ? STYLE_LOOKS[cell.style] : {};
   const css = [
@@ -42,7 +89,7 @@ function renderCell(cell: PlanCell | undefined): string {
     look.italic ? "font-style:italic" : "",
     look.size ? `font-size:${look.size}pt` : "",
     look.color ? `color:${look.color}` : "",
-    look.fill ? `background:${look.fill}` : "",
+    heat ? `background:${heat}` : look.fill ? `background:${look.fill}` : "",
     cell.kind === "text" ? "" : "text-align:right",
   ].filter(Boolean);
   const attributes = [
@@ -63,6 +110,7 @@ export function displayText(cell: PlanCell): string {
     case "number":
       return formatNumber(cell.value, cell.format);
     case "formula":
+      if (cell.expectedText !== undefined) return cell.expectedText;
       return Number.isFinite(cell.expected) ? formatNumber(cell.expected, cell.format) : "#DIV/0!";
   }
 }

@@ -76,6 +76,23 @@ function writePlan(sheet: Worksheet, plan: SheetPlan, options: XlsxOptions): voi
     fitToWidth: 1,
     fitToHeight: 0,
   });
+  for (const scale of plan.conditionalFormats ?? []) {
+    const argb = (hex: string) => ({ argb: `FF${hex.slice(1)}` });
+    const { min, mid, max } = scale.colors;
+    sheet.addConditionalFormatting({
+      ref: scale.range,
+      rules: [
+        {
+          type: "colorScale",
+          priority: 1,
+          cfvo: mid
+            ? [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }]
+            : [{ type: "min" }, { type: "max" }],
+          color: (mid ? [min, mid, max] : [min, max]).map(argb),
+        },
+      ],
+    });
+  }
   for (const block of plan.blocks) {
     const origin = parseCellRef(block.topLeft);
     block.rows.forEach((row, r) =>
@@ -111,7 +128,14 @@ function writeCell(
     case "formula": {
       const expected =
         options.cachedResults === "wrong" ? 2 * planCell.expected + 1 : planCell.expected;
-      const result = Number.isFinite(expected) ? expected : { error: "#DIV/0!" as const };
+      const result =
+        planCell.expectedText !== undefined
+          ? options.cachedResults === "wrong"
+            ? "wrong"
+            : planCell.expectedText
+          : Number.isFinite(expected)
+            ? expected
+            : { error: "#DIV/0!" as const };
       cell.value = { formula: planCell.formula.replace(/^=/, ""), result };
       cell.numFmt = excelNumberFormat(planCell.format);
       break;

@@ -104,16 +104,25 @@ function escapeXml(text: string): string {
   );
 }
 
-/** The ranges a chart's series read, as A1 ranges without sheet: categories, then one per series. */
+/**
+ * The ranges a chart's series read, as A1 ranges without sheet: categories, then one per series.
+ * By columns: categories in the first column, a series per further column; by rows: categories
+ * in the first row, a series per further row.
+ */
 function chartRanges(chart: PlanChart): { categories: string; series: string[] } {
   const [from, to] = chart.dataRange.split(":");
   const start = parseCellRef(from);
   const end = parseCellRef(to ?? from);
-  const column = (c: number) =>
-    `${absoluteRef(cellRef(start.row, c))}:${absoluteRef(cellRef(end.row, c))}`;
+  const span = (r0: number, c0: number, r1: number, c1: number) =>
+    `${absoluteRef(cellRef(r0, c0))}:${absoluteRef(cellRef(r1, c1))}`;
   const series: string[] = [];
-  for (let c = start.column + 1; c <= end.column; c++) series.push(column(c));
-  return { categories: column(start.column), series };
+  if (chart.seriesBy === "rows") {
+    for (let r = start.row + 1; r <= end.row; r++)
+      series.push(span(r, start.column, r, end.column));
+    return { categories: span(start.row, start.column, start.row, end.column), series };
+  }
+  for (let c = start.column + 1; c <= end.column; c++) series.push(span(start.row, c, end.row, c));
+  return { categories: span(start.row, start.column, end.row, start.column), series };
 }
 
 // ---- chart part -------------------------------------------------------------------------------
@@ -126,6 +135,7 @@ function chartXml(chart: PlanChart, sheetName: string, plan: SheetPlan): string 
   const cells = new Map<string, PlanCell>();
   for (const { ref, cell } of planCells(plan)) cells.set(ref, cell);
   const { categories, series } = chartRanges(chart);
+  const line = chart.kind === "line";
   const sheet = quoteSheetName(sheetName);
   const categoryXml = strRef(`${sheet}!${categories}`, cellsOf(categories, cells));
   const seriesXml = series.map((range, i) => {
@@ -134,9 +144,10 @@ function chartXml(chart: PlanChart, sheetName: string, plan: SheetPlan): string 
       `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
       // A literal name, as the Office.js renderer sets it (PlanChart names series by text, not by cell).
       `<c:tx><c:v>${escapeXml(name)}</c:v></c:tx>` +
-      `<c:invertIfNegative val="0"/>` +
+      (line ? `<c:marker><c:symbol val="none"/></c:marker>` : `<c:invertIfNegative val="0"/>`) +
       `<c:cat>${categoryXml}</c:cat>` +
       `<c:val>${numRef(`${sheet}!${range}`, cellsOf(range, cells))}</c:val>` +
+      (line ? `<c:smooth val="0"/>` : "") +
       `</c:ser>`
     );
   });
@@ -151,10 +162,15 @@ function chartXml(chart: PlanChart, sheetName: string, plan: SheetPlan): string 
     `<c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
-    seriesXml.join("") +
-    `<c:gapWidth val="150"/><c:axId val="${CATEGORY_AXIS_ID}"/><c:axId val="${VALUE_AXIS_ID}"/>` +
-    `</c:barChart>` +
+    (line
+      ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>` +
+        seriesXml.join("") +
+        `<c:marker val="1"/><c:axId val="${CATEGORY_AXIS_ID}"/><c:axId val="${VALUE_AXIS_ID}"/>` +
+        `</c:lineChart>`
+      : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
+        seriesXml.join("") +
+        `<c:gapWidth val="150"/><c:axId val="${CATEGORY_AXIS_ID}"/><c:axId val="${VALUE_AXIS_ID}"/>` +
+        `</c:barChart>`) +
     `<c:catAx><c:axId val="${CATEGORY_AXIS_ID}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
     `<c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
@@ -174,11 +190,12 @@ function chartXml(chart: PlanChart, sheetName: string, plan: SheetPlan): string 
   );
 }
 
-/** The plan's cells of a one-column range, top to bottom (undefined where the plan has none). */
+/** The plan's cells of a one-column or one-row range, in order (undefined where the plan has none). */
 function cellsOf(range: string, cells: Map<string, PlanCell>): (PlanCell | undefined)[] {
   const [from, to] = range.split(":").map(parseCellRef);
   const out: (PlanCell | undefined)[] = [];
-  for (let r = from.row; r <= to.row; r++) out.push(cells.get(cellRef(r, from.column)));
+  for (let r = from.row; r <= to.row; r++)
+    for (let c = from.column; c <= to.column; c++) out.push(cells.get(cellRef(r, c)));
   return out;
 }
 
