@@ -53,8 +53,7 @@ function prepare(data: CustomerSummary): Prepared {
   const keep: number[] = [];
   for (let i = 0; i < n; i++) {
     const w = data.weight ? data.weight[i] : 1;
-    if (!(w >= 0 && w < Infinity))
-      throw invalidNumber(`weights must be 0 or more (row ${i + 1})`);
+    if (!(w >= 0 && w < Infinity)) throw invalidNumber(`weights must be 0 or more (row ${i + 1})`);
     checkCustomer(data.frequency[i], data.recency[i], data.T[i], i + 1);
     if (data.frequency[i] === 0 && data.recency[i] !== 0)
       throw invalidNumber(
@@ -134,8 +133,7 @@ function logLikelihood(
     const W = d.xw[g];
     ll += W * r * lnAlpha;
     if (x > 0) {
-      ll +=
-        W * (logGamma(r + x) - lgR + lgAB - logGamma(a + b + x) + logGamma(b + x) - lgB);
+      ll += W * (logGamma(r + x) - lgR + lgAB - logGamma(a + b + x) + logGamma(b + x) - lgB);
       lnB1[g] = Math.log(b + x - 1);
       invB1[g] = 1 / (b + x - 1);
     }
@@ -310,7 +308,8 @@ function climb(d: Prepared) {
 /** Fits r, α, a, b by maximum likelihood. */
 export function fitBgNbd(data: CustomerSummary): BgNbdFit {
   const d = prepare(data);
-  if (!(d.totalWeight > 0)) throw invalidNumber("there are no customers to fit (or every weight is 0)");
+  if (!(d.totalWeight > 0))
+    throw invalidNumber("there are no customers to fit (or every weight is 0)");
   let repeaters = 0;
   let time = 0;
   for (let i = 0; i < d.w.length; i++) {

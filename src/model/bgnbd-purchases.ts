@@ -27,7 +27,8 @@ import { finite, invalidNumber } from "./errors";
 const MAX_TERMS = 1500;
 /** Largest tolerated ratio of the series' magnitude to its value (≈ digits lost to cancellation). */
 const MAX_CANCELLATION = 1e4;
-const MAX_NODES = 2_000_000;
+/** A guard: the walk needs a few hundred nodes (a few thousand for large a and B). */
+const MAX_NODES = 200_000;
 
 /** Q by the Euler-transformed series; NaN when the series is slow or ill-conditioned here. */
 export function expectedIfAliveBySeries(k: number, B: number, a: number, tau: number): number {
@@ -48,7 +49,10 @@ export function expectedIfAliveBySeries(k: number, B: number, a: number, tau: nu
     h *= ratio;
     sum += h;
     sumAbs += Math.abs(h);
-    if (h === 0 || (Math.abs(ratio) <= (1 + z) / 2 && (Math.abs(h) * 2) / (1 - z) <= 1e-17 * sumAbs))
+    if (
+      h === 0 ||
+      (Math.abs(ratio) <= (1 + z) / 2 && (Math.abs(h) * 2) / (1 - z) <= 1e-17 * sumAbs)
+    )
       break;
   }
   if (n > MAX_TERMS) return NaN;
@@ -82,6 +86,15 @@ export function expectedIfAliveByQuadrature(k: number, B: number, a: number, tau
       if (++nodes > MAX_NODES)
         throw invalidNumber("a is too small for the expected purchases to be evaluated precisely");
       if (term <= previous && term <= 1e-18 * num && weight <= 1e-18 * den) break;
+      // Far left, p·max(kτ, B) < 1e-17: (1−p)^B = 1 and the bracket/p = kτ to rounding, so the
+      // remaining terms fall by exactly e^{−a·h} each: add the geometric tail and stop (small a
+      // would otherwise need ~40/(a·h) nodes).
+      if (direction === -1 && p * Math.max(k * tau, B, 1) < 1e-17) {
+        const tail = 1 / Math.expm1(a * h);
+        num += term * tail;
+        den += weight * tail;
+        break;
+      }
       previous = term;
     }
   }

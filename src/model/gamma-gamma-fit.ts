@@ -44,7 +44,9 @@ interface Prepared {
 function prepare(data: SpendSummary): Prepared {
   const n = data.frequency.length;
   if (data.monetary.length !== n || (data.weight && data.weight.length !== n))
-    throw invalidNumber("frequency, monetary_value (and weights) must have the same number of rows");
+    throw invalidNumber(
+      "frequency, monetary_value (and weights) must have the same number of rows"
+    );
   const rows: number[] = [];
   for (let i = 0; i < n; i++) {
     const x = data.frequency[i];

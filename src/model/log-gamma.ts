@@ -20,8 +20,7 @@ export function logGamma(x: number): number {
   const inv = 1 / x;
   const inv2 = inv * inv;
   const series =
-    inv *
-    (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 * (1 / 1680 - inv2 * (1 / 1188)))));
+    inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 * (1 / 1680 - inv2 * (1 / 1188)))));
   const stirling = (x - 0.5) * Math.log(x) - x + HALF_LN_2PI + series;
   return shift === 0 ? stirling : stirling - Math.log(product);
 }

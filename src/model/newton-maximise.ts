@@ -83,7 +83,8 @@ export function maximiseLogParameters(
   const d = new Float64Array(n);
   const trial = new Float64Array(n);
   let ll = logLikelihood(theta, null, null);
-  if (!Number.isFinite(ll)) throw invalidNumber("the fit cannot start: the likelihood is not finite");
+  if (!Number.isFinite(ll))
+    throw invalidNumber("the fit cannot start: the likelihood is not finite");
   let stalled = 0;
   for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
     ll = logLikelihood(theta, g, H);
@@ -96,7 +97,8 @@ export function maximiseLogParameters(
       for (let i = 0; i < n; i++) A[i * n + i] += mu * (1 + maxDiag);
       if (choleskySolve(n, A, g, d)) break;
       mu = mu === 0 ? 1e-10 : mu * 10;
-      if (mu > 1e10) throw invalidNumber("the fit failed: the likelihood's curvature is not finite");
+      if (mu > 1e10)
+        throw invalidNumber("the fit failed: the likelihood's curvature is not finite");
     }
     let longest = 0;
     for (let i = 0; i < n; i++) longest = Math.max(longest, Math.abs(d[i]));
@@ -113,7 +115,10 @@ export function maximiseLogParameters(
     for (let halvings = 0; halvings < 60; halvings++) {
       for (let i = 0; i < n; i++) trial[i] = theta[i] + step * d[i];
       const next = logLikelihood(trial, null, null);
-      if (next >= ll + 1e-4 * step * slope || (belowRounding && halvings === 0 && next >= ll - rounding)) {
+      if (
+        next >= ll + 1e-4 * step * slope ||
+        (belowRounding && halvings === 0 && next >= ll - rounding)
+      ) {
         gain = next - ll;
         theta = Float64Array.from(trial);
         ll = next;

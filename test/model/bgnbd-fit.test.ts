@@ -16,7 +16,11 @@ function referenceLl(d: Data, theta: number[]): number {
 }
 
 /** Central-difference gradient and Hessian of the reference LL on log-parameters. */
-function numericDerivatives(d: Data, theta: number[], hessian: boolean): { g: number[]; H: number[][] } {
+function numericDerivatives(
+  d: Data,
+  theta: number[],
+  hessian: boolean
+): { g: number[]; H: number[][] } {
   const h = 1e-4;
   const f = (t: number[]) => referenceLl(d, t);
   const shift = (i: number, s: number, j = -1, u = 0) =>
@@ -26,7 +30,10 @@ function numericDerivatives(d: Data, theta: number[], hessian: boolean): { g: nu
   const H = theta.map((_, i) =>
     theta.map(
       (_, j) =>
-        (f(shift(i, h, j, h)) - f(shift(i, h, j, -h)) - f(shift(i, -h, j, h)) + f(shift(i, -h, j, -h))) /
+        (f(shift(i, h, j, h)) -
+          f(shift(i, h, j, -h)) -
+          f(shift(i, -h, j, h)) +
+          f(shift(i, -h, j, -h))) /
         (4 * h * h)
     )
   );
@@ -76,24 +83,34 @@ describe("fitBgNbd recovers simulated customers' parameters at a true maximum", 
 
   test.each([
     ["CDNOW-like, weekly", CDNOW, 3000, 27, 39, 21],
-    ["heavy wholesale buyers (x up to ~10,000)", { r: 3, alpha: 0.1, a: 0.6, b: 12 }, 1500, 100, 300, 12],
+    [
+      "heavy wholesale buyers (x up to ~10,000)",
+      { r: 3, alpha: 0.1, a: 0.6, b: 12 },
+      1500,
+      100,
+      300,
+      12,
+    ],
     ["daily data, slow buyers", { r: 0.6, alpha: 120, a: 1.4, b: 5 }, 3000, 200, 700, 13],
-  ])("%s: a strict maximum with the truth within 4 standard errors", (_, truth, n, Tmin, Tmax, seed) => {
-    const data = simulateBgNbd(truth, n, Tmin, Tmax, seed);
-    const fit = fitBgNbd(data);
-    const theta = [fit.r, fit.alpha, fit.a, fit.b].map(Math.log);
-    // The model's LL is the domain's formula.
-    expect(fit.logLikelihood).toBeCloseTo(referenceLl(data, theta), 6);
-    const { g, H } = numericDerivatives(data, theta, true);
-    for (const gi of g) expect(Math.abs(gi)).toBeLessThan(1e-6 * Math.abs(fit.logLikelihood));
-    // Standard errors on logs from the observed information (−H)⁻¹.
-    const cov = inverse(H.map((row) => row.map((v) => -v)));
-    const truthLog = [truth.r, truth.alpha, truth.a, truth.b].map(Math.log);
-    for (let i = 0; i < 4; i++) {
-      expect(cov[i][i]).toBeGreaterThan(0);
-      expect(Math.abs(theta[i] - truthLog[i])).toBeLessThan(4 * Math.sqrt(cov[i][i]));
+  ])(
+    "%s: a strict maximum with the truth within 4 standard errors",
+    (_, truth, n, Tmin, Tmax, seed) => {
+      const data = simulateBgNbd(truth, n, Tmin, Tmax, seed);
+      const fit = fitBgNbd(data);
+      const theta = [fit.r, fit.alpha, fit.a, fit.b].map(Math.log);
+      // The model's LL is the domain's formula.
+      expect(fit.logLikelihood).toBeCloseTo(referenceLl(data, theta), 6);
+      const { g, H } = numericDerivatives(data, theta, true);
+      for (const gi of g) expect(Math.abs(gi)).toBeLessThan(1e-6 * Math.abs(fit.logLikelihood));
+      // Standard errors on logs from the observed information (−H)⁻¹.
+      const cov = inverse(H.map((row) => row.map((v) => -v)));
+      const truthLog = [truth.r, truth.alpha, truth.a, truth.b].map(Math.log);
+      for (let i = 0; i < 4; i++) {
+        expect(cov[i][i]).toBeGreaterThan(0);
+        expect(Math.abs(theta[i] - truthLog[i])).toBeLessThan(4 * Math.sqrt(cov[i][i]));
+      }
     }
-  });
+  );
 
   test("weights are counts of identical rows: the same fit as repeating the rows", () => {
     const data = simulateBgNbd(CDNOW, 400, 27, 39, 3);
@@ -129,7 +146,9 @@ describe("fitBgNbd recovers simulated customers' parameters at a true maximum", 
       } catch (e) {
         expect(e).toBeInstanceOf(DomainError);
         expect((e as DomainError).code).toBe("num");
-        expect((e as DomainError).message).toMatch(/^no finite BG\/NBD parameters fit these customers: /);
+        expect((e as DomainError).message).toMatch(
+          /^no finite BG\/NBD parameters fit these customers: /
+        );
         continue;
       }
       const theta = [fit.r, fit.alpha, fit.a, fit.b].map(Math.log);
@@ -138,9 +157,12 @@ describe("fitBgNbd recovers simulated customers' parameters at a true maximum", 
       // No nearby point is higher.
       for (let i = 0; i < 4; i++)
         for (const s of [-0.01, 0.01])
-          expect(referenceLl(data, theta.map((v, k) => v + (k === i ? s : 0)))).toBeLessThanOrEqual(
-            fit.logLikelihood + 1e-9
-          );
+          expect(
+            referenceLl(
+              data,
+              theta.map((v, k) => v + (k === i ? s : 0))
+            )
+          ).toBeLessThanOrEqual(fit.logLikelihood + 1e-9);
     }
   });
 
@@ -175,8 +197,14 @@ describe("fitBgNbd recovers simulated customers' parameters at a true maximum", 
       }
       return null;
     };
-    expect(bad([1, 1.5], [1, 1], [2, 2])).toEqual(["value", expect.stringMatching(/whole number.*row 2/)]);
-    expect(bad([1, 1], [1, 3], [2, 2])).toEqual(["value", expect.stringMatching(/exceeds T.*row 2/)]);
+    expect(bad([1, 1.5], [1, 1], [2, 2])).toEqual([
+      "value",
+      expect.stringMatching(/whole number.*row 2/),
+    ]);
+    expect(bad([1, 1], [1, 3], [2, 2])).toEqual([
+      "value",
+      expect.stringMatching(/exceeds T.*row 2/),
+    ]);
     expect(bad([1, -1], [1, 0], [2, 2])).toEqual(["value", expect.stringMatching(/row 2/)]);
   });
 

@@ -120,10 +120,7 @@ export function ggCustomerLogLikelihood(
  * Everything is in logs: `logF` gets ln u and ln(1−u), which stay exact down to u ~ e^{−7000}
  * where u itself would underflow, so even u^{−0.99} has no mass left beyond the range.
  */
-export function tanhSinh(
-  logF: (lnU: number, lnOneMinusU: number) => number,
-  h = 1 / 512
-): number {
+export function tanhSinh(logF: (lnU: number, lnOneMinusU: number) => number, h = 1 / 512): number {
   let sum = 0;
   let carry = 0;
   const limit = Math.ceil(8.5 / h);

@@ -50,13 +50,15 @@ describe("E[Y(t) | x, t_x, T] and E[X(t)] against independent integrals", () => 
       if (!Number.isNaN(bySeries)) expect(rel(bySeries, ref)).toBeLessThan(1e-9);
       expect(rel(expectedIfAliveByQuadrature(k, B, a, tau), ref)).toBeLessThan(1e-9);
       // The domain's formula itself (Euler's integral for ₂F₁), where a > 1 leaves it well conditioned.
-      if (a > 1.5 && tau > 1e-3) expect(rel(ref, expectedIfAliveByEuler(k, B, a, tau))).toBeLessThan(1e-9);
+      if (a > 1.5 && tau > 1e-3)
+        expect(rel(ref, expectedIfAliveByEuler(k, B, a, tau))).toBeLessThan(1e-9);
       const alive = pAliveByDefinition(r, alpha, a, b, x, tx, T);
       const value = conditionalExpectedPurchases(x, tx, T, t, r, alpha, a, b);
       expect(Number.isFinite(value)).toBe(true);
       if (alive * ref > 1e-290) expect(rel(value, alive * ref)).toBeLessThan(1e-9);
       else expect(value).toBeLessThan(1e-280);
-      if (x === 0 && T === 0) expect(rel(expectedPurchasesNew(t, r, alpha, a, b), ref)).toBeLessThan(1e-9);
+      if (x === 0 && T === 0)
+        expect(rel(expectedPurchasesNew(t, r, alpha, a, b), ref)).toBeLessThan(1e-9);
     }
   );
 

@@ -25,7 +25,8 @@ function referenceClv(
   bg = BG,
   gg = GG
 ): number {
-  const spend = x === 0 ? (gg.gamma * gg.p) / (gg.q - 1) : (gg.p * (gg.gamma + m * x)) / (gg.p * x + gg.q - 1);
+  const spend =
+    x === 0 ? (gg.gamma * gg.p) / (gg.q - 1) : (gg.p * (gg.gamma + m * x)) / (gg.p * x + gg.q - 1);
   const Y = Array.from({ length: H + 1 }, (_, k) => referenceY(x, tx, T, k, bg));
   let total = 0;
   for (let k = 1; k <= H; k++) total += ((Y[k] - Y[k - 1]) * spend) / (1 + dPerUnit) ** k;
@@ -41,7 +42,8 @@ describe("customer lifetime value", () => {
   ] as const)(
     "x=%p t_x=%p T=%p m=%p over %p weeks at %p per %s equals the definition summed by brute force",
     (x, tx, T, m, H, rate, period, unit) => {
-      const d = (1 + rate) ** ((unit === "week" ? 7 : 1) / (period === "year" ? 365.25 : 365.25 / 12)) - 1;
+      const d =
+        (1 + rate) ** ((unit === "week" ? 7 : 1) / (period === "year" ? 365.25 : 365.25 / 12)) - 1;
       const ref = referenceClv(x, tx, T, m, H, d);
       const model = customerLifetimeValue(x, tx, T, m, BG, GG, H, rate, unit, period);
       expect(Math.abs(model / ref - 1)).toBeLessThan(1e-9);
@@ -65,17 +67,50 @@ describe("customer lifetime value", () => {
     // Days: every time ×7, α ×7 (α is in the data's unit), horizon 364 days = 52 weeks.
     const daily = { ...BG, alpha: BG.alpha * 7 };
     const weeks = customerLifetimeValue(2, 30.43, 38.86, 25, BG, GG, 52, 0, "week", "year");
-    const days = customerLifetimeValue(2, 7 * 30.43, 7 * 38.86, 25, daily, GG, 364, 0, "day", "year");
+    const days = customerLifetimeValue(
+      2,
+      7 * 30.43,
+      7 * 38.86,
+      25,
+      daily,
+      GG,
+      364,
+      0,
+      "day",
+      "year"
+    );
     expect(Math.abs(days / weeks - 1)).toBeLessThan(1e-9);
     const weeksAt10 = customerLifetimeValue(2, 30.43, 38.86, 25, BG, GG, 52, 0.1, "week", "year");
-    const daysAt10 = customerLifetimeValue(2, 7 * 30.43, 7 * 38.86, 25, daily, GG, 364, 0.1, "day", "year");
+    const daysAt10 = customerLifetimeValue(
+      2,
+      7 * 30.43,
+      7 * 38.86,
+      25,
+      daily,
+      GG,
+      364,
+      0.1,
+      "day",
+      "year"
+    );
     // Daily steps discount each purchase a little earlier (by up to 6 days of a 10% year).
     expect(Math.abs(daysAt10 / weeksAt10 - 1)).toBeLessThan(2e-3);
     // Weekly data taken for daily (lifetimes' default): 52 periods discounted as 52 days …
     const misread = customerLifetimeValue(2, 30.43, 38.86, 25, BG, GG, 52, 0.1, "day", "year");
     expect(misread).toBeGreaterThan(weeksAt10 * 1.03);
     // … and "a year" read as 365 periods: seven years of weekly purchases.
-    const misreadHorizon = customerLifetimeValue(2, 30.43, 38.86, 25, BG, GG, 365, 0.1, "day", "year");
+    const misreadHorizon = customerLifetimeValue(
+      2,
+      30.43,
+      38.86,
+      25,
+      BG,
+      GG,
+      365,
+      0.1,
+      "day",
+      "year"
+    );
     expect(misreadHorizon / weeksAt10).toBeGreaterThan(2);
   });
 

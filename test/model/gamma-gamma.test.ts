@@ -47,7 +47,10 @@ describe("expected average spend", () => {
   });
 
   test("q ≤ 1 is #NUM! (infinite mean spend); bad customers are #VALUE!", () => {
-    expect(code(() => expectedAverageSpend(2, 10, 1, 1, 5))).toEqual(["num", expect.stringMatching(/q must be above 1/)]);
+    expect(code(() => expectedAverageSpend(2, 10, 1, 1, 5))).toEqual([
+      "num",
+      expect.stringMatching(/q must be above 1/),
+    ]);
     expect(code(() => expectedAverageSpend(2, 10, 1, 0.5, 5))?.[0]).toBe("num");
     expect(code(() => expectedAverageSpend(1.5, 10, 1, 2, 5))?.[0]).toBe("value");
     expect(code(() => expectedAverageSpend(2, -1, 1, 2, 5))?.[0]).toBe("value");
@@ -62,12 +65,21 @@ const referenceLl = (d: Spend, theta: number[]) => {
   let ll = 0;
   for (let i = 0; i < d.frequency.length; i++)
     if (d.frequency[i] > 0)
-      ll += (d.weight ? d.weight[i] : 1) * ggCustomerLogLikelihood(p, q, gamma, d.frequency[i], d.monetary[i]);
+      ll +=
+        (d.weight ? d.weight[i] : 1) *
+        ggCustomerLogLikelihood(p, q, gamma, d.frequency[i], d.monetary[i]);
   return ll;
 };
 
 describe("fitGammaGamma", () => {
-  const sim = simulateBgNbd({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 20_000, 27, 39, 5, CDNOW_SPEND);
+  const sim = simulateBgNbd(
+    { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+    20_000,
+    27,
+    39,
+    5,
+    CDNOW_SPEND
+  );
   const data: Spend = { frequency: sim.frequency, monetary: sim.monetary };
 
   test("recovers simulated parameters at a strict maximum (gradient ≈ 0, truth within 4 SE)", () => {
@@ -77,11 +89,16 @@ describe("fitGammaGamma", () => {
     expect(fit.customersUsed).toBe(data.frequency.filter((x) => x > 0).length);
     const h = 1e-4;
     const f = (t: number[]) => referenceLl(data, t);
-    const at = (i: number, s: number, j = -1, u = 0) => theta.map((v, k) => v + (k === i ? s : 0) + (k === j ? u : 0));
+    const at = (i: number, s: number, j = -1, u = 0) =>
+      theta.map((v, k) => v + (k === i ? s : 0) + (k === j ? u : 0));
     const g = theta.map((_, i) => (f(at(i, h)) - f(at(i, -h))) / (2 * h));
     for (const gi of g) expect(Math.abs(gi)).toBeLessThan(1e-6 * Math.abs(fit.logLikelihood));
     const H = theta.map((_, i) =>
-      theta.map((_, j) => (f(at(i, h, j, h)) - f(at(i, h, j, -h)) - f(at(i, -h, j, h)) + f(at(i, -h, j, -h))) / (4 * h * h))
+      theta.map(
+        (_, j) =>
+          (f(at(i, h, j, h)) - f(at(i, h, j, -h)) - f(at(i, -h, j, h)) + f(at(i, -h, j, -h))) /
+          (4 * h * h)
+      )
     );
     // 3×3 inverse diagonal of −H by cofactors.
     const A = H.map((row) => row.map((v) => -v));
@@ -99,11 +116,17 @@ describe("fitGammaGamma", () => {
       expect(variance[i]).toBeGreaterThan(0);
       expect(Math.abs(theta[i] - truth[i])).toBeLessThan(4 * Math.sqrt(variance[i]));
     }
-    expect(gammaGammaLogLikelihood(data, fit.p, fit.q, fit.gamma)).toBeCloseTo(fit.logLikelihood, 8);
+    expect(gammaGammaLogLikelihood(data, fit.p, fit.q, fit.gamma)).toBeCloseTo(
+      fit.logLikelihood,
+      8
+    );
   });
 
   test("customers with no repeat purchases play no part, whatever their monetary value", () => {
-    const some = { frequency: data.frequency.slice(0, 3000), monetary: data.monetary.slice(0, 3000) };
+    const some = {
+      frequency: data.frequency.slice(0, 3000),
+      monetary: data.monetary.slice(0, 3000),
+    };
     const base = fitGammaGamma(some);
     const padded = fitGammaGamma({
       frequency: [...some.frequency, 0, 0, 0],
@@ -114,7 +137,10 @@ describe("fitGammaGamma", () => {
   });
 
   test("weights are counts of identical rows", () => {
-    const some = { frequency: data.frequency.slice(0, 2000), monetary: data.monetary.slice(0, 2000) };
+    const some = {
+      frequency: data.frequency.slice(0, 2000),
+      monetary: data.monetary.slice(0, 2000),
+    };
     const weight = some.frequency.map((_, i) => 1 + (i % 4));
     const repeated: Spend = { frequency: [], monetary: [] };
     some.frequency.forEach((x, i) => {
@@ -132,11 +158,16 @@ describe("fitGammaGamma", () => {
   });
 
   test("heavy buyers (x up to 10,000) and large amounts converge", () => {
-    const heavy = simulateBgNbd({ r: 3, alpha: 0.1, a: 0.6, b: 12 }, 800, 100, 300, 4, { p: 2, q: 4, gamma: 3000 });
+    const heavy = simulateBgNbd({ r: 3, alpha: 0.1, a: 0.6, b: 12 }, 800, 100, 300, 4, {
+      p: 2,
+      q: 4,
+      gamma: 3000,
+    });
     const fit = fitGammaGamma({ frequency: heavy.frequency, monetary: heavy.monetary });
     expect(Math.max(...heavy.frequency)).toBeGreaterThan(3000);
     expect(Math.abs(Math.log(fit.p / 2))).toBeLessThan(0.1);
-    for (const v of [fit.p, fit.q, fit.gamma, fit.logLikelihood]) expect(Number.isFinite(v)).toBe(true);
+    for (const v of [fit.p, fit.q, fit.gamma, fit.logLikelihood])
+      expect(Number.isFinite(v)).toBe(true);
   });
 
   test("no repeat buyers, or no variation in spend, is #NUM! with the reason; bad rows #VALUE!", () => {

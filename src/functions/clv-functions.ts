@@ -1,0 +1,304 @@
+/*
+ * RETAIN.BGNBD_* , RETAIN.GG_* and RETAIN.CLV: customers who buy when they like and churn
+ * silently (domain.md §10). BG/NBD for purchases and P(alive), Gamma-Gamma for spend, and CLV
+ * from both with the data's time unit and the discount rate's period stated. Thin adapters:
+ * the per-customer functions go through mapElements (a customer table spills); the fits read
+ * whole columns through summary-columns.ts. custom-functions-metadata-plugin reads the JSDoc
+ * below and appends the CustomFunctions.associate calls: never call associate here.
+ */
+
+import { mapElements, toExcelError } from "./excel-args";
+import {
+  blankWhereNoCustomer,
+  readColumns,
+  readParameters,
+  readScalar,
+  readText,
+} from "./summary-columns";
+import { fitBgNbd } from "../model/bgnbd-fit";
+import {
+  conditionalExpectedPurchases,
+  expectedPurchasesNew,
+  probabilityAlive,
+} from "../model/bgnbd-purchases";
+import { customerLifetimeValue, parseTimeUnit } from "../model/clv";
+import { invalidNumber, invalidValue } from "../model/errors";
+import { expectedAverageSpend } from "../model/gamma-gamma";
+import { fitGammaGamma } from "../model/gamma-gamma-fit";
+
+/** A fitted row as Excel shows it: only finite numbers, or #NUM!. */
+function finiteRow(row: number[]): number[] {
+  if (!row.every(Number.isFinite))
+    throw invalidNumber("the fit produced a value too large to represent");
+  return row;
+}
+
+/** A yes/no option: omitted, blank or 0 is no; any other number is yes. */
+function readFlag(arg: unknown, name: string): boolean {
+  const v = readScalar(arg, name);
+  return v !== null && v !== 0;
+}
+
+/**
+ * Fits the BG/NBD purchase model (Fader, Hardie & Lee) to a customer summary by maximum likelihood.
+ * @customfunction BGNBD_FIT
+ * @param frequency Repeat purchases per customer, x (a column; from RETAIN.RFM).
+ * @param recency Time from each customer's first to last purchase, t_x, in the data's time unit.
+ * @param T Time from each customer's first purchase to the end of observation, in the same unit.
+ * @param [weights] How many identical customers each row stands for; omitted: 1 each.
+ * @param [show_log_likelihood] 1: add the log-likelihood as a fifth cell; omitted or 0: the four parameters only.
+ * @returns A 1×4 array {r, alpha, a, b} (alpha in the data's time unit) that spills into four cells.
+ */
+export function BGNBD_FIT(
+  frequency: number[][],
+  recency: number[][],
+  T: number[][],
+  weights?: number[][],
+  show_log_likelihood?: number[][]
+): any[][] {
+  try {
+    const showLl = readFlag(show_log_likelihood, "show_log_likelihood");
+    const columns = readColumns(
+      [
+        { name: "frequency", arg: frequency },
+        { name: "recency", arg: recency },
+        { name: "T", arg: T },
+      ],
+      weights
+    );
+    if (columns.used === 0) return [showLl ? ["", "", "", "", ""] : ["", "", "", ""]];
+    const [x, tx, t] = columns.values;
+    const fit = fitBgNbd({ frequency: x, recency: tx, T: t, weight: columns.weight });
+    const row = [fit.r, fit.alpha, fit.a, fit.b];
+    return [finiteRow(showLl ? [...row, fit.logLikelihood] : row)];
+  } catch (e) {
+    return toExcelError(e) as any;
+  }
+}
+
+/**
+ * Expected repeat purchases of a new customer in the t periods after the first purchase (BG/NBD).
+ * @customfunction BGNBD_EXPECTED
+ * @param t Periods after the first purchase, in the data's time unit, 0 or more; a range spills.
+ * @param r The fitted r (from RETAIN.BGNBD_FIT), above 0.
+ * @param alpha The fitted alpha, above 0.
+ * @param a The fitted a, above 0.
+ * @param b The fitted b, above 0.
+ * @returns The expected number of repeat purchases, E[X(t)].
+ */
+export function BGNBD_EXPECTED(
+  t: number[][],
+  r: number[][],
+  alpha: number[][],
+  a: number[][],
+  b: number[][]
+): any[][] {
+  return mapElements(
+    [t, r, alpha, a, b],
+    [{ name: "t" }, { name: "r" }, { name: "alpha" }, { name: "a" }, { name: "b" }],
+    (v) => expectedPurchasesNew(v[0], v[1], v[2], v[3], v[4])
+  ) as any[][];
+}
+
+/**
+ * Expected purchases of a customer with history (frequency, recency, T) in the next t periods (BG/NBD).
+ * @customfunction BGNBD_CONDITIONAL
+ * @param frequency The customer's repeat purchases, x; a column spills one row per customer.
+ * @param recency Time from the customer's first to last purchase, t_x, in the data's time unit.
+ * @param T Time from the customer's first purchase to the end of observation, in the same unit.
+ * @param t The coming periods to count, in the same unit, 0 or more.
+ * @param r The fitted r (from RETAIN.BGNBD_FIT), above 0.
+ * @param alpha The fitted alpha, above 0.
+ * @param a The fitted a, above 0.
+ * @param b The fitted b, above 0.
+ * @returns The expected number of purchases in the next t periods, E[Y(t) | x, t_x, T].
+ */
+export function BGNBD_CONDITIONAL(
+  frequency: number[][],
+  recency: number[][],
+  T: number[][],
+  t: number[][],
+  r: number[][],
+  alpha: number[][],
+  a: number[][],
+  b: number[][]
+): any[][] {
+  const result = mapElements(
+    [frequency, recency, T, t, r, alpha, a, b],
+    [
+      { name: "frequency" },
+      { name: "recency" },
+      { name: "T" },
+      { name: "t" },
+      { name: "r" },
+      { name: "alpha" },
+      { name: "a" },
+      { name: "b" },
+    ],
+    (v) => conditionalExpectedPurchases(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7])
+  );
+  return blankWhereNoCustomer(result, [frequency, recency, T]) as any[][];
+}
+
+/**
+ * Probability that a customer with history (frequency, recency, T) is still active (BG/NBD).
+ * @customfunction BGNBD_P_ALIVE
+ * @param frequency The customer's repeat purchases, x; a column spills one row per customer.
+ * @param recency Time from the customer's first to last purchase, t_x, in the data's time unit.
+ * @param T Time from the customer's first purchase to the end of observation, in the same unit.
+ * @param r The fitted r (from RETAIN.BGNBD_FIT), above 0.
+ * @param alpha The fitted alpha, above 0.
+ * @param a The fitted a, above 0.
+ * @param b The fitted b, above 0.
+ * @returns P(alive), 0 to 1; 1 for a customer with no repeat purchases.
+ */
+export function BGNBD_P_ALIVE(
+  frequency: number[][],
+  recency: number[][],
+  T: number[][],
+  r: number[][],
+  alpha: number[][],
+  a: number[][],
+  b: number[][]
+): any[][] {
+  const result = mapElements(
+    [frequency, recency, T, r, alpha, a, b],
+    [
+      { name: "frequency" },
+      { name: "recency" },
+      { name: "T" },
+      { name: "r" },
+      { name: "alpha" },
+      { name: "a" },
+      { name: "b" },
+    ],
+    (v) => probabilityAlive(v[0], v[1], v[2], v[3], v[4], v[5], v[6])
+  );
+  return blankWhereNoCustomer(result, [frequency, recency, T]) as any[][];
+}
+
+/**
+ * Fits the Gamma-Gamma spend model by maximum likelihood, on customers with at least one repeat purchase only.
+ * @customfunction GG_FIT
+ * @param frequency Repeat purchases per customer, x (a column); customers with 0 are skipped.
+ * @param monetary_value Each customer's mean value of the repeat purchases, above 0 where frequency is above 0.
+ * @param [weights] How many identical customers each row stands for; omitted: 1 each.
+ * @param [show_details] 1: add the log-likelihood and the number of customers used (those with frequency above 0).
+ * @returns A 1×3 array {p, q, gamma} (or 1×5 with the details) that spills.
+ */
+export function GG_FIT(
+  frequency: number[][],
+  monetary_value: number[][],
+  weights?: number[][],
+  show_details?: number[][]
+): any[][] {
+  try {
+    const details = readFlag(show_details, "show_details");
+    const columns = readColumns(
+      [
+        { name: "frequency", arg: frequency },
+        { name: "monetary_value", arg: monetary_value, blank: 0 },
+      ],
+      weights
+    );
+    if (columns.used === 0) return [details ? ["", "", "", "", ""] : ["", "", ""]];
+    const [x, m] = columns.values;
+    const fit = fitGammaGamma({ frequency: x, monetary: m, weight: columns.weight });
+    const row = [fit.p, fit.q, fit.gamma];
+    return [finiteRow(details ? [...row, fit.logLikelihood, fit.customersUsed] : row)];
+  } catch (e) {
+    return toExcelError(e) as any;
+  }
+}
+
+/**
+ * Expected average spend per purchase of a customer under the Gamma-Gamma model: p(gamma + m·x)/(p·x + q − 1).
+ * @customfunction GG_SPEND
+ * @param frequency The customer's repeat purchases, x; 0 gives the population mean.
+ * @param monetary_value The customer's mean value of the repeat purchases, m.
+ * @param p The fitted p (from RETAIN.GG_FIT), above 0.
+ * @param q The fitted q, above 1 (q ≤ 1 means an infinite mean spend: #NUM!).
+ * @param gamma The fitted gamma, above 0.
+ * @returns The expected spend per purchase, in the currency of monetary_value.
+ */
+export function GG_SPEND(
+  frequency: number[][],
+  monetary_value: number[][],
+  p: number[][],
+  q: number[][],
+  gamma: number[][]
+): any[][] {
+  const result = mapElements(
+    [frequency, monetary_value, p, q, gamma],
+    [
+      { name: "frequency" },
+      { name: "monetary_value" },
+      { name: "p" },
+      { name: "q" },
+      { name: "gamma" },
+    ],
+    (v) => expectedAverageSpend(v[0], v[1], v[2], v[3], v[4])
+  );
+  return blankWhereNoCustomer(result, [frequency, monetary_value]) as any[][];
+}
+
+/**
+ * Customer lifetime value from BG/NBD purchases and Gamma-Gamma spend, discounted per period of the data's time unit.
+ * @customfunction CLV
+ * @param frequency The customer's repeat purchases, x; a column spills one row per customer.
+ * @param recency Time from the customer's first to last purchase, t_x, in the data's time unit.
+ * @param T Time from the customer's first purchase to the end of observation, in the same unit.
+ * @param monetary_value The customer's mean value of the repeat purchases, m.
+ * @param bgnbd_params r, alpha, a, b: the four cells spilled by RETAIN.BGNBD_FIT (a fifth, the log-likelihood, is ignored).
+ * @param gg_params p, q, gamma: the three cells spilled by RETAIN.GG_FIT (further cells are ignored).
+ * @param horizon Periods ahead to value, in the data's time unit (e.g. 52 for a year of weekly data).
+ * @param discount_rate Discount rate per rate_period, 0 or more.
+ * @param time_unit The data's time unit (of recency, T and horizon): "day", "week", "month", "quarter" or "year".
+ * @param rate_period The period discount_rate is quoted for: "day", "week", "month", "quarter" or "year".
+ * @returns The expected discounted spend over the horizon, in the currency of monetary_value.
+ */
+export function CLV(
+  frequency: number[][],
+  recency: number[][],
+  T: number[][],
+  monetary_value: number[][],
+  bgnbd_params: number[][],
+  gg_params: number[][],
+  horizon: number[][],
+  discount_rate: number[][],
+  time_unit: string,
+  rate_period: string
+): any[][] {
+  let compute: (v: Float64Array) => number;
+  try {
+    const [r, alpha, a, b] = readParameters(bgnbd_params, "bgnbd_params", ["r", "alpha", "a", "b"]);
+    const [p, q, gamma] = readParameters(gg_params, "gg_params", ["p", "q", "gamma"]);
+    const H = readScalar(horizon, "horizon");
+    const rate = readScalar(discount_rate, "discount_rate");
+    if (H === null) throw invalidValue("horizon is blank: give the periods ahead to value");
+    if (rate === null) throw invalidValue("discount_rate is blank: give 0 for no discounting");
+    const unit = parseTimeUnit(readText(time_unit, "time_unit"), "time_unit");
+    const period = parseTimeUnit(readText(rate_period, "rate_period"), "rate_period");
+    compute = (v) =>
+      customerLifetimeValue(
+        v[0],
+        v[1],
+        v[2],
+        v[3],
+        { r, alpha, a, b },
+        { p, q, gamma },
+        H,
+        rate,
+        unit,
+        period
+      );
+  } catch (e) {
+    return toExcelError(e) as any;
+  }
+  const result = mapElements(
+    [frequency, recency, T, monetary_value],
+    [{ name: "frequency" }, { name: "recency" }, { name: "T" }, { name: "monetary_value" }],
+    compute
+  );
+  return result as any[][];
+}
