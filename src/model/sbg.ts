@@ -3,6 +3,9 @@ export { checkShape, churnProbability, logSurvival, retention, survival } from "
 export {
   cohortProportions,
   fitSbg,
+  fitSbgCohorts,
+  sbgCohortsLogLikelihood,
+  sbgCohortsLogLikelihoodGradient,
   sbgLogLikelihood,
   sbgLogLikelihoodGradient,
   type SbgFit,

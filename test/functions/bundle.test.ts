@@ -28,9 +28,30 @@ function loadBundle(): { registered: Map<string, Fn>; associateCalls: string[] }
   return { registered, associateCalls };
 }
 
-const metadata = JSON.parse(fs.readFileSync(builtFile("functions.json"), "utf8")) as {
-  functions: Array<{ id: string; parameters: Array<{ name: string; optional?: boolean }> }>;
-};
+interface Metadata {
+  allowErrorForDataTypeAny?: boolean;
+  functions: Array<{
+    id: string;
+    parameters: Array<{ name: string; optional?: boolean; type?: string }>;
+  }>;
+}
+const metadata = JSON.parse(fs.readFileSync(builtFile("functions.json"), "utf8")) as Metadata;
+const chineseMetadata = JSON.parse(
+  fs.readFileSync(builtFile("functions-zh-cn.json"), "utf8")
+) as Metadata;
+/** The functions of functions.ts and sbg-functions.ts. */
+const RETAIN_CORE = [
+  "RETENTION_RATE",
+  "CUSTOMER_COST",
+  "LTV",
+  "CHURN_RATE",
+  "EXPECTED_LIFETIME",
+  "RETENTION_RESCALE",
+  "SBG_FIT",
+  "SBG_SURVIVAL",
+  "SBG_RETENTION",
+  "LTV_SBG",
+];
 const s = (x: unknown) => [[x]];
 
 describe("dist/functions.js in a bare runtime", () => {
@@ -60,9 +81,16 @@ describe("dist/functions.js in a bare runtime", () => {
     const f = registered.get("RETENTION_RATE")!;
     expect(f(s(80), s(60), s(20), null)).toEqual([[0.5]]);
     expect((f(s(1000), s(1100), s(200), s(1)) as number[][])[0][0]).toBeCloseTo(0.75, 15);
-    const err = f(s(0), s(1), s(1), null);
-    expect(err).toBeInstanceOf(CustomFunctionsError);
-    expect((err as CustomFunctionsError).code).toBe("#DIV/0!");
+    // a lone error comes inside a 1×1 array (the documented path for a matrix result)
+    for (const [start, end, won] of [
+      [0, 1, 1],
+      [0, 10, 5],
+    ]) {
+      const err = f(s(start), s(end), s(won), null) as unknown[][];
+      expect(err.length === 1 && err[0].length === 1).toBe(true);
+      expect(err[0][0]).toBeInstanceOf(CustomFunctionsError);
+      expect((err[0][0] as CustomFunctionsError).code).toBe("#DIV/0!");
+    }
   });
 
   test("RETAIN.CUSTOMER_COST by id", () => {
@@ -72,14 +100,20 @@ describe("dist/functions.js in a bare runtime", () => {
       8
     );
     expect(f(s(1_328_000), s(80), s(500_000))).toEqual([[22_850]]);
-    expect((f(s("x"), s(80), null) as CustomFunctionsError).code).toBe("#VALUE!");
+    expect(((f(s("x"), s(80), null) as unknown[][])[0][0] as CustomFunctionsError).code).toBe(
+      "#VALUE!"
+    );
   });
 
   test("RETAIN.LTV by id", () => {
     const f = registered.get("LTV")!;
     expect((f(s(100), s(0.8), s(0.1), null, null) as number[][])[0][0]).toBeCloseTo(333.3333333, 6);
     expect((f(s(100), s(0.8), s(0.1), null, s(1)) as number[][])[0][0]).toBeCloseTo(366.6666667, 6);
-    expect((f(s(100), s(1), s(0), null, null) as CustomFunctionsError).code).toBe("#NUM!");
+    expect(
+      ((f(s(100), s(1), s(0), null, null) as unknown[][])[0][0] as CustomFunctionsError).code
+    ).toBe("#NUM!");
+    // an empty periods cell means unlimited, whether it arrives as null or as 0
+    expect(f(s(100), s(0.8), s(0.1), s(0), null)).toEqual(f(s(100), s(0.8), s(0.1), null, null));
   });
 
   test("RETAIN.SBG_FIT, SBG_SURVIVAL, SBG_RETENTION and LTV_SBG by id: Fader & Hardie's regular cohort", () => {
@@ -97,13 +131,80 @@ describe("dist/functions.js in a bare runtime", () => {
       registered.get("LTV_SBG")!(s(100), s(alpha), s(beta), s(0.1), null) as number[][]
     )[0][0];
     expect(value).toBeCloseTo(369.49, 2);
-    expect(
-      (registered.get("SBG_FIT")!([[1000], [1000], [1000]], null) as CustomFunctionsError).code
-    ).toBe("#NUM!");
+    const noOneLeaves = registered.get("SBG_FIT")!([[1000], [1000], [1000]], null) as unknown[][];
+    expect(noOneLeaves.length === 1 && noOneLeaves[0].length === 1).toBe(true);
+    expect((noOneLeaves[0][0] as CustomFunctionsError).code).toBe("#NUM!");
   });
 
   test("a whole column with an empty tail spills with blanks", () => {
     const f = registered.get("CUSTOMER_COST")!;
     expect(f([[100], [null], [""]], [[4], [null], [""]], null)).toEqual([[25], [""], [""]]);
+  });
+
+  test("RETAIN.SBG_FIT by id on a cohort triangle: unobserved cells empty text, null, or refused zeros", () => {
+    const f = registered.get("SBG_FIT")!;
+    const triangle = (blank: unknown) => [
+      [1000, 631, 468, 382, 326],
+      [800, 520, 390, blank, blank],
+      [1200, 760, blank, blank, blank],
+    ];
+    const [[alpha, beta]] = f(triangle(""), null) as number[][];
+    expect(alpha > 0 && beta > 0).toBe(true);
+    expect(f(triangle(null), null)).toEqual([[alpha, beta]]);
+    expect(f(triangle(0), null)).toEqual([
+      [
+        expect.objectContaining({
+          code: "#VALUE!",
+          message: expect.stringMatching(/row 2, column 4/),
+        }),
+      ],
+    ]);
+  });
+
+  test("metadata: RETAIN's parameters are `any` and error values in ranges reach them", () => {
+    for (const m of [metadata, chineseMetadata]) {
+      expect(m.allowErrorForDataTypeAny).toBe(true);
+      for (const id of RETAIN_CORE) {
+        const f = m.functions.find((fn) => fn.id === id)!;
+        expect([id, f.parameters.map((p) => p.type)]).toEqual([id, f.parameters.map(() => "any")]);
+      }
+    }
+  });
+
+  test.each([
+    ["null (Excel on the web, current desktop)", null],
+    ["0 (older desktop builds)", 0],
+  ])("blanks as %s: whole columns give blanks below the data", (_, b) => {
+    const column = (...xs: unknown[]) => xs.map((x) => [x]);
+    expect(registered.get("CHURN_RATE")!(column(0.75, b, b))).toEqual([[0.25], [""], [""]]);
+    expect(registered.get("EXPECTED_LIFETIME")!(column(0.75, b, b))).toEqual([[4], [""], [""]]);
+    expect(
+      registered.get("RETENTION_RATE")!(column(80, b, b), column(60, b, b), column(20, b, b), null)
+    ).toEqual([[0.5], [""], [""]]);
+    const cohort = column(1000, 631, 468, 382, 326, 289, 262, 241, 223, b, b);
+    const fit = registered.get("SBG_FIT")!(cohort, null) as unknown[][];
+    if (b === null) {
+      expect(fit).toEqual(registered.get("SBG_FIT")!(cohort.slice(0, 9), null));
+    } else {
+      // trailing zeros may be empty cells or a cohort that lost everyone: refused, with the fix
+      expect((fit[0][0] as CustomFunctionsError).code).toBe("#VALUE!");
+      expect((fit[0][0] as CustomFunctionsError).message).toMatch(/calibration_periods/);
+      expect(registered.get("SBG_FIT")!(cohort, s(8))).toEqual(
+        registered.get("SBG_FIT")!(cohort.slice(0, 9), null)
+      );
+    }
+  });
+
+  test("an error value inside a range gives #VALUE! in its own row, naming the argument, the row and the error", () => {
+    const na = new CustomFunctionsError("#N/A");
+    expect(registered.get("CHURN_RATE")!([[0.75], [na], [0.5]])).toEqual([
+      [0.25],
+      [new CustomFunctionsError("#VALUE!", "retention_rate row 2 holds the error #N/A")],
+      [0.5],
+    ]);
+    const fit = registered.get("SBG_FIT")!([[1000], [631], [na]], null) as unknown[][];
+    expect((fit[0][0] as CustomFunctionsError).message).toBe(
+      "survivors row 3 holds the error #N/A"
+    );
   });
 });

@@ -7,6 +7,7 @@ import {
   readSurvivors,
 } from "../../src/functions/sbg-functions";
 import { discountedExpectedLifetime } from "../../src/model/sbg-value";
+import { fitSbgCohorts } from "../../src/model/sbg-fit";
 import { anyArgs, anyCell } from "../support/excel-arbitraries";
 import { grid, isError, onlyNumbersBlanksOrErrors, single } from "../support/excel-values";
 
@@ -47,8 +48,43 @@ describe("SBG_FIT", () => {
     expect(all[0][0]).not.toBeCloseTo(0.704, 3);
   });
 
-  it("an all-blank range stays blank", () => {
+  it("an all-blank range stays blank, and so does one of zeros (desktop Excel may pass blanks as 0)", () => {
     expect(grid(SBG_FIT(column([null, "", null]) as number[][]))).toEqual([["", ""]]);
+    expect(grid(SBG_FIT(column([0, 0, 0]) as number[][]))).toEqual([["", ""]]);
+  });
+
+  describe("zeros at the end of survivors", () => {
+    const fitted = grid(SBG_FIT(column(REGULAR) as number[][]));
+    const lostEveryone = grid(SBG_FIT(column([...REGULAR, 0]) as number[][], [[9]]));
+
+    it("zeros that reach the end of the range are ambiguous (empty cells on older desktop builds): #VALUE! with the fix", () => {
+      for (const tail of [[0], [0, 0, 0]]) {
+        const shown = single(SBG_FIT(column([...REGULAR, ...tail]) as number[][]));
+        expect(shown).toEqual({
+          error: "#VALUE!",
+          message: expect.stringMatching(
+            /^survivors ends in 0 from position 10: empty cells or a cohort that lost everyone\?.*calibration_periods/
+          ),
+        });
+      }
+    });
+    it("a 0 that an empty cell follows is observed: the cohort lost everyone", () => {
+      expect(grid(SBG_FIT(column([...REGULAR, 0, null, null]) as number[][]))).toEqual(
+        lostEveryone
+      );
+      // everyone leaving in period 9 is no rising retention: the 0 was read as an observation
+      expect(lostEveryone).toEqual([[isError("#NUM!")]]);
+      expect(typeof fitted[0][0]).toBe("number");
+    });
+    it("calibration_periods says which periods are observed: zeros after them are a holdout", () => {
+      expect(grid(SBG_FIT(column([...REGULAR, 0, 0, 0]) as number[][], [[8]]))).toEqual(fitted);
+      expect(grid(SBG_FIT(column([...REGULAR, 0, 0, 0]) as number[][], [[9]]))).toEqual(
+        lostEveryone
+      );
+    });
+    it("calibration_periods 0 means omitted (an empty cell on older desktop builds)", () => {
+      expect(grid(SBG_FIT(column(REGULAR) as number[][], [[0]]))).toEqual(fitted);
+    });
   });
 
   it.each([
@@ -56,7 +92,7 @@ describe("SBG_FIT", () => {
     ["a negative", column([1000, 600, -1]), undefined, "#NUM!"],
     ["fewer than 2 periods", column([1000, 600]), undefined, "#NUM!"],
     ["a single number", [[1000]], undefined, "#NUM!"],
-    ["n_0 = 0", column([0, 0, 0]), undefined, "#NUM!"],
+    ["n_0 = 0 before a positive value", column([0, 0, 5]), undefined, "#NUM!"],
     ["no one leaves", column([100, 100, 100, 100]), undefined, "#NUM!"],
     ["falling retention", column([1000, 900, 800, 700]), undefined, "#NUM!"],
     ["calibration 1", column(REGULAR), [[1]], "#NUM!"],
@@ -72,25 +108,22 @@ describe("SBG_FIT", () => {
       "text in survivors",
       column([1000, "abc", 300]),
       undefined,
-      /survivors must hold numbers, not the text "abc"/,
+      /survivors row 2 must hold numbers, not the text "abc"/,
     ],
     ["a boolean", column([1000, true, 300]), undefined, /not TRUE/],
-    [
-      "a 2-D block",
-      [
-        [1000, 900],
-        [800, 700],
-      ],
-      undefined,
-      /single row or column, not a 2×2 block/,
-    ],
     ["a gap", column([1000, null, 300]), undefined, /blank cell at position 2/],
     ["a leading blank", column(["", 1000, 300, 200]), undefined, /blank cell at position 1/],
     [
       "an error value",
       column([1000, new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable), 300]),
       undefined,
-      /error/,
+      /^survivors row 2 holds the error #N\/A$/,
+    ],
+    [
+      "an error value as a data type",
+      [[1000, 600, { type: "Error", basicValue: "#DIV/0!" }]],
+      undefined,
+      /^survivors column 3 holds the error #DIV\/0!$/,
     ],
     [
       "calibration as a range",
@@ -128,12 +161,143 @@ describe("SBG_FIT", () => {
         (s, k) => {
           const result = SBG_FIT(s as number[][], k as number[][] | undefined);
           expect(onlyNumbersBlanksOrErrors(result)).toBe(true);
-          if (Array.isArray(result))
-            expect(result.length === 1 && result[0].length === 2).toBe(true);
+          // {alpha, beta}, two blanks, or a lone error as a 1×1 array: never a bare error
+          expect(Array.isArray(result) && result.length === 1).toBe(true);
+          const width = result[0].length;
+          expect(
+            width === 2 || (width === 1 && result[0][0] instanceof CustomFunctions.Error)
+          ).toBe(true);
         }
       ),
       { numRuns: 2000 }
     );
+  });
+});
+
+describe("SBG_FIT on a cohort triangle (one cohort per row)", () => {
+  // monthly cohorts: the older, the longer observed; "" or null where not observed yet
+  const TRIANGLE = [
+    [1000, 631, 468, 382, 326, 289],
+    [800, 520, 390, 320, "", ""],
+    [1200, 760, 575, null, null, null],
+    [500, 310, "", "", "", ""],
+    [900, "", "", "", "", ""],
+  ];
+  const ROWS = [
+    [1000, 631, 468, 382, 326, 289],
+    [800, 520, 390, 320],
+    [1200, 760, 575],
+    [500, 310],
+    [900],
+  ];
+
+  it("fits one alpha, beta over every cohort's own observed periods", () => {
+    const { alpha, beta } = fitSbgCohorts(ROWS);
+    expect(grid(SBG_FIT(TRIANGLE as number[][]))).toEqual([[alpha, beta]]);
+  });
+
+  it("skips empty rows (all blank, or all 0 as older desktop builds pass them) wherever they are", () => {
+    const blankRow = ["", null, "", "", "", ""];
+    const zeroRow = [0, 0, 0, 0, 0, 0];
+    expect(
+      grid(SBG_FIT([TRIANGLE[0], blankRow, ...TRIANGLE.slice(1), zeroRow, zeroRow] as number[][]))
+    ).toEqual(grid(SBG_FIT(TRIANGLE as number[][])));
+  });
+
+  it("a block with one filled row is that row's single-cohort fit", () => {
+    expect(grid(SBG_FIT([REGULAR, REGULAR.map(() => null)] as number[][], [[7]]))).toEqual(
+      grid(SBG_FIT([REGULAR], [[7]]))
+    );
+  });
+
+  it("calibration_periods fits each cohort's first k periods", () => {
+    const { alpha, beta } = fitSbgCohorts(ROWS, 3);
+    expect(grid(SBG_FIT(TRIANGLE as number[][], [[3]]))).toEqual([[alpha, beta]]);
+  });
+
+  it("counts and shares: the same α, β when every row is the same cohort", () => {
+    const counts = grid(SBG_FIT([REGULAR, REGULAR.map((n) => n * 3)]));
+    const one = grid(SBG_FIT([REGULAR]));
+    expect(counts[0][0]).toBeCloseTo(one[0][0] as number, 9);
+  });
+
+  it.each([
+    [
+      "zeros at the end of a row that no empty cell follows (older desktop builds pass empty cells as 0)",
+      [
+        [1000, 631, 468, 382],
+        [800, 520, 0, 0],
+      ],
+      /^survivors ends in 0 from row 2, column 3: empty cells or a cohort that lost everyone\?.*=""/,
+    ],
+    [
+      "a blank before a row's last number",
+      [
+        [1000, 631, 468, 382],
+        [800, null, 400, ""],
+      ],
+      /blank cell at row 2, column 2 before the row's last number/,
+    ],
+    [
+      "a leading blank",
+      [
+        [1000, 631, 468, 382],
+        ["", 600, 400, ""],
+      ],
+      /blank cell at row 2, column 1/,
+    ],
+    [
+      "an error value",
+      [
+        [1000, 631, 468, 382],
+        [800, new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable), "", ""],
+      ],
+      /^survivors row 2, column 2 holds the error #N\/A$/,
+    ],
+    [
+      "text",
+      [
+        [1000, 631, 468, 382],
+        [800, "n/a", "", ""],
+      ],
+      /^survivors row 2, column 2 must hold numbers, not the text "n\/a"$/,
+    ],
+  ])("%s is #VALUE! naming the cell", (_, triangle, message) => {
+    const result = SBG_FIT(triangle as number[][]);
+    expect(result.length === 1 && result[0].length === 1).toBe(true);
+    const shown = single(result);
+    expect(shown).toEqual(isError("#VALUE!"));
+    expect((shown as { message: string }).message).toMatch(message);
+  });
+
+  it("zeros that an empty cell follows are observed", () => {
+    const rows = [
+      [1000, 631, 468, 382, 326],
+      [20, 9, 3, 0, ""],
+    ];
+    const { alpha, beta } = fitSbgCohorts([rows[0], [20, 9, 3, 0]]);
+    expect(grid(SBG_FIT(rows as number[][]))).toEqual([[alpha, beta]]);
+  });
+
+  it.each([
+    [
+      "a rise within a row",
+      [
+        [1000, 631, 468],
+        [800, 500, 600],
+      ],
+      /row 2: survivors rise/,
+    ],
+    [
+      "no cohort with 2 periods",
+      [
+        [1000, 631],
+        [800, 500],
+      ],
+      /at least one cohort/,
+    ],
+  ])("%s is #NUM!", (_, triangle) => {
+    expect(single(SBG_FIT(triangle as number[][]))).toEqual(isError("#NUM!"));
   });
 });
 
