@@ -50,11 +50,11 @@ function readFlag(arg: unknown, name: string): boolean {
  * @returns A 1×4 array {r, alpha, a, b} (alpha in the data's time unit) that spills into four cells.
  */
 export function BGNBD_FIT(
-  frequency: number[][],
-  recency: number[][],
-  T: number[][],
-  weights?: number[][],
-  show_log_likelihood?: number[][]
+  frequency: any[][],
+  recency: any[][],
+  T: any[][],
+  weights?: any[][],
+  show_log_likelihood?: any[][]
 ): any[][] {
   try {
     const showLl = readFlag(show_log_likelihood, "show_log_likelihood");
@@ -72,7 +72,7 @@ export function BGNBD_FIT(
     const row = [fit.r, fit.alpha, fit.a, fit.b];
     return [finiteRow(showLl ? [...row, fit.logLikelihood] : row)];
   } catch (e) {
-    return toExcelError(e) as any;
+    return [[toExcelError(e)]];
   }
 }
 
@@ -87,11 +87,11 @@ export function BGNBD_FIT(
  * @returns The expected number of repeat purchases, E[X(t)].
  */
 export function BGNBD_EXPECTED(
-  t: number[][],
-  r: number[][],
-  alpha: number[][],
-  a: number[][],
-  b: number[][]
+  t: any[][],
+  r: any[][],
+  alpha: any[][],
+  a: any[][],
+  b: any[][]
 ): any[][] {
   return mapElements(
     [t, r, alpha, a, b],
@@ -114,14 +114,14 @@ export function BGNBD_EXPECTED(
  * @returns The expected number of purchases in the next t periods, E[Y(t) | x, t_x, T].
  */
 export function BGNBD_CONDITIONAL(
-  frequency: number[][],
-  recency: number[][],
-  T: number[][],
-  t: number[][],
-  r: number[][],
-  alpha: number[][],
-  a: number[][],
-  b: number[][]
+  frequency: any[][],
+  recency: any[][],
+  T: any[][],
+  t: any[][],
+  r: any[][],
+  alpha: any[][],
+  a: any[][],
+  b: any[][]
 ): any[][] {
   const result = mapElements(
     [frequency, recency, T, t, r, alpha, a, b],
@@ -153,13 +153,13 @@ export function BGNBD_CONDITIONAL(
  * @returns P(alive), 0 to 1; 1 for a customer with no repeat purchases.
  */
 export function BGNBD_P_ALIVE(
-  frequency: number[][],
-  recency: number[][],
-  T: number[][],
-  r: number[][],
-  alpha: number[][],
-  a: number[][],
-  b: number[][]
+  frequency: any[][],
+  recency: any[][],
+  T: any[][],
+  r: any[][],
+  alpha: any[][],
+  a: any[][],
+  b: any[][]
 ): any[][] {
   const result = mapElements(
     [frequency, recency, T, r, alpha, a, b],
@@ -187,10 +187,10 @@ export function BGNBD_P_ALIVE(
  * @returns A 1×3 array {p, q, gamma} (or 1×5 with the details) that spills.
  */
 export function GG_FIT(
-  frequency: number[][],
-  monetary_value: number[][],
-  weights?: number[][],
-  show_details?: number[][]
+  frequency: any[][],
+  monetary_value: any[][],
+  weights?: any[][],
+  show_details?: any[][]
 ): any[][] {
   try {
     const details = readFlag(show_details, "show_details");
@@ -207,7 +207,7 @@ export function GG_FIT(
     const row = [fit.p, fit.q, fit.gamma];
     return [finiteRow(details ? [...row, fit.logLikelihood, fit.customersUsed] : row)];
   } catch (e) {
-    return toExcelError(e) as any;
+    return [[toExcelError(e)]];
   }
 }
 
@@ -222,11 +222,11 @@ export function GG_FIT(
  * @returns The expected spend per purchase, in the currency of monetary_value.
  */
 export function GG_SPEND(
-  frequency: number[][],
-  monetary_value: number[][],
-  p: number[][],
-  q: number[][],
-  gamma: number[][]
+  frequency: any[][],
+  monetary_value: any[][],
+  p: any[][],
+  q: any[][],
+  gamma: any[][]
 ): any[][] {
   const result = mapElements(
     [frequency, monetary_value, p, q, gamma],
@@ -258,14 +258,14 @@ export function GG_SPEND(
  * @returns The expected discounted spend over the horizon, in the currency of monetary_value.
  */
 export function CLV(
-  frequency: number[][],
-  recency: number[][],
-  T: number[][],
-  monetary_value: number[][],
-  bgnbd_params: number[][],
-  gg_params: number[][],
-  horizon: number[][],
-  discount_rate: number[][],
+  frequency: any[][],
+  recency: any[][],
+  T: any[][],
+  monetary_value: any[][],
+  bgnbd_params: any[][],
+  gg_params: any[][],
+  horizon: any[][],
+  discount_rate: any[][],
   time_unit: string,
   rate_period: string
 ): any[][] {
@@ -293,7 +293,7 @@ export function CLV(
         period
       );
   } catch (e) {
-    return toExcelError(e) as any;
+    return [[toExcelError(e)]];
   }
   const result = mapElements(
     [frequency, recency, T, monetary_value],

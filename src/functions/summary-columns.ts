@@ -68,7 +68,12 @@ export function readColumns(specs: readonly ColumnSpec[], weights: unknown): Col
   for (let i = 0; i < n; i++) {
     let blanks = 0;
     for (let j = 0; j < specs.length; j++) {
-      row[j] = readCell(cells[j][i], `${specs[j].name} (row ${i + 1})`);
+      const cell = cells[j][i];
+      // Numbers (the usual cell) skip readCell and its message string.
+      row[j] =
+        typeof cell === "number" && cell === cell
+          ? cell
+          : readCell(cell, `${specs[j].name} (row ${i + 1})`);
       if (row[j] === null) blanks++;
     }
     if (blanks === specs.length) {
@@ -86,7 +91,9 @@ export function readColumns(specs: readonly ColumnSpec[], weights: unknown): Col
       }
     }
     if (weightCells !== null) {
-      const w = readCell(weightCells[i], `weights (row ${i + 1})`);
+      const cell = weightCells[i];
+      const w =
+        typeof cell === "number" && cell === cell ? cell : readCell(cell, `weights (row ${i + 1})`);
       if (w === null) throw invalidValue(`weights is blank in row ${i + 1}`);
       weight[i] = w;
     } else {

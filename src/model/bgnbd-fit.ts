@@ -46,48 +46,70 @@ interface Prepared {
   totalWeight: number;
 }
 
+/**
+ * Validates every row, drops weight-0 rows and merges identical customers (summing weights):
+ * summaries in whole days or weeks repeat (x, t_x, T) often, and every x = 0 customer with the
+ * same T is the same customer to the likelihood.
+ */
 function prepare(data: CustomerSummary): Prepared {
   const n = data.frequency.length;
   if (data.recency.length !== n || data.T.length !== n || (data.weight && data.weight.length !== n))
     throw invalidNumber("frequency, recency, T (and weights) must have the same number of rows");
-  const keep: number[] = [];
+  const rowOf = new Map<string, number>();
+  const tx: number[] = [];
+  const T: number[] = [];
+  const w: number[] = [];
+  const rowX: number[] = [];
   for (let i = 0; i < n; i++) {
-    const w = data.weight ? data.weight[i] : 1;
-    if (!(w >= 0 && w < Infinity)) throw invalidNumber(`weights must be 0 or more (row ${i + 1})`);
-    checkCustomer(data.frequency[i], data.recency[i], data.T[i], i + 1);
-    if (data.frequency[i] === 0 && data.recency[i] !== 0)
+    const weight = data.weight ? data.weight[i] : 1;
+    if (!(weight >= 0 && weight < Infinity))
+      throw invalidNumber(`weights must be 0 or more (row ${i + 1})`);
+    const x = data.frequency[i];
+    checkCustomer(x, data.recency[i], data.T[i], i + 1);
+    if (x === 0 && data.recency[i] !== 0)
       throw invalidNumber(
         `recency must be 0 for a customer with no repeat purchases (row ${i + 1})`
       );
-    if (w > 0) keep.push(i);
+    if (weight === 0) continue;
+    const key = `${x} ${data.recency[i]} ${data.T[i]}`;
+    const k = rowOf.get(key);
+    if (k !== undefined) {
+      w[k] += weight;
+      continue;
+    }
+    rowOf.set(key, w.length);
+    rowX.push(x);
+    tx.push(data.recency[i]);
+    T.push(data.T[i]);
+    w.push(weight);
   }
-  const m = keep.length;
-  const tx = new Float64Array(m);
-  const T = new Float64Array(m);
-  const w = new Float64Array(m);
+  const m = w.length;
   const group = new Int32Array(m);
   const index = new Map<number, number>();
   const xs: number[] = [];
   const xw: number[] = [];
   let totalWeight = 0;
   for (let k = 0; k < m; k++) {
-    const i = keep[k];
-    const x = data.frequency[i];
-    tx[k] = data.recency[i];
-    T[k] = data.T[i];
-    w[k] = data.weight ? data.weight[i] : 1;
     totalWeight += w[k];
-    let g = index.get(x);
+    let g = index.get(rowX[k]);
     if (g === undefined) {
       g = xs.length;
-      index.set(x, g);
-      xs.push(x);
+      index.set(rowX[k], g);
+      xs.push(rowX[k]);
       xw.push(0);
     }
     group[k] = g;
     xw[g] += w[k];
   }
-  return { tx, T, w, group, xs: Float64Array.from(xs), xw: Float64Array.from(xw), totalWeight };
+  return {
+    tx: Float64Array.from(tx),
+    T: Float64Array.from(T),
+    w: Float64Array.from(w),
+    group,
+    xs: Float64Array.from(xs),
+    xw: Float64Array.from(xw),
+    totalWeight,
+  };
 }
 
 /** ln(1 + e^δ) without overflow. */
