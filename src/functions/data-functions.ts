@@ -170,10 +170,10 @@ function readMeasureOrThrow(
  * @param customers The customer id of each order (a column).
  * @param order_dates The date of each order.
  * @param [amounts] The amount of each order (refunds negative); needed for the revenue measures.
- * @param [measure] 0 customers active (default), 1 share of the cohort, 2 revenue, 3 revenue ÷ the cohort's period-0 revenue.
+ * @param [measure] 0 customers active (default), 1 share of the cohort, 2 revenue, 3 revenue ÷ the cohort's period-0 revenue, 4 survivors (still ordering at or after each period: the input of RETAIN.SBG_FIT).
  * @param [interval] 0 day, 1 week, 2 month (default), 3 quarter, 4 year.
  * @param [end_date] Last date to include; later orders are left out. Omitted: the last order's date.
- * @param [headers] 1 (default): a header row; 0: none (the period columns then feed RETAIN.SBG_FIT directly).
+ * @param [headers] 1 (default): a header row; 0: none (with measure 4 the period columns then feed RETAIN.SBG_FIT directly).
  * @returns A table that spills: cohort start, size, then periods 0, 1, 2, …
  */
 export function COHORTS(
@@ -206,7 +206,7 @@ export function COHORTS(
  * @param start_dates The start date of each subscription.
  * @param end_dates The end date of each subscription; empty while it is active.
  * @param [mrr] The recurring revenue of each subscription per period; needed for the revenue measures.
- * @param [measure] 0 customers active (default), 1 share of the cohort, 2 revenue, 3 revenue ÷ the cohort's period-0 revenue.
+ * @param [measure] 0 customers active (default), 1 share of the cohort, 2 revenue, 3 revenue ÷ the cohort's period-0 revenue, 4 survivors (still subscribed at or after each period: the input of RETAIN.SBG_FIT).
  * @param [interval] 0 day, 1 week, 2 month (default), 3 quarter, 4 year.
  * @param [as_of] The date the data describes. Omitted: the latest start or end date.
  * @param [headers] 1 (default): a header row; 0: none.

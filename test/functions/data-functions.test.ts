@@ -4,6 +4,7 @@
  * desktop Excel's zeros), error messages naming the argument and the row, and that nothing but
  * numbers, text headers, blanks or proper errors ever comes out.
  */
+
 import fc from "fast-check";
 import fs from "fs";
 import path from "path";
@@ -24,6 +25,9 @@ import {
 } from "../../src/functions/survival-functions";
 import { CustomFunctionsError } from "../support/custom-functions-global";
 import { grid, isError } from "../support/excel-values";
+
+// Hundreds of random tables per property: generous on a loaded 2-core machine.
+jest.setTimeout(120_000);
 
 const col = (...cells: unknown[]) => cells.map((c) => [c]);
 /** Excel passes an omitted optional range as null. */
@@ -177,6 +181,13 @@ describe("COHORTS", () => {
     expect(shares[0][4]).toBeCloseTo(40 / 150, 15);
     expect(grid(COHORTS(ids, dates, OMITTED, 2))).toEqual([
       [{ error: "#VALUE!", message: "measure 2 needs amounts" }],
+    ]);
+  });
+  test("survivors (measure 4): customers still ordering at or after each period, never rising", () => {
+    // A orders in January, February and (a refund) March; B in January and March; C in February.
+    expect(COHORTS(ids, dates, amounts, 4, OMITTED, OMITTED, 0)).toEqual([
+      [45292, 2, 2, 2, 1],
+      [45323, 1, 1, 0, ""],
     ]);
   });
   test("a cohort with no period-0 revenue has #DIV/0! revenue shares", () => {

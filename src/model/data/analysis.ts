@@ -119,7 +119,7 @@ export class OrdersAnalysis {
       hasRevenue: options.hasRevenue,
       cells,
       retention,
-      cohorts: cohortTable(cells, range),
+      cohorts: cohortTable(cells, range, this.window - 1),
       movements: options.hasRevenue ? revenueMovements(cells, range) : null,
       survival,
       medianLifetime: medianLifetime(survival),

@@ -5,7 +5,11 @@
  *   subscriptions: subscribed on some day of it), so column 0 is the cohort's size;
  * - share: that ÷ the cohort's size (column 0 = 100%);
  * - revenue: the cohort's revenue in that period (refunds included);
- * - revenue share: that ÷ the cohort's period-0 revenue (cohort net revenue retention).
+ * - revenue share: that ÷ the cohort's period-0 revenue (cohort net revenue retention);
+ * - survivors: the cohort's customers still active at or after that period (their last activity
+ *   is that late), which never rises: the input of the sBG fit. With orders, reactivation blurs
+ *   "still a customer" (a customer quiet for months who orders again survived all along), and
+ *   the last periods undercount survivors who will order again.
  * Cells after the last period are unobserved (NaN here, empty in a sheet), never 0. Periods in
  * which no customer was acquired have no row.
  */
@@ -13,20 +17,21 @@ import { invalidNumber } from "../errors";
 import { CustomerPeriods } from "./customer-periods";
 import { PeriodRange } from "./period-retention";
 
-export type CohortMeasure = "customers" | "share" | "revenue" | "revenueShare";
+export type CohortMeasure = "customers" | "share" | "revenue" | "revenueShare" | "survivors";
 
 export const COHORT_MEASURES: readonly CohortMeasure[] = [
   "customers",
   "share",
   "revenue",
   "revenueShare",
+  "survivors",
 ];
 
 export function cohortMeasureOfCode(code: number): CohortMeasure {
   const measure = Number.isInteger(code) ? COHORT_MEASURES[code] : undefined;
   if (measure === undefined)
     throw invalidNumber(
-      "measure must be 0 (customers), 1 (share), 2 (revenue) or 3 (revenue ÷ period-0 revenue)"
+      "measure must be 0 (customers), 1 (share), 2 (revenue), 3 (revenue ÷ period-0 revenue) or 4 (survivors)"
     );
   return measure;
 }
@@ -41,9 +46,15 @@ export interface CohortTable {
   /** Row-major cohorts × ages; NaN where the period is after the range's last. */
   customers: Float64Array;
   revenue: Float64Array;
+  /** Customers whose last activity (plus the window's reach) is at or after each age. */
+  survivors: Float64Array;
 }
 
-export function cohortTable(cells: CustomerPeriods, range: PeriodRange): CohortTable {
+/**
+ * @param reach periods a customer stays active after their last activity (orders: window − 1),
+ *   for the survivors measure.
+ */
+export function cohortTable(cells: CustomerPeriods, range: PeriodRange, reach = 0): CohortTable {
   const { offsets, period, active, revenue } = cells;
   // Each customer's cohort: the first period in which they were active.
   const cohortOf = new Int32Array(cells.customerCount).fill(-1);
@@ -66,25 +77,41 @@ export function cohortTable(cells: CustomerPeriods, range: PeriodRange): CohortT
   const ages = rows === 0 ? 0 : range.last - cohorts[0] + 1;
   const customers = new Float64Array(rows * ages).fill(NaN);
   const money = new Float64Array(rows * ages).fill(NaN);
+  const survivors = new Float64Array(rows * ages).fill(NaN);
   for (let r = 0; r < rows; r++) {
     const observed = range.last - cohorts[r] + 1;
     customers.fill(0, r * ages, r * ages + observed);
     money.fill(0, r * ages, r * ages + observed);
+    survivors.fill(0, r * ages, r * ages + observed);
   }
   for (let c = 0; c < cells.customerCount; c++) {
     const cohort = cohortOf[c];
     if (cohort < 0) continue;
     const base = rowOfPeriod[cohort - range.first] * ages - cohort;
+    let lastActive = cohort;
     for (let i = offsets[c]; i < offsets[c + 1]; i++) {
       const p = period[i];
       if (p < cohort || p > range.last) continue;
-      if (active[i]) customers[base + p]++;
+      if (active[i]) {
+        customers[base + p]++;
+        lastActive = p;
+      }
       money[base + p] += revenue[i];
     }
+    const survivedTo = Math.min(lastActive + reach, range.last);
+    for (let p = cohort; p <= survivedTo; p++) survivors[base + p]++;
   }
   const size = new Int32Array(rows);
   for (let r = 0; r < rows; r++) size[r] = sizeByPeriod[cohorts[r] - range.first];
-  return { range, cohort: Int32Array.from(cohorts), size, ages, customers, revenue: money };
+  return {
+    range,
+    cohort: Int32Array.from(cohorts),
+    size,
+    ages,
+    customers,
+    revenue: money,
+    survivors,
+  };
 }
 
 /**
@@ -105,6 +132,8 @@ export function cohortCell(
       return table.customers[at] / table.size[row];
     case "revenue":
       return table.revenue[at];
+    case "survivors":
+      return table.survivors[at];
     case "revenueShare": {
       const base = table.revenue[row * table.ages];
       const value = table.revenue[at];

@@ -3,6 +3,7 @@
  * unsorted rows, text and numeric ids (1001 = "1001"), ISO text dates, refunds, blank rows and
  * desktop Excel's zeros for blanks, every period unit, activity windows and end dates.
  */
+
 import fc from "fast-check";
 import { cohortTable } from "../../../src/model/data/cohorts";
 import { isoTextFromSerial } from "../../../src/model/data/excel-dates";
@@ -30,6 +31,9 @@ import {
   SubscriptionRow,
   SurvivalRow,
 } from "./reference";
+
+// Hundreds of random tables per property: generous on a loaded 2-core machine.
+jest.setTimeout(120_000);
 
 const UNITS: PeriodUnit[] = ["day", "week", "month", "quarter", "year"];
 const BASE = 45_200; // 2023-10-01
@@ -161,6 +165,7 @@ describe("cohort tables from orders = brute force", () => {
             )
           );
         expect(rows(table.customers)).toEqual(expected.customers);
+        expect(rows(table.survivors)).toEqual(expected.survivors);
         const revenue = rows(table.revenue);
         revenue.forEach((line, r) =>
           line.forEach((v, a) => expectClose(v, expected.revenue[r][a]))
@@ -312,6 +317,7 @@ describe("subscriptions = brute force", () => {
             )
           );
         expect(rows(table.customers)).toEqual(expected.customers);
+        expect(rows(table.survivors)).toEqual(expected.survivors);
         expect(rows(table.revenue)).toEqual(expected.revenue);
         const m = revenueMovements(cells, range);
         referenceSubscriptionMovements(t.rows, unit, asOf).forEach((e, i) => {

@@ -1,10 +1,14 @@
 /** Identities every analysis must satisfy, on generated tables of realistic shape. */
+
 import fc from "fast-check";
 import { OrdersAnalysis, SubscriptionsAnalysis } from "../../../src/model/data/analysis";
 import { cohortCell } from "../../../src/model/data/cohorts";
 import { kaplanMeier } from "../../../src/model/data/kaplan-meier";
 import { PeriodUnit } from "../../../src/model/data/periods";
 import { syntheticOrders, syntheticSubscriptions } from "../../support/synthetic-data";
+
+// Hundreds of random tables per property: generous on a loaded 2-core machine.
+jest.setTimeout(120_000);
 
 const units: PeriodUnit[] = ["week", "month", "quarter"];
 

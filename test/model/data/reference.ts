@@ -173,6 +173,8 @@ export interface ReferenceCohorts {
   /** [cohort][age]: null where unobserved. */
   customers: Array<Array<number | null>>;
   revenue: Array<Array<number | null>>;
+  /** [cohort][age]: members active in that period or any later one. */
+  survivors: Array<Array<number | null>>;
 }
 
 function cohortsFrom(
@@ -188,25 +190,35 @@ function cohortsFrom(
   }
   const cohortIndexes = [...new Set(cohortOf.values())].sort((a, b) => a - b);
   const ages = cohortIndexes.length === 0 ? 0 : keys.length - cohortIndexes[0];
-  const out: ReferenceCohorts = { cohorts: [], sizes: [], customers: [], revenue: [] };
+  const out: ReferenceCohorts = {
+    cohorts: [],
+    sizes: [],
+    customers: [],
+    revenue: [],
+    survivors: [],
+  };
   for (const ci of cohortIndexes) {
     const members = customers.filter((c) => cohortOf.get(c) === ci);
     out.cohorts.push(keys[ci]);
     out.sizes.push(members.length);
     const counts: Array<number | null> = [];
     const money: Array<number | null> = [];
+    const surviving: Array<number | null> = [];
     for (let age = 0; age < ages; age++) {
       const i = ci + age;
       if (i >= keys.length) {
         counts.push(null);
         money.push(null);
+        surviving.push(null);
         continue;
       }
       counts.push(members.filter((c) => activeIn(c, keys[i])).length);
-      money.push(members.reduce((sum, c) => sum + revenueIn(c, keys[i]), 0));
+      money.push(members.reduce<number>((sum, c) => sum + revenueIn(c, keys[i]), 0));
+      surviving.push(members.filter((c) => keys.slice(i).some((k) => activeIn(c, k))).length);
     }
     out.customers.push(counts);
     out.revenue.push(money);
+    out.survivors.push(surviving);
   }
   return out;
 }
