@@ -5,7 +5,8 @@
  *   3. production build (the tests load dist/ as Excel and the browser would);
  *   4. Jest: model, functions (unit, property, built bundle), manifest, report, scenarios,
  *      CLI, Office.js renderer against office-addin-mock, pane components, LibreOffice;
- *   5. end-to-end: the built pane in real Chromium (test/e2e/*.e2e.ts).
+ *   5. end-to-end: the built pane in real Chromium, on Playwright Test (test/e2e/*.e2e.ts,
+ *      playwright.config.ts).
  * Ends with one line "N passed, M failed" over all of it; exits non-zero on any failure.
  * `npm test -- <jest args>` runs only Jest with those arguments (after the build).
  */
@@ -45,6 +46,7 @@ function main() {
   }
   const check = step("type check", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
   if (check.status !== 0) totals.failed++;
+  // The pane, the custom functions and the report command (dist/cli), as `npm run build`.
   const build = step("build", bin("webpack"), ["--mode", "production"]);
   if (build.status !== 0) {
     console.log("\n0 passed, 1 failed");
@@ -63,23 +65,21 @@ function main() {
   }
 
   if (jestArgs.length === 0) {
-    const e2eDir = path.join(root, "test", "e2e");
-    const e2eFiles = fs.existsSync(e2eDir)
-      ? fs
-          .readdirSync(e2eDir)
-          .filter((f) => f.endsWith(".e2e.ts"))
-          .sort()
-      : [];
-    for (const file of e2eFiles) {
-      const run = step(`e2e ${file}`, bin("tsx"), [path.join("test", "e2e", file)], {
-        capture: true,
-      });
-      const counts = /(\d+) passed, (\d+) failed/.exec(run.stdout || "");
-      if (counts) {
-        totals.passed += Number(counts[1]);
-        totals.failed += Number(counts[2]);
-      }
-      if (run.status !== 0 && (!counts || Number(counts[2]) === 0)) totals.failed++;
+    // Playwright Test (playwright.config.ts): the list reporter for people, the JSON one to count.
+    const e2eReport = path.join(os.tmpdir(), `e2e-report-${process.pid}.json`);
+    const e2e = step("e2e (Playwright Test)", bin("playwright"), ["test", "--reporter=list,json"], {
+      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport },
+    });
+    if (fs.existsSync(e2eReport)) {
+      const { stats, errors = [] } = JSON.parse(fs.readFileSync(e2eReport, "utf8"));
+      // Retries are off, so nothing is "flaky"; a skipped check is a check that did not run;
+      // errors are failures outside any test (the config, a spec that does not load).
+      const failed = stats.unexpected + stats.flaky + stats.skipped + errors.length;
+      totals.passed += stats.expected;
+      totals.failed += failed > 0 || e2e.status === 0 ? failed : 1;
+      fs.rmSync(e2eReport);
+    } else {
+      totals.failed++; // Playwright did not even report
     }
   }
 

@@ -1,7 +1,8 @@
 /**
- * Shared by the pane's end-to-end test and its browser benchmark: a static server for dist/,
- * Debian's Chromium through playwright-core (never a downloaded browser), and Office.js's CDN
- * answered from the local copy in dist/office-js (no network here, and none needed).
+ * Shared by the pane's end-to-end tests (Playwright Test, through fixtures.ts and
+ * playwright.config.ts) and its browser benchmark: a static server for dist/, Debian's Chromium
+ * (never a downloaded browser) and its flags, and Office.js's CDN answered from the local copy in
+ * dist/office-js (no network here, and none needed).
  */
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from "fs";
 import { createServer, Server } from "http";
@@ -12,8 +13,9 @@ import { BrowserContext, chromium } from "playwright-core";
 
 export const DIST = path.resolve(__dirname, "../../dist");
 export const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
-export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
+/** The same Chromium `npm test` installs when missing (scripts/system-deps.js; CHROMIUM_PATH overrides). */
+export const CHROMIUM: string = require("../../scripts/system-deps").chromiumPath();
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -93,6 +95,26 @@ export async function launchBrowser(
     colorScheme: options.colorScheme ?? "light",
     viewport: { width: options.width ?? 400, height: 900 },
   });
+  const foreignRequests = await routeOfficeJsLocally(context, origin);
+  return {
+    context,
+    foreignRequests,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Answers Office.js's CDN from dist/office-js, lets the local server (and data:, blob:,
+ * about:) through, and aborts anything else. Returns the list of aborted URLs, which grows as
+ * pages ask.
+ */
+export async function routeOfficeJsLocally(
+  context: BrowserContext,
+  origin: string
+): Promise<string[]> {
   const foreignRequests: string[] = [];
   await context.route("**/*", async (route) => {
     const url = route.request().url();
@@ -113,12 +135,5 @@ export async function launchBrowser(
       await route.abort();
     }
   });
-  return {
-    context,
-    foreignRequests,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return foreignRequests;
 }

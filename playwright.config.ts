@@ -1,0 +1,35 @@
+/**
+ * End-to-end tests (test/e2e/*.e2e.ts) on Playwright Test, in Debian's Chromium: never a
+ * downloaded browser (scripts/system-deps.js installs it; CHROMIUM_PATH points elsewhere).
+ * Run after `npm run build` (they open the built pane in dist/): `npm run test:e2e`, or as
+ * part of `npm test`. Failures keep a trace and a screenshot under test-results/e2e
+ * (`npx playwright show-trace test-results/e2e/<test>/trace.zip`).
+ */
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM, CHROMIUM_ARGS } from "./test/e2e/pane-harness";
+
+export default defineConfig({
+  testDir: "test/e2e",
+  testMatch: "**/*.e2e.ts",
+  outputDir: "test-results/e2e",
+  // A flaky check is a bug to find, never a retry to hide it.
+  retries: 0,
+  // Two shared cores and a LibreOffice check: one test at a time keeps timings honest.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  // Generous: the old runner had no per-check limit, and axe-core or 80 Tab presses on a shared,
+  // loaded 2-core machine can take over a minute; the limit only stops a hung test.
+  timeout: 180_000,
+  reporter: [["list"]],
+  use: {
+    browserName: "chromium",
+    headless: true,
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
+    locale: "en-US",
+    colorScheme: "light",
+    viewport: { width: 760, height: 900 },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+});
