@@ -19,8 +19,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   // Generous: the old runner had no per-check limit, and axe-core or 80 Tab presses on a shared,
-  // loaded 2-core machine can take over a minute; the limit only stops a hung test.
-  timeout: 180_000,
+  // loaded 2-core machine took 3 minutes under tracing; the limit only stops a hung test.
+  timeout: 300_000,
   reporter: [["list"]],
   use: {
     browserName: "chromium",
