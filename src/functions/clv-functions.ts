@@ -13,7 +13,7 @@ import {
   readColumns,
   readParameters,
   readScalar,
-  readText,
+  readUnit,
 } from "./summary-columns";
 import { fitBgNbd } from "../model/bgnbd-fit";
 import {
@@ -21,7 +21,7 @@ import {
   expectedPurchasesNew,
   probabilityAlive,
 } from "../model/bgnbd-purchases";
-import { customerLifetimeValue, parseTimeUnit } from "../model/clv";
+import { customerLifetimeValue, unitDays } from "../model/clv";
 import { invalidNumber, invalidValue } from "../model/errors";
 import { expectedAverageSpend } from "../model/gamma-gamma";
 import { fitGammaGamma } from "../model/gamma-gamma-fit";
@@ -253,8 +253,8 @@ export function GG_SPEND(
  * @param gg_params p, q, gamma: the three cells spilled by RETAIN.GG_FIT (further cells are ignored).
  * @param horizon Periods ahead to value, in the data's time unit (e.g. 52 for a year of weekly data).
  * @param discount_rate Discount rate per rate_period, 0 or more.
- * @param time_unit The data's time unit (of recency, T and horizon): "day", "week", "month", "quarter" or "year".
- * @param rate_period The period discount_rate is quoted for: "day", "week", "month", "quarter" or "year".
+ * @param time_unit The data's time unit (of recency, T and horizon): "day", "week", "month", "quarter", "year", or its length in days (7: weeks, as in RETAIN.RFM).
+ * @param rate_period The period discount_rate is quoted for: "day", "week", "month", "quarter", "year", or its length in days.
  * @returns The expected discounted spend over the horizon, in the currency of monetary_value.
  */
 export function CLV(
@@ -266,8 +266,8 @@ export function CLV(
   gg_params: any[][],
   horizon: any[][],
   discount_rate: any[][],
-  time_unit: string,
-  rate_period: string
+  time_unit: any,
+  rate_period: any
 ): any[][] {
   let compute: (v: Float64Array) => number;
   try {
@@ -277,8 +277,8 @@ export function CLV(
     const rate = readScalar(discount_rate, "discount_rate");
     if (H === null) throw invalidValue("horizon is blank: give the periods ahead to value");
     if (rate === null) throw invalidValue("discount_rate is blank: give 0 for no discounting");
-    const unit = parseTimeUnit(readText(time_unit, "time_unit"), "time_unit");
-    const period = parseTimeUnit(readText(rate_period, "rate_period"), "rate_period");
+    const unit = unitDays(readUnit(time_unit, "time_unit"), "time_unit");
+    const period = unitDays(readUnit(rate_period, "rate_period"), "rate_period");
     compute = (v) =>
       customerLifetimeValue(
         v[0],

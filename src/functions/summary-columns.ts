@@ -2,6 +2,7 @@
  * Reads a customer summary (frequency, recency, T, monetary value, weights …) from parallel
  * columns of cells, for the RETAIN.BGNBD_FIT and RETAIN.GG_FIT adapters. Rules:
  * - each argument is one row or one column, all of the same length (#VALUE! otherwise);
+ * - a first row of text in every data column is a header and is skipped (RETAIN.RFM's spill);
  * - a row whose data cells are all blank is skipped, so whole columns with empty tails work
  *   (it is kept at its position with weight 0, so messages keep the range's row numbers);
  * - a blank among a row's data is #VALUE! naming the argument and the row, unless that
@@ -27,6 +28,10 @@ export function lineCells(arg: unknown, name: string): unknown[] {
   return rows.length === 1 ? rows[0] : rows.map((row) => row[0]);
 }
 
+/** Text that is not a number: a header cell. */
+const isHeaderText = (cell: unknown): boolean =>
+  typeof cell === "string" && cell.trim() !== "" && !Number.isFinite(Number(cell.trim()));
+
 export interface ColumnSpec {
   name: string;
   arg: unknown;
@@ -50,10 +55,14 @@ export function readColumns(specs: readonly ColumnSpec[], weights: unknown): Col
       throw invalidValue(
         `${specs[j].name} has ${cells[j].length} rows but ${specs[0].name} has ${n}: the columns must line up`
       );
+  // A first row of text in every data column (e.g. RETAIN.RFM's headers) is a header: skipped.
+  const header = n > 0 && cells.every((c) => isHeaderText(c[0]));
   let weightCells: unknown[] | null =
     weights === null || weights === undefined ? null : lineCells(weights, "weights");
   if (weightCells !== null) {
-    const read = weightCells.map((c, i) => readCell(c, `weights (row ${i + 1})`));
+    const read = weightCells.map((c, i) =>
+      i === 0 && header && isHeaderText(c) ? null : readCell(c, `weights (row ${i + 1})`)
+    );
     if (read.every((v) => v === null)) weightCells = null;
     else if (weightCells.length !== n)
       throw invalidValue(
@@ -65,7 +74,7 @@ export function readColumns(specs: readonly ColumnSpec[], weights: unknown): Col
   let used = 0;
   let skipped = false;
   const row = new Array<number | null>(specs.length);
-  for (let i = 0; i < n; i++) {
+  for (let i = header ? 1 : 0; i < n; i++) {
     let blanks = 0;
     for (let j = 0; j < specs.length; j++) {
       const cell = cells[j][i];
@@ -101,7 +110,7 @@ export function readColumns(specs: readonly ColumnSpec[], weights: unknown): Col
     }
     used++;
   }
-  return { values, weight: weightCells === null && !skipped ? null : weight, used };
+  return { values, weight: weightCells === null && !skipped && !header ? null : weight, used };
 }
 
 /** An argument that must be one value: null when omitted or blank. */
@@ -111,12 +120,13 @@ export function readScalar(arg: unknown, name: string): number | null {
   return cells.length === 0 ? null : readCell(cells[0], name);
 }
 
-/** A single text argument (a cell or a literal); #VALUE! for numbers, blanks and ranges. */
-export function readText(arg: unknown, name: string): string {
+/** A single text or number argument (a cell or a literal): #VALUE! for blanks and ranges. */
+export function readUnit(arg: unknown, name: string): string | number {
   const cells = lineCells(arg, name);
-  if (cells.length !== 1 || typeof cells[0] !== "string" || cells[0].trim() === "")
-    throw invalidValue(`${name} must be a text such as "week"`);
-  return cells[0];
+  const cell = cells[0];
+  if (cells.length !== 1 || !(typeof cell === "string" || typeof cell === "number"))
+    throw invalidValue(`${name} must be a unit such as "week", or its length in days`);
+  return cell;
 }
 
 /**

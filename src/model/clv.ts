@@ -7,17 +7,16 @@
  * period of that unit, converted from the rate's own period by
  *   d = (1 + rate)^(unit length / rate period length) − 1,
  * e.g. an annual rate with weekly data: (1 + annual)^(7/365.25) − 1. This is lifetimes'
- * customer_lifetime_value, which steps and discounts by month and assumes daily data unless told.
+ * customer_lifetime_value with the units stated: lifetimes steps and discounts by month and
+ * assumes daily data unless told otherwise.
  */
 import { conditionalExpectedPurchaseCurve } from "./bgnbd-purchases";
 import { BgNbdParameters, checkBgNbd } from "./bgnbd";
 import { finite, invalidNumber, invalidValue } from "./errors";
 import { checkGammaGamma, expectedAverageSpend } from "./gamma-gamma";
 
-export type TimeUnit = "day" | "week" | "month" | "quarter" | "year";
-
 /** Lengths in days: a week is 7 days, a year 365.25, a month a twelfth and a quarter a quarter of it. */
-const DAYS: Record<TimeUnit, number> = {
+const DAYS: Record<string, number> = {
   day: 1,
   week: 7,
   month: 365.25 / 12,
@@ -28,19 +27,32 @@ const DAYS: Record<TimeUnit, number> = {
 /** Horizons beyond this many periods (274 years of days) are refused rather than summed. */
 export const MAX_HORIZON = 100_000;
 
-/** "day", "Weeks", " MONTH " … → the unit; anything else is #VALUE! naming the argument. */
-export function parseTimeUnit(text: string, argument: string): TimeUnit {
-  const word = text.trim().toLowerCase().replace(/s$/, "");
-  if (word in DAYS) return word as TimeUnit;
+/**
+ * A time unit's length in days: "day", "Weeks", " MONTH " …, or a number of days (7 for weeks,
+ * as RETAIN.RFM's time_unit). Anything else is #VALUE! naming the argument.
+ */
+export function unitDays(value: string | number, argument: string): number {
+  const text = typeof value === "string" ? value.trim() : "";
+  const days = typeof value === "number" ? value : text === "" ? NaN : Number(text);
+  if (!Number.isNaN(days)) {
+    if (days > 0 && days < Infinity) return days;
+    throw invalidValue(`${argument} as a number is its length in days, above 0 (7 for weeks)`);
+  }
+  const word = text.toLowerCase().replace(/s$/, "");
+  if (Object.prototype.hasOwnProperty.call(DAYS, word)) return DAYS[word];
   throw invalidValue(
-    `${argument} must be one of "day", "week", "month", "quarter" or "year", not "${text}"`
+    `${argument} must be "day", "week", "month", "quarter", "year" or a number of days, not "${value}"`
   );
 }
 
-/** The discount rate per period of `unit` equivalent to `rate` per `ratePeriod`. */
-export function discountRatePerUnit(rate: number, ratePeriod: TimeUnit, unit: TimeUnit): number {
+/** The discount rate per data unit (unitDays long) equivalent to `rate` per ratePeriodDays. */
+export function discountRatePerUnit(
+  rate: number,
+  ratePeriodDays: number,
+  dataUnitDays: number
+): number {
   if (!(rate >= 0 && rate < Infinity)) throw invalidNumber("discount_rate must be 0 or more");
-  return Math.expm1(Math.log1p(rate) * (DAYS[unit] / DAYS[ratePeriod]));
+  return Math.expm1(Math.log1p(rate) * (dataUnitDays / ratePeriodDays));
 }
 
 export interface SpendParameters {
@@ -50,8 +62,8 @@ export interface SpendParameters {
 }
 
 /**
- * CLV of one customer (x, t_x, T, m) over `horizon` periods of `unit` (truncated to whole
- * periods), at `rate` per `ratePeriod`.
+ * CLV of one customer (x, t_x, T, m) over `horizon` periods of the data's unit (truncated to
+ * whole periods; the unit is dataUnitDays long), at `rate` per period of ratePeriodDays.
  */
 export function customerLifetimeValue(
   x: number,
@@ -62,8 +74,8 @@ export function customerLifetimeValue(
   spend: SpendParameters,
   horizon: number,
   rate: number,
-  unit: TimeUnit,
-  ratePeriod: TimeUnit
+  dataUnitDays: number,
+  ratePeriodDays: number
 ): number {
   const { r, alpha, a, b } = purchases;
   checkBgNbd(r, alpha, a, b);
@@ -71,7 +83,7 @@ export function customerLifetimeValue(
   if (!(horizon >= 0 && horizon <= MAX_HORIZON))
     throw invalidNumber(`horizon must be 0 to ${MAX_HORIZON} periods of the data's time unit`);
   const H = Math.trunc(horizon);
-  const v = 1 / (1 + discountRatePerUnit(rate, ratePeriod, unit));
+  const v = 1 / (1 + discountRatePerUnit(rate, ratePeriodDays, dataUnitDays));
   const value = expectedAverageSpend(x, m, spend.p, spend.q, spend.gamma);
   const curve = conditionalExpectedPurchaseCurve(x, tx, T, H, r, alpha, a, b);
   let sum = 0;

@@ -43,6 +43,10 @@ describe("BGNBD_FIT", () => {
     const tail = (c: unknown[][]) => [...c, [null], [""], ["  "]];
     expect(grid(bgnbd_fit(tail(x), tail(tx), tail(T)))).toEqual(fit);
     expect(grid(bgnbd_fit([sim.frequency.map(String)], [sim.recency], [sim.T]))).toEqual(fit);
+    // A header row (RETAIN.RFM's spill starts with one) is skipped.
+    expect(grid(bgnbd_fit([["frequency"], ...x], [["recency"], ...tx], [["T"], ...T]))).toEqual(
+      fit
+    );
     const withLl = grid(bgnbd_fit(x, tx, T, null, s(1)));
     expect(withLl[0].slice(0, 4)).toEqual(fit[0]);
     expect(withLl[0][4]).toBeLessThan(0);
@@ -207,7 +211,7 @@ describe("GG_FIT, GG_SPEND and CLV", () => {
       single(clv(s(2), s(30), s(38), s(25), bg, gg, s(52), s(0.1), "fortnight", "year"))
     ).toEqual({
       error: "#VALUE!",
-      message: expect.stringMatching(/time_unit must be one of/),
+      message: expect.stringMatching(/time_unit must be "day"/),
     });
     expect(
       single(clv(s(2), s(30), s(38), s(25), [[1, 2, 3]], gg, s(52), s(0.1), "week", "year"))
