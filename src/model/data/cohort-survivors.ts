@@ -10,7 +10,8 @@
  * from age 0 (its size) to the data's last period, as the cohort table's rows are. These are the
  * same lifetimes the Kaplan-Meier curve uses.
  */
-import { fitSbg, SbgFit } from "../sbg-fit";
+import { invalidNumber } from "../errors";
+import { fitSbgCohorts, SbgFit } from "../sbg-fit";
 import { survival } from "../sbg-curve";
 import { DataAnalysis } from "./analysis";
 
@@ -42,44 +43,20 @@ export function cohortSurvivors(analysis: DataAnalysis): number[][] {
 }
 
 export interface CohortSbgFit extends SbgFit {
-  /** Cohorts the fit used: those observed for at least two periods after acquisition. */
+  /** Cohorts the fit used: those observed for at least one period after acquisition. */
   cohorts: number;
 }
 
 /**
- * One α, β for the whole triangle. The cohorts observed for two or more periods after
- * acquisition are pooled: the survival curve S(t) = Π_{j<t} R_j/A_j, with A_j the survivors at
- * age j and R_j those at age j + 1 summed over the cohorts observed at age j + 1, fitted as one
- * cohort (shares). Throws the fit's #NUM! when the data has no finite maximum.
+ * One α, β for the whole triangle (domain.md §7: maximising Σ_c LL_c, counts weighting cohorts by
+ * size), over the cohorts observed for at least one period after acquisition. Throws the fit's
+ * #NUM! when the data has no finite maximum.
  */
 export function fitCohortSbg(survivors: readonly (readonly number[])[]): CohortSbgFit {
-  const used = fittedCohorts(survivors);
-  return { ...fitSbg(pooledSurvivalCurve(used)), cohorts: used.length };
-}
-
-const fittedCohorts = (survivors: readonly (readonly number[])[]) =>
-  survivors.filter((row) => row.length >= 3 && row[0] > 0);
-
-/**
- * The actual curve the fit is drawn against: S(t) = Π_{j<t} R_j/A_j over the cohorts
- * fitCohortSbg uses (ages 0 … the longest observed, while anyone is at risk).
- */
-export function pooledSurvivalCurve(survivors: readonly (readonly number[])[]): number[] {
-  const used = fittedCohorts(survivors);
-  const longest = Math.max(0, ...used.map((row) => row.length));
-  const curve = [1];
-  for (let j = 0; j + 1 < longest; j++) {
-    let atRisk = 0;
-    let renewed = 0;
-    for (const row of used) {
-      if (row.length <= j + 1) continue;
-      atRisk += row[j];
-      renewed += row[j + 1];
-    }
-    if (atRisk === 0) break;
-    curve.push(curve[j] * (renewed / atRisk));
-  }
-  return curve;
+  const used = survivors.filter((row) => row.length >= 2 && row[0] > 0);
+  if (used.length === 0)
+    throw invalidNumber("no cohort has been observed for a period after its first");
+  return { ...fitSbgCohorts(used), cohorts: used.length };
 }
 
 /** The fitted survival S(t) for t = 0 … horizon (the model's closed form). */
