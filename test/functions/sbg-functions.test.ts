@@ -275,7 +275,10 @@ describe("SBG_FIT on a cohort triangle (one cohort per row)", () => {
       [1000, 631, 468, 382, 326],
       [20, 9, 3, 0, ""],
     ];
-    const { alpha, beta } = fitSbgCohorts([rows[0], [20, 9, 3, 0]]);
+    const { alpha, beta } = fitSbgCohorts([
+      [1000, 631, 468, 382, 326],
+      [20, 9, 3, 0],
+    ]);
     expect(grid(SBG_FIT(rows as number[][]))).toEqual([[alpha, beta]]);
   });
 
