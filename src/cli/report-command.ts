@@ -34,7 +34,10 @@ formula with sheet-scoped names (New_Profit, Total_Profit, ...), a sensitivity g
   --lang LANG       labels: en (default) or zh-CN
   -h, --help        show this help
 
-Exit codes: 0 written, 1 bad scenario or existing output, 2 bad usage.`;
+Exit codes: 0 written, 1 bad scenario or existing output, 2 bad usage.
+
+retention-report cohorts --orders FILE | --subscriptions FILE [...]: the cohort-analysis
+workbook from a CSV of any length (see retention-report cohorts --help).`;
 
 export interface CommandIo {
   stdout(line: string): void;
@@ -127,7 +130,7 @@ function readScenario(file: string, shownAs: string): Scenario {
 }
 
 /** Writes bytes to `target` whole or not at all; without `replace`, fails if `target` exists. */
-function writeAtomically(target: string, bytes: Uint8Array, replace: boolean): void {
+export function writeAtomically(target: string, bytes: Uint8Array, replace: boolean): void {
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   writeFileSync(temp, bytes, { flag: "wx" });
   try {
@@ -144,6 +147,10 @@ function writeAtomically(target: string, bytes: Uint8Array, replace: boolean): v
 
 /** Runs the command; `argv` is process.argv (node, script, ...args). Returns the exit code. */
 export async function main(argv: string[], io: CommandIo = defaultIo): Promise<number> {
+  if (argv[2] === "cohorts") {
+    const { cohortsMain } = await import("./cohorts-command");
+    return cohortsMain(argv.slice(3), io, writeAtomically);
+  }
   let args: ReportArguments;
   try {
     args = parseArguments(argv.slice(2));
