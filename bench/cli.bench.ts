@@ -55,7 +55,7 @@ try {
   row(
     "retention-report --help (start-up)",
     ms(median(help)),
-    `+${ms(median(help) - floor)}   (was about 650-1000 ms with tsx compiling at run time)`
+    `+${ms(median(help) - floor)}   (compiled JavaScript, ExcelJS not loaded)`
   );
   row(
     `retention-report, worked example to .xlsx (${write.length} runs)`,
