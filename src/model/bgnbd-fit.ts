@@ -55,7 +55,8 @@ function prepare(data: CustomerSummary): Prepared {
   const n = data.frequency.length;
   if (data.recency.length !== n || data.T.length !== n || (data.weight && data.weight.length !== n))
     throw invalidNumber("frequency, recency, T (and weights) must have the same number of rows");
-  const rowOf = new Map<string, number>();
+  // Identical customers found by T, then t_x, then x (numeric keys: no strings per row).
+  const rowOf = new Map<number, Map<number, Map<number, number>>>();
   const tx: number[] = [];
   const T: number[] = [];
   const w: number[] = [];
@@ -65,22 +66,27 @@ function prepare(data: CustomerSummary): Prepared {
     if (!(weight >= 0 && weight < Infinity))
       throw invalidNumber(`weights must be 0 or more (row ${i + 1})`);
     const x = data.frequency[i];
-    checkCustomer(x, data.recency[i], data.T[i], i + 1);
-    if (x === 0 && data.recency[i] !== 0)
+    const r = data.recency[i];
+    const t = data.T[i];
+    checkCustomer(x, r, t, i + 1);
+    if (x === 0 && r !== 0)
       throw invalidNumber(
         `recency must be 0 for a customer with no repeat purchases (row ${i + 1})`
       );
     if (weight === 0) continue;
-    const key = `${x} ${data.recency[i]} ${data.T[i]}`;
-    const k = rowOf.get(key);
+    let byRecency = rowOf.get(t);
+    if (byRecency === undefined) rowOf.set(t, (byRecency = new Map()));
+    let byX = byRecency.get(r);
+    if (byX === undefined) byRecency.set(r, (byX = new Map()));
+    const k = byX.get(x);
     if (k !== undefined) {
       w[k] += weight;
       continue;
     }
-    rowOf.set(key, w.length);
+    byX.set(x, w.length);
     rowX.push(x);
-    tx.push(data.recency[i]);
-    T.push(data.T[i]);
+    tx.push(r);
+    T.push(t);
     w.push(weight);
   }
   const m = w.length;
