@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { Scenario } from "../../model/scenario";
 import type { WorkbookHost } from "../host/workbook-host";
 import { useLocale } from "../i18n/locale-context";
+import { SheetPreview } from "./SheetPreview";
 import {
   downloadScenarioXlsx,
   writeComparison,
@@ -11,17 +12,7 @@ import {
 
 const useStyles = makeStyles({
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  frame: {
-    width: "100%",
-    height: "420px",
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    backgroundColor: "#ffffff",
-  },
 });
-
-// The sheet preview's own look: it is a separate document inside a sandboxed frame.
-const PREVIEW_CSS =
-  "body{margin:0;font:12px system-ui,sans-serif;color:#000;background:#fff}table{border-collapse:collapse}th,td{border:1px solid #d0d0d0;padding:2px 4px;white-space:nowrap}th{background:#f3f3f3;color:#333;font-weight:normal}";
 
 export interface WorkbookPanelProps {
   host: WorkbookHost;
@@ -93,20 +84,7 @@ export function WorkbookPanel({ host, scenario, savedScenarios, canWrite }: Work
       <Text role="status" data-testid="workbook-status">
         {status}
       </Text>
-      {preview && (
-        // sandbox="" : no scripts, no forms, no same-origin access. The HTML is escaped by renderPlanToHtml anyway.
-        <iframe
-          className={styles.frame}
-          sandbox=""
-          title={t("workbook.previewTitle", { name: preview.name })}
-          srcDoc={`<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeText(preview.name)}</title><style>${PREVIEW_CSS}</style></head><body>${preview.html}</body></html>`}
-          data-testid="sheet-preview"
-        />
-      )}
+      {preview && <SheetPreview name={preview.name} html={preview.html} />}
     </>
   );
-}
-
-function escapeText(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -25,6 +25,17 @@ export function createOfficeHost(office: typeof Office = Office): WorkbookHost {
       );
       return { sheetName: await writePlanToWorkbook(plan, baseName) };
     },
+    tables: {
+      // The reader loads on first use, like the renderer.
+      async list() {
+        const reader = await import(/* webpackChunkName: "table-reader" */ "./office-table-reader");
+        return reader.listWorkbookTables();
+      },
+      async read(source, options) {
+        const reader = await import(/* webpackChunkName: "table-reader" */ "./office-table-reader");
+        return reader.readRowsInBlocks(source, options);
+      },
+    },
     onThemeChange(listener) {
       // Excel raises no theme event (OfficeThemeChanged is Outlook's, Mailbox 1.14). The shared
       // runtime keeps the pane alive while it is hidden, so the theme is read again whenever the

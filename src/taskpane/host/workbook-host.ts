@@ -1,5 +1,20 @@
 import type { SheetPlan } from "../../report/sheet-plan";
 import type { ScenarioStorage } from "../../scenarios/scenario-store";
+import type {
+  RangeSource,
+  ReadRowsOptions,
+  ReadRowsResult,
+  TableInfo,
+} from "./office-table-reader";
+
+export type { RangeSource, ReadRowsOptions, ReadRowsResult, TableInfo };
+
+/** The workbook's data, for "Your data": its tables, and the selection or a table read in row blocks. */
+export interface WorkbookTables {
+  list(): Promise<TableInfo[]>;
+  /** Reads in blocks under Excel on the web's payload limit (office-table-reader.ts); never writes. */
+  read(source: RangeSource, options: ReadRowsOptions): Promise<ReadRowsResult>;
+}
 
 /** What writing a sheet produced: its name, and in the preview the sheet as (escaped) HTML to show on the page. */
 export interface WrittenSheet {
@@ -27,4 +42,6 @@ export interface WorkbookHost {
   writeSheet(plan: SheetPlan, baseName: string): Promise<WrittenSheet>;
   /** Where saved scenarios live: the workbook's settings inside Excel, the browser's storage in the preview. */
   readonly scenarioStorage: ScenarioStorage;
+  /** Inside Excel, the data to analyse; absent in the preview (no workbook: files and pasted ranges instead). */
+  readonly tables?: WorkbookTables;
 }

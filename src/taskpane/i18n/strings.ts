@@ -1,23 +1,38 @@
 import en from "./en.json";
+import type dataEn from "./data.en.json";
 
-/** Every string the pane shows has a key in en.json; zh-CN.json must have the same keys. */
-export type MessageKey = keyof typeof en;
+/**
+ * Every string the pane shows has a key in en.json, or in data.en.json for the "Your data" view
+ * (loaded with that view, so the what-if view's first download does not carry them); the
+ * zh-CN files must have the same keys.
+ */
+export type MessageKey = keyof typeof en | keyof typeof dataEn;
 export type Language = "en" | "zh-CN";
 export type Strings = Record<MessageKey, string>;
 
-// Compile-time guard: the build fails when zh-CN.json lacks a key of en.json.
-type MissingInChinese = Exclude<MessageKey, keyof typeof import("./zh-CN.json")>;
+// Compile-time guard: the build fails when a Chinese file lacks a key of its English one.
+type MissingInChinese =
+  | Exclude<keyof typeof en, keyof typeof import("./zh-CN.json")>
+  | Exclude<keyof typeof dataEn, keyof typeof import("./data.zh-CN.json")>;
 export const CHINESE_HAS_EVERY_KEY: [MissingInChinese] extends [never] ? true : false = true;
 
-const loaded: Partial<Record<Language, Strings>> = { en };
+const loaded: Partial<Record<Language, Partial<Strings>>> = { en };
+
+/** Adds the strings of a view loaded on demand (see loadDataStrings). */
+export function addStrings(language: Language, strings: Partial<Strings>): void {
+  loaded[language] = { ...loaded[language], ...strings };
+}
+
+let chineseLoaded = false;
 
 /**
  * Loads a language's strings. Chinese is a separate chunk, so English-speaking users do not
  * download it; both are fetched from the pane's own origin.
  */
 export async function loadLanguage(language: Language): Promise<void> {
-  if (!loaded[language])
-    loaded[language] = (await import(/* webpackChunkName: "i18n-zh-CN" */ "./zh-CN.json")).default;
+  if (language === "en" || chineseLoaded) return;
+  addStrings(language, (await import(/* webpackChunkName: "i18n-zh-CN" */ "./zh-CN.json")).default);
+  chineseLoaded = true;
 }
 
 /** Chinese for any zh-* display language (Simplified is the only Chinese we ship), English otherwise. */
@@ -29,9 +44,21 @@ export type Params = Record<string, string | number>;
 
 /** The string for a key with {placeholders} filled in; English until a language has loaded. */
 export function translate(language: Language, key: MessageKey, params?: Params): string {
-  const template = loaded[language]?.[key] ?? en[key];
+  const template = loaded[language]?.[key] ?? loaded.en?.[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole
   );
+}
+
+/** The "Your data" view's strings: English with its chunk, Chinese as a chunk of its own. */
+export async function loadDataStrings(language: Language): Promise<void> {
+  const [english, chinese] = await Promise.all([
+    import(/* webpackChunkName: "data-view" */ "./data.en.json"),
+    language === "zh-CN"
+      ? import(/* webpackChunkName: "i18n-data-zh-CN" */ "./data.zh-CN.json")
+      : null,
+  ]);
+  addStrings("en", english.default);
+  if (chinese) addStrings("zh-CN", chinese.default);
 }

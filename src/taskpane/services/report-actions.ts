@@ -48,6 +48,11 @@ export async function downloadScenarioXlsx(
   const bytes = await renderPlanToXlsx(
     buildReportPlan(scenario, { labels: reportLabelsFor(language), date: new Date() })
   );
+  saveXlsx(bytes, fileName);
+}
+
+/** Hands .xlsx bytes to the browser as a download (nothing is sent anywhere). */
+export function saveXlsx(bytes: Uint8Array | ArrayBuffer, fileName: string): void {
   const url = URL.createObjectURL(
     new Blob([bytes as BlobPart], {
       type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

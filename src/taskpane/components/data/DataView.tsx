@@ -1,0 +1,165 @@
+import { Button, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
+import { useMemo } from "react";
+import { createAnalysisWorker } from "../../data/assets";
+import type { WorkbookHost } from "../../host/workbook-host";
+import { useLocale } from "../../i18n/locale-context";
+import type { MessageKey } from "../../i18n/strings";
+import { useDataAnalysis } from "../../state/use-data-analysis";
+import { Notice } from "../Notice";
+import { Section } from "../Section";
+import { AnalysisWorkbook } from "./AnalysisWorkbook";
+import { CohortHeatMap } from "./CohortHeatMap";
+import { ColumnMatching } from "./ColumnMatching";
+import { dataFormatters } from "./data-format";
+import { PeriodRetention } from "./PeriodRetention";
+import { RevenueMovements } from "./RevenueMovements";
+import { SbgFitView } from "./SbgFitView";
+import { SourcePicker } from "./SourcePicker";
+import { SurvivalView } from "./SurvivalView";
+import { ModelUse, UseInModel } from "./UseInModel";
+import { ValueClaims } from "./ValueClaims";
+
+const useStyles = makeStyles({
+  progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+});
+
+export interface DataViewProps {
+  host: WorkbookHost;
+  theme: "light" | "dark";
+  /** Carries figures into the what-if model. */
+  onUse: (use: ModelUse) => void;
+}
+
+/**
+ * "Your data": open a table (Excel's selection or a table; a CSV file, a pasted range or the
+ * sample in the preview), check how its columns are read, and see its retention, cohorts,
+ * survival and revenue retention, computed by the model in a worker. A chunk of its own, loaded
+ * when the tab is first opened.
+ */
+export default function DataView({ host, theme, onUse }: DataViewProps) {
+  const styles = useStyles();
+  const { t, locale } = useLocale();
+  const data = useDataAnalysis(host, locale, createAnalysisWorker);
+  const { source, settings, phase, view, viewSettings } = data;
+  const f = useMemo(() => (view ? dataFormatters(view, locale) : null), [view, locale]);
+  const busy = phase.kind === "reading" || phase.kind === "analysing";
+
+  return (
+    <div data-testid="data-view">
+      <Section title={t("data.source.heading")}>
+        <Text size={200}>
+          {t(host.tables ? "data.source.introExcel" : "data.source.introPreview")}
+        </Text>
+        <SourcePicker host={host} data={data} />
+        {source && (
+          <Text size={200} data-testid="data-source">
+            {t("data.source.opened", { name: source.label })}
+          </Text>
+        )}
+        {busy && (
+          <div className={styles.progress} data-testid="data-progress">
+            <ProgressBar
+              value={
+                phase.kind === "reading"
+                  ? phase.total > 0
+                    ? phase.read / phase.total
+                    : undefined
+                  : (phase.fraction ?? undefined)
+              }
+              aria-label={t("data.progress.label")}
+            />
+            <div className={styles.row}>
+              <Text role="status">
+                {phase.kind === "reading"
+                  ? t("data.progress.reading", {
+                      read: phase.read.toLocaleString(locale),
+                      total: phase.total.toLocaleString(locale),
+                    })
+                  : t("data.progress.analysing", { rows: phase.rows.toLocaleString(locale) })}
+              </Text>
+              <Button onClick={data.cancel}>{t("data.progress.cancel")}</Button>
+            </div>
+          </div>
+        )}
+        {phase.kind === "cancelled" && (
+          <Text role="status" data-testid="data-cancelled">
+            {t("data.progress.cancelled")}
+          </Text>
+        )}
+        {phase.kind === "empty" && <Notice intent="warning">{t("data.error.empty")}</Notice>}
+        {phase.kind === "failed" && (
+          <Notice intent="warning" testId="data-error">
+            {phase.problem
+              ? t(source?.table.kind === "blocks" ? "data.error.sheetRow" : "data.error.line", {
+                  row: phase.problem.row.toLocaleString(locale),
+                  column: phase.problem.column,
+                  problem: phase.problem.problem,
+                  name: source?.label ?? "",
+                })
+              : t("data.error.other", { detail: phase.message })}
+          </Notice>
+        )}
+        {source && settings && (
+          <>
+            {data.missing.length > 0 && (
+              <Notice intent="warning" testId="data-missing">
+                {t("data.match.missing", {
+                  roles: data.missing.map((r) => t(`data.role.${r}` as MessageKey)).join(", "),
+                })}
+              </Notice>
+            )}
+            <ColumnMatching
+              settings={settings}
+              sample={source.sample}
+              onChange={data.changeSettings}
+              onShape={data.changeShape}
+            />
+          </>
+        )}
+      </Section>
+
+      {view && viewSettings && f && source && (
+        <div data-testid="data-results">
+          <Section title={t("data.retention.heading")}>
+            <Text data-testid="data-summary">
+              {t(view.shape === "orders" ? "data.summary.orders" : "data.summary.subscriptions", {
+                rows: f.count(view.rows),
+                customers: f.count(view.customers),
+                from: f.period(view.firstPeriod),
+                to: f.period(view.firstPeriod + view.periodStart.length - 1),
+                unit: t(`data.unit.${view.unit}` as MessageKey),
+              })}
+            </Text>
+            <PeriodRetention view={view} f={f} />
+          </Section>
+          <Section title={t("data.use.heading")}>
+            <UseInModel view={view} f={f} label={source.label} onUse={onUse} />
+          </Section>
+          <Section title={t("data.cohorts.heading")}>
+            <CohortHeatMap view={view} f={f} theme={theme} />
+          </Section>
+          <Section title={t("data.survival.heading")}>
+            <SurvivalView view={view} f={f} />
+          </Section>
+          <Section title={t("data.sbg.heading")}>
+            <SbgFitView view={view} f={f} />
+          </Section>
+          {view.movements && (
+            <Section title={t("data.movements.heading")}>
+              <RevenueMovements view={view} f={f} />
+            </Section>
+          )}
+          {view.hasRevenue && (
+            <Section title={t("data.value.heading")}>
+              <ValueClaims view={view} f={f} />
+            </Section>
+          )}
+          <Section title={t("data.workbook.heading")}>
+            <AnalysisWorkbook host={host} client={data.client} />
+          </Section>
+        </div>
+      )}
+    </div>
+  );
+}

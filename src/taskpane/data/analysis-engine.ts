@@ -1,0 +1,319 @@
+/**
+ * What the analysis worker does, without the worker around it (so tests can run it in-process):
+ * read a table's rows (Papa Parse for CSV files and pasted text, or blocks read from Excel),
+ * fold them into the model's one analysis, and post back the view the pane draws.
+ */
+import Papa from "papaparse";
+import { DataAnalysis, OrdersAnalysis, SubscriptionsAnalysis } from "../../model/data/analysis";
+import { cohortSurvivors } from "../../model/data/cohort-survivors";
+import { dateCellIn } from "../../model/data/date-formats";
+import { periodStarts } from "../../model/data/period-retention";
+import { periodRetentionRate } from "../../model/data/period-retention";
+import { DomainError } from "../../model/errors";
+import { grossRevenueRetention, netRevenueRetention } from "../../model/revenue-retention";
+import type {
+  AnalysisSettings,
+  AnalysisView,
+  TableSource,
+  WorkerRequest,
+  WorkerResponse,
+} from "./protocol";
+
+export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
+
+/** Rows as they arrive; `firstRow` is the number the user knows rows[0] by (CSV line or sheet row). */
+type RowSink = (rows: readonly (readonly unknown[])[], firstRow: number) => void;
+type Progress = (rows: number, fraction: number | null) => void;
+
+/** Papa Parse reads a local file in pieces of this many bytes: progress after each. */
+const FILE_CHUNK = 1 << 20;
+/** Text and Excel rows are handed on in slices this long, for progress. */
+const SLICE = 50_000;
+
+interface Block {
+  rows: unknown[][];
+  firstRow: number;
+}
+
+export function createAnalysisEngine(post: Post): (request: WorkerRequest) => Promise<void> {
+  let blocks: Block[] = [];
+  let last: DataAnalysis | null = null;
+
+  return async function handle(request: WorkerRequest): Promise<void> {
+    switch (request.type) {
+      case "append":
+        blocks.push({ rows: request.rows, firstRow: request.firstRow });
+        return;
+      case "clear":
+        blocks = [];
+        return;
+      case "inspect": {
+        const rows = await firstRows(request.source, blocks, request.rows);
+        post({ type: "inspected", id: request.id, rows });
+        return;
+      }
+      case "analyse": {
+        try {
+          last = null;
+          const analysis = await analyse(request.source, blocks, request.settings, (rows, f) =>
+            post({ type: "progress", id: request.id, rows, fraction: f })
+          );
+          last = analysis;
+          const view = analysisView(analysis);
+          post({ type: "analysed", id: request.id, view }, transfers(view));
+        } catch (error) {
+          post(failure(request.id, error));
+        }
+        return;
+      }
+      case "plan": {
+        try {
+          if (!last) throw new Error("no analysis to write");
+          const { analysisPlan, CHINESE_ANALYSIS_LABELS, ENGLISH_ANALYSIS_LABELS } = await import(
+            /* webpackChunkName: "analysis-plan" */ "../../report/analysis-plan"
+          );
+          const labels =
+            request.language === "zh-CN" ? CHINESE_ANALYSIS_LABELS : ENGLISH_ANALYSIS_LABELS;
+          post({ type: "planned", id: request.id, plan: analysisPlan(last, { labels }) });
+        } catch (error) {
+          post(failure(request.id, error));
+        }
+        return;
+      }
+    }
+  };
+}
+
+function failure(id: number, error: unknown): WorkerResponse {
+  return {
+    type: "failed",
+    id,
+    message: error instanceof Error ? error.message : String(error),
+    code: error instanceof DomainError ? error.code : null,
+  };
+}
+
+/** Streams every row of a source into `sink`. */
+async function streamRows(
+  source: TableSource,
+  blocks: readonly Block[],
+  sink: RowSink,
+  progress: Progress,
+  limit = Infinity
+): Promise<void> {
+  if (source.kind === "blocks") {
+    const total = blocks.reduce((n, b) => n + b.rows.length, 0);
+    let done = 0;
+    for (const block of blocks) {
+      for (let i = 0; i < block.rows.length && done < limit; i += SLICE) {
+        const part = block.rows.slice(i, Math.min(i + SLICE, i + limit - done));
+        sink(part, block.firstRow + i);
+        done += part.length;
+        progress(done, total > 0 ? done / total : null);
+      }
+      if (done >= limit) return;
+    }
+    return;
+  }
+  if (source.kind === "text") {
+    const parsed = Papa.parse<string[]>(source.text, { preview: limit === Infinity ? 0 : limit });
+    const rows = parsed.data;
+    for (let i = 0; i < rows.length; i += SLICE) {
+      sink(rows.slice(i, i + SLICE), i + 1);
+      progress(Math.min(rows.length, i + SLICE), Math.min(1, (i + SLICE) / rows.length));
+    }
+    return;
+  }
+  const file = source.file;
+  await new Promise<void>((resolve, reject) => {
+    let line = 1;
+    let failed: unknown = null;
+    Papa.parse<string[]>(file, {
+      chunkSize: FILE_CHUNK,
+      preview: limit === Infinity ? 0 : limit,
+      chunk(results, parser) {
+        try {
+          sink(results.data, line);
+          line += results.data.length;
+          progress(line - 1, file.size > 0 ? Math.min(1, results.meta.cursor / file.size) : null);
+        } catch (error) {
+          failed = error;
+          parser.abort();
+        }
+      },
+      complete: () => (failed ? reject(failed) : resolve()),
+      error: (error) => reject(failed ?? error),
+    });
+  });
+}
+
+/** The first `count` rows (the header and a sample), for the column match. */
+async function firstRows(
+  source: TableSource,
+  blocks: readonly Block[],
+  count: number
+): Promise<unknown[][]> {
+  const out: unknown[][] = [];
+  await streamRows(
+    source,
+    blocks,
+    (rows) => {
+      for (const row of rows) if (out.length < count) out.push([...row]);
+    },
+    () => undefined,
+    count
+  );
+  return out;
+}
+
+/** One pass over the rows into the model's analysis. */
+export async function analyse(
+  source: TableSource,
+  blocks: readonly Block[],
+  settings: AnalysisSettings,
+  progress: Progress
+): Promise<DataAnalysis> {
+  const { shape, columns: c, dateFormat: format, unit, window } = settings;
+  let skipHeader = settings.hasHeader;
+  if (shape === "orders") {
+    const analysis = new OrdersAnalysis({ unit, window, hasRevenue: c.amount >= 0 });
+    await streamRows(
+      source,
+      blocks,
+      (rows, firstRow) => {
+        for (let i = 0; i < rows.length; i++) {
+          if (skipHeader) {
+            skipHeader = false;
+            continue;
+          }
+          const row = rows[i];
+          analysis.add(
+            firstRow + i,
+            row[c.customer],
+            dateCellIn(row[c.date], format),
+            c.amount >= 0 ? row[c.amount] : null
+          );
+        }
+      },
+      progress
+    );
+    return analysis.finish();
+  }
+  const analysis = new SubscriptionsAnalysis({ unit, hasRevenue: c.revenue >= 0 });
+  await streamRows(
+    source,
+    blocks,
+    (rows, firstRow) => {
+      for (let i = 0; i < rows.length; i++) {
+        if (skipHeader) {
+          skipHeader = false;
+          continue;
+        }
+        const row = rows[i];
+        analysis.add(
+          firstRow + i,
+          row[c.customer],
+          dateCellIn(row[c.start], format),
+          c.end >= 0 ? dateCellIn(row[c.end], format) : null,
+          c.revenue >= 0 ? row[c.revenue] : null
+        );
+      }
+    },
+    progress
+  );
+  return analysis.finish();
+}
+
+/** A ratio the model refuses (no base) as NaN: the view shows a dash. */
+function orNaN(f: () => number): number {
+  try {
+    return f();
+  } catch {
+    return NaN;
+  }
+}
+
+/** The view the pane draws: copies of the analysis's arrays (the analysis stays whole for the sheet plan). */
+export function analysisView(a: DataAnalysis): AnalysisView {
+  const r = a.retention;
+  const periods = r.start.length;
+  const rate = new Float64Array(periods);
+  for (let i = 0; i < periods; i++) rate[i] = periodRetentionRate(r, i);
+  const survivorRows = cohortSurvivors(a);
+  const ages = a.cohorts.ages;
+  const survivors = new Float64Array(survivorRows.length * ages).fill(NaN);
+  survivorRows.forEach((row, k) => survivors.set(row, k * ages));
+  const m = a.movements;
+  const km = a.survival;
+  return {
+    shape: a.shape,
+    rows: a.rows,
+    customers: a.ids.count,
+    unit: a.range.unit,
+    window: a.window,
+    hasRevenue: a.hasRevenue,
+    lastDay: a.lastDay,
+    firstPeriod: a.range.first,
+    periodStart: periodStarts(a.range),
+    retention: {
+      start: r.start.slice(),
+      won: r.won.slice(),
+      end: r.end.slice(),
+      kept: r.kept.slice(),
+      reactivated: r.reactivated.slice(),
+      churned: r.churned.slice(),
+      rate,
+    },
+    cohorts: {
+      cohort: a.cohorts.cohort.slice(),
+      size: a.cohorts.size.slice(),
+      ages,
+      customers: a.cohorts.customers.slice(),
+      revenue: a.cohorts.revenue.slice(),
+      survivors,
+    },
+    survival: {
+      time: km.time.slice(),
+      atRisk: km.atRisk.slice(),
+      churned: km.churned.slice(),
+      censored: km.censored.slice(),
+      survival: km.survival.slice(),
+      lower: km.lower.slice(),
+      upper: km.upper.slice(),
+      median: a.medianLifetime,
+    },
+    movements: m && {
+      start: m.start.slice(),
+      won: m.won.slice(),
+      expansion: m.expansion.slice(),
+      contraction: m.contraction.slice(),
+      churn: m.churn.slice(),
+      reactivation: m.reactivation.slice(),
+      end: m.end.slice(),
+      nrr: m.start.map((s, i) =>
+        orNaN(() => netRevenueRetention(s, m.expansion[i], m.contraction[i], m.churn[i]))
+      ),
+      grr: m.start.map((s, i) =>
+        orNaN(() => grossRevenueRetention(s, m.contraction[i], m.churn[i]))
+      ),
+    },
+    concentration: a.concentration,
+    repeatSpend: a.repeatSpend,
+    latest: a.latest,
+  };
+}
+
+/** Every array buffer of a view, to transfer instead of copy. */
+export function transfers(view: AnalysisView): Transferable[] {
+  const out: Transferable[] = [];
+  const add = (o: object | null) => {
+    if (!o) return;
+    for (const v of Object.values(o)) if (ArrayBuffer.isView(v)) out.push(v.buffer as ArrayBuffer);
+  };
+  add(view);
+  add(view.retention);
+  add(view.cohorts);
+  add(view.survival);
+  add(view.movements);
+  return out;
+}

@@ -1,0 +1,108 @@
+/**
+ * Messages between the pane and its analysis worker (analysis.worker.ts). The worker reads the
+ * user's table (a CSV file, pasted text, the sample, or rows the pane read from Excel), runs the
+ * model's one analysis (OrdersAnalysis / SubscriptionsAnalysis) and posts back a compact view of
+ * typed arrays, transferred rather than copied.
+ */
+import type { DataShape, LatestPeriod } from "../../model/data/analysis";
+import type { ColumnRoles } from "../../model/data/column-matching";
+import type { RepeatSpend, ValueConcentration } from "../../model/data/customer-value";
+import type { DateFormat } from "../../model/data/date-formats";
+import type { PeriodUnit } from "../../model/data/periods";
+import type { SheetPlan } from "../../report/sheet-plan";
+
+/** Where the rows come from. Excel's rows are sent ahead in blocks ("append"). */
+export type TableSource =
+  { kind: "file"; file: File } | { kind: "text"; text: string } | { kind: "blocks" };
+
+export interface AnalysisSettings {
+  shape: DataShape;
+  columns: ColumnRoles;
+  /** Whether the first row holds column titles (skipped). */
+  hasHeader: boolean;
+  /** How text dates are written (null: ISO text or Excel serials only). */
+  dateFormat: DateFormat | null;
+  unit: PeriodUnit;
+  /** Orders: activity window in periods. */
+  window: number;
+}
+
+export type WorkerRequest =
+  /** The first rows of a source (headers and a sample), to propose the column match. */
+  | { type: "inspect"; id: number; source: TableSource; rows: number }
+  /** Rows read from Excel: `firstRow` is the sheet row number of rows[0]. */
+  | { type: "append"; rows: unknown[][]; firstRow: number }
+  | { type: "clear" }
+  | { type: "analyse"; id: number; source: TableSource; settings: AnalysisSettings }
+  /** The analysis sheet's plan for the last analysis, with labels in a language. */
+  | { type: "plan"; id: number; language: "en" | "zh-CN" };
+
+export type WorkerResponse =
+  | { type: "inspected"; id: number; rows: string[][] | unknown[][] }
+  | { type: "progress"; id: number; rows: number; fraction: number | null }
+  | { type: "analysed"; id: number; view: AnalysisView }
+  | { type: "planned"; id: number; plan: SheetPlan }
+  /** `row`: the line (CSV) or sheet row the model named, when it named one. */
+  | { type: "failed"; id: number; message: string; code: string | null };
+
+/** Everything the views draw, as typed arrays (one entry per period, cohort or time). */
+export interface AnalysisView {
+  shape: DataShape;
+  rows: number;
+  customers: number;
+  unit: PeriodUnit;
+  window: number;
+  hasRevenue: boolean;
+  /** The end of observation (whole-day serial). */
+  lastDay: number;
+  /** The first period's number; period i of every table is firstPeriod + i. */
+  firstPeriod: number;
+  /** Serial of each period's first day. */
+  periodStart: Float64Array;
+  retention: {
+    start: Int32Array;
+    won: Int32Array;
+    end: Int32Array;
+    kept: Int32Array;
+    reactivated: Int32Array;
+    churned: Int32Array;
+    /** (E − N) ÷ S; NaN where S = 0. */
+    rate: Float64Array;
+  };
+  cohorts: {
+    /** Period number of each cohort. */
+    cohort: Int32Array;
+    size: Int32Array;
+    ages: number;
+    /** Row-major cohorts × ages, NaN where unobserved. */
+    customers: Float64Array;
+    revenue: Float64Array;
+    /** Survivors (not yet lost) per cohort and age, NaN where unobserved. */
+    survivors: Float64Array;
+  };
+  survival: {
+    time: Float64Array;
+    atRisk: Float64Array;
+    churned: Float64Array;
+    censored: Float64Array;
+    survival: Float64Array;
+    lower: Float64Array;
+    upper: Float64Array;
+    median: number | null;
+  };
+  movements: {
+    start: Float64Array;
+    won: Float64Array;
+    expansion: Float64Array;
+    contraction: Float64Array;
+    churn: Float64Array;
+    reactivation: Float64Array;
+    end: Float64Array;
+    /** NaN where the period starts with no revenue. */
+    nrr: Float64Array;
+    grr: Float64Array;
+  } | null;
+  concentration: ValueConcentration | null;
+  repeatSpend: RepeatSpend | null;
+  latest: LatestPeriod | null;
+}

@@ -1,0 +1,290 @@
+/**
+ * "Your data": which table is open, how its columns are read, and the analysis the worker
+ * computed from it. Opening a source reads its first rows, proposes a column match and starts
+ * the analysis; every change of the match or of the options analyses again (the running one is
+ * cancelled). Excel's rows are read here in blocks (host.tables) and handed to the worker as they
+ * arrive; files and pasted text go to the worker whole and are parsed there.
+ */
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { DataShape } from "../../model/data/analysis";
+import {
+  ColumnRole,
+  matchColumns,
+  missingRoles,
+  SHAPE_ROLES,
+} from "../../model/data/column-matching";
+import { detectDateFormat, localeWritesDayFirst } from "../../model/data/date-formats";
+import {
+  AnalysisCancelledError,
+  AnalysisClient,
+  AnalysisFailedError,
+  WorkerLike,
+} from "../data/analysis-client";
+import type { AnalysisSettings, AnalysisView, TableSource } from "../data/protocol";
+import { rowProblem, RowProblem } from "../data/row-errors";
+import type { RangeSource, WorkbookHost } from "../host/workbook-host";
+
+/** Rows read to propose the column match and detect the date format. */
+const SAMPLE_ROWS = 50;
+
+export type SourceOrigin = "file" | "paste" | "sample" | "selection" | "table";
+
+export interface OpenedSource {
+  origin: SourceOrigin;
+  /** File name, table name or sheet address, for messages. */
+  label: string;
+  table: TableSource;
+  /** The first rows (the header among them when there is one). */
+  sample: unknown[][];
+}
+
+export type Phase =
+  | { kind: "idle" }
+  | { kind: "reading"; read: number; total: number }
+  | { kind: "analysing"; rows: number; fraction: number | null }
+  | { kind: "done" }
+  | { kind: "cancelled" }
+  /** The selection or table holds nothing. */
+  | { kind: "empty" }
+  /** A bad cell (named by line or row and column), or any other failure's message. */
+  | { kind: "failed"; problem: RowProblem | null; message: string };
+
+export interface DataAnalysisState {
+  source: OpenedSource | null;
+  settings: AnalysisSettings | null;
+  phase: Phase;
+  view: AnalysisView | null;
+  /** The settings `view` was computed with. */
+  viewSettings: AnalysisSettings | null;
+  /** Required columns the match lacks: no analysis until the user picks them. */
+  missing: ColumnRole[];
+  openFile(file: File): void;
+  openText(text: string, origin: "paste" | "sample", label: string): void;
+  readWorkbook(source: RangeSource, label: string): void;
+  changeSettings(patch: Partial<AnalysisSettings>): void;
+  /** The match proposed for another shape (the user switched orders ↔ subscriptions). */
+  changeShape(shape: DataShape): void;
+  cancel(): void;
+  client: AnalysisClient;
+}
+
+/** The settings proposed for a sample of rows. */
+export function proposedSettings(
+  sample: unknown[][],
+  locale: string,
+  shape?: DataShape,
+  previous?: AnalysisSettings | null
+): AnalysisSettings {
+  const match = matchColumns(sample, shape);
+  const data = match.hasHeader ? sample.slice(1) : sample;
+  const dateColumns = SHAPE_ROLES[match.shape]
+    .filter((r) => r === "date" || r === "start" || r === "end")
+    .map((r) => match.columns[r])
+    .filter((c) => c >= 0);
+  const dates = data.flatMap((row) => dateColumns.map((c) => row[c]));
+  return {
+    shape: match.shape,
+    columns: match.columns,
+    hasHeader: match.hasHeader,
+    dateFormat: detectDateFormat(dates, localeWritesDayFirst(locale)),
+    unit: previous?.unit ?? "month",
+    window: previous?.window ?? 1,
+  };
+}
+
+export function useDataAnalysis(
+  host: WorkbookHost,
+  locale: string,
+  createWorker: () => WorkerLike
+): DataAnalysisState {
+  const client = useMemo(() => new AnalysisClient(createWorker), [createWorker]);
+  useEffect(() => () => client.dispose(), [client]);
+  const [source, setSource] = useState<OpenedSource | null>(null);
+  const [settings, setSettings] = useState<AnalysisSettings | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [view, setView] = useState<{ view: AnalysisView; settings: AnalysisSettings } | null>(null);
+  // Each analysis and each read has a number; answers for an older one are dropped.
+  const run = useRef(0);
+  const reading = useRef<AbortController | null>(null);
+
+  const stopAll = useCallback(() => {
+    run.current++;
+    reading.current?.abort();
+    reading.current = null;
+    client.cancel();
+  }, [client]);
+
+  const opened = useCallback(
+    (next: OpenedSource) => {
+      setSource(next);
+      setSettings((previous) => proposedSettings(next.sample, locale, undefined, previous));
+    },
+    [locale]
+  );
+
+  const fail = useCallback((error: unknown) => {
+    setPhase({
+      kind: "failed",
+      problem: null,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }, []);
+
+  const openFile = useCallback(
+    (file: File) => {
+      stopAll();
+      const id = run.current;
+      const table: TableSource = { kind: "file", file };
+      setPhase({ kind: "analysing", rows: 0, fraction: 0 });
+      client.inspect(table, SAMPLE_ROWS).then(
+        (sample) =>
+          id === run.current && opened({ origin: "file", label: file.name, table, sample }),
+        (error) => id === run.current && fail(error)
+      );
+    },
+    [client, opened, stopAll, fail]
+  );
+
+  const openText = useCallback(
+    (text: string, origin: "paste" | "sample", label: string) => {
+      stopAll();
+      const id = run.current;
+      const table: TableSource = { kind: "text", text };
+      setPhase({ kind: "analysing", rows: 0, fraction: 0 });
+      client.inspect(table, SAMPLE_ROWS).then(
+        (sample) => id === run.current && opened({ origin, label, table, sample }),
+        (error) => id === run.current && fail(error)
+      );
+    },
+    [client, opened, stopAll, fail]
+  );
+
+  const readWorkbook = useCallback(
+    (range: RangeSource, label: string) => {
+      const tables = host.tables;
+      if (!tables) return;
+      stopAll();
+      const id = run.current;
+      const abort = new AbortController();
+      reading.current = abort;
+      const sample: unknown[][] = [];
+      setSource(null);
+      setView(null);
+      setPhase({ kind: "reading", read: 0, total: 0 });
+      tables
+        .read(range, {
+          signal: abort.signal,
+          onBlock: (rows, firstRow) => {
+            if (id !== run.current) return;
+            for (let i = 0; i < rows.length && sample.length < SAMPLE_ROWS; i++)
+              sample.push(rows[i]);
+            client.append(rows, firstRow);
+          },
+          onProgress: (read, total) =>
+            id === run.current && setPhase({ kind: "reading", read, total }),
+        })
+        .then(
+          (result) => {
+            if (id !== run.current) return;
+            reading.current = null;
+            if (result.rows === 0) {
+              setPhase({ kind: "empty" });
+              return;
+            }
+            opened({
+              origin: range.kind === "table" ? "table" : "selection",
+              label: result.address || label,
+              table: { kind: "blocks" },
+              sample,
+            });
+          },
+          (error) => {
+            if (id !== run.current) return;
+            reading.current = null;
+            if (abort.signal.aborted) setPhase({ kind: "cancelled" });
+            else fail(error);
+          }
+        );
+    },
+    [host, client, opened, stopAll, fail]
+  );
+
+  const missing = useMemo(() => (settings ? missingRoles(settings) : []), [settings]);
+
+  // Analyse whenever the source or the settings change.
+  useEffect(() => {
+    if (!source || !settings || missing.length > 0) return;
+    // A file or text is sent again with each request: an analysis still running for older
+    // settings is ended rather than waited for. Excel's rows live in the worker: those wait.
+    if (client.busy && source.table.kind !== "blocks") client.cancel();
+    run.current++;
+    const id = run.current;
+    setPhase({ kind: "analysing", rows: 0, fraction: 0 });
+    client
+      .analyse(source.table, settings, (rows, fraction) => {
+        if (id === run.current) setPhase({ kind: "analysing", rows, fraction });
+      })
+      .then(
+        (result) => {
+          if (id !== run.current) return;
+          // A transition: React renders the views in slices, never one long task.
+          startTransition(() => {
+            setView({ view: result, settings });
+            setPhase({ kind: "done" });
+          });
+        },
+        (error) => {
+          if (id !== run.current) return;
+          if (error instanceof AnalysisCancelledError) return;
+          setView(null);
+          if (error instanceof AnalysisFailedError) {
+            const headers = settings.hasHeader ? (source.sample[0] ?? null) : null;
+            setPhase({
+              kind: "failed",
+              problem: rowProblem(error.message, settings.columns, headers),
+              message: error.message,
+            });
+          } else fail(error);
+        }
+      );
+  }, [client, source, settings, missing, fail]);
+
+  const changeSettings = useCallback(
+    (patch: Partial<AnalysisSettings>) =>
+      setSettings((s) => (s ? { ...s, ...patch, columns: { ...s.columns, ...patch.columns } } : s)),
+    []
+  );
+
+  const changeShape = useCallback(
+    (shape: DataShape) => {
+      if (!source) return;
+      setSettings((previous) => proposedSettings(source.sample, locale, shape, previous));
+    },
+    [source, locale]
+  );
+
+  const cancel = useCallback(() => {
+    const wasReading = reading.current !== null;
+    stopAll();
+    setView(null);
+    // The worker held Excel's rows: after a cancel they must be read again.
+    if (wasReading || source?.table.kind === "blocks") setSource(null);
+    setPhase({ kind: "cancelled" });
+  }, [stopAll, source]);
+
+  return {
+    source,
+    settings,
+    phase,
+    view: view?.view ?? null,
+    viewSettings: view?.settings ?? null,
+    missing,
+    openFile,
+    openText,
+    readWorkbook,
+    changeSettings,
+    changeShape,
+    cancel,
+    client,
+  };
+}
