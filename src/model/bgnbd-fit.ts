@@ -11,7 +11,7 @@
  * each exponent is in the tens of thousands) stay finite.
  */
 import { checkCustomer } from "./bgnbd";
-import { invalidNumber } from "./errors";
+import { invalidNumber, invalidValue } from "./errors";
 import { digamma, logGamma, trigamma } from "./log-gamma";
 import { maximiseLogParameters } from "./newton-maximise";
 
@@ -54,7 +54,7 @@ interface Prepared {
 function prepare(data: CustomerSummary): Prepared {
   const n = data.frequency.length;
   if (data.recency.length !== n || data.T.length !== n || (data.weight && data.weight.length !== n))
-    throw invalidNumber("frequency, recency, T (and weights) must have the same number of rows");
+    throw invalidValue("frequency, recency, T (and weights) must have the same number of rows");
   // Identical customers found by T, then t_x, then x (numeric keys: no strings per row).
   const rowOf = new Map<number, Map<number, Map<number, number>>>();
   const tx: number[] = [];
@@ -64,13 +64,13 @@ function prepare(data: CustomerSummary): Prepared {
   for (let i = 0; i < n; i++) {
     const weight = data.weight ? data.weight[i] : 1;
     if (!(weight >= 0 && weight < Infinity))
-      throw invalidNumber(`weights must be 0 or more (row ${i + 1})`);
+      throw invalidValue(`weights must be 0 or more (row ${i + 1})`);
     const x = data.frequency[i];
     const r = data.recency[i];
     const t = data.T[i];
     checkCustomer(x, r, t, i + 1);
     if (x === 0 && r !== 0)
-      throw invalidNumber(
+      throw invalidValue(
         `recency must be 0 for a customer with no repeat purchases (row ${i + 1})`
       );
     if (weight === 0) continue;

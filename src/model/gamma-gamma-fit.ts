@@ -44,14 +44,12 @@ interface Prepared {
 function prepare(data: SpendSummary): Prepared {
   const n = data.frequency.length;
   if (data.monetary.length !== n || (data.weight && data.weight.length !== n))
-    throw invalidNumber(
-      "frequency, monetary_value (and weights) must have the same number of rows"
-    );
+    throw invalidValue("frequency, monetary_value (and weights) must have the same number of rows");
   const rows: number[] = [];
   for (let i = 0; i < n; i++) {
     const x = data.frequency[i];
     const w = data.weight ? data.weight[i] : 1;
-    if (!(w >= 0 && w < Infinity)) throw invalidNumber(`weights must be 0 or more (row ${i + 1})`);
+    if (!(w >= 0 && w < Infinity)) throw invalidValue(`weights must be 0 or more (row ${i + 1})`);
     if (!(x >= 0 && x < Infinity && Math.trunc(x) === x))
       throw invalidValue(
         `frequency must be a whole number of repeat purchases, 0 or more (row ${i + 1})`
