@@ -5,10 +5,12 @@ import type { WorkbookHost } from "../host/workbook-host";
 import { LocaleProvider } from "../i18n/locale-context";
 import { resolveLanguage } from "../i18n/strings";
 import { Pane } from "./Pane";
+import { useSteadyButtonHooks } from "./steady-buttons";
 
 /** The pane with its host's theme and language. */
 export function App({ host }: { host: WorkbookHost }) {
   const [theme, setTheme] = useState(host.theme);
+  const buttonHooks = useSteadyButtonHooks();
   useEffect(() => host.onThemeChange(setTheme), [host]);
   useEffect(() => {
     document.documentElement.lang = resolveLanguage(host.language);
@@ -16,6 +18,7 @@ export function App({ host }: { host: WorkbookHost }) {
   return (
     <FluentProvider
       theme={theme === "dark" ? webDarkTheme : webLightTheme}
+      customStyleHooks_unstable={buttonHooks}
       style={{ minHeight: "100vh" }}
     >
       <LocaleProvider locale={host.language}>
