@@ -1,0 +1,123 @@
+/**
+ * The command line's DuckDB engine on real files: generated orders written as Parquet (by DuckDB
+ * itself) and as CSV, aggregated by sql/period_retention.sql and sql/cohorts.sql, must give the
+ * model's period table and cohort table exactly (revenue to 1e-9).
+ */
+import { DuckDBDateValue, DuckDBInstance } from "@duckdb/node-api";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCohortsWithDuckDb } from "../../src/cli/engine-duckdb";
+import { cohortTable } from "../../src/model/data/cohorts";
+import { isoTextFromSerial } from "../../src/model/data/excel-dates";
+import { periodRetentionFromOrders } from "../../src/model/data/period-retention";
+import { PeriodUnit } from "../../src/model/data/periods";
+import { Column, ordersByPeriod } from "../../src/model/data/table-reading";
+import { syntheticOrders } from "../support/synthetic-data";
+
+const column = (values: unknown[]): Column => ({ length: values.length, at: (i) => values[i] });
+const orders = syntheticOrders({ customers: 2500, months: 30, seed: 11 });
+// A few ids that only text keeps apart: "0042" is not 42.
+orders.customer.push("0042", "42", "0042");
+orders.date.push(45000, 45001, 45100);
+orders.amount.push(10, 20, 30);
+
+let dir: string;
+let parquet: string;
+let csv: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "retain-engine-test-"));
+  parquet = join(dir, "orders.parquet");
+  csv = join(dir, "orders.csv");
+  const instance = await DuckDBInstance.create(":memory:");
+  const db = await instance.connect();
+  await db.run("CREATE TABLE orders (customer_id VARCHAR, order_date DATE, amount DOUBLE)");
+  const appender = await db.createAppender("orders");
+  for (let i = 0; i < orders.customer.length; i++) {
+    appender.appendVarchar(orders.customer[i]);
+    appender.appendDate(new DuckDBDateValue(orders.date[i] - 25569));
+    appender.appendDouble(orders.amount[i]);
+    appender.endRow();
+  }
+  appender.closeSync();
+  await db.run(`COPY orders TO '${parquet}' (FORMAT parquet)`);
+  db.closeSync();
+  instance.closeSync();
+  const lines = ["customer_id,order_date,amount"];
+  for (let i = 0; i < orders.customer.length; i++)
+    lines.push(`${orders.customer[i]},${isoTextFromSerial(orders.date[i])},${orders.amount[i]}`);
+  writeFileSync(csv, lines.join("\n") + "\n");
+}, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function expectClose(got: Float64Array, want: Float64Array): void {
+  expect(got.length).toBe(want.length);
+  for (let i = 0; i < want.length; i++) {
+    if (Number.isNaN(want[i])) expect(got[i]).toBeNaN();
+    else
+      expect(Math.abs(got[i] - want[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want[i])));
+  }
+}
+
+const CASES: Array<[string, PeriodUnit, number | null, number]> = [
+  ["parquet", "month", null, 1],
+  ["parquet", "week", 45300, 2],
+  ["csv", "month", null, 1],
+  ["csv", "quarter", 45200, 1],
+];
+
+test.each(CASES)(
+  "%s, %s periods, end %s, window %s: the model's period and cohort tables",
+  async (kind, unit, endDay, window) => {
+    const got = await runCohortsWithDuckDb({
+      orders: kind === "parquet" ? parquet : csv,
+      unit,
+      endDay,
+      window,
+      threads: 2,
+    });
+    const read = ordersByPeriod(
+      column(orders.customer),
+      column(orders.date),
+      column(orders.amount),
+      unit,
+      endDay
+    );
+    expect(got.range).toEqual(read.range);
+    const periods = periodRetentionFromOrders(read.cells, read.range, window);
+    expect(got.periods).toEqual(periods);
+    const cohorts = cohortTable(read.cells, read.range, window - 1);
+    expect(got.cohorts.cohort).toEqual(cohorts.cohort);
+    expect(got.cohorts.size).toEqual(cohorts.size);
+    expect(got.cohorts.ages).toBe(cohorts.ages);
+    expect(got.cohorts.customers).toEqual(cohorts.customers);
+    expect(got.cohorts.survivors).toEqual(cohorts.survivors);
+    expectClose(got.cohorts.revenue, cohorts.revenue);
+  },
+  120_000
+);
+
+test("a file that is neither CSV nor Parquet is refused in one line naming it", async () => {
+  await expect(
+    runCohortsWithDuckDb({ orders: join(dir, "orders.xlsx"), unit: "month" })
+  ).rejects.toThrow(/^orders\.xlsx: use a \.csv or \.parquet file/);
+});
+
+test("a missing file is one line naming it", async () => {
+  const error = await runCohortsWithDuckDb({
+    orders: join(dir, "absent.parquet"),
+    unit: "month",
+  }).catch((e: Error) => e);
+  expect(error).toBeInstanceOf(Error);
+  expect((error as Error).message).toMatch(/^absent\.parquet: /);
+  expect((error as Error).message).not.toMatch(/\n/);
+});
+
+test("a bad date in a CSV file names the file and the line", async () => {
+  const bad = join(dir, "bad.csv");
+  writeFileSync(bad, "customer_id,order_date,amount\nA,2024-01-05,10\nB,2024-02-30x,5\n");
+  const error = await runCohortsWithDuckDb({ orders: bad, unit: "month" }).catch((e: Error) => e);
+  expect((error as Error).message).toMatch(/^bad\.csv: .*line/i);
+});
