@@ -51,6 +51,8 @@ export async function writePlanToWorkbook(plan: SheetPlan, baseName: string): Pr
           sheet.activate();
         }
         try {
+          // One request per batch on purpose: a big plan does not fit one request.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
         } catch (error) {
           writeFailure = error;
