@@ -107,7 +107,7 @@ describe("dist/functions.js: the BG/NBD, Gamma-Gamma and CLV functions as Excel 
       params("CLV")
         .slice(-2)
         .map((p) => p.type)
-    ).toEqual(["string", "string"]);
+    ).toEqual(["any", "any"]); // a unit name or a length in days
   });
 
   test("fit → per-customer table → CLV, end to end", () => {
@@ -168,6 +168,21 @@ describe("dist/functions.js: the BG/NBD, Gamma-Gamma and CLV functions as Excel 
     ) as number[][];
     expect(clv.length).toBe(X.length);
     clv.forEach(([v]) => expect(Number.isFinite(v) && v >= 0).toBe(true));
+    // Units as lengths in days (RETAIN.RFM's time_unit) give the same values.
+    const inDays = call(
+      "CLV",
+      column(X),
+      column(TX),
+      column(T),
+      column(M),
+      fit,
+      gg,
+      s(52),
+      s(0.1),
+      7,
+      s(365.25)
+    ) as number[][];
+    expect(inDays).toEqual(clv);
     // Daily reading of the same numbers discounts less over the same 52 periods: a different answer.
     const asDays = call(
       "CLV",
