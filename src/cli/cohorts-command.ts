@@ -209,6 +209,9 @@ const MODEL_NAMES: Record<DataShape, Record<string, ColumnRole>> = {
   },
 };
 
+/** Distinct date texts remembered at a time (dates with times of day are all different). */
+const MAX_CACHED_DATES = 100_000;
+
 /** How many rows the column matching looks at. */
 const SAMPLE_ROWS = 500;
 
@@ -299,8 +302,24 @@ export function analyseCsv(
       else subscriptions = new SubscriptionsAnalysis({ ...options, hasRevenue });
     };
 
+    // A file repeats the same few thousand dates millions of times: each text is read once (by
+    // the same rules: date-formats.ts, then the model's own reading of what that returns).
+    const dates = new Map<string, unknown>();
+    const dateOf = (cell: string | null): unknown => {
+      if (cell === null || cell === "") return cell;
+      let read = dates.get(cell);
+      if (read === undefined) {
+        const converted = dateCellIn(cell, layout!.dateFormat);
+        read =
+          typeof converted === "string" ? (serialFromIsoText(converted) ?? converted) : converted;
+        if (dates.size >= MAX_CACHED_DATES) dates.clear();
+        dates.set(cell, read);
+      }
+      return read;
+    };
+
     const feed = (rows: string[][]) => {
-      const { columns, dateFormat, hasHeader } = layout!;
+      const { columns, hasHeader } = layout!;
       const at = (row: string[], c: number) => (c >= 0 ? row[c] : null);
       for (let k = 0; k < rows.length; k++) {
         const row = rows[k];
@@ -319,15 +338,15 @@ export function analyseCsv(
             orders.add(
               lineNumber,
               at(row, columns.customer),
-              dateCellIn(at(row, columns.date), dateFormat),
+              dateOf(at(row, columns.date)),
               at(row, columns.amount)
             );
           else
             subscriptions!.add(
               lineNumber,
               at(row, columns.customer),
-              dateCellIn(at(row, columns.start), dateFormat),
-              dateCellIn(at(row, columns.end), dateFormat),
+              dateOf(at(row, columns.start)),
+              dateOf(at(row, columns.end)),
               at(row, columns.revenue)
             );
         } catch (error) {
