@@ -26,19 +26,23 @@ export interface CustomerPeriods {
   lastPeriod: number;
 }
 
-const EMPTY = -1;
+/** Rows are buffered this many at a time, then folded into the cells. */
+const BUFFER_ROWS = 1 << 20;
 
-/** Open-addressing hash from (customer, period) to a cell, then one radix sort at the end. */
+/**
+ * Rows are appended to fixed typed buffers; when a buffer fills (and at the end) buffer and
+ * cells are sorted together by customer and period (two counting sorts) and each run of one
+ * (customer, period) is folded into a cell. Memory is the cells plus one buffer, whatever the
+ * number of rows, and every pass reads memory in order: far faster than a hash table at a
+ * million rows, whose every update is a cache miss.
+ */
 export class CustomerPeriodAccumulator {
-  private slots = new Int32Array(1 << 12).fill(EMPTY);
-  private mask = (1 << 12) - 1;
-  private customer = new Int32Array(1 << 11);
-  private period = new Int32Array(1 << 11);
-  private revenue = new Float64Array(1 << 11);
-  private sales = new Float64Array(1 << 11);
-  private active = new Uint8Array(1 << 11);
-  private cells = 0;
-  private maxCustomer = -1;
+  private bufCustomer = new Int32Array(1024);
+  private bufPeriod = new Int32Array(1024);
+  private bufAmount = new Float64Array(1024);
+  private bufActive = new Uint8Array(1024);
+  private buffered = 0;
+  private cells: CellArrays = emptyCells();
 
   constructor(readonly unit: PeriodUnit) {}
 
@@ -48,115 +52,179 @@ export class CustomerPeriodAccumulator {
   }
 
   addPeriod(customer: number, period: number, amount: number, active: boolean): void {
-    let h = (Math.imul(customer, 0x9e3779b1) ^ Math.imul(period, 0x85ebca77)) >>> 0;
-    h = (h ^ (h >>> 15)) & this.mask;
-    let cell: number;
-    for (;;) {
-      cell = this.slots[h];
-      if (cell === EMPTY) {
-        cell = this.newCell(customer, period, h);
-        break;
+    if (this.buffered === this.bufCustomer.length) {
+      if (this.buffered < BUFFER_ROWS) this.growBuffer();
+      else this.flush();
+    }
+    const i = this.buffered++;
+    this.bufCustomer[i] = customer;
+    this.bufPeriod[i] = period;
+    this.bufAmount[i] = amount;
+    this.bufActive[i] = active ? 1 : 0;
+  }
+
+  private growBuffer(): void {
+    const n = this.bufCustomer.length * 2;
+    const c = new Int32Array(n);
+    c.set(this.bufCustomer);
+    const p = new Int32Array(n);
+    p.set(this.bufPeriod);
+    const a = new Float64Array(n);
+    a.set(this.bufAmount);
+    const f = new Uint8Array(n);
+    f.set(this.bufActive);
+    this.bufCustomer = c;
+    this.bufPeriod = p;
+    this.bufAmount = a;
+    this.bufActive = f;
+  }
+
+  /** Folds the buffered rows into the cells. */
+  private flush(): void {
+    const old = this.cells;
+    const rows = this.buffered;
+    const m = old.length + rows;
+    // One list: the cells first, then the rows (a row's revenue is its amount, its sales the
+    // amount when it is not a refund).
+    const customer = new Int32Array(m);
+    const period = new Int32Array(m);
+    const revenue = new Float64Array(m);
+    const sales = new Float64Array(m);
+    const active = new Uint8Array(m);
+    customer.set(old.customer.subarray(0, old.length));
+    period.set(old.period.subarray(0, old.length));
+    revenue.set(old.revenue.subarray(0, old.length));
+    sales.set(old.sales.subarray(0, old.length));
+    active.set(old.active.subarray(0, old.length));
+    customer.set(this.bufCustomer.subarray(0, rows), old.length);
+    period.set(this.bufPeriod.subarray(0, rows), old.length);
+    active.set(this.bufActive.subarray(0, rows), old.length);
+    let maxC = -1;
+    for (let i = 0; i < m; i++) if (customer[i] > maxC) maxC = customer[i];
+    for (let j = 0, i = old.length; j < rows; j++, i++) {
+      const amount = this.bufAmount[j];
+      if (amount === amount) {
+        revenue[i] = amount;
+        if (amount >= 0) sales[i] = amount;
       }
-      if (this.customer[cell] === customer && this.period[cell] === period) break;
-      h = (h + 1) & this.mask;
     }
-    if (amount === amount) {
-      this.revenue[cell] += amount;
-      if (amount >= 0) this.sales[cell] += amount;
+    const order = byCustomerThenPeriod(customer, period, maxC);
+    const next = emptyCells(m);
+    let n = -1;
+    let lastC = -1;
+    let lastP = -1;
+    for (let k = 0; k < m; k++) {
+      const i = order[k];
+      const c = customer[i];
+      const p = period[i];
+      if (c !== lastC || p !== lastP) {
+        n++;
+        next.customer[n] = c;
+        next.period[n] = p;
+        lastC = c;
+        lastP = p;
+      }
+      next.revenue[n] += revenue[i];
+      next.sales[n] += sales[i];
+      next.active[n] |= active[i];
     }
-    if (active) this.active[cell] = 1;
-  }
-
-  private newCell(customer: number, period: number, slot: number): number {
-    if (this.cells === this.customer.length) this.growCells();
-    const cell = this.cells++;
-    this.customer[cell] = customer;
-    this.period[cell] = period;
-    this.slots[slot] = cell;
-    if (customer > this.maxCustomer) this.maxCustomer = customer;
-    if (this.cells * 2 > this.slots.length) this.rehash();
-    return cell;
-  }
-
-  private growCells(): void {
-    const n = this.customer.length * 2;
-    const grow = <T extends Int32Array | Float64Array | Uint8Array>(
-      a: T,
-      make: (n: number) => T
-    ): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.customer = grow(this.customer, (k) => new Int32Array(k));
-    this.period = grow(this.period, (k) => new Int32Array(k));
-    this.revenue = grow(this.revenue, (k) => new Float64Array(k));
-    this.sales = grow(this.sales, (k) => new Float64Array(k));
-    this.active = grow(this.active, (k) => new Uint8Array(k));
-  }
-
-  private rehash(): void {
-    const size = this.slots.length * 2;
-    this.slots = new Int32Array(size).fill(EMPTY);
-    this.mask = size - 1;
-    for (let cell = 0; cell < this.cells; cell++) {
-      let h =
-        (Math.imul(this.customer[cell], 0x9e3779b1) ^ Math.imul(this.period[cell], 0x85ebca77)) >>>
-        0;
-      h = (h ^ (h >>> 15)) & this.mask;
-      while (this.slots[h] !== EMPTY) h = (h + 1) & this.mask;
-      this.slots[h] = cell;
-    }
+    next.length = n + 1;
+    this.cells = next;
+    this.buffered = 0;
   }
 
   /**
-   * The cells sorted by customer, then period: a counting sort by period, then a stable one by
-   * customer (a two-pass radix sort, linear in cells + periods + customers).
+   * The cells sorted by customer, then period.
    * @param customerCount customers known to the reader (some may have no cell).
    */
   finish(customerCount: number): CustomerPeriods {
-    const n = this.cells;
-    const customers = Math.max(customerCount, this.maxCustomer + 1);
+    this.flush();
+    const cells = this.cells;
+    const n = cells.length;
     let firstPeriod = Infinity;
     let lastPeriod = -Infinity;
+    let maxCustomer = -1;
     for (let i = 0; i < n; i++) {
-      const p = this.period[i];
-      if (p < firstPeriod) firstPeriod = p;
-      if (p > lastPeriod) lastPeriod = p;
+      if (cells.period[i] < firstPeriod) firstPeriod = cells.period[i];
+      if (cells.period[i] > lastPeriod) lastPeriod = cells.period[i];
+      if (cells.customer[i] > maxCustomer) maxCustomer = cells.customer[i];
     }
-    const byPeriod = new Int32Array(n);
-    if (n > 0) {
-      const counts = new Int32Array(lastPeriod - firstPeriod + 2);
-      for (let i = 0; i < n; i++) counts[this.period[i] - firstPeriod + 1]++;
-      for (let k = 1; k < counts.length; k++) counts[k] += counts[k - 1];
-      for (let i = 0; i < n; i++) byPeriod[counts[this.period[i] - firstPeriod]++] = i;
-    }
+    const customers = Math.max(customerCount, maxCustomer + 1);
     const offsets = new Int32Array(customers + 1);
-    for (let i = 0; i < n; i++) offsets[this.customer[i] + 1]++;
+    for (let i = 0; i < n; i++) offsets[cells.customer[i] + 1]++;
     for (let c = 0; c < customers; c++) offsets[c + 1] += offsets[c];
-    const next = offsets.slice(0, customers);
-    const period = new Int32Array(n);
-    const revenue = new Float64Array(n);
-    const sales = new Float64Array(n);
-    const active = new Uint8Array(n);
-    for (let k = 0; k < n; k++) {
-      const i = byPeriod[k];
-      const at = next[this.customer[i]]++;
-      period[at] = this.period[i];
-      revenue[at] = this.revenue[i];
-      sales[at] = this.sales[i];
-      active[at] = this.active[i];
-    }
     return {
       unit: this.unit,
       customerCount: customers,
       offsets,
-      period,
-      revenue,
-      sales,
-      active,
+      period: cells.period.slice(0, n),
+      revenue: cells.revenue.slice(0, n),
+      sales: cells.sales.slice(0, n),
+      active: cells.active.slice(0, n),
       firstPeriod: n > 0 ? firstPeriod : 0,
       lastPeriod: n > 0 ? lastPeriod : -1,
     };
   }
+}
+
+interface CellArrays {
+  customer: Int32Array;
+  period: Int32Array;
+  revenue: Float64Array;
+  sales: Float64Array;
+  active: Uint8Array;
+  length: number;
+}
+
+function emptyCells(capacity = 0): CellArrays {
+  return {
+    customer: new Int32Array(capacity),
+    period: new Int32Array(capacity),
+    revenue: new Float64Array(capacity),
+    sales: new Float64Array(capacity),
+    active: new Uint8Array(capacity),
+    length: 0,
+  };
+}
+
+/**
+ * The indexes 0 … m − 1 sorted by customer (a counting sort), each customer's run then by
+ * period: insertion sort for the usual short runs, a packed-key sort for long ones.
+ */
+function byCustomerThenPeriod(
+  customer: Int32Array,
+  period: Int32Array,
+  maxCustomer: number
+): Int32Array {
+  const m = customer.length;
+  const order = new Int32Array(m);
+  const start = new Int32Array(maxCustomer + 2);
+  for (let i = 0; i < m; i++) start[customer[i] + 1]++;
+  for (let c = 0; c <= maxCustomer; c++) start[c + 1] += start[c];
+  const next = start.slice(0, maxCustomer + 1);
+  for (let i = 0; i < m; i++) order[next[customer[i]]++] = i;
+  for (let c = 0; c <= maxCustomer; c++) {
+    const from = start[c];
+    const to = start[c + 1];
+    if (to - from <= 32) {
+      for (let k = from + 1; k < to; k++) {
+        const i = order[k];
+        const p = period[i];
+        let j = k - 1;
+        while (j >= from && (period[order[j]] > p || (period[order[j]] === p && order[j] > i))) {
+          order[j + 1] = order[j];
+          j--;
+        }
+        order[j + 1] = i;
+      }
+    } else {
+      // period × 2^24 + position: one native numeric sort, stable through the position.
+      const keys = new Float64Array(to - from);
+      for (let k = from; k < to; k++) keys[k - from] = period[order[k]] * 16777216 + (k - from);
+      keys.sort();
+      const run = order.slice(from, to);
+      for (let k = 0; k < keys.length; k++) order[from + k] = run[keys[k] % 16777216];
+    }
+  }
+  return order;
 }

@@ -5,6 +5,7 @@
  * and the command line all read orders through this one reader.
  */
 import { CustomerIds } from "./customer-ids";
+import { FIRST_SERIAL, LAST_SERIAL } from "./excel-dates";
 import {
   cellError,
   customerKey,
@@ -47,6 +48,41 @@ export class OrderRowReader {
 
   /** One row; `row` is its number as the user sees it (1 = the range's first row). */
   add(row: number, idCell: unknown, dateCell: unknown, amountCell: unknown): void {
+    // The usual row (a text id not starting like a number, a date serial, a number or no
+    // amount) skips the general checks below; it is read exactly as they would read it.
+    if (
+      this.rowsSeen > 0 &&
+      typeof idCell === "string" &&
+      typeof dateCell === "number" &&
+      dateCell >= FIRST_SERIAL &&
+      dateCell < LAST_SERIAL + 1 &&
+      (typeof amountCell === "number"
+        ? amountCell === amountCell && Number.isFinite(amountCell)
+        : amountCell === null || amountCell === undefined)
+    ) {
+      const c = idCell.charCodeAt(0);
+      if (idCell.length > 0 && !((c >= 48 && c <= 57) || c === 45)) {
+        this.rowsSeen++;
+        this.accept(
+          idCell,
+          Math.floor(dateCell),
+          typeof amountCell === "number" ? amountCell : NaN
+        );
+        return;
+      }
+    }
+    this.addChecked(row, idCell, dateCell, amountCell);
+  }
+
+  private accept(key: string | number, day: number, amount: number): void {
+    if (this.endDay !== null && day > this.endDay) return;
+    this.orders++;
+    if (day < this.firstDay) this.firstDay = day;
+    if (day > this.lastDay) this.lastDay = day;
+    this.sink(this.ids.code(key), day, amount);
+  }
+
+  private addChecked(row: number, idCell: unknown, dateCell: unknown, amountCell: unknown): void {
     idCell = plainValue(idCell);
     const first = this.rowsSeen++ === 0;
     if (isBlankOrZero(idCell) && isBlankOrZero(dateCell) && isBlankOrZero(amountCell)) return;
@@ -59,11 +95,7 @@ export class OrderRowReader {
     if (day === null)
       throw cellError(this.names.dates, row, `customer ${String(key)} has no order date`);
     const amount = numberValue(amountCell, this.names.amounts, row);
-    if (this.endDay !== null && day > this.endDay) return;
-    this.orders++;
-    if (day < this.firstDay) this.firstDay = day;
-    if (day > this.lastDay) this.lastDay = day;
-    this.sink(this.ids.code(key), day, amount === null ? NaN : amount);
+    this.accept(key, day, amount === null ? NaN : amount);
   }
 }
 
