@@ -1,6 +1,6 @@
 import { DomainError } from "../../src/model/errors";
 import { bgnbdLogLikelihood, fitBgNbd } from "../../src/model/bgnbd-fit";
-import { bgnbdCustomerLogLikelihood, simulateBgNbd } from "./bgnbd-helpers";
+import { bgnbdCustomerLogLikelihood, prng, simulateBgNbd } from "./bgnbd-helpers";
 
 type Data = { frequency: number[]; recency: number[]; T: number[]; weight?: number[] };
 
@@ -164,6 +164,35 @@ describe("fitBgNbd recovers simulated customers' parameters at a true maximum", 
             )
           ).toBeLessThanOrEqual(fit.logLikelihood + 1e-9);
     }
+  });
+
+  test("random true parameters, 1,000 customers each: a maximum with gradient ≈ 0, or a clear #NUM!", () => {
+    const u = prng(2024);
+    let maxima = 0;
+    for (let k = 0; k < 12; k++) {
+      const truth = {
+        r: Math.exp(-2 + 3 * u()),
+        alpha: Math.exp(-2 + 6 * u()),
+        a: Math.exp(-1.5 + 3 * u()),
+        b: Math.exp(-1 + 4 * u()),
+      };
+      const data = simulateBgNbd(truth, 1000, 10, 100, 500 + k);
+      let fit;
+      try {
+        fit = fitBgNbd(data);
+      } catch (e) {
+        expect((e as DomainError).code).toBe("num");
+        expect((e as DomainError).message).toMatch(
+          /^no finite BG\/NBD parameters fit these customers: /
+        );
+        continue;
+      }
+      maxima++;
+      const theta = [fit.r, fit.alpha, fit.a, fit.b].map(Math.log);
+      const { g } = numericDerivatives(data, theta, false);
+      for (const gi of g) expect(Math.abs(gi)).toBeLessThan(1e-6 * Math.abs(fit.logLikelihood));
+    }
+    expect(maxima).toBeGreaterThanOrEqual(10);
   });
 
   test("degenerate data gives #NUM! with the reason", () => {
