@@ -8,6 +8,7 @@ import { DataAnalysis } from "../../src/model/data/analysis";
 import { isoTextFromSerial } from "../../src/model/data/excel-dates";
 import { cohortSurvivors, fitCohortSbg } from "../../src/model/data/cohort-survivors";
 import { survival } from "../../src/model/sbg-curve";
+import { fitSbgCohorts } from "../../src/model/sbg-fit";
 import { analysisPlan, CHINESE_ANALYSIS_LABELS } from "../../src/report/analysis-plan";
 import { renderPlanToHtml } from "../../src/report/render-html";
 import { cellAt, parseCellRef, planCells, SheetPlan } from "../../src/report/sheet-plan";
@@ -80,7 +81,16 @@ function bruteForce(rows: string[][], withAmounts: boolean) {
       .filter(([, c]) => c === cohort)
       .reduce((sum, [id]) => sum + (revenue.get(id)!.get(cohort + age) ?? 0), 0);
   const cohorts = [...new Set(cohortOf.values())].sort((a, b) => a - b);
-  return { first, last, retention, share, cohortRevenue, cohorts };
+  /** Survivors at each age: the cohort's customers whose last active month is that late. */
+  const survivors = (cohort: number) =>
+    Array.from(
+      { length: last - cohort + 1 },
+      (_, age) =>
+        [...cohortOf].filter(
+          ([id, c]) => c === cohort && Math.max(...active.get(id)!) >= cohort + age
+        ).length
+    );
+  return { first, last, retention, share, cohortRevenue, cohorts, survivors };
 }
 
 describe("analysisPlan", () => {
@@ -157,6 +167,19 @@ describe("analysisPlan", () => {
       expect(evaluator.number(`B${top + t}`)).toBeCloseTo(survival(0.7, 2.5, t), 12);
     expect(cellAt(plan, `B${top + analysis.cohorts.ages + 12}`)).toBeUndefined();
     expect(evaluator.number(`C${top + 3}`)).toBeCloseTo((2.5 + 2) / (0.7 + 2.5 + 2), 14);
+  });
+
+  it("fits α and β to the brute-force survivors triangle (one fit across cohorts)", () => {
+    for (const seed of [3, 17, 29]) {
+      const rows = syntheticOrderRows(seed, 80, 12);
+      const plan = analysisPlan(ordersAnalysis(rows, "month", true));
+      const truth = bruteForce(rows, true);
+      const fit = fitSbgCohorts(
+        truth.cohorts.map((c) => truth.survivors(c)).filter((row) => row.length >= 2)
+      );
+      expect(cellAt(plan, nameOf(plan, "Sbg_Alpha")!)).toMatchObject({ value: fit.alpha });
+      expect(cellAt(plan, nameOf(plan, "Sbg_Beta")!)).toMatchObject({ value: fit.beta });
+    }
   });
 
   it("names the key cells and points them at the latest complete period", () => {

@@ -2,13 +2,10 @@
  * The cohort triangle of survivors the sBG model is fitted to (domain.md §7, "sBG on several
  * cohorts"), and the fit itself, for the analysis sheet and the pane.
  *
- * A customer survives to age t (periods since acquisition) while they are still a customer in
- * period cohort + t or later: with orders, their last order's activity window (the last active
- * period + window − 1) reaches that period ("still ordering": a gap followed by a new order counts
- * as surviving the gap, so reactivation blurs churn); with subscriptions, some subscription covers
- * a day of that period or a later one. Survivors never rise with age, and every cohort is observed
- * from age 0 (its size) to the data's last period, as the cohort table's rows are. These are the
- * same lifetimes the Kaplan-Meier curve uses.
+ * Survivors are the cohort table's own measure (cohorts.ts): a customer survives to age t while
+ * they are still a customer in period cohort + t or later (with orders: their last order's
+ * activity window reaches it, so reactivation blurs churn). They never rise with age, and every
+ * cohort is observed from age 0 (its size) to the data's last period.
  */
 import { invalidNumber } from "../errors";
 import { fitSbgCohorts, SbgFit } from "../sbg-fit";
@@ -17,29 +14,10 @@ import { DataAnalysis } from "./analysis";
 
 /** Survivors per cohort row of the cohort table (same rows, same order), ages 0 … observed − 1. */
 export function cohortSurvivors(analysis: DataAnalysis): number[][] {
-  const { cells, cohorts, range, window } = analysis;
-  const reach = analysis.shape === "orders" ? window - 1 : 0;
-  const rowOfPeriod = new Map<number, number>();
-  cohorts.cohort.forEach((p, r) => rowOfPeriod.set(p, r));
-  const rows = Array.from(cohorts.cohort, (p) => new Array<number>(range.last - p + 1).fill(0));
-  const { offsets, period, active } = cells;
-  for (let c = 0; c < cells.customerCount; c++) {
-    let first = NaN;
-    let last = NaN;
-    for (let i = offsets[c]; i < offsets[c + 1]; i++) {
-      if (!active[i] || period[i] < range.first || period[i] > range.last) continue;
-      if (first !== first) first = period[i];
-      last = period[i];
-    }
-    if (first !== first) continue;
-    const row = rows[rowOfPeriod.get(first)!];
-    const lastAge = Math.min(last + reach, range.last) - first;
-    // A difference array: +1 at age 0, −1 after the last age survived.
-    row[0]++;
-    if (lastAge + 1 < row.length) row[lastAge + 1]--;
-  }
-  for (const row of rows) for (let t = 1; t < row.length; t++) row[t] += row[t - 1];
-  return rows;
+  const { cohorts, range } = analysis;
+  return Array.from(cohorts.cohort, (p, r) =>
+    Array.from(cohorts.survivors.subarray(r * cohorts.ages, r * cohorts.ages + range.last - p + 1))
+  );
 }
 
 export interface CohortSbgFit extends SbgFit {
