@@ -122,13 +122,19 @@ async function startPostgres() {
         `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -F -c max_connections=20 -c shared_buffers=64MB`,
         "start",
       ]);
+      let stopped = false;
       const stop = () => {
+        if (stopped) return;
+        stopped = true;
+        process.removeListener("exit", stop);
         try {
           runAs(user, path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
         } finally {
           fs.rmSync(dir, { recursive: true, force: true });
         }
       };
+      // A test run that ends without stopping it (a failure, Ctrl-C) leaves no server behind.
+      process.once("exit", stop);
       return { host: "127.0.0.1", port, user: "retain", database: "postgres", stop };
     } catch (e) {
       lastError = e; // most likely the port was taken in between: try another

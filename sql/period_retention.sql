@@ -80,33 +80,26 @@ bought AS (
   FROM observed o JOIN calendar c ON c.day_number = o.day_number
   WHERE o.amount IS NULL OR o.amount >= 0
 ),
-spells AS (
-  -- A purchase in q keeps the customer active at the ends of q ... q + window - 1; a purchase
-  -- within the window of the previous one continues the same run.
-  SELECT b.customer_id, b.period,
-         CASE WHEN LAG(b.period) OVER (PARTITION BY b.customer_id ORDER BY b.period) >= b.period - p.activity_window
-              THEN 0 ELSE 1 END AS opens_run
+neighbours AS (
+  SELECT b.customer_id, b.period, p.activity_window AS w,
+         LAG(b.period) OVER (PARTITION BY b.customer_id ORDER BY b.period) AS prev_period,
+         LEAD(b.period) OVER (PARTITION BY b.customer_id ORDER BY b.period) AS next_period
   FROM bought b CROSS JOIN params p
 ),
-numbered AS (
-  SELECT customer_id, period,
-         SUM(opens_run) OVER (PARTITION BY customer_id ORDER BY period ROWS UNBOUNDED PRECEDING) AS run
-  FROM spells
-),
-runs AS (
-  -- Runs of periods at whose ends the customer was active; the first run is the customer's first.
-  SELECT n.customer_id, n.run, MIN(n.period) AS from_period,
-         MAX(n.period) + MIN(p.activity_window) - 1 AS to_period
-  FROM numbered n CROSS JOIN params p
-  GROUP BY n.customer_id, n.run
-),
 changes AS (
-  SELECT from_period AS period, 1 AS delta,
-         CASE WHEN run = 1 THEN 1 ELSE 0 END AS won,
-         CASE WHEN run = 1 THEN 0 ELSE 1 END AS reactivated
-  FROM runs
+  -- A purchase in q keeps the customer active at the ends of q ... q + window - 1, so runs of
+  -- activity start at a purchase more than `window` periods after the previous one (the first
+  -- run is the customer's first: new; a later one is a reactivation) and end `window` periods
+  -- after a purchase with no other purchase within the window.
+  SELECT period, 1 AS delta,
+         CASE WHEN prev_period IS NULL THEN 1 ELSE 0 END AS won,
+         CASE WHEN prev_period IS NULL THEN 0 ELSE 1 END AS reactivated
+  FROM neighbours
+  WHERE prev_period IS NULL OR period - prev_period > w
   UNION ALL
-  SELECT to_period + 1, -1, 0, 0 FROM runs
+  SELECT period + w, -1, 0, 0
+  FROM neighbours
+  WHERE next_period IS NULL OR next_period - period > w
 ),
 per_period AS (
   SELECT period, SUM(delta) AS delta, SUM(won) AS won, SUM(reactivated) AS reactivated

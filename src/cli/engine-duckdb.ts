@@ -11,6 +11,7 @@ import { basename, extname, join } from "node:path";
 import { CohortTable } from "../model/data/cohorts";
 import { PeriodRange, PeriodRetentionTable } from "../model/data/period-retention";
 import { periodOf, PeriodUnit } from "../model/data/periods";
+import { RevenueMovementTable } from "../model/data/revenue-movements";
 import { bindSqlParameters, readSqlFile, SqlParameter } from "./warehouse-sql";
 
 export interface DuckDbCohortsOptions {
@@ -30,6 +31,8 @@ export interface DuckDbCohortsResult {
   range: PeriodRange;
   periods: PeriodRetentionTable;
   cohorts: CohortTable;
+  /** Revenue movements (sql/revenue_movements.sql); null when the file has no amount column. */
+  movements: RevenueMovementTable | null;
 }
 
 /** Days between 1970-01-01 and Excel's serial 0. */
@@ -89,8 +92,9 @@ function oneLine(e: unknown, path: string): Error {
 }
 
 /**
- * Period retention and cohort counts and revenue of an orders file, from sql/period_retention.sql
- * and sql/cohorts.sql run by the embedded DuckDB.
+ * Period retention, cohort counts and revenue, and revenue movements of an orders file, from
+ * sql/period_retention.sql, sql/cohorts.sql and sql/revenue_movements.sql run by the embedded
+ * DuckDB (each a pass over the file).
  */
 export async function runCohortsWithDuckDb(o: DuckDbCohortsOptions): Promise<DuckDbCohortsResult> {
   // Loaded here, not at the top: the command starts without the native library unless asked.
@@ -133,6 +137,9 @@ export async function runCohortsWithDuckDb(o: DuckDbCohortsOptions): Promise<Duc
     const retentionRows = await run(bindSqlParameters(readSqlFile("period_retention"), params));
     if (retentionRows.length === 0) throw new Error(`${basename(o.orders)}: no orders`);
     const cohortRows = await run(bindSqlParameters(readSqlFile("cohorts"), params));
+    const movementRows = amount
+      ? await run(bindSqlParameters(readSqlFile("revenue_movements"), params))
+      : null;
     const range: PeriodRange = {
       unit: o.unit,
       first: periodOf(serialOf(retentionRows[0][0]), o.unit),
@@ -142,12 +149,28 @@ export async function runCohortsWithDuckDb(o: DuckDbCohortsOptions): Promise<Duc
       range,
       periods: periodTable(range, retentionRows),
       cohorts: cohortTableOf(range, cohortRows),
+      movements: movementRows && movementTable(range, movementRows),
     };
   } finally {
     db.closeSync();
     instance.closeSync();
     rmSync(spill, { recursive: true, force: true });
   }
+}
+
+/** Rows of revenue_movements.sql as the model's table. */
+function movementTable(range: PeriodRange, rows: Cell[][]): RevenueMovementTable {
+  const column = (k: number) => Float64Array.from(rows, (r) => num(r[k]));
+  return {
+    range,
+    start: column(1),
+    won: column(2),
+    expansion: column(3),
+    contraction: column(4),
+    churn: column(5),
+    reactivation: column(6),
+    end: column(7),
+  };
 }
 
 /** Rows of period_retention.sql as the model's table. */

@@ -1,7 +1,7 @@
 /**
  * The command line's DuckDB engine on real files: generated orders written as Parquet (by DuckDB
- * itself) and as CSV, aggregated by sql/period_retention.sql and sql/cohorts.sql, must give the
- * model's period table and cohort table exactly (revenue to 1e-9).
+ * itself) and as CSV, aggregated by sql/period_retention.sql, sql/cohorts.sql and
+ * sql/revenue_movements.sql, must give the model's tables exactly (money to 1e-9).
  */
 import { DuckDBDateValue, DuckDBInstance } from "@duckdb/node-api";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -12,6 +12,7 @@ import { cohortTable } from "../../src/model/data/cohorts";
 import { isoTextFromSerial } from "../../src/model/data/excel-dates";
 import { periodRetentionFromOrders } from "../../src/model/data/period-retention";
 import { PeriodUnit } from "../../src/model/data/periods";
+import { revenueMovements } from "../../src/model/data/revenue-movements";
 import { Column, ordersByPeriod } from "../../src/model/data/table-reading";
 import { syntheticOrders } from "../support/synthetic-data";
 
@@ -95,6 +96,18 @@ test.each(CASES)(
     expect(got.cohorts.customers).toEqual(cohorts.customers);
     expect(got.cohorts.survivors).toEqual(cohorts.survivors);
     expectClose(got.cohorts.revenue, cohorts.revenue);
+    const movements = revenueMovements(read.cells, read.range);
+    expect(got.movements).not.toBeNull();
+    for (const key of [
+      "start",
+      "won",
+      "expansion",
+      "contraction",
+      "churn",
+      "reactivation",
+      "end",
+    ] as const)
+      expectClose(got.movements![key], movements[key]);
   },
   120_000
 );
