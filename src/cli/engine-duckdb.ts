@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
 import { CohortTable } from "../model/data/cohorts";
+import { isoTextFromSerial } from "../model/data/excel-dates";
 import { PeriodRange, PeriodRetentionTable } from "../model/data/period-retention";
 import { periodOf, PeriodUnit } from "../model/data/periods";
 import { RevenueMovementTable } from "../model/data/revenue-movements";
@@ -33,6 +34,12 @@ export interface DuckDbCohortsResult {
   cohorts: CohortTable;
   /** Revenue movements (sql/revenue_movements.sql); null when the file has no amount column. */
   movements: RevenueMovementTable | null;
+  /** Orders on or before the end date (rows with an id and a date). */
+  rows: number;
+  /** Customers among those orders. */
+  customers: number;
+  /** The end of observation: the end date, or the last order's date. */
+  lastDay: number;
 }
 
 /** Days between 1970-01-01 and Excel's serial 0. */
@@ -138,8 +145,19 @@ export async function runCohortsWithDuckDb(o: DuckDbCohortsOptions): Promise<Duc
     if (retentionRows.length === 0) throw new Error(`${basename(o.orders)}: no orders`);
     const cohortRows = await run(bindSqlParameters(readSqlFile("cohorts"), params));
     const movementRows = amount
-      ? await run(bindSqlParameters(readSqlFile("revenue_movements"), params))
+      ? await run(
+          bindSqlParameters(readSqlFile("revenue_movements"), {
+            period_unit: params.period_unit,
+            end_date: params.end_date,
+          })
+        )
       : null;
+    // The sheet's header figures: one more pass, without the calendar.
+    const [counts] = await run(
+      `SELECT COUNT(*), COUNT(DISTINCT customer_id), MAX(order_date) FROM orders ` +
+        `WHERE customer_id IS NOT NULL AND order_date IS NOT NULL` +
+        (o.endDay == null ? "" : ` AND order_date <= DATE '${isoTextFromSerial(o.endDay)}'`)
+    );
     const range: PeriodRange = {
       unit: o.unit,
       first: periodOf(serialOf(retentionRows[0][0]), o.unit),
@@ -150,6 +168,9 @@ export async function runCohortsWithDuckDb(o: DuckDbCohortsOptions): Promise<Duc
       periods: periodTable(range, retentionRows),
       cohorts: cohortTableOf(range, cohortRows),
       movements: movementRows && movementTable(range, movementRows),
+      rows: num(counts[0]),
+      customers: num(counts[1]),
+      lastDay: o.endDay ?? serialOf(counts[2]),
     };
   } finally {
     db.closeSync();

@@ -87,6 +87,9 @@ test.each(CASES)(
       endDay
     );
     expect(got.range).toEqual(read.range);
+    expect(got.lastDay).toBe(endDay ?? read.lastDay);
+    expect(got.customers).toBe(read.ids.count);
+    expect(got.rows).toBe(orders.date.filter((d) => endDay === null || d <= endDay).length);
     const periods = periodRetentionFromOrders(read.cells, read.range, window);
     expect(got.periods).toEqual(periods);
     const cohorts = cohortTable(read.cells, read.range, window - 1);
