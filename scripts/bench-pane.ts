@@ -7,7 +7,9 @@
  *    and a blank page that only loads Office.js up to Office.onReady (median of RUNS, default
  *    15, interleaved after one uncounted warm-up round); each with when its bundle had run,
  *    when Office.onReady called it, and how long its first render took;
- *  - recompute + render per keystroke (results, baseline, 11 × 11 grid and tornado included).
+ *  - recompute + render per keystroke (results, baseline, 11 × 11 grid and tornado included);
+ *  - "Your data" on Excel's 1,048,575 rows: time to the analysis and the longest main-thread
+ *    task (bench-data-view.ts).
  */
 import { readFileSync } from "fs";
 import path from "path";
@@ -15,6 +17,7 @@ import { gzipSync } from "zlib";
 import { buildSync } from "esbuild";
 import { BrowserContext } from "playwright-core";
 import { DIST, launchBrowser, OFFICE_CDN, serveStatic } from "../test/e2e/pane-harness";
+import { benchDataView } from "./bench-data-view";
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const KEYSTROKES = 60;
@@ -143,6 +146,7 @@ async function main(): Promise<void> {
     console.log(
       `  until the next frame is painted     median ${ms(median(timings.frame))}, p95 ${ms(p95(timings.frame))}`
     );
+    await benchDataView(browser.context, server.origin);
   } finally {
     await browser.close();
     await server.close();

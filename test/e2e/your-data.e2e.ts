@@ -78,6 +78,7 @@ async function expectModelNumbers(page: Page) {
   });
 
   const c = expected.cohorts;
+  await page.getByTestId("cohort-heatmap").waitFor(); // the sections are drawn one after another
   const heat = await page
     .getByTestId("cohort-heatmap")
     .locator("tbody tr")

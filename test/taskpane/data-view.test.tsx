@@ -128,8 +128,9 @@ describe("the Your data tab", () => {
 
     // The latest complete month (March: April's data ends on its first day) into the model.
     const latest = expected.latest!;
+    const use = await screen.findByRole("button", { name: "Use this retention rate" });
     await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Use this retention rate" }));
+      fireEvent.click(use);
     });
     expect(screen.getByTestId("use-status").textContent).toContain("Mar 2024");
     await act(async () => {

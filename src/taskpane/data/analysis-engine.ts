@@ -27,6 +27,7 @@ type Progress = (rows: number, fraction: number | null) => void;
 
 /** Papa Parse reads a local file in pieces of this many bytes: progress after each. */
 const FILE_CHUNK = 1 << 20;
+const PREVIEW_CHUNK = 64 << 10;
 /** Text and Excel rows are handed on in slices this long, for progress. */
 const SLICE = 50_000;
 
@@ -129,7 +130,8 @@ async function streamRows(
     let line = 1;
     let failed: unknown = null;
     Papa.parse<string[]>(file, {
-      chunkSize: FILE_CHUNK,
+      // A look at the first rows reads a small piece, not a whole chunk of the file.
+      chunkSize: limit === Infinity ? FILE_CHUNK : PREVIEW_CHUNK,
       preview: limit === Infinity ? 0 : limit,
       chunk(results, parser) {
         try {

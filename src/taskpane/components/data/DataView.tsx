@@ -1,5 +1,5 @@
 import { Button, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { ReactNode, startTransition, useEffect, useMemo, useState } from "react";
 import { createAnalysisWorker } from "../../data/assets";
 import type { WorkbookHost } from "../../host/workbook-host";
 import { useLocale } from "../../i18n/locale-context";
@@ -44,6 +44,7 @@ export default function DataView({ host, theme, onUse }: DataViewProps) {
   const { source, settings, phase, view, viewSettings } = data;
   const f = useMemo(() => (view ? dataFormatters(view, locale) : null), [view, locale]);
   const busy = phase.kind === "reading" || phase.kind === "analysing";
+  const shown = useStagedCount(view, RESULT_SECTIONS);
 
   return (
     <div data-testid="data-view">
@@ -121,45 +122,70 @@ export default function DataView({ host, theme, onUse }: DataViewProps) {
 
       {view && viewSettings && f && source && (
         <div data-testid="data-results">
-          <Section title={t("data.retention.heading")}>
-            <Text data-testid="data-summary">
-              {t(view.shape === "orders" ? "data.summary.orders" : "data.summary.subscriptions", {
-                rows: f.count(view.rows),
-                customers: f.count(view.customers),
-                from: f.period(view.firstPeriod),
-                to: f.period(view.firstPeriod + view.periodStart.length - 1),
-                unit: t(`data.unit.${view.unit}` as MessageKey),
-              })}
-            </Text>
-            <PeriodRetention view={view} f={f} />
-          </Section>
-          <Section title={t("data.use.heading")}>
-            <UseInModel view={view} f={f} label={source.label} onUse={onUse} />
-          </Section>
-          <Section title={t("data.cohorts.heading")}>
-            <CohortHeatMap view={view} f={f} theme={theme} />
-          </Section>
-          <Section title={t("data.survival.heading")}>
-            <SurvivalView view={view} f={f} />
-          </Section>
-          <Section title={t("data.sbg.heading")}>
-            <SbgFitView view={view} f={f} />
-          </Section>
-          {view.movements && (
-            <Section title={t("data.movements.heading")}>
-              <RevenueMovements view={view} f={f} />
-            </Section>
-          )}
-          {view.hasRevenue && (
-            <Section title={t("data.value.heading")}>
-              <ValueClaims view={view} f={f} />
-            </Section>
-          )}
-          <Section title={t("data.workbook.heading")}>
-            <AnalysisWorkbook host={host} client={data.client} />
-          </Section>
+          {
+            [
+              <Section key="retention" title={t("data.retention.heading")}>
+                <Text data-testid="data-summary">
+                  {t(
+                    view.shape === "orders" ? "data.summary.orders" : "data.summary.subscriptions",
+                    {
+                      rows: f.count(view.rows),
+                      customers: f.count(view.customers),
+                      from: f.period(view.firstPeriod),
+                      to: f.period(view.firstPeriod + view.periodStart.length - 1),
+                      unit: t(`data.unit.${view.unit}` as MessageKey),
+                    }
+                  )}
+                </Text>
+                <PeriodRetention view={view} f={f} />
+              </Section>,
+              <Section key="use" title={t("data.use.heading")}>
+                <UseInModel view={view} f={f} label={source.label} onUse={onUse} />
+              </Section>,
+              <Section key="cohorts" title={t("data.cohorts.heading")}>
+                <CohortHeatMap view={view} f={f} theme={theme} />
+              </Section>,
+              <Section key="survival" title={t("data.survival.heading")}>
+                <SurvivalView view={view} f={f} />
+              </Section>,
+              <Section key="sbg" title={t("data.sbg.heading")}>
+                <SbgFitView view={view} f={f} />
+              </Section>,
+              view.movements ? (
+                <Section key="movements" title={t("data.movements.heading")}>
+                  <RevenueMovements view={view} f={f} />
+                </Section>
+              ) : null,
+              view.hasRevenue ? (
+                <Section key="value" title={t("data.value.heading")}>
+                  <ValueClaims view={view} f={f} />
+                </Section>
+              ) : null,
+              <Section key="workbook" title={t("data.workbook.heading")}>
+                <AnalysisWorkbook host={host} client={data.client} />
+              </Section>,
+            ].slice(0, shown) as ReactNode[]
+          }
         </div>
       )}
     </div>
   );
+}
+
+/** The result sections, drawn one per commit (see useStagedCount). */
+const RESULT_SECTIONS = 8;
+
+/**
+ * How many of `total` parts to draw for `key`: one more in each transition after the last, so
+ * a new analysis reaches the screen in several short main-thread tasks rather than one long one.
+ */
+function useStagedCount(key: unknown, total: number): number {
+  const [staged, setStaged] = useState<{ key: unknown; count: number }>({ key, count: 0 });
+  const count = staged.key === key ? staged.count : 0;
+  useEffect(() => {
+    if (key === null || count >= total) return;
+    const timer = setTimeout(() => startTransition(() => setStaged({ key, count: count + 1 })));
+    return () => clearTimeout(timer);
+  }, [key, count, total]);
+  return count;
 }
