@@ -44,7 +44,11 @@ export class CustomerPeriodAccumulator {
   private buffered = 0;
   private cells: CellArrays = emptyCells();
 
-  constructor(readonly unit: PeriodUnit) {}
+  constructor(
+    readonly unit: PeriodUnit,
+    /** Rows held before they are folded into the cells (small in tests, to fold often). */
+    private readonly bufferRows = BUFFER_ROWS
+  ) {}
 
   /** An order (or a subscription's revenue) on a whole-day serial; amount NaN = none. */
   addDay(customer: number, day: number, amount: number, active: boolean): void {
@@ -52,10 +56,8 @@ export class CustomerPeriodAccumulator {
   }
 
   addPeriod(customer: number, period: number, amount: number, active: boolean): void {
-    if (this.buffered === this.bufCustomer.length) {
-      if (this.buffered < BUFFER_ROWS) this.growBuffer();
-      else this.flush();
-    }
+    if (this.buffered === this.bufferRows) this.flush();
+    else if (this.buffered === this.bufCustomer.length) this.growBuffer();
     const i = this.buffered++;
     this.bufCustomer[i] = customer;
     this.bufPeriod[i] = period;
@@ -79,57 +81,39 @@ export class CustomerPeriodAccumulator {
     this.bufActive = f;
   }
 
-  /** Folds the buffered rows into the cells. */
+  /**
+   * Folds the buffered rows into the cells: the rows are sorted and summed into runs, then
+   * merged with the cells (already in order), so at most the old and the new cells are held.
+   */
   private flush(): void {
-    const old = this.cells;
     const rows = this.buffered;
-    const m = old.length + rows;
-    // One list: the cells first, then the rows (a row's revenue is its amount, its sales the
-    // amount when it is not a refund).
-    const customer = new Int32Array(m);
-    const period = new Int32Array(m);
-    const revenue = new Float64Array(m);
-    const sales = new Float64Array(m);
-    const active = new Uint8Array(m);
-    customer.set(old.customer.subarray(0, old.length));
-    period.set(old.period.subarray(0, old.length));
-    revenue.set(old.revenue.subarray(0, old.length));
-    sales.set(old.sales.subarray(0, old.length));
-    active.set(old.active.subarray(0, old.length));
-    customer.set(this.bufCustomer.subarray(0, rows), old.length);
-    period.set(this.bufPeriod.subarray(0, rows), old.length);
-    active.set(this.bufActive.subarray(0, rows), old.length);
     let maxC = -1;
-    for (let i = 0; i < m; i++) if (customer[i] > maxC) maxC = customer[i];
-    for (let j = 0, i = old.length; j < rows; j++, i++) {
-      const amount = this.bufAmount[j];
-      if (amount === amount) {
-        revenue[i] = amount;
-        if (amount >= 0) sales[i] = amount;
-      }
-    }
-    const order = byCustomerThenPeriod(customer, period, maxC);
-    const next = emptyCells(m);
+    for (let i = 0; i < rows; i++) if (this.bufCustomer[i] > maxC) maxC = this.bufCustomer[i];
+    const order = byCustomerThenPeriod(
+      this.bufCustomer.subarray(0, rows),
+      this.bufPeriod.subarray(0, rows),
+      maxC
+    );
+    const runs = emptyCells(rows);
     let n = -1;
-    let lastC = -1;
-    let lastP = -1;
-    for (let k = 0; k < m; k++) {
+    for (let k = 0; k < rows; k++) {
       const i = order[k];
-      const c = customer[i];
-      const p = period[i];
-      if (c !== lastC || p !== lastP) {
+      const c = this.bufCustomer[i];
+      const p = this.bufPeriod[i];
+      if (n < 0 || c !== runs.customer[n] || p !== runs.period[n]) {
         n++;
-        next.customer[n] = c;
-        next.period[n] = p;
-        lastC = c;
-        lastP = p;
+        runs.customer[n] = c;
+        runs.period[n] = p;
       }
-      next.revenue[n] += revenue[i];
-      next.sales[n] += sales[i];
-      next.active[n] |= active[i];
+      const amount = this.bufAmount[i];
+      if (amount === amount) {
+        runs.revenue[n] += amount;
+        if (amount >= 0) runs.sales[n] += amount;
+      }
+      runs.active[n] |= this.bufActive[i];
     }
-    next.length = n + 1;
-    this.cells = next;
+    runs.length = n + 1;
+    this.cells = mergeCells(this.cells, runs);
     this.buffered = 0;
   }
 
@@ -185,6 +169,38 @@ function emptyCells(capacity = 0): CellArrays {
     active: new Uint8Array(capacity),
     length: 0,
   };
+}
+
+/** Two lists of cells, each in (customer, period) order, as one; equal cells are summed. */
+function mergeCells(a: CellArrays, b: CellArrays): CellArrays {
+  if (a.length === 0) return b;
+  const out = emptyCells(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    const fromA =
+      j >= b.length ||
+      (i < a.length &&
+        (a.customer[i] < b.customer[j] ||
+          (a.customer[i] === b.customer[j] && a.period[i] <= b.period[j])));
+    const src = fromA ? a : b;
+    const k = fromA ? i++ : j++;
+    if (n > 0 && out.customer[n - 1] === src.customer[k] && out.period[n - 1] === src.period[k]) {
+      out.revenue[n - 1] += src.revenue[k];
+      out.sales[n - 1] += src.sales[k];
+      out.active[n - 1] |= src.active[k];
+      continue;
+    }
+    out.customer[n] = src.customer[k];
+    out.period[n] = src.period[k];
+    out.revenue[n] = src.revenue[k];
+    out.sales[n] = src.sales[k];
+    out.active[n] = src.active[k];
+    n++;
+  }
+  out.length = n;
+  return out;
 }
 
 /**

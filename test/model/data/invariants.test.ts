@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { OrdersAnalysis, SubscriptionsAnalysis } from "../../../src/model/data/analysis";
 import { cohortCell } from "../../../src/model/data/cohorts";
+import { CustomerPeriodAccumulator } from "../../../src/model/data/customer-periods";
 import { kaplanMeier } from "../../../src/model/data/kaplan-meier";
 import { PeriodUnit } from "../../../src/model/data/periods";
 import { syntheticOrders, syntheticSubscriptions } from "../../support/synthetic-data";
@@ -110,6 +111,35 @@ test("Kaplan-Meier: S is non-increasing within [0, 1]; with no censoring it is t
           const empirical = rows.filter((r) => r.d > uncensored.time[k]).length / rows.length;
           expect(uncensored.survival[k]).toBeCloseTo(empirical, 12);
         }
+      }
+    ),
+    { numRuns: 200 }
+  );
+});
+
+test("folding rows in many small batches gives the same cells as folding them at once", () => {
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.tuple(
+          fc.integer({ min: 0, max: 30 }),
+          fc.integer({ min: 45000, max: 45400 }),
+          fc.integer({ min: -20, max: 100 })
+        ),
+        {
+          maxLength: 300,
+        }
+      ),
+      fc.integer({ min: 1, max: 9 }),
+      fc.constantFrom<PeriodUnit>("day", "week", "month"),
+      (rows, batch, unit) => {
+        const once = new CustomerPeriodAccumulator(unit);
+        const often = new CustomerPeriodAccumulator(unit, batch);
+        for (const [c, d, a] of rows) {
+          once.addDay(c, d, a, a >= 0);
+          often.addDay(c, d, a, a >= 0);
+        }
+        expect(often.finish(31)).toEqual(once.finish(31));
       }
     ),
     { numRuns: 200 }
