@@ -27,7 +27,9 @@ WITH params AS (
 observed AS (
   SELECT s.customer_id,
          CAST(CAST(s.start_date AS DATE) - DATE '1899-12-30' AS INTEGER) AS start_day,
-         CAST(CAST(s.end_date AS DATE) - DATE '1899-12-30' AS INTEGER) AS end_day,
+         -- An end after as_of is not known on that date: the subscription still runs.
+         CASE WHEN p.as_of IS NOT NULL AND CAST(s.end_date AS DATE) > p.as_of THEN NULL
+              ELSE CAST(CAST(s.end_date AS DATE) - DATE '1899-12-30' AS INTEGER) END AS end_day,
          s.mrr
   FROM subscriptions s CROSS JOIN params p
   WHERE s.customer_id IS NOT NULL AND s.start_date IS NOT NULL

@@ -96,12 +96,14 @@ export class SubscriptionRowReader {
     if (revenue !== null && revenue < 0)
       throw cellError(this.names.revenue, row, "recurring revenue cannot be negative");
     if (this.asOfDay !== null && start > this.asOfDay) return;
+    // An end after the as-of date is not known yet on that date: the subscription still runs.
+    const known = end !== null && (this.asOfDay === null || end <= this.asOfDay) ? end : null;
     this.customer.push(this.ids.code(key));
     this.start.push(start);
-    this.end.push(end === null ? OPEN_END : end);
+    this.end.push(known === null ? OPEN_END : known);
     this.revenue.push(revenue ?? 0);
     if (start < this.firstDay) this.firstDay = start;
-    const latest = end === null ? start : end;
+    const latest = known === null ? start : known;
     if (latest > this.lastDay) this.lastDay = latest;
   }
 

@@ -152,7 +152,10 @@ export function referenceSubscriptionRetention(
   unit: Unit,
   asOf: number | null
 ): ReferencePeriodRow[] {
-  const rows = all.filter((r) => asOf === null || r.start <= asOf);
+  // Ends after the as-of date are not known on it: those subscriptions still run.
+  const rows = all
+    .filter((r) => asOf === null || r.start <= asOf)
+    .map((r) => (asOf !== null && r.end !== null && r.end > asOf ? { ...r, end: null } : r));
   const first = Math.min(...rows.map((r) => r.start));
   const last = asOf ?? Math.max(...rows.map((r) => (r.end === null ? r.start : r.end)));
   const keys = periodKeys(first, last, unit);
@@ -266,7 +269,10 @@ export function referenceSubscriptionCohorts(
   unit: Unit,
   asOf: number | null
 ): ReferenceCohorts {
-  const rows = all.filter((r) => asOf === null || r.start <= asOf);
+  // Ends after the as-of date are not known on it: those subscriptions still run.
+  const rows = all
+    .filter((r) => asOf === null || r.start <= asOf)
+    .map((r) => (asOf !== null && r.end !== null && r.end > asOf ? { ...r, end: null } : r));
   const keys = subscriptionKeys(rows, unit, asOf);
   return cohortsFrom(
     keys,
@@ -346,7 +352,10 @@ export function referenceSubscriptionMovements(
   unit: Unit,
   asOf: number | null
 ): ReferenceMovement[] {
-  const rows = all.filter((r) => asOf === null || r.start <= asOf);
+  // Ends after the as-of date are not known on it: those subscriptions still run.
+  const rows = all
+    .filter((r) => asOf === null || r.start <= asOf)
+    .map((r) => (asOf !== null && r.end !== null && r.end > asOf ? { ...r, end: null } : r));
   const keys = subscriptionKeys(rows, unit, asOf);
   return movementsFrom(keys, customersOf(rows), (c, k) =>
     rows.reduce((s, r) => (r.customer === c && covers(r, k, unit) ? s + r.mrr : s), 0)
