@@ -1,5 +1,7 @@
 import { Button, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
-import { ReactNode, startTransition, useEffect, useMemo, useState } from "react";
+import { memo, ReactNode, startTransition, useEffect, useMemo, useState } from "react";
+import type { AnalysisClient } from "../../data/analysis-client";
+import type { AnalysisView } from "../../data/protocol";
 import { createAnalysisWorker } from "../../data/assets";
 import type { WorkbookHost } from "../../host/workbook-host";
 import { useLocale } from "../../i18n/locale-context";
@@ -10,7 +12,7 @@ import { Section } from "../Section";
 import { AnalysisWorkbook } from "./AnalysisWorkbook";
 import { CohortHeatMap } from "./CohortHeatMap";
 import { ColumnMatching } from "./ColumnMatching";
-import { dataFormatters } from "./data-format";
+import { DataFormatters, dataFormatters } from "./data-format";
 import { PeriodRetention } from "./PeriodRetention";
 import { RevenueMovements } from "./RevenueMovements";
 import { SbgFitView } from "./SbgFitView";
@@ -44,7 +46,6 @@ export default function DataView({ host, theme, onUse }: DataViewProps) {
   const { source, settings, phase, view, viewSettings } = data;
   const f = useMemo(() => (view ? dataFormatters(view, locale) : null), [view, locale]);
   const busy = phase.kind === "reading" || phase.kind === "analysing";
-  const shown = useStagedCount(view, RESULT_SECTIONS);
 
   return (
     <div data-testid="data-view">
@@ -121,56 +122,91 @@ export default function DataView({ host, theme, onUse }: DataViewProps) {
       </Section>
 
       {view && viewSettings && f && source && (
-        <div data-testid="data-results">
-          {
-            [
-              <Section key="retention" title={t("data.retention.heading")}>
-                <Text data-testid="data-summary">
-                  {t(
-                    view.shape === "orders" ? "data.summary.orders" : "data.summary.subscriptions",
-                    {
-                      rows: f.count(view.rows),
-                      customers: f.count(view.customers),
-                      from: f.period(view.firstPeriod),
-                      to: f.period(view.firstPeriod + view.periodStart.length - 1),
-                      unit: t(`data.unit.${view.unit}` as MessageKey),
-                    }
-                  )}
-                </Text>
-                <PeriodRetention view={view} f={f} />
-              </Section>,
-              <Section key="use" title={t("data.use.heading")}>
-                <UseInModel view={view} f={f} label={source.label} onUse={onUse} />
-              </Section>,
-              <Section key="cohorts" title={t("data.cohorts.heading")}>
-                <CohortHeatMap view={view} f={f} theme={theme} />
-              </Section>,
-              <Section key="survival" title={t("data.survival.heading")}>
-                <SurvivalView view={view} f={f} />
-              </Section>,
-              <Section key="sbg" title={t("data.sbg.heading")}>
-                <SbgFitView view={view} f={f} />
-              </Section>,
-              view.movements ? (
-                <Section key="movements" title={t("data.movements.heading")}>
-                  <RevenueMovements view={view} f={f} />
-                </Section>
-              ) : null,
-              view.hasRevenue ? (
-                <Section key="value" title={t("data.value.heading")}>
-                  <ValueClaims view={view} f={f} />
-                </Section>
-              ) : null,
-              <Section key="workbook" title={t("data.workbook.heading")}>
-                <AnalysisWorkbook host={host} client={data.client} />
-              </Section>,
-            ].slice(0, shown) as ReactNode[]
-          }
-        </div>
+        <AnalysisResults
+          view={view}
+          f={f}
+          label={source.label}
+          host={host}
+          theme={theme}
+          client={data.client}
+          onUse={onUse}
+        />
       )}
     </div>
   );
 }
+
+interface AnalysisResultsProps {
+  view: AnalysisView;
+  f: DataFormatters;
+  label: string;
+  host: WorkbookHost;
+  theme: "light" | "dark";
+  client: AnalysisClient;
+  onUse: (use: ModelUse) => void;
+}
+
+/**
+ * The views of one analysis. Memoised: progress of the next analysis re-renders the view above
+ * it many times a second, and must not redraw every table and chart each time.
+ */
+const AnalysisResults = memo(function AnalysisResults({
+  view,
+  f,
+  label,
+  host,
+  theme,
+  client,
+  onUse,
+}: AnalysisResultsProps) {
+  const { t } = useLocale();
+  const shown = useStagedCount(view, RESULT_SECTIONS);
+  return (
+    <div data-testid="data-results">
+      {
+        [
+          <Section key="retention" title={t("data.retention.heading")}>
+            <Text data-testid="data-summary">
+              {t(view.shape === "orders" ? "data.summary.orders" : "data.summary.subscriptions", {
+                rows: f.count(view.rows),
+                customers: f.count(view.customers),
+                from: f.period(view.firstPeriod),
+                to: f.period(view.firstPeriod + view.periodStart.length - 1),
+                unit: t(`data.unit.${view.unit}` as MessageKey),
+              })}
+            </Text>
+            <PeriodRetention view={view} f={f} />
+          </Section>,
+          <Section key="use" title={t("data.use.heading")}>
+            <UseInModel view={view} f={f} label={label} onUse={onUse} />
+          </Section>,
+          <Section key="cohorts" title={t("data.cohorts.heading")}>
+            <CohortHeatMap view={view} f={f} theme={theme} />
+          </Section>,
+          <Section key="survival" title={t("data.survival.heading")}>
+            <SurvivalView view={view} f={f} />
+          </Section>,
+          <Section key="sbg" title={t("data.sbg.heading")}>
+            <SbgFitView view={view} f={f} />
+          </Section>,
+          view.movements ? (
+            <Section key="movements" title={t("data.movements.heading")}>
+              <RevenueMovements view={view} f={f} />
+            </Section>
+          ) : null,
+          view.hasRevenue ? (
+            <Section key="value" title={t("data.value.heading")}>
+              <ValueClaims view={view} f={f} />
+            </Section>
+          ) : null,
+          <Section key="workbook" title={t("data.workbook.heading")}>
+            <AnalysisWorkbook host={host} client={client} />
+          </Section>,
+        ].slice(0, shown) as ReactNode[]
+      }
+    </div>
+  );
+});
 
 /** The result sections, drawn one per commit (see useStagedCount). */
 const RESULT_SECTIONS = 8;
