@@ -1,6 +1,6 @@
 /*
  * `npm test`: everything, in the order a fresh machine needs it.
- *   1. system programs the tests need (Chromium, LibreOffice), installed when missing;
+ *   1. system programs the tests need (Chromium, LibreOffice, PostgreSQL), installed when missing;
  *   2. type check;
  *   3. production build (the tests load dist/ as Excel and the browser would);
  *   4. Jest: model, functions (unit, property, built bundle), manifest, report, scenarios,
@@ -15,6 +15,7 @@ const os = require("os");
 const path = require("path");
 const { spawnSync } = require("child_process");
 const { ensureSystemDeps } = require("./system-deps");
+const { ensurePostgres } = require("./postgres");
 
 const root = path.resolve(__dirname, "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -40,6 +41,7 @@ function main() {
   const jestArgs = process.argv.slice(2);
   try {
     ensureSystemDeps();
+    ensurePostgres(); // the SQL tests run every query on a private PostgreSQL server too
   } catch (e) {
     console.error(`test: ${e.message}`);
     process.exit(1);

@@ -9,7 +9,12 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import Papa from "papaparse";
-import { DataShape, OrdersAnalysis, SubscriptionsAnalysis } from "../model/data/analysis";
+import {
+  AnalysisTables,
+  DataShape,
+  OrdersAnalysis,
+  SubscriptionsAnalysis,
+} from "../model/data/analysis";
 import {
   ColumnRole,
   ColumnRoles,
@@ -31,6 +36,7 @@ import { PERIOD_UNITS, PeriodUnit } from "../model/data/periods";
 import { SUBSCRIPTION_COLUMN_NAMES } from "../model/data/subscription-rows";
 import { CHINESE_ANALYSIS_LABELS, ENGLISH_ANALYSIS_LABELS } from "../report/analysis-labels";
 import { analysisPlan } from "../report/analysis-plan";
+import { SheetPlan } from "../report/sheet-plan";
 import type { CommandIo } from "./report-command";
 
 export const DEFAULT_ANALYSIS_OUTPUT = "cohort-analysis.xlsx";
@@ -57,6 +63,9 @@ shares, NRR, GRR and the sBG projection as formulas; α and β as named cells (S
                          by default matched from the headers (English or Chinese)
   --date-format F        iso, ymd (2024/3/5), mdy (3/5/2024) or dmy (5/3/2024); default:
                          detected from the first rows (day-first follows the system locale)
+  --engine E             stream (default): the JavaScript model streams a CSV; duckdb: the
+                         embedded DuckDB runs the repository's warehouse SQL (sql/) on a CSV or
+                         Parquet file of orders, spilling to disk for files larger than memory
   -h, --help             show this help
 
 Errors name the file, line and column: orders.csv:1204:2: order_date: 'abc' is not a date.
@@ -82,6 +91,8 @@ export interface CohortsArguments {
   zh: boolean;
   columns: Partial<Record<ColumnRole, string>>;
   dateFormat?: DateFormat;
+  /** stream: the JavaScript model over a CSV (the default); duckdb: the warehouse SQL on CSV or Parquet. */
+  engine: "stream" | "duckdb";
   help: boolean;
 }
 
@@ -97,6 +108,7 @@ export function parseCohortsArguments(args: string[]): CohortsArguments {
     force: false,
     zh: false,
     columns: {},
+    engine: "stream",
     help: false,
   };
   for (let i = 0; i < args.length; i++) {
@@ -163,6 +175,13 @@ export function parseCohortsArguments(args: string[]): CohortsArguments {
         parsed.dateFormat = format as DateFormat;
         break;
       }
+      case "--engine": {
+        const engine = value().toLowerCase();
+        if (engine !== "stream" && engine !== "duckdb")
+          throw new UsageError(`--engine must be stream or duckdb, not "${engine}"`);
+        parsed.engine = engine;
+        break;
+      }
       case "--out":
         parsed.out = value();
         break;
@@ -186,6 +205,12 @@ export function parseCohortsArguments(args: string[]): CohortsArguments {
     throw new UsageError("give the data: --orders FILE or --subscriptions FILE");
   if (parsed.shape === "subscriptions" && parsed.window !== 1)
     throw new UsageError("--window applies to orders only");
+  if (parsed.engine === "duckdb" && parsed.shape === "subscriptions")
+    throw new UsageError("--engine duckdb reads orders only");
+  if (parsed.engine === "duckdb" && (Object.keys(parsed.columns).length > 0 || parsed.dateFormat))
+    throw new UsageError(
+      "--engine duckdb finds the columns customer_id, order_date, amount (or the first three) and reads ISO dates: column and date-format flags apply to the stream engine"
+    );
   for (const role of Object.keys(parsed.columns) as ColumnRole[])
     if (parsed.shape && !SHAPE_ROLES[parsed.shape].includes(role))
       throw new UsageError(
@@ -401,6 +426,35 @@ export function analyseCsv(
   });
 }
 
+/** The same workbook from the warehouse SQL on the embedded DuckDB (orders only). */
+async function analyseWithDuckDb(
+  input: string,
+  args: CohortsArguments
+): Promise<{ plan: SheetPlan; rows: number; customers: number }> {
+  const { runCohortsWithDuckDb } = await import("./engine-duckdb");
+  const r = await runCohortsWithDuckDb({
+    orders: input,
+    unit: args.unit,
+    endDay: args.endDay,
+    window: args.window,
+  });
+  const tables: AnalysisTables = {
+    shape: "orders",
+    rows: r.rows,
+    range: r.range,
+    lastDay: r.lastDay,
+    window: args.window,
+    retention: r.periods,
+    cohorts: r.cohorts,
+    movements: r.movements,
+    // The latest period's bills need per-customer revenue the SQL does not return.
+    latest: null,
+    ids: { count: r.customers },
+  };
+  const labels = args.zh ? CHINESE_ANALYSIS_LABELS : ENGLISH_ANALYSIS_LABELS;
+  return { plan: analysisPlan(tables, { labels }), rows: r.rows, customers: r.customers };
+}
+
 /** "dates row 1,204: 'abc' is not a date" at line 1204 → "orders.csv:1204:2: order_date: 'abc' is not a date". */
 function rowError(
   error: unknown,
@@ -444,7 +498,10 @@ export async function cohortsMain(
     const out = resolve(io.cwd, args.out);
     if (existsSync(out) && !args.force)
       throw new InputError(`${args.out} already exists (use --force to replace it)`);
-    const { plan, rows, customers } = await analyseCsv(input, args.file!, args);
+    const { plan, rows, customers } =
+      args.engine === "duckdb"
+        ? await analyseWithDuckDb(input, args)
+        : await analyseCsv(input, args.file!, args);
     const { renderPlanToXlsx } = await import("../report/render-xlsx");
     writeAtomically(out, await renderPlanToXlsx([plan]), args.force);
     io.stdout(

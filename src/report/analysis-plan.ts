@@ -17,7 +17,7 @@
  * - a line chart of the cohort curves (the shares of the oldest cohorts, up to 24).
  * Cells after the data's last period are empty, never 0.
  */
-import { DataAnalysis } from "../model/data/analysis";
+import { AnalysisTables } from "../model/data/analysis";
 import { cohortCell } from "../model/data/cohorts";
 import { cohortSurvivors, fitCohortSbg } from "../model/data/cohort-survivors";
 import { isoTextFromSerial } from "../model/data/excel-dates";
@@ -79,7 +79,10 @@ const formula = (f: string, expected: number, format: NumberFormat): PlanCell =>
     : { kind: "formula", formula: f, expected: NaN, expectedText: "", format, style: "output" };
 
 /** The sheet for an analysis. Throws when the cohort blocks cannot fit a sheet. */
-export function analysisPlan(analysis: DataAnalysis, options: AnalysisPlanOptions = {}): SheetPlan {
+export function analysisPlan(
+  analysis: AnalysisTables,
+  options: AnalysisPlanOptions = {}
+): SheetPlan {
   const labels = options.labels ?? ENGLISH_ANALYSIS_LABELS;
   const { retention, cohorts, movements, range } = analysis;
   const periods = retention.start.length;
@@ -370,7 +373,7 @@ function ratio(compute: () => number): number {
   }
 }
 
-function tryFit(analysis: DataAnalysis): ReturnType<typeof fitCohortSbg> | string {
+function tryFit(analysis: AnalysisTables): ReturnType<typeof fitCohortSbg> | string {
   try {
     return fitCohortSbg(cohortSurvivors(analysis));
   } catch (error) {
@@ -379,7 +382,7 @@ function tryFit(analysis: DataAnalysis): ReturnType<typeof fitCohortSbg> | strin
 }
 
 /** A cohort's name in the chart's legend: the ISO date its period starts on. */
-function cohortName(analysis: DataAnalysis, row: number): string {
+function cohortName(analysis: AnalysisTables, row: number): string {
   return isoTextFromSerial(periodStart(analysis.cohorts.cohort[row], analysis.range.unit));
 }
 

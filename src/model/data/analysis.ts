@@ -77,6 +77,23 @@ export interface DataAnalysis {
   latest: LatestPeriod | null;
 }
 
+/**
+ * What the analysis sheet is written from: the aggregates alone, which a warehouse engine can
+ * produce too (the command line's DuckDB path fills these from SQL, without the cells).
+ */
+export type AnalysisTables = Pick<
+  DataAnalysis,
+  | "shape"
+  | "rows"
+  | "range"
+  | "lastDay"
+  | "window"
+  | "retention"
+  | "cohorts"
+  | "movements"
+  | "latest"
+> & { ids: { count: number } };
+
 /** Streams an orders table into an analysis. */
 export class OrdersAnalysis {
   private readonly cells: CustomerPeriodAccumulator;

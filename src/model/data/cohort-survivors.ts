@@ -10,10 +10,10 @@
 import { invalidNumber } from "../errors";
 import { fitSbgCohorts, SbgFit } from "../sbg-fit";
 import { survival } from "../sbg-curve";
-import { DataAnalysis } from "./analysis";
+import { AnalysisTables } from "./analysis";
 
 /** Survivors per cohort row of the cohort table (same rows, same order), ages 0 … observed − 1. */
-export function cohortSurvivors(analysis: DataAnalysis): number[][] {
+export function cohortSurvivors(analysis: Pick<AnalysisTables, "cohorts" | "range">): number[][] {
   const { cohorts, range } = analysis;
   return Array.from(cohorts.cohort, (p, r) =>
     Array.from(cohorts.survivors.subarray(r * cohorts.ages, r * cohorts.ages + range.last - p + 1))
