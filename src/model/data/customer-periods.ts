@@ -26,6 +26,10 @@ export interface CustomerPeriods {
   lastPeriod: number;
 }
 
+/** Days around the first one seen whose periods are remembered (about 22 years). */
+const PERIOD_CACHE_DAYS = 8192;
+const NO_BASE = -1e9;
+
 /** Rows are buffered this many at a time, then folded into the cells. */
 const BUFFER_ROWS = 1 << 20;
 
@@ -43,6 +47,8 @@ export class CustomerPeriodAccumulator {
   private bufActive = new Uint8Array(1024);
   private buffered = 0;
   private cells: CellArrays = emptyCells();
+  private readonly periodCache = new Int32Array(PERIOD_CACHE_DAYS);
+  private cacheBase = NO_BASE;
 
   constructor(
     readonly unit: PeriodUnit,
@@ -52,7 +58,18 @@ export class CustomerPeriodAccumulator {
 
   /** An order (or a subscription's revenue) on a whole-day serial; amount NaN = none. */
   addDay(customer: number, day: number, amount: number, active: boolean): void {
-    this.addPeriod(customer, periodOf(day, this.unit), amount, active);
+    // Months, quarters and years from a table by day (built as days are seen): a million
+    // orders fall on a few thousand days.
+    let period: number;
+    const at = day - this.cacheBase;
+    if (at >= 0 && at < PERIOD_CACHE_DAYS) {
+      period = this.periodCache[at] - 1;
+      if (period < 0) this.periodCache[at] = (period = periodOf(day, this.unit)) + 1;
+    } else if (this.cacheBase === NO_BASE) {
+      this.cacheBase = day - (PERIOD_CACHE_DAYS >> 1);
+      period = periodOf(day, this.unit);
+    } else period = periodOf(day, this.unit);
+    this.addPeriod(customer, period, amount, active);
   }
 
   addPeriod(customer: number, period: number, amount: number, active: boolean): void {
@@ -87,32 +104,45 @@ export class CustomerPeriodAccumulator {
    */
   private flush(): void {
     const rows = this.buffered;
+    const customer = this.bufCustomer;
     let maxC = -1;
-    for (let i = 0; i < rows; i++) if (this.bufCustomer[i] > maxC) maxC = this.bufCustomer[i];
-    const order = byCustomerThenPeriod(
-      this.bufCustomer.subarray(0, rows),
-      this.bufPeriod.subarray(0, rows),
-      maxC
-    );
-    const runs = emptyCells(rows);
-    let n = -1;
-    for (let k = 0; k < rows; k++) {
-      const i = order[k];
-      const c = this.bufCustomer[i];
-      const p = this.bufPeriod[i];
-      if (n < 0 || c !== runs.customer[n] || p !== runs.period[n]) {
-        n++;
-        runs.customer[n] = c;
-        runs.period[n] = p;
-      }
-      const amount = this.bufAmount[i];
-      if (amount === amount) {
-        runs.revenue[n] += amount;
-        if (amount >= 0) runs.sales[n] += amount;
-      }
-      runs.active[n] |= this.bufActive[i];
+    for (let i = 0; i < rows; i++) if (customer[i] > maxC) maxC = customer[i];
+    // Counting sort by customer, carrying each row's period, amount and flag along, so every
+    // later pass reads memory in order.
+    const start = new Int32Array(maxC + 2);
+    for (let i = 0; i < rows; i++) start[customer[i] + 1]++;
+    for (let c = 0; c <= maxC; c++) start[c + 1] += start[c];
+    const next = start.slice(0, maxC + 1);
+    const period = new Int32Array(rows);
+    const amount = new Float64Array(rows);
+    const active = new Uint8Array(rows);
+    for (let i = 0; i < rows; i++) {
+      const to = next[customer[i]]++;
+      period[to] = this.bufPeriod[i];
+      amount[to] = this.bufAmount[i];
+      active[to] = this.bufActive[i];
     }
-    runs.length = n + 1;
+    const runs = emptyCells(rows);
+    let n = 0;
+    for (let c = 0; c <= maxC; c++) {
+      const from = start[c];
+      const to = start[c + 1];
+      if (from === to) continue;
+      sortByPeriod(period, amount, active, from, to);
+      for (let k = from; k < to; k++) {
+        if (k === from || period[k] !== period[k - 1]) {
+          runs.customer[n] = c;
+          runs.period[n++] = period[k];
+        }
+        const a = amount[k];
+        if (a === a) {
+          runs.revenue[n - 1] += a;
+          if (a >= 0) runs.sales[n - 1] += a;
+        }
+        runs.active[n - 1] |= active[k];
+      }
+    }
+    runs.length = n;
     this.cells = mergeCells(this.cells, runs);
     this.buffered = 0;
   }
@@ -204,43 +234,45 @@ function mergeCells(a: CellArrays, b: CellArrays): CellArrays {
 }
 
 /**
- * The indexes 0 … m − 1 sorted by customer (a counting sort), each customer's run then by
- * period: insertion sort for the usual short runs, a packed-key sort for long ones.
+ * Sorts one customer's rows [from, to) by period, moving amounts and flags along: insertion sort
+ * for the usual short runs, a packed-key native sort for long ones.
  */
-function byCustomerThenPeriod(
-  customer: Int32Array,
+function sortByPeriod(
   period: Int32Array,
-  maxCustomer: number
-): Int32Array {
-  const m = customer.length;
-  const order = new Int32Array(m);
-  const start = new Int32Array(maxCustomer + 2);
-  for (let i = 0; i < m; i++) start[customer[i] + 1]++;
-  for (let c = 0; c <= maxCustomer; c++) start[c + 1] += start[c];
-  const next = start.slice(0, maxCustomer + 1);
-  for (let i = 0; i < m; i++) order[next[customer[i]]++] = i;
-  for (let c = 0; c <= maxCustomer; c++) {
-    const from = start[c];
-    const to = start[c + 1];
-    if (to - from <= 32) {
-      for (let k = from + 1; k < to; k++) {
-        const i = order[k];
-        const p = period[i];
-        let j = k - 1;
-        while (j >= from && (period[order[j]] > p || (period[order[j]] === p && order[j] > i))) {
-          order[j + 1] = order[j];
-          j--;
-        }
-        order[j + 1] = i;
+  amount: Float64Array,
+  active: Uint8Array,
+  from: number,
+  to: number
+): void {
+  if (to - from <= 32) {
+    for (let k = from + 1; k < to; k++) {
+      const p = period[k];
+      const a = amount[k];
+      const f = active[k];
+      let j = k - 1;
+      while (j >= from && period[j] > p) {
+        period[j + 1] = period[j];
+        amount[j + 1] = amount[j];
+        active[j + 1] = active[j];
+        j--;
       }
-    } else {
-      // period × 2^24 + position: one native numeric sort, stable through the position.
-      const keys = new Float64Array(to - from);
-      for (let k = from; k < to; k++) keys[k - from] = period[order[k]] * 16777216 + (k - from);
-      keys.sort();
-      const run = order.slice(from, to);
-      for (let k = 0; k < keys.length; k++) order[from + k] = run[keys[k] % 16777216];
+      period[j + 1] = p;
+      amount[j + 1] = a;
+      active[j + 1] = f;
     }
+    return;
   }
-  return order;
+  // period × 2^24 + position: one native numeric sort (stable through the position).
+  const keys = new Float64Array(to - from);
+  for (let k = from; k < to; k++) keys[k - from] = period[k] * 16777216 + (k - from);
+  keys.sort();
+  const p0 = period.slice(from, to);
+  const a0 = amount.slice(from, to);
+  const f0 = active.slice(from, to);
+  for (let k = 0; k < keys.length; k++) {
+    const i = keys[k] % 16777216;
+    period[from + k] = p0[i];
+    amount[from + k] = a0[i];
+    active[from + k] = f0[i];
+  }
 }
