@@ -39,6 +39,34 @@ import {
 } from "./data-args";
 import { ExcelCell, toExcelError } from "./excel-args";
 
+/** An orders table's columns, one length: customers, dates and (optional) amounts. */
+function orderColumns(
+  customers: unknown,
+  dates: unknown,
+  amounts: unknown,
+  datesName = "order_dates"
+) {
+  const columns = {
+    ids: readColumn(customers, "customers"),
+    dates: readColumn(dates, datesName),
+    amounts: readColumn(amounts, "amounts"),
+  };
+  checkSameLength([columns.ids, columns.dates, columns.amounts]);
+  return columns;
+}
+
+/** A subscriptions table's columns, one length: customers, starts, ends and (optional) MRR. */
+function subscriptionColumns(customers: unknown, starts: unknown, ends: unknown, mrr: unknown) {
+  const columns = {
+    ids: readColumn(customers, "customers"),
+    starts: readColumn(starts, "start_dates"),
+    ends: readColumn(ends, "end_dates"),
+    revenue: readColumn(mrr, "mrr"),
+  };
+  checkSameLength([columns.ids, columns.starts, columns.ends, columns.revenue]);
+  return columns;
+}
+
 const PERIOD_RETENTION_HEADERS = [
   "period start",
   "start (S)",
@@ -90,10 +118,7 @@ export function PERIOD_RETENTION(
   headers?: any
 ): any[][] {
   return spill(() => {
-    const ids = readColumn(customers, "customers");
-    const dates = readColumn(order_dates, "order_dates");
-    const money = readColumn(amounts, "amounts");
-    checkSameLength([ids, dates, money]);
+    const { ids, dates: dates, amounts: money } = orderColumns(customers, order_dates, amounts);
     const unit = optionalInterval(interval);
     const w = checkWindow(optionalNumber(window, "window", 1));
     const endDay = optionalDate(end_date, "end_date");
@@ -123,10 +148,7 @@ export function SUBSCRIPTION_RETENTION(
   headers?: any
 ): any[][] {
   return spill(() => {
-    const ids = readColumn(customers, "customers");
-    const starts = readColumn(start_dates, "start_dates");
-    const ends = readColumn(end_dates, "end_dates");
-    checkSameLength([ids, starts, ends]);
+    const { ids, starts, ends } = subscriptionColumns(customers, start_dates, end_dates, null);
     const unit = optionalInterval(interval);
     const asOf = optionalDate(as_of, "as_of");
     const withHeaders = optionalHeaders(headers);
@@ -186,10 +208,7 @@ export function COHORTS(
   headers?: any
 ): any[][] {
   return spill(() => {
-    const ids = readColumn(customers, "customers");
-    const dates = readColumn(order_dates, "order_dates");
-    const money = readColumn(amounts, "amounts");
-    checkSameLength([ids, dates, money]);
+    const { ids, dates: dates, amounts: money } = orderColumns(customers, order_dates, amounts);
     const m = readMeasureOrThrow(measure, money.length > 0, "amounts");
     const unit = optionalInterval(interval);
     const endDay = optionalDate(end_date, "end_date");
@@ -223,11 +242,12 @@ export function SUBSCRIPTION_COHORTS(
   headers?: any
 ): any[][] {
   return spill(() => {
-    const ids = readColumn(customers, "customers");
-    const starts = readColumn(start_dates, "start_dates");
-    const ends = readColumn(end_dates, "end_dates");
-    const revenue = readColumn(mrr, "mrr");
-    checkSameLength([ids, starts, ends, revenue]);
+    const { ids, starts, ends, revenue } = subscriptionColumns(
+      customers,
+      start_dates,
+      end_dates,
+      mrr
+    );
     const m = readMeasureOrThrow(measure, revenue.length > 0, "mrr");
     const unit = optionalInterval(interval);
     const asOf = optionalDate(as_of, "as_of");
@@ -302,10 +322,7 @@ export function REVENUE_MOVEMENTS(
   headers?: any
 ): any[][] {
   return spill(() => {
-    const ids = readColumn(customers, "customers");
-    const days = readColumn(dates, "dates");
-    const money = readColumn(amounts, "amounts");
-    checkSameLength([ids, days, money]);
+    const { ids, dates: days, amounts: money } = orderColumns(customers, dates, amounts, "dates");
     const unit = optionalInterval(interval);
     const endDay = optionalDate(end_date, "end_date");
     const withHeaders = optionalHeaders(headers);
@@ -337,11 +354,12 @@ export function SUBSCRIPTION_REVENUE_MOVEMENTS(
   headers?: any
 ): any[][] {
   return spill(() => {
-    const ids = readColumn(customers, "customers");
-    const starts = readColumn(start_dates, "start_dates");
-    const ends = readColumn(end_dates, "end_dates");
-    const revenue = readColumn(mrr, "mrr");
-    checkSameLength([ids, starts, ends, revenue]);
+    const { ids, starts, ends, revenue } = subscriptionColumns(
+      customers,
+      start_dates,
+      end_dates,
+      mrr
+    );
     const unit = optionalInterval(interval);
     const asOf = optionalDate(as_of, "as_of");
     const withHeaders = optionalHeaders(headers);
@@ -372,10 +390,7 @@ export function RFM(
   headers?: any
 ): any[][] {
   return spill(() => {
-    const ids = readColumn(customers, "customers");
-    const dates = readColumn(order_dates, "order_dates");
-    const money = readColumn(amounts, "amounts");
-    checkSameLength([ids, dates, money]);
+    const { ids, dates: dates, amounts: money } = orderColumns(customers, order_dates, amounts);
     const endDay = optionalDate(end_date, "end_date");
     const unitDays = checkTimeUnit(optionalNumber(time_unit, "time_unit", 1));
     const withHeaders = optionalHeaders(headers);
