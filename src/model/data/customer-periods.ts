@@ -53,8 +53,18 @@ export class CustomerPeriodAccumulator {
   constructor(
     readonly unit: PeriodUnit,
     /** Rows held before they are folded into the cells (small in tests, to fold often). */
-    private readonly bufferRows = BUFFER_ROWS
-  ) {}
+    private readonly bufferRows = BUFFER_ROWS,
+    /** Rows expected, when known: the buffer is sized once instead of doubling up to it. */
+    expectedRows = 0
+  ) {
+    const size = Math.min(Math.max(expectedRows, 1024), bufferRows);
+    if (size > 1024) {
+      this.bufCustomer = new Int32Array(size);
+      this.bufPeriod = new Int32Array(size);
+      this.bufAmount = new Float64Array(size);
+      this.bufActive = new Uint8Array(size);
+    }
+  }
 
   /** An order (or a subscription's revenue) on a whole-day serial; amount NaN = none. */
   addDay(customer: number, day: number, amount: number, active: boolean): void {
@@ -171,10 +181,11 @@ export class CustomerPeriodAccumulator {
       unit: this.unit,
       customerCount: customers,
       offsets,
-      period: cells.period.slice(0, n),
-      revenue: cells.revenue.slice(0, n),
-      sales: cells.sales.slice(0, n),
-      active: cells.active.slice(0, n),
+      // Views, not copies: a copy would allocate the cells twice over at the largest moment.
+      period: cells.period.subarray(0, n),
+      revenue: cells.revenue.subarray(0, n),
+      sales: cells.sales.subarray(0, n),
+      active: cells.active.subarray(0, n),
       firstPeriod: n > 0 ? firstPeriod : 0,
       lastPeriod: n > 0 ? lastPeriod : -1,
     };

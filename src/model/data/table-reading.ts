@@ -44,7 +44,7 @@ export function ordersByPeriod(
   /** The arguments' names, for messages ("order_dates row 4: …"). */
   names: OrderColumnNames = ORDER_COLUMN_NAMES
 ): OrdersByPeriod {
-  const acc = new CustomerPeriodAccumulator(unit);
+  const acc = new CustomerPeriodAccumulator(unit, undefined, customers.length);
   const reader = new OrderRowReader(
     (customer, day, amount) => acc.addDay(customer, day, amount, isPurchase(amount)),
     endDay,
