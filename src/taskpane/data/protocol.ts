@@ -4,6 +4,10 @@
  * model's one analysis (OrdersAnalysis / SubscriptionsAnalysis) and posts back a compact view of
  * typed arrays, transferred rather than copied.
  */
+import type { CohortTable } from "../../model/data/cohorts";
+import type { KaplanMeierTable } from "../../model/data/kaplan-meier";
+import type { PeriodRetentionTable } from "../../model/data/period-retention";
+import type { RevenueMovementTable } from "../../model/data/revenue-movements";
 import type { DataShape, LatestPeriod } from "../../model/data/analysis";
 import type { ColumnRoles } from "../../model/data/column-matching";
 import type { RepeatSpend, ValueConcentration } from "../../model/data/customer-value";
@@ -59,49 +63,20 @@ export interface AnalysisView {
   firstPeriod: number;
   /** Serial of each period's first day. */
   periodStart: Float64Array;
-  retention: {
-    start: Int32Array;
-    won: Int32Array;
-    end: Int32Array;
-    kept: Int32Array;
-    reactivated: Int32Array;
-    churned: Int32Array;
+  // The model's own tables (typed arrays cross to the worker's caller as they are).
+  retention: Omit<PeriodRetentionTable, "range"> & {
     /** (E − N) ÷ S; NaN where S = 0. */
     rate: Float64Array;
   };
-  cohorts: {
-    /** Period number of each cohort. */
-    cohort: Int32Array;
-    size: Int32Array;
-    ages: number;
-    /** Row-major cohorts × ages, NaN where unobserved. */
-    customers: Float64Array;
-    revenue: Float64Array;
-    /** Survivors (not yet lost) per cohort and age, NaN where unobserved. */
-    survivors: Float64Array;
-  };
-  survival: {
-    time: Float64Array;
-    atRisk: Float64Array;
-    churned: Float64Array;
-    censored: Float64Array;
-    survival: Float64Array;
-    lower: Float64Array;
-    upper: Float64Array;
-    median: number | null;
-  };
-  movements: {
-    start: Float64Array;
-    won: Float64Array;
-    expansion: Float64Array;
-    contraction: Float64Array;
-    churn: Float64Array;
-    reactivation: Float64Array;
-    end: Float64Array;
-    /** NaN where the period starts with no revenue. */
-    nrr: Float64Array;
-    grr: Float64Array;
-  } | null;
+  cohorts: Omit<CohortTable, "range">;
+  survival: KaplanMeierTable & { median: number | null };
+  movements:
+    | (Omit<RevenueMovementTable, "range"> & {
+        /** NaN where the period starts with no revenue. */
+        nrr: Float64Array;
+        grr: Float64Array;
+      })
+    | null;
   concentration: ValueConcentration | null;
   repeatSpend: RepeatSpend | null;
   latest: LatestPeriod | null;
