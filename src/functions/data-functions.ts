@@ -118,7 +118,7 @@ export function PERIOD_RETENTION(
   headers?: any
 ): any[][] {
   return spill(() => {
-    const { ids, dates: dates, amounts: money } = orderColumns(customers, order_dates, amounts);
+    const { ids, dates, amounts: money } = orderColumns(customers, order_dates, amounts);
     const unit = optionalInterval(interval);
     const w = checkWindow(optionalNumber(window, "window", 1));
     const endDay = optionalDate(end_date, "end_date");
@@ -208,7 +208,7 @@ export function COHORTS(
   headers?: any
 ): any[][] {
   return spill(() => {
-    const { ids, dates: dates, amounts: money } = orderColumns(customers, order_dates, amounts);
+    const { ids, dates, amounts: money } = orderColumns(customers, order_dates, amounts);
     const m = readMeasureOrThrow(measure, money.length > 0, "amounts");
     const unit = optionalInterval(interval);
     const endDay = optionalDate(end_date, "end_date");
@@ -390,7 +390,7 @@ export function RFM(
   headers?: any
 ): any[][] {
   return spill(() => {
-    const { ids, dates: dates, amounts: money } = orderColumns(customers, order_dates, amounts);
+    const { ids, dates, amounts: money } = orderColumns(customers, order_dates, amounts);
     const endDay = optionalDate(end_date, "end_date");
     const unitDays = checkTimeUnit(optionalNumber(time_unit, "time_unit", 1));
     const withHeaders = optionalHeaders(headers);
