@@ -1,0 +1,355 @@
+/**
+ * Customers who churn silently (issue 12; domain.md §10): an orders table streamed into purchase
+ * days per customer, summarised as lifetimes' RFM summary at the end of a calibration period,
+ * then both models fitted and applied to every customer: P(alive), the expected purchases and
+ * the CLV over a horizon, and, when the last days are held out, the expected purchases in the
+ * holdout beside the purchases that actually happened there.
+ *
+ * Every figure comes from the model's own pieces (the order reader, the customer-day cells,
+ * rfmSummary, the two fits, the BG/NBD quantities and clv.ts): this file only wires them.
+ */
+import { BgNbdFit, fitBgNbd } from "../bgnbd-fit";
+import { conditionalExpectedPurchases, probabilityAlive } from "../bgnbd-purchases";
+import { customerLifetimeValue, discountRatePerUnit, MAX_HORIZON } from "../clv";
+import { DomainError, invalidNumber } from "../errors";
+import { fitGammaGamma, GammaGammaFit } from "../gamma-gamma-fit";
+import { expectedAverageSpend } from "../gamma-gamma";
+import { CustomerIds } from "./customer-ids";
+import { CustomerPeriodAccumulator, CustomerPeriods } from "./customer-periods";
+import { isPurchase, OrderRowReader } from "./order-rows";
+import { checkTimeUnit, rfmSummary, RfmSummary } from "./rfm";
+import { noData } from "./table-reading";
+
+/** Days in the discount rate's year. */
+const YEAR_DAYS = 365.25;
+
+export interface CustomerLifetimeOptions {
+  /** The model's time unit in days (7 = weeks): recency, T, horizon and the holdout are in it. */
+  timeUnitDays: number;
+  /** The last days held out to check the fit; the calibration ends at lastDay − holdoutDays. 0: no holdout. */
+  holdoutDays: number;
+  /** The CLV and expected-purchases horizon, in time units (e.g. 52 weeks). */
+  horizon: number;
+  /** Discount rate per year (365.25 days), converted to the time unit by clv.ts's discountRatePerUnit. */
+  annualDiscountRate: number;
+}
+
+export interface HoldoutCheck {
+  /** Holdout length in time units. */
+  length: number;
+  /** Per customer row: expected purchases in the holdout (BG/NBD conditional expectation over `length`), actual purchase days in it. */
+  expected: Float64Array;
+  actual: Float64Array;
+  expectedTotal: number;
+  actualTotal: number;
+}
+
+export interface CustomerLifetimeTable {
+  /** Customer labels: ids.labels[customers.customer[k]]. */
+  ids: CustomerIds;
+  options: CustomerLifetimeOptions;
+  /** End of observation (serial): the end date, or the last order's date. */
+  lastDay: number;
+  /** lastDay − holdoutDays (serial). */
+  calibrationEnd: number;
+  /** RFM at calibrationEnd, in time units (rfm.ts): one row per customer. */
+  customers: RfmSummary;
+  purchases: BgNbdFit;
+  /** null when the Gamma-Gamma fit is impossible (no amounts, nobody repeats, q ≤ 1 …). */
+  spend: GammaGammaFit | null;
+  /** Why spend is null, as a sentence for the pane/sheet. */
+  spendProblem: string | null;
+  pAlive: Float64Array;
+  /** Conditional expected purchases over the next `horizon` units, per row. */
+  expectedPurchases: Float64Array;
+  /** Gamma-Gamma E[M | x, m] per row (NaN where spend is null). */
+  expectedSpend: Float64Array;
+  /** clv.ts customerLifetimeValue per row (NaN where spend is null). */
+  clv: Float64Array;
+  holdout: HoldoutCheck | null;
+}
+
+/** Streams orders (same add() as OrdersAnalysis) into purchase days per customer, then fits both models. */
+export class CustomerLifetimeAnalysis {
+  private readonly cells = new CustomerPeriodAccumulator("day");
+  private readonly reader: OrderRowReader;
+  /** Orders that carried an amount (without any, there is no spend to model). */
+  private withAmount = 0;
+
+  constructor(private readonly endDay: number | null = null) {
+    this.reader = new OrderRowReader((customer, day, amount) => {
+      if (amount === amount) this.withAmount++;
+      this.cells.addDay(customer, day, amount, isPurchase(amount));
+    }, endDay);
+  }
+
+  add(row: number, id: unknown, date: unknown, amount: unknown): void {
+    this.reader.add(row, id, date, amount);
+  }
+
+  /** Throws DomainError with a clear message (no orders, bad options, nobody repeats …). */
+  finish(options: CustomerLifetimeOptions): CustomerLifetimeTable {
+    const { reader } = this;
+    if (reader.orders === 0) throw noData("orders");
+    checkOptions(options);
+    const lastDay = this.endDay ?? reader.lastDay;
+    const calibrationEnd = lastDay - options.holdoutDays;
+    if (options.holdoutDays > 0 && calibrationEnd <= reader.firstDay)
+      throw invalidNumber(
+        `the holdout (${options.holdoutDays} days) is as long as the data or longer: the orders span ${lastDay - reader.firstDay} days, so nothing is left to fit the model on`
+      );
+    const cells = this.cells.finish(reader.ids.count);
+    return lifetimeTable(cells, reader.ids, options, lastDay, calibrationEnd, this.withAmount > 0);
+  }
+}
+
+function checkOptions(o: CustomerLifetimeOptions): void {
+  checkTimeUnit(o.timeUnitDays);
+  if (!(
+    o.holdoutDays >= 0 &&
+    o.holdoutDays < Infinity &&
+    Math.trunc(o.holdoutDays) === o.holdoutDays
+  ))
+    throw invalidNumber("the holdout must be a whole number of days, 0 or more");
+  if (!(o.horizon >= 0 && o.horizon <= MAX_HORIZON))
+    throw invalidNumber(`the horizon must be 0 to ${MAX_HORIZON} time units`);
+  discountRatePerUnit(o.annualDiscountRate, YEAR_DAYS, o.timeUnitDays);
+}
+
+function lifetimeTable(
+  cells: CustomerPeriods,
+  ids: CustomerIds,
+  options: CustomerLifetimeOptions,
+  lastDay: number,
+  calibrationEnd: number,
+  hasAmounts: boolean
+): CustomerLifetimeTable {
+  const unit = options.timeUnitDays;
+  const customers = trimmed(rfmSummary(cells, calibrationEnd, unit));
+  const n = customers.count;
+  const { frequency: x, recency: tx, age: T, monetary: m } = customers;
+  const purchases = fitBgNbd({ frequency: x, recency: tx, T });
+  const { spend, spendProblem } = fitSpend(customers, hasAmounts);
+  const { r, alpha, a, b } = purchases;
+  const pAlive = new Float64Array(n);
+  const expectedPurchases = new Float64Array(n);
+  const expectedSpend = new Float64Array(n).fill(NaN);
+  const clv = new Float64Array(n).fill(NaN);
+  for (let k = 0; k < n; k++) {
+    pAlive[k] = probabilityAlive(x[k], tx[k], T[k], r, alpha, a, b);
+    expectedPurchases[k] = conditionalExpectedPurchases(
+      x[k],
+      tx[k],
+      T[k],
+      options.horizon,
+      r,
+      alpha,
+      a,
+      b
+    );
+    if (spend === null) continue;
+    expectedSpend[k] = expectedAverageSpend(x[k], m[k], spend.p, spend.q, spend.gamma);
+    clv[k] = customerLifetimeValue(
+      x[k],
+      tx[k],
+      T[k],
+      m[k],
+      purchases,
+      spend,
+      options.horizon,
+      options.annualDiscountRate,
+      unit,
+      YEAR_DAYS
+    );
+  }
+  return {
+    ids,
+    options: { ...options },
+    lastDay,
+    calibrationEnd,
+    customers,
+    purchases,
+    spend,
+    spendProblem,
+    pAlive,
+    expectedPurchases,
+    expectedSpend,
+    clv,
+    holdout:
+      options.holdoutDays > 0
+        ? holdoutCheck(cells, customers, purchases, calibrationEnd, lastDay, options)
+        : null,
+  };
+}
+
+/** The summary's columns cut to its rows (views: rfmSummary sizes them for every customer known). */
+function trimmed(s: RfmSummary): RfmSummary {
+  const n = s.count;
+  return {
+    customer: s.customer.subarray(0, n),
+    frequency: s.frequency.subarray(0, n),
+    recency: s.recency.subarray(0, n),
+    age: s.age.subarray(0, n),
+    monetary: s.monetary.subarray(0, n),
+    count: n,
+  };
+}
+
+/**
+ * The Gamma-Gamma fit on the repeat customers, or why there is none. Repeat customers whose
+ * repeat purchases carry no positive amount (free orders, missing amounts) have no spend the
+ * model can describe (it needs m > 0), so they are left out of the fit; their expected spend is
+ * still the model's posterior mean for them.
+ */
+function fitSpend(
+  c: RfmSummary,
+  hasAmounts: boolean
+): { spend: GammaGammaFit | null; spendProblem: string | null } {
+  if (!hasAmounts)
+    return {
+      spend: null,
+      spendProblem: "The orders have no amounts, so there is no spend to model: CLV needs them.",
+    };
+  const weight = new Float64Array(c.count);
+  let repeaters = 0;
+  let used = 0;
+  for (let k = 0; k < c.count; k++) {
+    if (c.frequency[k] > 0) repeaters++;
+    if (c.frequency[k] > 0 && c.monetary[k] > 0) {
+      weight[k] = 1;
+      used++;
+    }
+  }
+  if (repeaters > 0 && used === 0)
+    return {
+      spend: null,
+      spendProblem:
+        "No repeat customer has repeat purchases with an amount above 0, so there is no spend to model.",
+    };
+  let spend: GammaGammaFit;
+  try {
+    spend = fitGammaGamma({ frequency: c.frequency, monetary: c.monetary, weight });
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    return {
+      spend: null,
+      spendProblem: sentence(`The spend model cannot be fitted: ${e.message}`),
+    };
+  }
+  if (!(spend.q > 1))
+    return {
+      spend: null,
+      spendProblem: `The spend model's fit has q = ${spend.q.toPrecision(3)} (not above 1): its mean spend is infinite, so expected spend and CLV are not defined. A few very large repeat purchases usually cause this.`,
+    };
+  return { spend, spendProblem: null };
+}
+
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/** Expected purchases in the holdout (from the calibration fit) and purchase days actually in it. */
+function holdoutCheck(
+  cells: CustomerPeriods,
+  customers: RfmSummary,
+  fit: BgNbdFit,
+  calibrationEnd: number,
+  lastDay: number,
+  options: CustomerLifetimeOptions
+): HoldoutCheck {
+  const length = options.holdoutDays / options.timeUnitDays;
+  const n = customers.count;
+  const expected = new Float64Array(n);
+  const actual = new Float64Array(n);
+  const { offsets, period, active } = cells;
+  let expectedTotal = 0;
+  let actualTotal = 0;
+  for (let k = 0; k < n; k++) {
+    expected[k] = conditionalExpectedPurchases(
+      customers.frequency[k],
+      customers.recency[k],
+      customers.age[k],
+      length,
+      fit.r,
+      fit.alpha,
+      fit.a,
+      fit.b
+    );
+    const c = customers.customer[k];
+    let days = 0;
+    for (let i = offsets[c + 1] - 1; i >= offsets[c] && period[i] > calibrationEnd; i--)
+      if (active[i] && period[i] <= lastDay) days++;
+    actual[k] = days;
+    expectedTotal += expected[k];
+    actualTotal += days;
+  }
+  return { length, expected, actual, expectedTotal, actualTotal };
+}
+
+/** Counts of customers by P(alive) in `bins` equal bins over [0, 1] (the last bin includes 1). */
+export function pAliveHistogram(table: CustomerLifetimeTable, bins = 10): Int32Array {
+  if (!(bins >= 1 && Math.trunc(bins) === bins))
+    throw invalidNumber("bins must be a whole number, 1 or more");
+  const counts = new Int32Array(bins);
+  for (const p of table.pAlive) counts[Math.min(bins - 1, Math.floor(p * bins))]++;
+  return counts;
+}
+
+/** Row indices of the `count` customers with the highest CLV (highest expected purchases when spend is null), highest first. */
+export function topCustomers(table: CustomerLifetimeTable, count = 20): Int32Array {
+  const value = table.spend === null ? table.expectedPurchases : table.clv;
+  const n = value.length;
+  const size = Math.max(0, Math.min(Math.trunc(count), n));
+  // A sorted list of the best `size` so far (ties: the earlier row first); most rows fall
+  // below its last entry at a single comparison.
+  const top = new Int32Array(size);
+  let held = 0;
+  const better = (i: number, j: number) => value[i] > value[j] || (value[i] === value[j] && i < j);
+  for (let i = 0; i < n && size > 0; i++) {
+    if (held === size && !better(i, top[held - 1])) continue;
+    let at = held < size ? held++ : size - 1;
+    while (at > 0 && better(i, top[at - 1])) {
+      top[at] = top[at - 1];
+      at--;
+    }
+    top[at] = i;
+  }
+  return top;
+}
+
+/**
+ * Holdout by calibration frequency 0..maxFrequency (the last bucket is "and more"): customers,
+ * mean expected, mean actual. Frequencies no customer has are left out, so `frequency` names
+ * each bucket (frequency[i] === maxFrequency: that many or more).
+ */
+export function holdoutByFrequency(
+  table: CustomerLifetimeTable,
+  maxFrequency = 7
+): {
+  frequency: Int32Array;
+  customers: Float64Array;
+  expected: Float64Array;
+  actual: Float64Array;
+} | null {
+  const h = table.holdout;
+  if (h === null) return null;
+  if (!(maxFrequency >= 0 && Math.trunc(maxFrequency) === maxFrequency))
+    throw invalidNumber("maxFrequency must be a whole number, 0 or more");
+  const buckets = maxFrequency + 1;
+  const count = new Float64Array(buckets);
+  const expectedSum = new Float64Array(buckets);
+  const actualSum = new Float64Array(buckets);
+  const x = table.customers.frequency;
+  for (let k = 0; k < x.length; k++) {
+    const f = Math.min(x[k], maxFrequency);
+    count[f]++;
+    expectedSum[f] += h.expected[k];
+    actualSum[f] += h.actual[k];
+  }
+  // Only frequencies some customer has: no empty bucket with an undefined mean.
+  const kept: number[] = [];
+  for (let f = 0; f < buckets; f++) if (count[f] > 0) kept.push(f);
+  const frequency = Int32Array.from(kept);
+  const customers = Float64Array.from(kept, (f) => count[f]);
+  const expected = Float64Array.from(kept, (f) => expectedSum[f] / count[f]);
+  const actual = Float64Array.from(kept, (f) => actualSum[f] / count[f]);
+  return { frequency, customers, expected, actual };
+}
