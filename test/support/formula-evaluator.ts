@@ -1,6 +1,6 @@
 /**
  * A tiny evaluator for the formulas the report plans contain (numbers, A1 references, "" ,
- * + - * / ^, comparisons, IF, TRUNC), so plan tests can check formula results without Excel.
+ * + - * / ^, comparisons, IF, TRUNC, LN, EXP, MAX, MIN), so plan tests can check formula results without Excel.
  * Anything else is an error: a formula using something unexpected fails the test.
  */
 import { PlanCell, planCells, SheetPlan } from "../../src/report/sheet-plan";
@@ -155,6 +155,22 @@ export class PlanEvaluator {
         take("(");
         const v = Math.trunc(num(comparison()));
         take(")");
+        return v;
+      }
+      if (t === "LN" || t === "EXP" || t === "MAX" || t === "MIN") {
+        take("(");
+        const args = [num(comparison())];
+        while (peek() === ",") {
+          take();
+          args.push(num(comparison()));
+        }
+        take(")");
+        if (t === "MAX") return Math.max(...args);
+        if (t === "MIN") return Math.min(...args);
+        if (args.length !== 1) throw new Error(`${t} takes one argument in ${formula}`);
+        // Excel: LN of 0 or less, and EXP past 709.78, are #NUM!.
+        const v = t === "LN" ? (args[0] > 0 ? Math.log(args[0]) : NaN) : Math.exp(args[0]);
+        if (!Number.isFinite(v)) throw new Error(`#NUM! ${t}(${args[0]}) in ${formula}`);
         return v;
       }
       throw new Error(`unsupported token ${t} in ${formula}`);
