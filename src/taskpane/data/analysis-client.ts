@@ -3,7 +3,9 @@
  * Cancel as ending the worker (a worker busy with a million rows reads no messages; ending it
  * is immediate). A new worker starts on the next request.
  */
+import type { CustomerLifetimeOptions } from "../../model/data/customer-lifetime";
 import type { SheetPlan } from "../../report/sheet-plan";
+import type { LifetimeView } from "./lifetime-protocol";
 import type {
   AnalysisSettings,
   AnalysisView,
@@ -132,6 +134,28 @@ export class AnalysisClient {
   /** The analysis sheet's plan for the last analysis. */
   async plan(language: "en" | "zh-CN"): Promise<SheetPlan> {
     const response = await this.request((id) => ({ type: "plan", id, language }));
+    if (response.type !== "planned") throw new Error("unexpected answer from the worker");
+    return response.plan;
+  }
+
+  /** BG/NBD and Gamma-Gamma fitted to an orders source (read again by the worker). */
+  async lifetime(
+    source: TableSource,
+    settings: AnalysisSettings,
+    options: CustomerLifetimeOptions,
+    onProgress?: (rows: number, fraction: number | null) => void
+  ): Promise<LifetimeView> {
+    const response = await this.request(
+      (id) => ({ type: "lifetime", id, source, settings, options }),
+      onProgress
+    );
+    if (response.type !== "lifetime") throw new Error("unexpected answer from the worker");
+    return response.view;
+  }
+
+  /** The per-customer lifetime sheet's plan for the last lifetime fit. */
+  async lifetimePlan(language: "en" | "zh-CN"): Promise<SheetPlan> {
+    const response = await this.request((id) => ({ type: "lifetimePlan", id, language }));
     if (response.type !== "planned") throw new Error("unexpected answer from the worker");
     return response.plan;
   }

@@ -11,6 +11,7 @@ import { periodStarts } from "../../model/data/period-retention";
 import { periodRetentionRate } from "../../model/data/period-retention";
 import { DomainError } from "../../model/errors";
 import { grossRevenueRetention, netRevenueRetention } from "../../model/revenue-retention";
+import { createLifetimeHandler } from "./lifetime-engine";
 import type {
   AnalysisSettings,
   AnalysisView,
@@ -39,6 +40,10 @@ interface Block {
 export function createAnalysisEngine(post: Post): (request: WorkerRequest) => Promise<void> {
   let blocks: Block[] = [];
   let last: DataAnalysis | null = null;
+  // "Customers who may have left" (lifetime-engine.ts) reads the same sources again.
+  const lifetime = createLifetimeHandler(post, (source, sink, progress) =>
+    streamRows(source, blocks, sink, progress)
+  );
 
   return async function handle(request: WorkerRequest): Promise<void> {
     switch (request.type) {
@@ -81,6 +86,9 @@ export function createAnalysisEngine(post: Post): (request: WorkerRequest) => Pr
         }
         return;
       }
+      case "lifetime":
+      case "lifetimePlan":
+        return lifetime(request);
     }
   };
 }

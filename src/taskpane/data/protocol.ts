@@ -14,6 +14,7 @@ import type { RepeatSpend, ValueConcentration } from "../../model/data/customer-
 import type { DateFormat } from "../../model/data/date-formats";
 import type { PeriodUnit } from "../../model/data/periods";
 import type { SheetPlan } from "../../report/sheet-plan";
+import type { LifetimeRequest, LifetimeResponse } from "./lifetime-protocol";
 
 /** Where the rows come from. Excel's rows are sent ahead in blocks ("append"). */
 export type TableSource =
@@ -39,7 +40,8 @@ export type WorkerRequest =
   | { type: "clear" }
   | { type: "analyse"; id: number; source: TableSource; settings: AnalysisSettings }
   /** The analysis sheet's plan for the last analysis, with labels in a language. */
-  | { type: "plan"; id: number; language: "en" | "zh-CN" };
+  | { type: "plan"; id: number; language: "en" | "zh-CN" }
+  | LifetimeRequest;
 
 export type WorkerResponse =
   | { type: "inspected"; id: number; rows: string[][] | unknown[][] }
@@ -47,7 +49,8 @@ export type WorkerResponse =
   | { type: "analysed"; id: number; view: AnalysisView }
   | { type: "planned"; id: number; plan: SheetPlan }
   /** `row`: the line (CSV) or sheet row the model named, when it named one. */
-  | { type: "failed"; id: number; message: string; code: string | null };
+  | { type: "failed"; id: number; message: string; code: string | null }
+  | LifetimeResponse;
 
 /** Everything the views draw, as typed arrays (one entry per period, cohort or time). */
 export interface AnalysisView {

@@ -1,12 +1,13 @@
 import { Button, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
-import { memo, ReactNode, startTransition, useEffect, useMemo, useState } from "react";
+import { lazy, memo, ReactNode, startTransition, useEffect, useMemo, useState } from "react";
 import type { AnalysisClient } from "../../data/analysis-client";
-import type { AnalysisView } from "../../data/protocol";
+import type { AnalysisSettings, AnalysisView, TableSource } from "../../data/protocol";
 import { createAnalysisWorker } from "../../data/assets";
 import type { WorkbookHost } from "../../host/workbook-host";
 import { useLocale } from "../../i18n/locale-context";
 import type { MessageKey } from "../../i18n/strings";
 import { useDataAnalysis } from "../../state/use-data-analysis";
+import { LazyChart } from "../LazyChart";
 import { Notice } from "../Notice";
 import { Section } from "../Section";
 import { AnalysisWorkbook } from "./AnalysisWorkbook";
@@ -20,6 +21,11 @@ import { SourcePicker } from "./SourcePicker";
 import { SurvivalView } from "./SurvivalView";
 import { ModelUse, UseInModel } from "./UseInModel";
 import { ValueClaims } from "./ValueClaims";
+
+// BG/NBD and Gamma-Gamma for orders: a chunk of its own, loaded when an orders view is shown.
+const CustomersMayHaveLeft = lazy(
+  () => import(/* webpackChunkName: "customer-lifetime" */ "./CustomersMayHaveLeft")
+);
 
 const useStyles = makeStyles({
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -126,6 +132,8 @@ export default function DataView({ host, theme, onUse }: DataViewProps) {
           view={view}
           f={f}
           label={source.label}
+          table={source.table}
+          settings={viewSettings}
           host={host}
           theme={theme}
           client={data.client}
@@ -140,6 +148,9 @@ interface AnalysisResultsProps {
   view: AnalysisView;
   f: DataFormatters;
   label: string;
+  /** The source and settings the view was analysed from (the lifetime panel reads it again). */
+  table: TableSource;
+  settings: AnalysisSettings;
   host: WorkbookHost;
   theme: "light" | "dark";
   client: AnalysisClient;
@@ -154,6 +165,8 @@ const AnalysisResults = memo(function AnalysisResults({
   view,
   f,
   label,
+  table,
+  settings,
   host,
   theme,
   client,
@@ -199,6 +212,19 @@ const AnalysisResults = memo(function AnalysisResults({
               <ValueClaims view={view} f={f} />
             </Section>
           ) : null,
+          view.shape === "orders" ? (
+            <Section key="lifetime" title={t("data.lifetime.heading")}>
+              <LazyChart>
+                <CustomersMayHaveLeft
+                  source={table}
+                  settings={settings}
+                  client={client}
+                  host={host}
+                  f={f}
+                />
+              </LazyChart>
+            </Section>
+          ) : null,
           <Section key="workbook" title={t("data.workbook.heading")}>
             <AnalysisWorkbook host={host} client={client} />
           </Section>,
@@ -209,7 +235,7 @@ const AnalysisResults = memo(function AnalysisResults({
 });
 
 /** The result sections, drawn one per commit (see useStagedCount). */
-const RESULT_SECTIONS = 8;
+const RESULT_SECTIONS = 9;
 
 /**
  * How many of `total` parts to draw for `key`: one more in each transition after the last, so

@@ -1,0 +1,40 @@
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { CHART_COLORS } from "./chart-colors";
+
+export interface PAliveChartProps {
+  /** One bar per P(alive) bin: its label ("40–50%") and how many customers fall in it. */
+  bars: { bin: string; customers: number }[];
+  name: string;
+  summary: string;
+  format: (value: number) => string;
+}
+
+/** How many customers fall in each band of P(alive): a small bar chart. */
+export default function PAliveChart({ bars, name, summary, format }: PAliveChartProps) {
+  return (
+    <figure role="img" aria-label={summary} style={{ margin: 0 }}>
+      <BarChart
+        responsive
+        style={{ width: "100%", height: 160 }}
+        data={bars}
+        accessibilityLayer={false}
+        margin={{ top: 8, right: 8, bottom: 4, left: 4 }}
+      >
+        <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
+        <XAxis
+          dataKey="bin"
+          interval="preserveStartEnd"
+          tick={{ fill: CHART_COLORS.axis, fontSize: 10 }}
+        />
+        <YAxis
+          allowDecimals={false}
+          tickFormatter={format}
+          tick={{ fill: CHART_COLORS.axis, fontSize: 10 }}
+          width={40}
+        />
+        <Tooltip formatter={(v) => (typeof v === "number" ? format(v) : String(v))} />
+        <Bar dataKey="customers" name={name} fill={CHART_COLORS.bill} isAnimationActive={false} />
+      </BarChart>
+    </figure>
+  );
+}

@@ -1,0 +1,515 @@
+import { Button, Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+import { lazy, useEffect, useMemo, useState } from "react";
+import { AnalysisCancelledError, AnalysisClient } from "../../data/analysis-client";
+import type { CustomerLifetimeOptions } from "../../../model/data/customer-lifetime";
+import type { LifetimeView } from "../../data/lifetime-protocol";
+import type { AnalysisSettings, TableSource } from "../../data/protocol";
+import { formatSerialDate } from "../../format/period-label";
+import type { WorkbookHost } from "../../host/workbook-host";
+import { useLocale } from "../../i18n/locale-context";
+import type { MessageKey } from "../../i18n/strings";
+import { downloadCustomersXlsx, writeCustomersToSheet } from "../../services/lifetime-actions";
+import {
+  defaultLifetimeChoices,
+  HOLDOUT_CHOICES,
+  LIFETIME_UNITS,
+  LifetimeChoices,
+  LifetimeUnit,
+  lifetimeOptions,
+  MAX_HORIZON,
+  readDiscountRate,
+  readHorizon,
+  withUnit,
+} from "../../state/lifetime-settings";
+import { useSettledValue } from "../../state/use-settled-value";
+import { LazyChart } from "../LazyChart";
+import { Notice } from "../Notice";
+import { NumberField } from "../NumberField";
+import { SheetPreview } from "../SheetPreview";
+import { useTableStyles } from "../table-styles";
+import { DataFormatters } from "./data-format";
+import { ScrollRegion } from "./ScrollRegion";
+
+const PAliveChart = lazy(() => import(/* webpackChunkName: "charts" */ "../../charts/PAliveChart"));
+
+const useStyles = makeStyles({
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(140px, 100%), 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  field: { minWidth: 0 },
+  select: { minWidth: 0, width: "100%" },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  subheading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+});
+
+export interface CustomersMayHaveLeftProps {
+  /** The orders the view was analysed from, read again by the worker. */
+  source: TableSource;
+  settings: AnalysisSettings;
+  client: AnalysisClient;
+  host: WorkbookHost;
+  f: DataFormatters;
+}
+
+type Fit =
+  | { kind: "fitting"; rows: number }
+  | { kind: "done"; view: LifetimeView; unit: LifetimeUnit }
+  | { kind: "failed"; message: string };
+
+/**
+ * "Customers who may have left": BG/NBD and Gamma-Gamma (domain.md §10) fitted in the worker to
+ * the orders, with the time unit, holdout, horizon and discount rate the user states. Shows the
+ * parameters, how P(alive) spreads, the 20 most valuable customers, and with a holdout the
+ * expected purchases against those that happened. Only formatting here: every number is the model's.
+ */
+export default function CustomersMayHaveLeft({
+  source,
+  settings,
+  client,
+  host,
+  f,
+}: CustomersMayHaveLeftProps) {
+  const styles = useStyles();
+  const { t, locale } = useLocale();
+  const [choices, setChoices] = useState<LifetimeChoices>(() => defaultLifetimeChoices(locale));
+  const options = useMemo(() => lifetimeOptions(choices, locale), [choices, locale]);
+  // Typing a horizon refits once the typing pauses, not on every keystroke.
+  const wanted = useSettledValue(options ? JSON.stringify({ unit: choices.unit, options }) : null);
+  const [fit, setFit] = useState<Fit>({ kind: "fitting", rows: 0 });
+
+  useEffect(() => {
+    if (wanted === null) return;
+    let live = true;
+    const { unit, options } = JSON.parse(wanted) as {
+      unit: LifetimeUnit;
+      options: CustomerLifetimeOptions;
+    };
+    setFit({ kind: "fitting", rows: 0 });
+    client
+      .lifetime(source, settings, options, (rows) => {
+        if (live) setFit({ kind: "fitting", rows });
+      })
+      .then(
+        (view) => live && setFit({ kind: "done", view, unit }),
+        (error: unknown) => {
+          // A new analysis ended the worker: the panel asks again with the new view.
+          if (!live || error instanceof AnalysisCancelledError) return;
+          setFit({
+            kind: "failed",
+            message: error instanceof Error ? error.message : String(error),
+          });
+        }
+      );
+    return () => {
+      live = false;
+    };
+  }, [client, source, settings, wanted]);
+
+  const unitName = (unit: LifetimeUnit) => t(`data.units.${unit}` as MessageKey);
+  const units = unitName(choices.unit);
+  const horizonOk = readHorizon(choices, locale) !== null;
+  const rateOk = readDiscountRate(choices, locale) !== null;
+  const done = fit.kind === "done" ? fit : null;
+
+  return (
+    <div data-testid="customers-may-have-left">
+      <Text size={200}>{t("data.lifetime.intro")}</Text>
+      <div className={styles.grid}>
+        <Field label={t("data.lifetime.unit")} className={styles.field}>
+          <Select
+            className={styles.select}
+            value={choices.unit}
+            onChange={(_, d) => setChoices((c) => withUnit(c, d.value as LifetimeUnit, locale))}
+          >
+            {LIFETIME_UNITS.map((u) => (
+              <option key={u} value={u}>
+                {unitName(u)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("data.lifetime.holdout")} className={styles.field}>
+          <Select
+            className={styles.select}
+            value={String(choices.holdout)}
+            onChange={(_, d) => setChoices((c) => ({ ...c, holdout: Number(d.value) }))}
+          >
+            <option value="0">{t("data.lifetime.holdoutNone")}</option>
+            {HOLDOUT_CHOICES[choices.unit].map((n) => (
+              <option key={n} value={String(n)}>
+                {t("data.lifetime.holdoutLast", { count: f.count(n), units })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <NumberField
+          label={t("data.lifetime.horizon", { units })}
+          value={choices.horizonText}
+          message={
+            horizonOk
+              ? undefined
+              : t("data.lifetime.horizonInvalid", { max: f.count(MAX_HORIZON[choices.unit]) })
+          }
+          onChange={(text) => setChoices((c) => ({ ...c, horizonText: text }))}
+        />
+        <NumberField
+          label={t("data.lifetime.discount")}
+          value={choices.discountText}
+          message={rateOk ? undefined : t("data.lifetime.discountInvalid")}
+          onChange={(text) => setChoices((c) => ({ ...c, discountText: text }))}
+        />
+      </div>
+      <Text role="status" size={200} data-testid="lifetime-status">
+        {fit.kind === "fitting"
+          ? fit.rows > 0
+            ? t("data.lifetime.fittingRows", { rows: f.count(fit.rows) })
+            : t("data.lifetime.fitting")
+          : ""}
+      </Text>
+      {fit.kind === "failed" && (
+        <Notice intent="warning" testId="lifetime-error">
+          {t("data.lifetime.failed", { detail: fit.message })}
+        </Notice>
+      )}
+      {done && (
+        <LifetimeResults
+          view={done.view}
+          units={unitName(done.unit)}
+          f={f}
+          host={host}
+          client={client}
+          busy={!options || fit.kind !== "done"}
+        />
+      )}
+    </div>
+  );
+}
+
+function LifetimeResults({
+  view,
+  units,
+  f,
+  host,
+  client,
+  busy,
+}: {
+  view: LifetimeView;
+  /** The time unit's name, plural ("weeks"). */
+  units: string;
+  f: DataFormatters;
+  host: WorkbookHost;
+  client: AnalysisClient;
+  busy: boolean;
+}) {
+  const styles = useStyles();
+  const table = useTableStyles();
+  const { t, locale } = useLocale();
+  const { purchases: p, spend: s, top } = view;
+  const param = (v: number) => f.decimal(v, 4);
+  const bins = Array.from(view.pAliveBins, (customers, i) => ({
+    bin: t("data.lifetime.bin", {
+      from: f.percent(view.pAliveEdges[i]),
+      to: f.percent(view.pAliveEdges[i + 1]),
+    }),
+    customers,
+  }));
+  const parameters: [string, string, number | null][] = [
+    ["r", t("data.lifetime.model.purchases"), p.r],
+    ["α", t("data.lifetime.model.purchases"), p.alpha],
+    ["a", t("data.lifetime.model.purchases"), p.a],
+    ["b", t("data.lifetime.model.purchases"), p.b],
+    ["p", t("data.lifetime.model.spend"), s?.p ?? null],
+    ["q", t("data.lifetime.model.spend"), s?.q ?? null],
+    ["γ", t("data.lifetime.model.spend"), s?.gamma ?? null],
+  ];
+  const columns = [
+    "id",
+    "x",
+    "tx",
+    "T",
+    "m",
+    "pAlive",
+    "expectedPurchases",
+    "expectedSpend",
+    "clv",
+  ] as const;
+  const holdout = view.holdout;
+
+  return (
+    <>
+      <Text data-testid="lifetime-summary">
+        {t("data.lifetime.summary", {
+          customers: f.count(view.customers),
+          date: formatSerialDate(view.calibrationEnd, locale),
+        })}
+      </Text>
+      <table className={table.table} data-testid="lifetime-parameters">
+        <caption className={table.caption}>{t("data.lifetime.parameters")}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={table.th}>
+              {t("data.lifetime.parameter")}
+            </th>
+            <th scope="col" className={table.th}>
+              {t("data.lifetime.model")}
+            </th>
+            <th scope="col" className={table.colHead}>
+              {t("data.lifetime.value")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {parameters.map(([name, model, value]) => (
+            <tr key={name} data-parameter={name}>
+              <th scope="row" className={table.th}>
+                {name}
+              </th>
+              <td className={table.th}>{model}</td>
+              <td className={table.num}>{value === null ? "–" : param(value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {s ? (
+        <Text size={200} data-testid="lifetime-spend">
+          {t("data.lifetime.spendUsed", { customers: f.count(s.customersUsed) })}
+        </Text>
+      ) : (
+        <Notice intent="warning" testId="lifetime-spend-problem">
+          {t("data.lifetime.spendProblem", { detail: view.spendProblem ?? "" })}
+        </Notice>
+      )}
+
+      <h3 className={styles.subheading}>{t("data.lifetime.pAliveHeading")}</h3>
+      <LazyChart>
+        <PAliveChart
+          bars={bins}
+          name={t("data.lifetime.customers")}
+          summary={t("data.lifetime.pAliveSummary")}
+          format={f.count}
+        />
+      </LazyChart>
+      <ScrollRegion label={t("data.lifetime.pAliveCaption")}>
+        <table className={table.table} data-testid="lifetime-palive">
+          <caption className={table.caption}>{t("data.lifetime.pAliveCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={table.th}>
+                {t("data.lifetime.pAlive")}
+              </th>
+              <th scope="col" className={table.colHead}>
+                {t("data.lifetime.customers")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {bins.map((b) => (
+              <tr key={b.bin}>
+                <th scope="row" className={table.th}>
+                  {b.bin}
+                </th>
+                <td className={table.num}>{f.count(b.customers)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+
+      <h3 className={styles.subheading}>{t("data.lifetime.topHeading")}</h3>
+      <ScrollRegion label={t("data.lifetime.topCaption")}>
+        <table className={table.table} data-testid="lifetime-top">
+          <caption className={table.caption}>
+            {t(s ? "data.lifetime.topCaption" : "data.lifetime.topCaptionPurchases", {
+              count: f.count(top.label.length),
+              horizon: f.count(view.options.horizon),
+              units,
+            })}
+          </caption>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c} scope="col" className={c === "id" ? table.th : table.colHead}>
+                  {t(`data.lifetime.col.${c}` as MessageKey)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {top.label.map((label, k) => (
+              <tr key={k}>
+                <th scope="row" className={table.th} data-col="id">
+                  {String(label)}
+                </th>
+                <td className={table.num} data-col="x">
+                  {f.count(top.frequency[k])}
+                </td>
+                <td className={table.num} data-col="tx">
+                  {f.decimal(top.recency[k], 1)}
+                </td>
+                <td className={table.num} data-col="T">
+                  {f.decimal(top.age[k], 1)}
+                </td>
+                <td className={table.num} data-col="m">
+                  {f.money(top.monetary[k])}
+                </td>
+                <td className={table.num} data-col="pAlive">
+                  {f.percent(top.pAlive[k])}
+                </td>
+                <td className={table.num} data-col="expectedPurchases">
+                  {f.decimal(top.expectedPurchases[k], 2)}
+                </td>
+                <td className={table.num} data-col="expectedSpend">
+                  {f.money(top.expectedSpend[k])}
+                </td>
+                <td className={table.num} data-col="clv">
+                  {f.money(top.clv[k])}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+      <Text size={200}>
+        {t("data.lifetime.definition", {
+          horizon: f.count(view.options.horizon),
+          units,
+          rate: f.percent(view.options.annualDiscountRate),
+        })}
+      </Text>
+
+      {holdout && (
+        <>
+          <h3 className={styles.subheading}>{t("data.lifetime.holdoutHeading")}</h3>
+          <Text data-testid="lifetime-holdout">
+            {t("data.lifetime.holdoutTotals", {
+              days: f.count(view.options.holdoutDays),
+              from: formatSerialDate(view.calibrationEnd, locale),
+              expected: f.decimal(holdout.expectedTotal, 1),
+              actual: f.count(holdout.actualTotal),
+            })}
+          </Text>
+          {holdout.byFrequency && (
+            <ScrollRegion label={t("data.lifetime.holdoutCaption")}>
+              <table className={table.table} data-testid="lifetime-holdout-table">
+                <caption className={table.caption}>{t("data.lifetime.holdoutCaption")}</caption>
+                <thead>
+                  <tr>
+                    {(["frequency", "customers", "expected", "actual"] as const).map((c) => (
+                      <th
+                        key={c}
+                        scope="col"
+                        className={c === "frequency" ? table.th : table.colHead}
+                      >
+                        {t(`data.lifetime.holdout.${c}` as MessageKey)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {Array.from(holdout.byFrequency.frequency, (x, i) => {
+                    const b = holdout.byFrequency!;
+                    const last = x === holdout.maxFrequency;
+                    return (
+                      <tr key={x}>
+                        <th scope="row" className={table.th}>
+                          {last
+                            ? t("data.lifetime.holdout.andMore", { x: f.count(x) })
+                            : f.count(x)}
+                        </th>
+                        <td className={table.num}>{f.count(b.customers[i])}</td>
+                        <td className={table.num}>{f.decimal(b.expected[i], 2)}</td>
+                        <td className={table.num}>{f.decimal(b.actual[i], 2)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          )}
+        </>
+      )}
+
+      <LifetimeWorkbook host={host} client={client} busy={busy} />
+    </>
+  );
+}
+
+/** "Write customers to sheet" and its download, as the analysis workbook does (AnalysisWorkbook.tsx). */
+function LifetimeWorkbook({
+  host,
+  client,
+  busy: fitting,
+}: {
+  host: WorkbookHost;
+  client: AnalysisClient;
+  busy: boolean;
+}) {
+  const styles = useStyles();
+  const { t, language } = useLocale();
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState("");
+  const [preview, setPreview] = useState<{ name: string; html: string } | null>(null);
+
+  async function run(action: () => Promise<string>) {
+    setBusy(true);
+    try {
+      setStatus(await action());
+    } catch (error) {
+      setStatus(t("workbook.failed", { detail: (error as Error)?.message ?? String(error) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <Text size={200}>{t("data.lifetime.workbookIntro")}</Text>
+      <div className={styles.buttons}>
+        <Button
+          appearance="primary"
+          disabled={busy || fitting}
+          onClick={() =>
+            void run(async () => {
+              const { sheetName, previewHtml } = await writeCustomersToSheet(
+                host,
+                client,
+                language
+              );
+              if (previewHtml === undefined) return t("workbook.written", { name: sheetName });
+              setPreview({ name: sheetName, html: previewHtml });
+              return t("workbook.previewWritten", { name: sheetName });
+            })
+          }
+        >
+          {t("data.lifetime.write")}
+        </Button>
+        {host.kind === "preview" && (
+          <Button
+            disabled={busy || fitting}
+            onClick={() =>
+              void run(async () => {
+                const file = t("data.lifetime.fileName");
+                await downloadCustomersXlsx(client, language, file);
+                return t("workbook.downloaded", { file });
+              })
+            }
+          >
+            {t("data.lifetime.download")}
+          </Button>
+        )}
+      </div>
+      <Text role="status" data-testid="lifetime-workbook-status">
+        {status}
+      </Text>
+      {preview && (
+        <SheetPreview name={preview.name} html={preview.html} testId="lifetime-sheet-preview" />
+      )}
+    </>
+  );
+}
