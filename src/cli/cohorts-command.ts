@@ -37,6 +37,8 @@ import { SUBSCRIPTION_COLUMN_NAMES } from "../model/data/subscription-rows";
 import { CHINESE_ANALYSIS_LABELS, ENGLISH_ANALYSIS_LABELS } from "../report/analysis-labels";
 import { analysisPlan } from "../report/analysis-plan";
 import { SheetPlan } from "../report/sheet-plan";
+import { oneLine } from "../scenarios/scenario-schema";
+import { CommonArguments, InputError, parseCommandLine, UsageError } from "./arguments";
 import type { CommandIo } from "./report-command";
 
 export const DEFAULT_ANALYSIS_OUTPUT = "cohort-analysis.xlsx";
@@ -80,75 +82,50 @@ const ROLE_FLAGS: Record<string, ColumnRole> = {
   "--mrr-column": "revenue",
 };
 
-export interface CohortsArguments {
+export interface CohortsArguments extends CommonArguments {
   shape?: DataShape;
   file?: string;
   unit: PeriodUnit;
   window: number;
   endDay: number | null;
-  out: string;
-  force: boolean;
-  zh: boolean;
   columns: Partial<Record<ColumnRole, string>>;
   dateFormat?: DateFormat;
   /** stream: the JavaScript model over a CSV (the default); duckdb: the warehouse SQL on CSV or Parquet. */
   engine: "stream" | "duckdb";
-  help: boolean;
 }
 
-export class UsageError extends Error {}
-export class InputError extends Error {}
-
 export function parseCohortsArguments(args: string[]): CohortsArguments {
-  const parsed: CohortsArguments = {
+  const own: Omit<CohortsArguments, keyof CommonArguments> = {
     unit: "month",
     window: 1,
     endDay: null,
-    out: DEFAULT_ANALYSIS_OUTPUT,
-    force: false,
-    zh: false,
     columns: {},
     engine: "stream",
-    help: false,
   };
-  for (let i = 0; i < args.length; i++) {
-    const [flag, inline] =
-      args[i].startsWith("--") && args[i].includes("=")
-        ? [args[i].slice(0, args[i].indexOf("=")), args[i].slice(args[i].indexOf("=") + 1)]
-        : [args[i], undefined];
-    const value = (): string => {
-      const v = inline ?? args[++i];
-      if (v === undefined || (inline === undefined && v.startsWith("--")))
-        throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    const input = (shape: DataShape) => {
-      if (parsed.file !== undefined)
-        throw new UsageError("give one input: --orders FILE or --subscriptions FILE");
-      parsed.shape = shape;
-      parsed.file = value();
-    };
+  const input = (shape: DataShape, value: () => string) => {
+    if (own.file !== undefined)
+      throw new UsageError("give one input: --orders FILE or --subscriptions FILE");
+    own.shape = shape;
+    own.file = value();
+  };
+  const common = parseCommandLine(args, DEFAULT_ANALYSIS_OUTPUT, (flag, value) => {
     if (flag in ROLE_FLAGS) {
-      parsed.columns[ROLE_FLAGS[flag]] = value();
-      continue;
+      own.columns[ROLE_FLAGS[flag]] = value();
+      return true;
     }
     switch (flag) {
-      case "-h":
-      case "--help":
-        parsed.help = true;
-        break;
       case "--orders":
-        input("orders");
-        break;
+        input("orders", value);
+        return true;
       case "--subscriptions":
-        input("subscriptions");
-        break;
+        input("subscriptions", value);
+        return true;
       case "--period": {
         const unit = value().toLowerCase();
         if (!(PERIOD_UNITS as readonly string[]).includes(unit))
           throw new UsageError(`--period must be ${PERIOD_UNITS.join(", ")}, not "${unit}"`);
-        parsed.unit = unit as PeriodUnit;
-        break;
+        own.unit = unit as PeriodUnit;
+        return true;
       }
       case "--window": {
         const text = value();
@@ -157,50 +134,36 @@ export function parseCohortsArguments(args: string[]): CohortsArguments {
           throw new UsageError(
             `--window must be a whole number of periods, 1 or more, not "${text}"`
           );
-        parsed.window = n;
-        break;
+        own.window = n;
+        return true;
       }
       case "--end-date": {
         const text = value();
         const day = serialFromIsoText(text);
         if (day === null)
           throw new UsageError(`--end-date must be a date like 2025-06-30, not "${text}"`);
-        parsed.endDay = day;
-        break;
+        own.endDay = day;
+        return true;
       }
       case "--date-format": {
         const format = value().toLowerCase();
         if (!(DATE_FORMATS as readonly string[]).includes(format))
           throw new UsageError(`--date-format must be ${DATE_FORMATS.join(", ")}, not "${format}"`);
-        parsed.dateFormat = format as DateFormat;
-        break;
+        own.dateFormat = format as DateFormat;
+        return true;
       }
       case "--engine": {
         const engine = value().toLowerCase();
         if (engine !== "stream" && engine !== "duckdb")
           throw new UsageError(`--engine must be stream or duckdb, not "${engine}"`);
-        parsed.engine = engine;
-        break;
-      }
-      case "--out":
-        parsed.out = value();
-        break;
-      case "--force":
-        parsed.force = true;
-        break;
-      case "--lang": {
-        const lang = value();
-        if (/^en(-|$)/i.test(lang)) parsed.zh = false;
-        else if (/^zh(-|$)/i.test(lang)) parsed.zh = true;
-        else throw new UsageError(`--lang must be en or zh-CN, not "${lang}"`);
-        break;
+        own.engine = engine;
+        return true;
       }
       default:
-        throw new UsageError(
-          flag.startsWith("-") ? `unknown option ${flag}` : `unexpected argument "${flag}"`
-        );
+        return false;
     }
-  }
+  });
+  const parsed: CohortsArguments = { ...own, ...common };
   if (!parsed.help && parsed.file === undefined)
     throw new UsageError("give the data: --orders FILE or --subscriptions FILE");
   if (parsed.shape === "subscriptions" && parsed.window !== 1)
@@ -512,8 +475,4 @@ export async function cohortsMain(
     io.stderr(`retention-report: ${oneLine((error as Error).message)}`);
     return 1;
   }
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
 }

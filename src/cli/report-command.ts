@@ -14,6 +14,7 @@ import {
 } from "../report/report-labels";
 import { buildReportPlan } from "../report/report-plan";
 import { oneLine, parseScenarioJson } from "../scenarios/scenario-schema";
+import { InputError, parseCommandLine } from "./arguments";
 
 export const DEFAULT_OUTPUT = "retention-report.xlsx";
 
@@ -61,55 +62,20 @@ export interface ReportArguments {
   help: boolean;
 }
 
-class UsageError extends Error {}
-class InputError extends Error {}
-
 export function parseArguments(args: string[]): ReportArguments {
-  const parsed: ReportArguments = {
-    out: DEFAULT_OUTPUT,
-    force: false,
-    labels: ENGLISH_REPORT_LABELS,
-    help: false,
+  let scenarioFile: string | undefined;
+  const common = parseCommandLine(args, DEFAULT_OUTPUT, (flag, value) => {
+    if (flag !== "--scenario") return false;
+    scenarioFile = value();
+    return true;
+  });
+  return {
+    scenarioFile,
+    out: common.out,
+    force: common.force,
+    labels: common.zh ? CHINESE_REPORT_LABELS : ENGLISH_REPORT_LABELS,
+    help: common.help,
   };
-  for (let i = 0; i < args.length; i++) {
-    const [flag, inline] =
-      args[i].startsWith("--") && args[i].includes("=")
-        ? [args[i].slice(0, args[i].indexOf("=")), args[i].slice(args[i].indexOf("=") + 1)]
-        : [args[i], undefined];
-    const value = (): string => {
-      const v = inline ?? args[++i];
-      if (v === undefined || (inline === undefined && v.startsWith("--")))
-        throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case "-h":
-      case "--help":
-        parsed.help = true;
-        break;
-      case "--scenario":
-        parsed.scenarioFile = value();
-        break;
-      case "--out":
-        parsed.out = value();
-        break;
-      case "--force":
-        parsed.force = true;
-        break;
-      case "--lang": {
-        const lang = value();
-        if (/^en(-|$)/i.test(lang)) parsed.labels = ENGLISH_REPORT_LABELS;
-        else if (/^zh(-|$)/i.test(lang)) parsed.labels = CHINESE_REPORT_LABELS;
-        else throw new UsageError(`--lang must be en or zh-CN, not "${lang}"`);
-        break;
-      }
-      default:
-        throw new UsageError(
-          flag.startsWith("-") ? `unknown option ${flag}` : `unexpected argument "${flag}"`
-        );
-    }
-  }
-  return parsed;
 }
 
 function readScenario(file: string, shownAs: string): Scenario {
