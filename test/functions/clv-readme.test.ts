@@ -448,6 +448,37 @@ describe("README: orders → RFM summary → both fits → per-customer CLV (bui
     }
   });
 
+  test("the notes under the table quote only the table's and the inline formulas' figures", () => {
+    const asNumber = (t: string) => Number(t.replace(/,/g, ""));
+    const tableRows = new Map(
+      [...EXAMPLE.matchAll(/^\| (C-\d+) \|(.*)\|$/gm)].map((m) => [
+        m[1],
+        m[2].split("|").map((c) => asNumber(c.trim())),
+      ])
+    );
+    const inline = [...EXAMPLE.matchAll(/`=RETAIN\.[^`]+` = ([\d.,]+)/g)].map((m) =>
+      asNumber(m[1])
+    );
+    const notes = EXAMPLE.split("\n").filter((l) => /^- /.test(l));
+    expect(notes.length).toBeGreaterThanOrEqual(4);
+    for (const note of notes) {
+      const id = /^- \*\*(C-\d+)\*\*/.exec(note)?.[1];
+      const allowed = id ? tableRows.get(id)! : inline;
+      expect(allowed).toBeDefined();
+      const figures = note.replace(/C-\d+/g, "").match(/\d[\d,]*(\.\d+)?/g) ?? [];
+      for (const figure of figures)
+        expect({
+          note: note.slice(0, 20),
+          figure,
+          quoted: allowed.includes(asNumber(figure)),
+        }).toEqual({
+          note: note.slice(0, 20),
+          figure,
+          quoted: true,
+        });
+    }
+  });
+
   test("what the notes under the table say of C-000393", () => {
     const best = (col: string) =>
       summaryRows.reduce((top, s) => (num(`${col}${s.row}`) > num(`${col}${top.row}`) ? s : top))
