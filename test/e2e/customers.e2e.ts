@@ -1,0 +1,248 @@
+/**
+ * "Customers who may have left" in the built pane (dist/), in Debian's Chromium: the sample
+ * data's BG/NBD and Gamma-Gamma parameters, its top customers and the holdout check with the
+ * model's numbers (computed here by calling the model on samples/orders.csv, never read back
+ * from the page), Chinese, a 320 px pane in both themes with axe-core, and writing the
+ * per-customer sheet in the preview.
+ * Run after `npm run build`: `npx playwright test test/e2e/customers.e2e.ts`.
+ */
+import { Page } from "@playwright/test";
+import { Workbook } from "exceljs";
+import { readFileSync } from "fs";
+import path from "path";
+import Papa from "papaparse";
+import {
+  CustomerLifetimeAnalysis,
+  CustomerLifetimeOptions,
+  CustomerLifetimeTable,
+} from "../../src/model/data/customer-lifetime";
+import { test } from "./fixtures";
+import { expectEqual, expectNoAxeViolations, expectTrue } from "./pane-helpers";
+
+const SAMPLE = path.resolve(__dirname, "../../samples/orders.csv");
+const ROWS = Papa.parse<string[]>(readFileSync(SAMPLE, "utf8"), { skipEmptyLines: true }).data;
+
+/** The sample fitted by the model itself. */
+function sampleFit(options: CustomerLifetimeOptions): CustomerLifetimeTable {
+  const analysis = new CustomerLifetimeAnalysis();
+  for (let i = 1; i < ROWS.length; i++) analysis.add(i + 1, ROWS[i][0], ROWS[i][1], ROWS[i][2]);
+  return analysis.finish(options);
+}
+// The panel's defaults: weeks, no holdout, a 52-week horizon, 10% a year.
+const WEEKS = { timeUnitDays: 7, holdoutDays: 0, horizon: 52, annualDiscountRate: 0.1 };
+const expected = sampleFit(WEEKS);
+
+const number = (v: number, digits: number, locale = "en-US") =>
+  Number.isFinite(v) ? v.toLocaleString(locale, { maximumFractionDigits: digits }) : "–";
+const percent = (v: number) =>
+  new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 }).format(v);
+
+async function openCustomers(page: Page, tab = "Your data", sample = "Try the sample data") {
+  await page.getByRole("tab", { name: tab }).click();
+  await page.getByTestId("data-view").waitFor({ timeout: 20_000 });
+  await page.getByRole("button", { name: sample }).click();
+  await page.getByTestId("lifetime-top").waitFor({ timeout: 30_000 });
+}
+
+/** The top customers by CLV as the model's table has them, by a plain sort here. */
+function topRows(table: CustomerLifetimeTable, count = 20): number[] {
+  return Array.from({ length: table.customers.count }, (_, k) => k)
+    .sort((i, j) => table.clv[j] - table.clv[i] || i - j)
+    .slice(0, count);
+}
+
+async function tableCells(page: Page, testId: string): Promise<string[][]> {
+  return page
+    .getByTestId(testId)
+    .locator("tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll("th, td"), (c) => c.textContent ?? ""))
+    );
+}
+
+test("the sample's parameters and top customers are the model's", async ({ page, openPane }) => {
+  await openPane();
+  await openCustomers(page);
+  const { purchases: p, spend: s, customers: c } = expected;
+  expectTrue(s !== null, "the sample has a spend model");
+  const params = await tableCells(page, "lifetime-parameters");
+  expectEqual(
+    params.map((r) => `${r[0]}=${r[2]}`).join(" "),
+    [
+      `r=${number(p.r, 4)}`,
+      `α=${number(p.alpha, 4)}`,
+      `a=${number(p.a, 4)}`,
+      `b=${number(p.b, 4)}`,
+      `p=${number(s!.p, 4)}`,
+      `q=${number(s!.q, 4)}`,
+      `γ=${number(s!.gamma, 4)}`,
+    ].join(" "),
+    "fitted parameters"
+  );
+  const top = await tableCells(page, "lifetime-top");
+  const rows = topRows(expected);
+  expectEqual(top.length, 20, "top customers listed");
+  rows.forEach((k, i) => {
+    const want = [
+      String(expected.ids.labels[c.customer[k]]),
+      number(c.frequency[k], 0),
+      number(c.recency[k], 1),
+      number(c.age[k], 1),
+      number(c.monetary[k], 2),
+      percent(expected.pAlive[k]),
+      number(expected.expectedPurchases[k], 2),
+      number(expected.expectedSpend[k], 2),
+      number(expected.clv[k], 2),
+    ];
+    expectEqual(top[i].join(" | "), want.join(" | "), `top customer ${i + 1}`);
+  });
+  // P(alive) by tenths, counted here.
+  const bins = new Array(10).fill(0);
+  for (const v of expected.pAlive) bins[Math.min(9, Math.floor(v * 10))]++;
+  const shown = await tableCells(page, "lifetime-palive");
+  expectEqual(
+    shown.map((r) => r[1]).join(","),
+    bins.map((n) => number(n, 0)).join(","),
+    "P(alive)"
+  );
+  await page.getByTestId("customers-may-have-left").locator("figure svg").waitFor();
+});
+
+test("a 13-week holdout shows the model's expected purchases against the actual", async ({
+  page,
+  openPane,
+}) => {
+  await openPane();
+  await openCustomers(page);
+  await page.getByLabel("Check against a holdout").selectOption("13");
+  const held = sampleFit({ ...WEEKS, holdoutDays: 91 });
+  const h = held.holdout!;
+  await page.getByTestId("lifetime-holdout").waitFor({ timeout: 30_000 });
+  const text = (await page.getByTestId("lifetime-holdout").textContent()) ?? "";
+  expectTrue(
+    text.includes(`expected ${number(h.expectedTotal, 1)} purchases`) &&
+      text.includes(`the customers made ${number(h.actualTotal, 0)}.`) &&
+      text.startsWith("In the 91 days held out"),
+    `holdout totals: ${text}`
+  );
+  // The parameters are now the calibration period's.
+  const params = await tableCells(page, "lifetime-parameters");
+  expectEqual(params[0][2], number(held.purchases.r, 4), "r fitted before the holdout");
+  // By frequency, from plain loops here.
+  const groups = new Map<number, { n: number; e: number; a: number }>();
+  for (let k = 0; k < held.customers.count; k++) {
+    const x = Math.min(7, held.customers.frequency[k]);
+    const g = groups.get(x) ?? { n: 0, e: 0, a: 0 };
+    g.n++;
+    g.e += h.expected[k];
+    g.a += h.actual[k];
+    groups.set(x, g);
+  }
+  const want = [...groups.keys()]
+    .sort((a, b) => a - b)
+    .map((x) => {
+      const g = groups.get(x)!;
+      return [
+        x === 7 ? "7 or more" : String(x),
+        number(g.n, 0),
+        number(g.e / g.n, 2),
+        number(g.a / g.n, 2),
+      ].join(" | ");
+    });
+  const got = (await tableCells(page, "lifetime-holdout-table")).map((r) => r.join(" | "));
+  expectEqual(got.join("\n"), want.join("\n"), "holdout by frequency");
+});
+
+test("a bad horizon is named inline; a good one refits", async ({ page, openPane }) => {
+  await openPane();
+  await openCustomers(page);
+  const horizon = page.getByLabel("Horizon (weeks)");
+  await horizon.fill("0");
+  await page.getByText("A whole number from 1 to 522.").waitFor();
+  expectTrue(
+    await page.getByRole("button", { name: "Write customers to sheet" }).isDisabled(),
+    "nothing to write while the horizon is bad"
+  );
+  await horizon.fill("26");
+  const months = sampleFit({ ...WEEKS, horizon: 26 });
+  const k = topRows(months, 1)[0];
+  await page
+    .getByTestId("lifetime-top")
+    .locator("tbody tr")
+    .first()
+    .locator("td")
+    .last()
+    .getByText(number(months.clv[k], 2), { exact: true })
+    .waitFor({ timeout: 30_000 });
+});
+
+test("Chinese: the panel in zh-CN with the same numbers, axe clean", async ({ page, openPane }) => {
+  await openPane("?lang=zh-CN");
+  await openCustomers(page, "你的数据", "试用示例数据");
+  await page.getByRole("heading", { name: "可能已流失的客户" }).waitFor();
+  await page.getByText("未来 52 周 CLV 最高的 20 位客户").waitFor();
+  const params = await tableCells(page, "lifetime-parameters");
+  expectEqual(
+    params[0].join(" | "),
+    `r | 购买（BG/NBD） | ${number(expected.purchases.r, 4)}`,
+    "r"
+  );
+  await expectNoAxeViolations(page, "Chinese customers panel");
+});
+
+for (const theme of ["light", "dark"] as const)
+  test(`a 320 px pane (${theme}) fits the panel and axe finds nothing`, async ({
+    page,
+    openPane,
+  }) => {
+    await page.setViewportSize({ width: 320, height: 900 });
+    await openPane(`?theme=${theme}`);
+    await openCustomers(page);
+    await page.getByTestId("customers-may-have-left").locator("figure svg").waitFor();
+    await page.getByTestId("lifetime-top").scrollIntoViewIfNeeded();
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    expectTrue(
+      scrollWidth <= clientWidth,
+      `the page is ${scrollWidth} px wide in a ${clientWidth} px pane`
+    );
+    await expectNoAxeViolations(page, `customers panel, 320 px, ${theme}`);
+    // Keyboard: the time unit is reached and changed from the keyboard.
+    await page.getByLabel("Time unit").focus();
+    await page.keyboard.press("ArrowDown");
+    await page.getByLabel("Horizon (months)").waitFor();
+  });
+
+test("Write customers to sheet shows the sheet; its download holds every customer", async ({
+  page,
+  openPane,
+}) => {
+  test.setTimeout(120_000);
+  await openPane();
+  await openCustomers(page);
+  await page.getByRole("button", { name: "Write customers to sheet" }).click();
+  const frame = page.frameLocator("[data-testid=lifetime-sheet-preview]");
+  await frame.locator("table").first().waitFor({ timeout: 20_000 });
+  const texts = await frame.locator("td").allTextContents();
+  const best = String(expected.ids.labels[expected.customers.customer[topRows(expected, 1)[0]]]);
+  expectTrue(texts.includes(best), `the sheet lists the most valuable customer ${best}`);
+  await page.getByTestId("lifetime-workbook-status").getByText("Preview").waitFor();
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download customers .xlsx" }).click(),
+  ]);
+  expectTrue(download.suggestedFilename().endsWith(".xlsx"), "an .xlsx");
+  const workbook = new Workbook();
+  await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  const ids = new Set<string>();
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) => row.eachCell((cell) => ids.add(String(cell.value))))
+  );
+  const missing = Array.from(expected.customers.customer, (c) =>
+    String(expected.ids.labels[c])
+  ).filter((id) => !ids.has(id));
+  expectEqual(missing.length, 0, `customers missing from the workbook (${missing.slice(0, 3)})`);
+});
