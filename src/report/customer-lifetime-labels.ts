@@ -1,12 +1,16 @@
-/** The "Customer lifetime" sheet's words, in English and Chinese (the pane passes the user's language). */
+/**
+ * The "Customer lifetime" sheet's words, in English and Chinese (the pane passes the user's
+ * language). Plain strings only (so they can cross to a worker); {unit}, {horizon} and {days}
+ * are filled in by the plan.
+ */
 export interface CustomerLifetimeLabels {
   sheetName: string;
   title: string;
-  /** The time unit in words, from its length in days (7 → "weeks"). */
-  unitName: (days: number) => string;
+  /** The time unit in words: 1, 7 and 365.25/12 days have names; any other length is {days} days. */
+  units: { day: string; week: string; month: string; other: string };
   timeUnit: string;
-  /** Beside the time unit: what is measured in it. */
-  timeUnitNote: (unit: string) => string;
+  /** Beside the time unit: what is measured in it ({unit}). */
+  timeUnitNote: string;
   horizon: string;
   annualDiscountRate: string;
   discountRatePerUnit: string;
@@ -42,28 +46,21 @@ export interface CustomerLifetimeLabels {
   age: string;
   monetary: string;
   pAlive: string;
-  expectedPurchases: (horizon: number, unit: string) => string;
+  /** With {horizon} and {unit}. */
+  expectedPurchases: string;
   expectedSpend: string;
-  clv: (horizon: number, unit: string) => string;
+  /** With {horizon} and {unit}. */
+  clv: string;
   /** A spend cell of a customer the spend model gives no number for (spend model present). */
   spendUnavailable: string;
 }
 
-const englishUnit = (days: number): string =>
-  days === 1
-    ? "days"
-    : days === 7
-      ? "weeks"
-      : Math.abs(days - 365.25 / 12) < 1e-9
-        ? "months"
-        : `periods of ${days} days`;
-
 export const ENGLISH_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   sheetName: "Customer lifetime",
   title: "Customers who may have left: BG/NBD and Gamma-Gamma lifetime value",
-  unitName: englishUnit,
+  units: { day: "days", week: "weeks", month: "months", other: "periods of {days} days" },
   timeUnit: "Time unit (days)",
-  timeUnitNote: (unit) => `t_x, T, α, the horizon and the holdout length are in ${unit}`,
+  timeUnitNote: "t_x, T, α, the horizon and the holdout length are in {unit}",
   horizon: "Horizon (time units)",
   annualDiscountRate: "Discount rate per year",
   discountRatePerUnit: "Discount rate per time unit",
@@ -101,27 +98,18 @@ export const ENGLISH_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   age: "Age (T)",
   monetary: "Mean repeat spend (m)",
   pAlive: "P(alive)",
-  expectedPurchases: (horizon, unit) => `Expected purchases, next ${horizon} ${unit} (value)`,
+  expectedPurchases: "Expected purchases, next {horizon} {unit} (value)",
   expectedSpend: "Expected spend per purchase",
-  clv: (horizon, unit) => `CLV, next ${horizon} ${unit}, discounted (value)`,
+  clv: "CLV, next {horizon} {unit}, discounted (value)",
   spendUnavailable: "No expected spend for this customer",
 };
-
-const chineseUnit = (days: number): string =>
-  days === 1
-    ? "日"
-    : days === 7
-      ? "周"
-      : Math.abs(days - 365.25 / 12) < 1e-9
-        ? "月"
-        : `${days} 天的周期`;
 
 export const CHINESE_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   sheetName: "客户生命周期",
   title: "可能已流失的客户：BG/NBD 与 Gamma-Gamma 客户终身价值",
-  unitName: chineseUnit,
+  units: { day: "日", week: "周", month: "月", other: "{days} 天的周期" },
   timeUnit: "时间单位（天）",
-  timeUnitNote: (unit) => `t_x、T、α、预测期和留出期均以${unit}为单位`,
+  timeUnitNote: "t_x、T、α、预测期和留出期均以{unit}为单位",
   horizon: "预测期（时间单位）",
   annualDiscountRate: "年折现率",
   discountRatePerUnit: "每时间单位折现率",
@@ -159,8 +147,8 @@ export const CHINESE_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   age: "客户年龄 (T)",
   monetary: "重复购买平均金额 (m)",
   pAlive: "P(存活)",
-  expectedPurchases: (horizon, unit) => `未来 ${horizon} ${unit}预期购买次数（数值）`,
+  expectedPurchases: "未来 {horizon} {unit}预期购买次数（数值）",
   expectedSpend: "每次购买的预期消费",
-  clv: (horizon, unit) => `未来 ${horizon} ${unit}折现 CLV（数值）`,
+  clv: "未来 {horizon} {unit}折现 CLV（数值）",
   spendUnavailable: "此客户无预期消费",
 };

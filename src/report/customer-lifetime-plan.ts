@@ -106,7 +106,9 @@ export function customerLifetimePlan(
     throw new Error(
       `${n.toLocaleString("en-US")} customers do not fit a sheet (at most ${(MAX_ROWS - FIRST_CUSTOMER_ROW + 1).toLocaleString("en-US")})`
     );
-  const unit = labels.unitName(timeUnitDays);
+  const unit = unitName(labels, timeUnitDays);
+  const fill = (template: string) =>
+    template.replace("{unit}", unit).replace("{horizon}", String(horizon));
   const R = LIFETIME_ROWS;
   const blocks: PlanBlock[] = [];
   const names: PlanName[] = [
@@ -128,7 +130,7 @@ export function customerLifetimePlan(
       [
         text(labels.timeUnit, "label"),
         value(timeUnitDays, GENERAL, "label"),
-        text(labels.timeUnitNote(unit), "note"),
+        text(fill(labels.timeUnitNote), "note"),
       ],
       [text(labels.horizon, "label"), value(horizon, GENERAL, "label")],
       [text(labels.annualDiscountRate, "label"), value(annualDiscountRate, PERCENT, "label")],
@@ -217,9 +219,9 @@ export function customerLifetimePlan(
       labels.age,
       labels.monetary,
       labels.pAlive,
-      labels.expectedPurchases(horizon, unit),
+      fill(labels.expectedPurchases),
       labels.expectedSpend,
-      labels.clv(horizon, unit),
+      fill(labels.clv),
     ].map((h) => text(h, "header")),
   ];
   const { frequency, recency, age, monetary, customer } = customers;
@@ -266,4 +268,12 @@ export function customerLifetimePlan(
     charts: [],
     print: { orientation: "landscape" },
   };
+}
+
+/** The time unit in words: days, weeks and months (a twelfth of 365.25 days) by name. */
+function unitName(labels: CustomerLifetimeLabels, days: number): string {
+  if (days === 1) return labels.units.day;
+  if (days === 7) return labels.units.week;
+  if (Math.abs(days - YEAR_DAYS / 12) < 1e-9) return labels.units.month;
+  return labels.units.other.replace("{days}", String(days));
 }

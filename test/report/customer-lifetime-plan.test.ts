@@ -13,6 +13,7 @@ import { expectedAverageSpend } from "../../src/model/gamma-gamma";
 import {
   CHINESE_CUSTOMER_LIFETIME_LABELS,
   customerLifetimePlan,
+  ENGLISH_CUSTOMER_LIFETIME_LABELS,
   FIRST_CUSTOMER_ROW,
 } from "../../src/report/customer-lifetime-plan";
 import { PlanCell, planCells, SheetPlan } from "../../src/report/sheet-plan";
@@ -411,6 +412,40 @@ describe("customerLifetimePlan", () => {
       expect(close(evaluator.value(`F${row}`), table.pAlive[k], 1e-12)).toBe(true);
       expect(close(evaluator.value(`H${row}`), table.expectedSpend[k], 1e-12)).toBe(true);
     }
+  });
+
+  it("names the time unit in the note and the value columns' headers (days, weeks, months, any other length)", () => {
+    const customers = stressCustomers(sample.purchases).slice(0, 3);
+    const header = (days: number, labels = ENGLISH_CUSTOMER_LIFETIME_LABELS) => {
+      const options = { ...WEEKS, timeUnitDays: days, horizon: 12 };
+      const plan = customerLifetimePlan(
+        tableOf(customers, sample.purchases, sample.spend, options),
+        {
+          labels,
+        }
+      );
+      return [
+        (cellAt(plan, "C2") as { text: string }).text,
+        (cellAt(plan, `G${FIRST_CUSTOMER_ROW - 1}`) as { text: string }).text,
+        (cellAt(plan, `I${FIRST_CUSTOMER_ROW - 1}`) as { text: string }).text,
+      ];
+    };
+    expect(header(1)).toEqual([
+      "t_x, T, α, the horizon and the holdout length are in days",
+      "Expected purchases, next 12 days (value)",
+      "CLV, next 12 days, discounted (value)",
+    ]);
+    expect(header(365.25 / 12)[1]).toBe("Expected purchases, next 12 months (value)");
+    expect(header(14)[1]).toBe("Expected purchases, next 12 periods of 14 days (value)");
+    expect(header(7, CHINESE_CUSTOMER_LIFETIME_LABELS)).toEqual([
+      "t_x、T、α、预测期和留出期均以周为单位",
+      "未来 12 周预期购买次数（数值）",
+      "未来 12 周折现 CLV（数值）",
+    ]);
+    // The labels are plain data, so they can cross to the pane's worker.
+    expect(structuredClone(CHINESE_CUSTOMER_LIFETIME_LABELS)).toEqual(
+      CHINESE_CUSTOMER_LIFETIME_LABELS
+    );
   });
 
   it("speaks Chinese when asked, with the same formulas, and refuses more customers than a sheet holds", () => {
