@@ -392,6 +392,21 @@ describe("customerLifetimePlan", () => {
     expect(notes).toHaveLength(1); // in the Gamma-Gamma block
   });
 
+  it("writes no spend formula for a customer the spend model gives no number for", () => {
+    const table = tableOf(stressCustomers(sample.purchases), sample.purchases, sample.spend);
+    table.clv[3] = NaN;
+    const plan = customerLifetimePlan(table);
+    const row = FIRST_CUSTOMER_ROW + 3;
+    const unavailable = { kind: "text", text: "No expected spend for this customer" };
+    expect([cellAt(plan, `H${row}`), cellAt(plan, `I${row}`)]).toEqual([unavailable, unavailable]);
+    expect(cellAt(plan, `H${row + 1}`)?.kind).toBe("formula");
+    // A spend fit with q ≤ 1 has an infinite mean: no spend names, no spend formulas.
+    const infinite = customerLifetimePlan({ ...table, spend: { ...table.spend!, q: 0.8 } });
+    expect(infinite.names.map((n) => n.name)).not.toContain("GammaGamma_Q");
+    expect(cellAt(infinite, `H${row}`)).toEqual({ kind: "text", text: "No spend model" });
+    expectFormulasMatch(infinite);
+  });
+
   it("keeps 100,000 customers in three blocks of whole rows", () => {
     const customers = randomCustomers(100_000, 5).map((c) => (c.x > 50 ? { ...c, x: 50 } : c));
     const table = tableOf(customers, sample.purchases, sample.spend, { ...WEEKS, horizon: 1 });
