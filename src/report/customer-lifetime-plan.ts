@@ -15,9 +15,10 @@
  *   expected purchases and CLV as values. Without a spend model both spend columns hold the reason.
  *
  * P(alive) = 1/(1 + e^δ), δ = ln(a/(b+x−1)) + (r+x)·ln((α+T)/(α+t_x)), for x > 0, is written
- * e^{−δ'}/(1 + e^{−δ'}) with δ' = max(δ, −709): EXP never sees more than 709, so a heavy buyer
- * long gone (δ in the thousands) underflows to 0 and one who just bought (δ far below 0) gives
- * e^{709}/(1 + e^{709}) = 1 exactly, as the model does; Excel's EXP overflows past 709.78.
+ * e^{−δ'}/(1 + e^{−δ'}) with δ' = max(δ, −709): EXP never sees more than 709 (Excel's EXP
+ * overflows past 709.78), so a heavy buyer long gone (δ in the thousands, where 1/(1 + e^δ)
+ * would be #NUM!) underflows to 0, as the model does. δ ≥ ln(a/(b+x−1)), so only an a typed in
+ * below ~1e-300 reaches the cap, and there e^{709}/(1 + e^{709}) = 1 exactly, as in the model.
  * The table's cells are unstyled on purpose: a style per row would cost the Office.js renderer a
  * range per row (100,000 customers, 100,000 ranges); the header says what each column is.
  */
