@@ -142,12 +142,19 @@ function lifetimeTable(
     const g = groups.group[k];
     const alive = probabilityAlive(x[k], tx[k], T[k], r, alpha, a, b);
     pAlive[k] = alive;
+    const value =
+      spend === null ? NaN : expectedAverageSpend(x[k], m[k], spend.p, spend.q, spend.gamma);
+    expectedSpend[k] = value;
+    if (perAlive.direct[g]) {
+      const direct = directExpectations(customers, k, purchases, spend, options);
+      expectedPurchases[k] = direct.purchases;
+      if (holdout) holdout[k] = direct.holdout;
+      clv[k] = direct.value;
+      continue;
+    }
     expectedPurchases[k] = alive * perAlive.purchases[g];
     if (holdout) holdout[k] = alive * perAlive.holdout[g];
-    if (spend === null) continue;
-    const value = expectedAverageSpend(x[k], m[k], spend.p, spend.q, spend.gamma);
-    expectedSpend[k] = value;
-    clv[k] = finite(value * alive * perAlive.value[g], "lifetime value");
+    if (spend !== null) clv[k] = finite(value * alive * perAlive.value[g], "lifetime value");
   }
   return {
     ids,
@@ -218,39 +225,71 @@ function expectationsPerAlive(
   fit: BgNbdFit,
   spend: GammaGammaFit | null,
   options: CustomerLifetimeOptions
-): { purchases: Float64Array; holdout: Float64Array; value: Float64Array } {
+): { purchases: Float64Array; holdout: Float64Array; value: Float64Array; direct: Uint8Array } {
   const { r, alpha, a, b } = fit;
   const count = groups.first.length;
   const purchases = new Float64Array(count);
   const holdout = new Float64Array(count);
   const value = new Float64Array(count);
-  const holdoutLength = options.holdoutDays / options.timeUnitDays;
+  const direct = new Uint8Array(count);
   for (let g = 0; g < count; g++) {
     const k = groups.first[g];
     const x = c.frequency[k];
     const T = c.age[k];
     const tx = x > 0 ? T : 0;
     const alive = probabilityAlive(x, tx, T, r, alpha, a, b);
-    purchases[g] = conditionalExpectedPurchases(x, tx, T, options.horizon, r, alpha, a, b) / alive;
-    if (holdoutLength > 0)
-      holdout[g] = conditionalExpectedPurchases(x, tx, T, holdoutLength, r, alpha, a, b) / alive;
-    if (spend === null) continue;
-    const spendPerPurchase = expectedAverageSpend(x, 0, spend.p, spend.q, spend.gamma);
-    const clv = customerLifetimeValue(
-      x,
-      tx,
-      T,
-      0,
-      fit,
-      spend,
-      options.horizon,
-      options.annualDiscountRate,
-      options.timeUnitDays,
-      YEAR_DAYS
-    );
-    value[g] = clv / (alive * spendPerPurchase);
+    const spendPerPurchase =
+      spend === null ? 1 : expectedAverageSpend(x, 0, spend.p, spend.q, spend.gamma);
+    // Only with absurd parameters could either underflow to 0: then each row is computed alone.
+    if (!(alive > 0 && spendPerPurchase > 0)) {
+      direct[g] = 1;
+      continue;
+    }
+    const e = directExpectations(c, k, fit, spend, options, tx, 0);
+    purchases[g] = e.purchases / alive;
+    holdout[g] = e.holdout / alive;
+    value[g] = e.value / (alive * spendPerPurchase);
   }
-  return { purchases, holdout, value };
+  return { purchases, holdout, value, direct };
+}
+
+/**
+ * Row k's expected purchases over the horizon and the holdout, and its CLV (NaN without a spend
+ * model), straight from the model's functions; t_x and m may be replaced (see above).
+ */
+function directExpectations(
+  c: RfmSummary,
+  k: number,
+  fit: BgNbdFit,
+  spend: GammaGammaFit | null,
+  options: CustomerLifetimeOptions,
+  tx = c.recency[k],
+  m = c.monetary[k]
+): { purchases: number; holdout: number; value: number } {
+  const { r, alpha, a, b } = fit;
+  const x = c.frequency[k];
+  const T = c.age[k];
+  const holdoutLength = options.holdoutDays / options.timeUnitDays;
+  return {
+    purchases: conditionalExpectedPurchases(x, tx, T, options.horizon, r, alpha, a, b),
+    holdout:
+      holdoutLength > 0 ? conditionalExpectedPurchases(x, tx, T, holdoutLength, r, alpha, a, b) : 0,
+    value:
+      spend === null
+        ? NaN
+        : customerLifetimeValue(
+            x,
+            tx,
+            T,
+            m,
+            fit,
+            spend,
+            options.horizon,
+            options.annualDiscountRate,
+            options.timeUnitDays,
+            YEAR_DAYS
+          ),
+  };
 }
 
 /** The summary's columns cut to its rows (views: rfmSummary sizes them for every customer known). */
@@ -364,11 +403,16 @@ export function topCustomers(table: CustomerLifetimeTable, count = 20): Int32Arr
   const value = table.spend === null ? table.expectedPurchases : table.clv;
   const n = value.length;
   const size = Math.max(0, Math.min(Math.trunc(count), n));
-  // A sorted list of the best `size` so far (ties: the earlier row first); most rows fall
-  // below its last entry at a single comparison.
+  const better = (i: number, j: number) => value[i] > value[j] || (value[i] === value[j] && i < j);
+  // Many rows asked for: one sort of them all (ties: the earlier row first).
+  if (size > 64)
+    return Int32Array.from({ length: n }, (_, i) => i)
+      .sort((i, j) => (better(i, j) ? -1 : 1))
+      .slice(0, size);
+  // A few: a sorted list of the best `size` so far; most rows fall below its last entry at a
+  // single comparison.
   const top = new Int32Array(size);
   let held = 0;
-  const better = (i: number, j: number) => value[i] > value[j] || (value[i] === value[j] && i < j);
   for (let i = 0; i < n && size > 0; i++) {
     if (held === size && !better(i, top[held - 1])) continue;
     let at = held < size ? held++ : size - 1;
