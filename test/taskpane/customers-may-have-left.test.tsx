@@ -261,6 +261,34 @@ describe("Customers who may have left", () => {
     );
   });
 
+  it("keeps the last fit on screen while refitting, and drops an older answer that comes late", async () => {
+    const pending: ((view: LifetimeView) => void)[] = [];
+    const calls = setup(() => new Promise<LifetimeView>((resolve) => pending.push(resolve)));
+    await waitFor(() => expect(pending).toHaveLength(1));
+    pending[0](handView());
+    await screen.findByTestId("lifetime-top");
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Check against a holdout"), {
+        target: { value: "13" },
+      });
+    });
+    await waitFor(() => expect(pending).toHaveLength(2));
+    expect(screen.getByTestId("lifetime-status").textContent).toBe("Fitting the models…");
+    expect(screen.getByTestId("lifetime-top")).toBeTruthy();
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Check against a holdout"), {
+        target: { value: "26" },
+      });
+    });
+    await waitFor(() => expect(pending).toHaveLength(3));
+    expect(calls.lifetime.map((o) => o.holdoutDays)).toEqual([0, 91, 182]);
+    const newest = handView({ customers: 3 });
+    await act(async () => pending[2](newest));
+    await act(async () => pending[1](handView({ customers: 2 })));
+    expect(screen.getByTestId("lifetime-summary").textContent).toMatch(/^3 customers/);
+    expect(screen.getByTestId("lifetime-status").textContent).toBe("");
+  });
+
   it("says why there is no spend model, with dashes for spend and CLV", async () => {
     setup(async () =>
       handView({

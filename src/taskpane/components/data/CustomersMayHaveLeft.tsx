@@ -58,9 +58,13 @@ export interface CustomersMayHaveLeftProps {
 }
 
 type Fit =
-  | { kind: "fitting"; rows: number }
-  | { kind: "done"; view: LifetimeView; unit: LifetimeUnit }
-  | { kind: "failed"; message: string };
+  { kind: "fitting"; rows: number } | { kind: "done" } | { kind: "failed"; message: string };
+
+/** The last fit shown, with the unit it was asked in. */
+interface Shown {
+  view: LifetimeView;
+  unit: LifetimeUnit;
+}
 
 /**
  * "Customers who may have left": BG/NBD and Gamma-Gamma (domain.md §10) fitted in the worker to
@@ -82,6 +86,8 @@ export default function CustomersMayHaveLeft({
   // Typing a horizon refits once the typing pauses, not on every keystroke.
   const wanted = useSettledValue(options ? JSON.stringify({ unit: choices.unit, options }) : null);
   const [fit, setFit] = useState<Fit>({ kind: "fitting", rows: 0 });
+  // The last fit stays on screen while the next one runs (a refit is not a blank panel).
+  const [shown, setShown] = useState<Shown | null>(null);
 
   useEffect(() => {
     if (wanted === null) return;
@@ -96,10 +102,15 @@ export default function CustomersMayHaveLeft({
         if (live) setFit({ kind: "fitting", rows });
       })
       .then(
-        (view) => live && setFit({ kind: "done", view, unit }),
+        (view) => {
+          if (!live) return;
+          setShown({ view, unit });
+          setFit({ kind: "done" });
+        },
         (error: unknown) => {
           // A new analysis ended the worker: the panel asks again with the new view.
           if (!live || error instanceof AnalysisCancelledError) return;
+          setShown(null);
           setFit({
             kind: "failed",
             message: error instanceof Error ? error.message : String(error),
@@ -115,7 +126,6 @@ export default function CustomersMayHaveLeft({
   const units = unitName(choices.unit);
   const horizonOk = readHorizon(choices, locale) !== null;
   const rateOk = readDiscountRate(choices, locale) !== null;
-  const done = fit.kind === "done" ? fit : null;
 
   return (
     <div data-testid="customers-may-have-left">
@@ -177,10 +187,10 @@ export default function CustomersMayHaveLeft({
           {t("data.lifetime.failed", { detail: fit.message })}
         </Notice>
       )}
-      {done && (
+      {shown && (
         <LifetimeResults
-          view={done.view}
-          units={unitName(done.unit)}
+          view={shown.view}
+          units={unitName(shown.unit)}
           f={f}
           host={host}
           client={client}
