@@ -76,6 +76,8 @@ function handView(patch: Partial<LifetimeView> = {}): LifetimeView {
 
 interface Calls {
   lifetime: CustomerLifetimeOptions[];
+  /** Whether each request let the worker refit the orders it folded before. */
+  reuse: boolean[];
   plans: string[];
   written: SheetPlan[];
 }
@@ -84,17 +86,20 @@ function setup(
   answer: () => Promise<LifetimeView>,
   { locale = "en-US" }: { locale?: string } = {}
 ) {
-  const calls: Calls = { lifetime: [], plans: [], written: [] };
+  const calls: Calls = { lifetime: [], reuse: [], plans: [], written: [] };
   const plan = { sheetName: "Customers", blocks: [] } as unknown as SheetPlan;
   const client = {
     lifetime: async (
       source: TableSource,
       settings: AnalysisSettings,
-      o: CustomerLifetimeOptions
+      o: CustomerLifetimeOptions,
+      _progress: unknown,
+      reuse: boolean
     ) => {
       expect(source).toBe(SOURCE);
       expect(settings).toBe(SETTINGS);
       calls.lifetime.push(o);
+      calls.reuse.push(reuse);
       return answer();
     },
     lifetimePlan: async (language: string) => {
@@ -259,6 +264,9 @@ describe("Customers who may have left", () => {
         annualDiscountRate: 0.075,
       })
     );
+    // The same orders each time: only the first request reads them.
+    expect(calls.reuse[0]).toBe(false);
+    expect(calls.reuse.slice(1).every(Boolean)).toBe(true);
   });
 
   it("keeps the last fit on screen while refitting, and drops an older answer that comes late", async () => {

@@ -197,6 +197,65 @@ describe("the worker's lifetime requests", () => {
     expectView(done.view, table);
   });
 
+  it("refit the orders folded by the previous request when only the options change", async () => {
+    const { ask, messages } = engine();
+    await ask({
+      type: "lifetime",
+      id: 1,
+      source: { kind: "text", text: SAMPLE },
+      settings: SETTINGS,
+      options: { ...WEEKS_HOLDOUT, holdoutDays: 0 },
+    });
+    // The source is not read again (an empty text would have no orders): the sample is refitted.
+    const months = {
+      timeUnitDays: 365.25 / 12,
+      holdoutDays: 61,
+      horizon: 12,
+      annualDiscountRate: 0,
+    };
+    const before = messages.length;
+    const refit = await ask({
+      type: "lifetime",
+      id: 2,
+      source: { kind: "text", text: "" },
+      settings: SETTINGS,
+      options: months,
+      reuse: true,
+    });
+    expect(messages.slice(before).filter((m) => m.type === "progress")).toEqual([]);
+    expectView((refit as { view: LifetimeView }).view, modelTable(months));
+    // A fit the model refuses leaves the folded orders whole for the next one.
+    expect(
+      await ask({
+        type: "lifetime",
+        id: 3,
+        source: { kind: "text", text: "" },
+        settings: SETTINGS,
+        options: { ...WEEKS_HOLDOUT, holdoutDays: 5000 },
+        reuse: true,
+      })
+    ).toMatchObject({ type: "failed", id: 3 });
+    const again = await ask({
+      type: "lifetime",
+      id: 4,
+      source: { kind: "text", text: "" },
+      settings: SETTINGS,
+      options: WEEKS_HOLDOUT,
+      reuse: true,
+    });
+    expectView((again as { view: LifetimeView }).view, modelTable(WEEKS_HOLDOUT));
+    // Without reuse the source is read: the empty text has no orders.
+    expect(
+      await ask({
+        type: "lifetime",
+        id: 5,
+        source: { kind: "text", text: "" },
+        settings: SETTINGS,
+        options: WEEKS_HOLDOUT,
+      })
+    ).toMatchObject({ type: "failed", id: 5 });
+  });
+
   it("say why there is no spend model when the orders have no amounts", async () => {
     const { ask } = engine();
     const answer = await ask({

@@ -143,10 +143,11 @@ export class AnalysisClient {
     source: TableSource,
     settings: AnalysisSettings,
     options: CustomerLifetimeOptions,
-    onProgress?: (rows: number, fraction: number | null) => void
+    onProgress?: (rows: number, fraction: number | null) => void,
+    reuse = false
   ): Promise<LifetimeView> {
     const response = await this.request(
-      (id) => ({ type: "lifetime", id, source, settings, options }),
+      (id) => ({ type: "lifetime", id, source, settings, options, reuse }),
       onProgress
     );
     if (response.type !== "lifetime") throw new Error("unexpected answer from the worker");

@@ -5,7 +5,6 @@
  */
 import {
   CustomerLifetimeAnalysis,
-  CustomerLifetimeOptions,
   CustomerLifetimeTable,
   holdoutByFrequency,
   pAliveHistogram,
@@ -32,17 +31,20 @@ export function createLifetimeHandler(
   read: ReadRows
 ): (request: LifetimeRequest) => Promise<void> {
   let last: CustomerLifetimeTable | null = null;
+  // The orders folded by the last request: a change of options alone refits them without
+  // reading a million rows again.
+  let folded: CustomerLifetimeAnalysis | null = null;
   return async function handle(request) {
     try {
       if (request.type === "lifetime") {
         last = null;
-        const table = await fitLifetime(
-          read,
-          request.source,
-          request.settings,
-          request.options,
-          (rows, fraction) => post({ type: "progress", id: request.id, rows, fraction })
-        );
+        if (!request.reuse || !folded) {
+          folded = null;
+          folded = await foldOrders(read, request.source, request.settings, (rows, fraction) =>
+            post({ type: "progress", id: request.id, rows, fraction })
+          );
+        }
+        const table = folded.finish(request.options);
         last = table;
         const view = lifetimeView(table);
         post({ type: "lifetime", id: request.id, view }, lifetimeTransfers(view));
@@ -68,14 +70,13 @@ export function createLifetimeHandler(
   };
 }
 
-/** One pass over an orders source into the model's lifetime analysis, then both fits. */
-export async function fitLifetime(
+/** One pass over an orders source into the model's lifetime analysis (finish() fits it). */
+export async function foldOrders(
   read: ReadRows,
   source: TableSource,
   settings: AnalysisSettings,
-  options: CustomerLifetimeOptions,
   progress: Progress
-): Promise<CustomerLifetimeTable> {
+): Promise<CustomerLifetimeAnalysis> {
   if (settings.shape !== "orders") throw new Error("customer lifetimes need orders data");
   const { columns: c, dateFormat: format } = settings;
   const analysis = new CustomerLifetimeAnalysis();
@@ -99,7 +100,7 @@ export async function fitLifetime(
     },
     progress
   );
-  return analysis.finish(options);
+  return analysis;
 }
 
 /** The panel's view of a fitted table: the model's figures, picked and copied for transfer. */

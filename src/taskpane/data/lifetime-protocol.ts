@@ -15,6 +15,11 @@ export type LifetimeRequest =
       source: TableSource;
       settings: AnalysisSettings;
       options: CustomerLifetimeOptions;
+      /**
+       * The same source and settings as the previous lifetime request (only the options
+       * changed): the worker may refit the orders it folded then, without reading them again.
+       */
+      reuse?: boolean;
     }
   /** The per-customer sheet's plan for the last fit, with labels in a language. */
   | { type: "lifetimePlan"; id: number; language: "en" | "zh-CN" };

@@ -1,5 +1,5 @@
 import { Button, Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
-import { lazy, useEffect, useMemo, useState } from "react";
+import { lazy, useEffect, useMemo, useRef, useState } from "react";
 import { AnalysisCancelledError, AnalysisClient } from "../../data/analysis-client";
 import type { CustomerLifetimeOptions } from "../../../model/data/customer-lifetime";
 import type { LifetimeView } from "../../data/lifetime-protocol";
@@ -88,19 +88,36 @@ export default function CustomersMayHaveLeft({
   const [fit, setFit] = useState<Fit>({ kind: "fitting", rows: 0 });
   // The last fit stays on screen while the next one runs (a refit is not a blank panel).
   const [shown, setShown] = useState<Shown | null>(null);
+  // What the last request read: when only the options change, the worker refits what it folded.
+  const asked = useRef<{ client: AnalysisClient; source: TableSource; settings: AnalysisSettings }>(
+    null
+  );
 
   useEffect(() => {
     if (wanted === null) return;
     let live = true;
+    const last = asked.current;
+    const reuse =
+      last !== null &&
+      last.client === client &&
+      last.source === source &&
+      last.settings === settings;
+    asked.current = { client, source, settings };
     const { unit, options } = JSON.parse(wanted) as {
       unit: LifetimeUnit;
       options: CustomerLifetimeOptions;
     };
     setFit({ kind: "fitting", rows: 0 });
     client
-      .lifetime(source, settings, options, (rows) => {
-        if (live) setFit({ kind: "fitting", rows });
-      })
+      .lifetime(
+        source,
+        settings,
+        options,
+        (rows) => {
+          if (live) setFit({ kind: "fitting", rows });
+        },
+        reuse
+      )
       .then(
         (view) => {
           if (!live) return;
