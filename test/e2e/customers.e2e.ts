@@ -3,7 +3,7 @@
  * data's BG/NBD and Gamma-Gamma parameters, its top customers and the holdout check with the
  * model's numbers (computed here by calling the model on samples/orders.csv, never read back
  * from the page), Chinese, a 320 px pane in both themes with axe-core, and writing the
- * per-customer sheet in the preview.
+ * per-customer sheet in the preview and downloading it for LibreOffice to recalculate.
  * Run after `npm run build`: `npx playwright test test/e2e/customers.e2e.ts`.
  */
 import { Page } from "@playwright/test";
@@ -16,8 +16,10 @@ import {
   CustomerLifetimeOptions,
   CustomerLifetimeTable,
 } from "../../src/model/data/customer-lifetime";
+import { recalculateWithLibreOffice } from "../support/libreoffice";
 import { test } from "./fixtures";
-import { expectEqual, expectNoAxeViolations, expectTrue } from "./pane-helpers";
+import { expectClose, expectEqual, expectNoAxeViolations, expectTrue } from "./pane-helpers";
+import { withWrongCachedResults } from "./xlsx-inspection";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/orders.csv");
 const ROWS = Papa.parse<string[]>(readFileSync(SAMPLE, "utf8"), { skipEmptyLines: true }).data;
@@ -215,7 +217,7 @@ for (const theme of ["light", "dark"] as const)
     await page.getByLabel("Horizon (months)").waitFor();
   });
 
-test("Write customers to sheet shows the sheet; its download holds every customer", async ({
+test("Write customers to sheet shows the sheet; its download holds every customer and recalculates in LibreOffice to the model", async ({
   page,
   openPane,
 }) => {
@@ -235,8 +237,9 @@ test("Write customers to sheet shows the sheet; its download holds every custome
     page.getByRole("button", { name: "Download customers .xlsx" }).click(),
   ]);
   expectTrue(download.suggestedFilename().endsWith(".xlsx"), "an .xlsx");
+  const downloaded = new Uint8Array(readFileSync((await download.path())!));
   const workbook = new Workbook();
-  await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  await workbook.xlsx.load(Buffer.from(downloaded) as unknown as ArrayBuffer);
   const ids = new Set<string>();
   workbook.eachSheet((sheet) =>
     sheet.eachRow((row) => row.eachCell((cell) => ids.add(String(cell.value))))
@@ -245,4 +248,41 @@ test("Write customers to sheet shows the sheet; its download holds every custome
     String(expected.ids.labels[c])
   ).filter((id) => !ids.has(id));
   expectEqual(missing.length, 0, `customers missing from the workbook (${missing.slice(0, 3)})`);
+
+  // Every cached result made wrong first: only LibreOffice's own recalculation can pass.
+  const recalculated = await recalculateWithLibreOffice(await withWrongCachedResults(downloaded));
+  const [before, after] = await Promise.all([
+    formulaResults(downloaded),
+    formulaResults(recalculated),
+  ]);
+  expectTrue(before.size >= expected.customers.count, `formulas in the sheet (${before.size})`);
+  for (const [ref, value] of before) {
+    if (typeof value !== "number") continue;
+    const got = after.get(ref);
+    expectClose(typeof got === "number" ? got : undefined, value, `${ref} after LibreOffice`);
+  }
+  // The most valuable customer's P(alive), as the model has it, among LibreOffice's results.
+  const k = topRows(expected, 1)[0];
+  const results = [...after.values()].filter((v): v is number => typeof v === "number");
+  expectTrue(
+    results.some((v) => Math.abs(v - expected.pAlive[k]) <= 1e-9),
+    `P(alive) ${expected.pAlive[k]} among LibreOffice's results`
+  );
 });
+
+/** Every formula cell's result (by sheet!ref) in a workbook. */
+async function formulaResults(xlsx: Uint8Array): Promise<Map<string, unknown>> {
+  const workbook = new Workbook();
+  await workbook.xlsx.load(Buffer.from(xlsx) as unknown as ArrayBuffer);
+  const out = new Map<string, unknown>();
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        const raw = cell.value;
+        if (typeof raw === "object" && raw !== null && "formula" in raw)
+          out.set(`${sheet.name}!${cell.address}`, (raw as { result?: unknown }).result);
+      })
+    )
+  );
+  return out;
+}
