@@ -23,13 +23,18 @@ export class MemoryKeyValueStorage implements KeyValueStorage {
 }
 
 export class BrowserScenarioStorage implements ScenarioStorage {
-  private readonly storage: KeyValueStorage;
+  private chosen: KeyValueStorage | undefined;
 
   constructor(
-    storage: KeyValueStorage | undefined = availableLocalStorage(),
+    private readonly given?: KeyValueStorage,
     private readonly key = BROWSER_STORAGE_KEY
-  ) {
-    this.storage = storage ?? new MemoryKeyValueStorage();
+  ) {}
+
+  // Chosen at first use, not when the preview starts: probing localStorage writes to it, which
+  // costs the first screen tens of milliseconds in a fresh page.
+  private get storage(): KeyValueStorage {
+    this.chosen ??= this.given ?? availableLocalStorage() ?? new MemoryKeyValueStorage();
+    return this.chosen;
   }
 
   async read(): Promise<string | null> {
