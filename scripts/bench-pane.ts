@@ -27,8 +27,10 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 function initialScripts(): { file: string; raw: number; gzip: number }[] {
   const html = readFileSync(path.join(DIST, "taskpane.html"), "utf8");
-  const sources = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)]
-    .map((m) => m[1])
+  // Every script element with a src, whatever its loading (async, defer) or quoting: the
+  // minified page leaves simple attribute values unquoted.
+  const sources = [...html.matchAll(/<script\b[^>]*\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3])
     .filter((src) => !src.startsWith("http") && !src.includes("office-js/"));
   return sources.map((src) => {
     const bytes = readFileSync(path.join(DIST, src));
@@ -99,6 +101,15 @@ async function main(): Promise<void> {
         `${(p / fluentFloor).toFixed(2)}× the React + Fluent floor (target ≤ 1.25×)`
     );
     console.log(`    ${breakdown(pane)}`);
+    // Lazy chunks the first render asks for but does not wait for (it commits without them) are
+    // listed, so that "initial JS" above can be checked against what the page really fetched.
+    const htmlScripts = new Set(scripts.map((s) => s.file));
+    const lazyBefore = [...new Set(pane.flatMap((t) => t.scriptsBefore))]
+      .filter((file) => !htmlScripts.has(file))
+      .sort();
+    console.log(
+      `    other scripts requested before interactive (in any run): ${lazyBefore.join(", ") || "none"}`
+    );
     for (const floor of FLOORS) {
       const f = interactive(floors[floor]);
       console.log(
@@ -182,6 +193,8 @@ interface PaneTimes {
   officeReady: number;
   /** The inputs and the results table are in the page with React's handlers attached. */
   interactive: number;
+  /** The page's own scripts whose request started before interactive (paths from the root). */
+  scriptsBefore: string[];
 }
 
 async function timeBlankPage(context: BrowserContext, origin: string): Promise<number> {
@@ -219,6 +232,15 @@ async function timePane(context: BrowserContext, url: string): Promise<PaneTimes
       bundleEvaluated: performance.getEntriesByName("pane:bundle-evaluated")[0]?.startTime ?? NaN,
       officeReady: performance.getEntriesByName("pane:office-ready")[0]?.startTime ?? NaN,
       interactive: (window as unknown as { __interactive: number }).__interactive,
+      scriptsBefore: performance
+        .getEntriesByType("resource")
+        .filter(
+          (e) =>
+            (e as PerformanceResourceTiming).initiatorType === "script" &&
+            e.name.startsWith(location.origin) && // Office.js and its parts come from its CDN
+            e.startTime < (window as unknown as { __interactive: number }).__interactive
+        )
+        .map((e) => new URL(e.name).pathname.slice(1)),
     }));
   } finally {
     await page.close();
