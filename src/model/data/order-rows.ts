@@ -5,7 +5,7 @@
  * and the command line all read orders through this one reader.
  */
 import { CustomerIds } from "./customer-ids";
-import { FIRST_SERIAL, LAST_SERIAL } from "./excel-dates";
+import { FIRST_SERIAL, LAST_SERIAL, serialFromIsoText } from "./excel-dates";
 import {
   cellError,
   customerKey,
@@ -48,27 +48,19 @@ export class OrderRowReader {
 
   /** One row; `row` is its number as the user sees it (1 = the range's first row). */
   add(row: number, idCell: unknown, dateCell: unknown, amountCell: unknown): void {
-    // The usual row (a text id not starting like a number, a date serial, a number or no
-    // amount) skips the general checks below; it is read exactly as they would read it.
-    if (
-      this.rowsSeen > 0 &&
-      typeof idCell === "string" &&
-      typeof dateCell === "number" &&
-      dateCell >= FIRST_SERIAL &&
-      dateCell < LAST_SERIAL + 1 &&
-      (typeof amountCell === "number"
-        ? amountCell === amountCell && Number.isFinite(amountCell)
-        : amountCell === null || amountCell === undefined)
-    ) {
+    // The usual row (a text id not starting like a number, a date serial or ISO date text, a
+    // number, numeric text or no amount) skips the general checks below; it is read exactly as
+    // they would read it. Anything else, and the first row (maybe a header), takes them.
+    if (this.rowsSeen > 0 && typeof idCell === "string" && idCell.length > 0) {
       const c = idCell.charCodeAt(0);
-      if (idCell.length > 0 && !((c >= 48 && c <= 57) || c === 45)) {
-        this.rowsSeen++;
-        this.accept(
-          idCell,
-          Math.floor(dateCell),
-          typeof amountCell === "number" ? amountCell : NaN
-        );
-        return;
+      if (!((c >= 48 && c <= 57) || c === 45)) {
+        const day = usualDay(dateCell);
+        const amount = usualAmount(amountCell);
+        if (day === day && amount !== undefined) {
+          this.rowsSeen++;
+          this.accept(idCell, day, amount);
+          return;
+        }
       }
     }
     this.addChecked(row, idCell, dateCell, amountCell);
@@ -97,6 +89,30 @@ export class OrderRowReader {
     const amount = numberValue(amountCell, this.names.amounts, row);
     this.accept(key, day, amount === null ? NaN : amount);
   }
+}
+
+/** The whole-day serial of a usual date cell (a serial or ISO text, in range), else NaN. */
+function usualDay(cell: unknown): number {
+  if (typeof cell === "number")
+    return cell >= FIRST_SERIAL && cell < LAST_SERIAL + 1 ? Math.floor(cell) : NaN;
+  if (typeof cell !== "string") return NaN;
+  const serial = serialFromIsoText(cell);
+  return serial !== null && serial >= FIRST_SERIAL && serial <= LAST_SERIAL ? serial : NaN;
+}
+
+/**
+ * A usual amount cell as numberValue reads it (NaN for none), or undefined for anything else:
+ * numeric text starting with a digit, a sign or a point has no blank to trim at its start, and
+ * Number() ignores one at its end, as numberValue's trim does.
+ */
+function usualAmount(cell: unknown): number | undefined {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : undefined;
+  if (cell === null || cell === undefined || cell === "") return NaN;
+  if (typeof cell !== "string") return undefined;
+  const c = cell.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 45 || c === 46 || c === 43)) return undefined;
+  const n = Number(cell);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 /** A refund (negative amount) reduces revenue but never makes a customer active. */
