@@ -33,6 +33,12 @@ import { ScrollRegion } from "./ScrollRegion";
 const PAliveChart = lazy(() => import(/* webpackChunkName: "charts" */ "../../charts/PAliveChart"));
 
 const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  cell: {
+    textAlign: "start",
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   grid: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fit, minmax(min(140px, 100%), 1fr))",
@@ -145,7 +151,7 @@ export default function CustomersMayHaveLeft({
   const rateOk = readDiscountRate(choices, locale) !== null;
 
   return (
-    <div data-testid="customers-may-have-left">
+    <div className={styles.panel} data-testid="customers-may-have-left">
       <Text size={200}>{t("data.lifetime.intro")}</Text>
       <div className={styles.grid}>
         <Field label={t("data.lifetime.unit")} className={styles.field}>
@@ -297,7 +303,7 @@ function LifetimeResults({
               <th scope="row" className={table.th}>
                 {name}
               </th>
-              <td className={table.th}>{model}</td>
+              <td className={styles.cell}>{model}</td>
               <td className={table.num}>{value === null ? "–" : param(value)}</td>
             </tr>
           ))}
