@@ -78,6 +78,7 @@ interface Calls {
   lifetime: CustomerLifetimeOptions[];
   /** Whether each request let the worker refit the orders it folded before. */
   reuse: boolean[];
+  sources: TableSource[];
   plans: string[];
   written: SheetPlan[];
 }
@@ -86,7 +87,7 @@ function setup(
   answer: () => Promise<LifetimeView>,
   { locale = "en-US" }: { locale?: string } = {}
 ) {
-  const calls: Calls = { lifetime: [], reuse: [], plans: [], written: [] };
+  const calls: Calls = { lifetime: [], reuse: [], sources: [], plans: [], written: [] };
   const plan = { sheetName: "Customers", blocks: [] } as unknown as SheetPlan;
   const client = {
     lifetime: async (
@@ -96,7 +97,7 @@ function setup(
       _progress: unknown,
       reuse: boolean
     ) => {
-      expect(source).toBe(SOURCE);
+      calls.sources.push(source);
       expect(settings).toBe(SETTINGS);
       calls.lifetime.push(o);
       calls.reuse.push(reuse);
@@ -118,11 +119,11 @@ function setup(
     { firstPeriod: 0, periodStart: new Float64Array(0), unit: "month" } as unknown as AnalysisView,
     locale
   );
-  render(
+  const panel = (source: TableSource) => (
     <FluentProvider theme={webLightTheme}>
       <LocaleProvider locale={locale}>
         <CustomersMayHaveLeft
-          source={SOURCE}
+          source={source}
           settings={SETTINGS}
           client={client}
           host={host}
@@ -131,7 +132,11 @@ function setup(
       </LocaleProvider>
     </FluentProvider>
   );
-  return calls;
+  const { rerender } = render(panel(SOURCE));
+  return Object.assign(calls, {
+    /** The panel for other orders (a new analysis). */
+    openOther: (source: TableSource) => rerender(panel(source)),
+  });
 }
 
 const cells = (row: HTMLElement) =>
@@ -295,6 +300,22 @@ describe("Customers who may have left", () => {
     await act(async () => pending[1](handView({ customers: 2 })));
     expect(screen.getByTestId("lifetime-summary").textContent).toMatch(/^3 customers/);
     expect(screen.getByTestId("lifetime-status").textContent).toBe("");
+  });
+
+  it("clears the last fit when other orders are analysed, and has them read", async () => {
+    const pending: ((view: LifetimeView) => void)[] = [];
+    const calls = setup(() => new Promise<LifetimeView>((resolve) => pending.push(resolve)));
+    await waitFor(() => expect(pending).toHaveLength(1));
+    await act(async () => pending[0](handView()));
+    await screen.findByTestId("lifetime-top");
+    const other: TableSource = { kind: "text", text: "other orders" };
+    await act(async () => calls.openOther(other));
+    await waitFor(() => expect(pending).toHaveLength(2));
+    expect(calls.sources).toEqual([SOURCE, other]);
+    expect(calls.reuse).toEqual([false, false]);
+    expect(screen.queryByTestId("lifetime-top")).toBeNull();
+    await act(async () => pending[1](handView({ customers: 5 })));
+    expect(screen.getByTestId("lifetime-summary").textContent).toMatch(/^5 customers/);
   });
 
   it("says why there is no spend model, with dashes for spend and CLV", async () => {

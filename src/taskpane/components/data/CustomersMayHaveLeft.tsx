@@ -1,5 +1,5 @@
 import { Button, Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
-import { lazy, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, memo, startTransition, useEffect, useMemo, useRef, useState } from "react";
 import { AnalysisCancelledError, AnalysisClient } from "../../data/analysis-client";
 import type { CustomerLifetimeOptions } from "../../../model/data/customer-lifetime";
 import type { LifetimeView } from "../../data/lifetime-protocol";
@@ -109,6 +109,8 @@ export default function CustomersMayHaveLeft({
       last.source === source &&
       last.settings === settings;
     asked.current = { client, source, settings };
+    // Other orders: the last fit is not theirs.
+    if (!reuse) setShown(null);
     const { unit, options } = JSON.parse(wanted) as {
       unit: LifetimeUnit;
       options: CustomerLifetimeOptions;
@@ -127,8 +129,11 @@ export default function CustomersMayHaveLeft({
       .then(
         (view) => {
           if (!live) return;
-          setShown({ view, unit });
-          setFit({ kind: "done" });
+          // A transition: the tables and the chart render without one long main-thread task.
+          startTransition(() => {
+            setShown({ view, unit });
+            setFit({ kind: "done" });
+          });
         },
         (error: unknown) => {
           // A new analysis ended the worker: the panel asks again with the new view.
@@ -224,7 +229,8 @@ export default function CustomersMayHaveLeft({
   );
 }
 
-function LifetimeResults({
+/** Memoised: the next fit's progress redraws the status line, not every table and the chart. */
+const LifetimeResults = memo(function LifetimeResults({
   view,
   units,
   f,
@@ -471,7 +477,7 @@ function LifetimeResults({
       <LifetimeWorkbook host={host} client={client} busy={busy} />
     </>
   );
-}
+});
 
 /** "Write customers to sheet" and its download, as the analysis workbook does (AnalysisWorkbook.tsx). */
 function LifetimeWorkbook({
