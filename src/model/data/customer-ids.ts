@@ -73,7 +73,11 @@ export class CustomerIds {
       if (tag === 0) continue;
       let at = slotHash(tag, old[o + 1], old[o + 2]) & mask;
       while (slots[at * SLOT] !== 0) at = (at + 1) & mask;
-      slots.set(old.subarray(o, o + SLOT), at * SLOT);
+      const s = at * SLOT;
+      slots[s] = tag;
+      slots[s + 1] = old[o + 1];
+      slots[s + 2] = old[o + 2];
+      slots[s + 3] = old[o + 3];
     }
     this.slots = slots;
   }
