@@ -1,14 +1,6 @@
-import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Area, Line } from "recharts";
 import { CHART_COLORS } from "./chart-colors";
+import { SurvivalAxesChart } from "./SurvivalAxesChart";
 
 export interface SurvivalChartProps {
   points: { time: number; survival: number; band: [number, number] }[];
@@ -29,74 +21,34 @@ export default function SurvivalChart({
   format,
 }: SurvivalChartProps) {
   return (
-    <figure role="img" aria-label={summary} style={{ margin: 0 }}>
-      <ComposedChart
-        responsive
-        style={{ width: "100%", height: 200 }}
-        data={points}
-        accessibilityLayer={false}
-        margin={{ top: 8, right: 12, bottom: 12, left: 4 }}
-      >
-        <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-        <XAxis
-          dataKey="time"
-          type="number"
-          domain={[0, "dataMax"]}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 10 }}
-          label={{
-            value: timeLabel,
-            position: "insideBottom",
-            offset: -8,
-            fill: CHART_COLORS.axis,
-            fontSize: 10,
-          }}
-        />
-        <YAxis
-          domain={[0, 1]}
-          tickFormatter={format}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 10 }}
-          width={44}
-        />
-        <Tooltip
-          formatter={(v) =>
-            Array.isArray(v)
-              ? v.map((x) => format(Number(x))).join(" – ")
-              : typeof v === "number"
-                ? format(v)
-                : String(v)
-          }
-        />
-        <Area
-          type="stepAfter"
-          dataKey="band"
-          name={names.band}
-          stroke="none"
-          fill={CHART_COLORS.bill}
-          fillOpacity={0.2}
-          isAnimationActive={false}
-        />
-        <Line
-          type="stepAfter"
-          dataKey="survival"
-          name={names.survival}
-          stroke={CHART_COLORS.bill}
-          dot={false}
-          isAnimationActive={false}
-        />
-        {median !== null && (
-          <ReferenceLine
-            x={median}
-            stroke={CHART_COLORS.cost}
-            strokeDasharray="4 3"
-            label={{
-              value: names.median,
-              fill: CHART_COLORS.axis,
-              fontSize: 10,
-              position: "insideTopRight",
-            }}
-          />
-        )}
-      </ComposedChart>
-    </figure>
+    <SurvivalAxesChart
+      data={points}
+      timeKey="time"
+      timeLabel={timeLabel}
+      format={format}
+      summary={summary}
+      height={200}
+      marker={
+        median === null ? null : { time: median, label: names.median, color: CHART_COLORS.cost }
+      }
+    >
+      <Area
+        type="stepAfter"
+        dataKey="band"
+        name={names.band}
+        stroke="none"
+        fill={CHART_COLORS.bill}
+        fillOpacity={0.2}
+        isAnimationActive={false}
+      />
+      <Line
+        type="stepAfter"
+        dataKey="survival"
+        name={names.survival}
+        stroke={CHART_COLORS.bill}
+        dot={false}
+        isAnimationActive={false}
+      />
+    </SurvivalAxesChart>
   );
 }
