@@ -160,7 +160,7 @@ test("a bad horizon is named inline; a good one refits", async ({ page, openPane
   await openCustomers(page);
   const horizon = page.getByLabel("Horizon (weeks)");
   await horizon.fill("0");
-  await page.getByText("A whole number from 1 to 522.").waitFor();
+  await page.getByText("A whole number from 1 to 260.").waitFor();
   expectTrue(
     await page.getByRole("button", { name: "Write customers to sheet" }).isDisabled(),
     "nothing to write while the horizon is bad"
