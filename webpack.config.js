@@ -1,6 +1,6 @@
 /* eslint-disable no-undef */
 /*
- * Builds dist/: taskpane.html (shared runtime page: pane + custom functions, after warm-up.js), functions.js
+ * Builds dist/: taskpane.html (shared runtime page: pane + custom functions), functions.js
  * (loadable on its own with only a CustomFunctions global), functions.json (generated from
  * JSDoc), functions-zh-cn.json (the same with Chinese descriptions), assets, and a local copy
  * of Office.js for the offline preview. Layout follows Microsoft's add-in templates.
@@ -27,7 +27,7 @@ const FUNCTION_FILES = require("fs")
   .map((f) => `./src/functions/${f}`);
 const FUNCTION_TRANSLATIONS = FUNCTION_FILES.map((f) => f.replace(/\.ts$/, ".zh-cn.json"));
 /** What taskpane.html loads before the pane is interactive (Office.js aside). */
-const INITIAL_BUNDLES = /^(warm-up|functions|taskpane)\.js$/;
+const INITIAL_BUNDLES = /^(functions|taskpane)\.js$/;
 
 /**
  * The report command (bin/retention-report.js) as one compiled file for Node, dist/cli/retention-report.js,
@@ -109,7 +109,6 @@ async function paneConfig(env, dev) {
     name: "pane",
     devtool: dev ? "source-map" : false,
     entry: {
-      "warm-up": "./src/taskpane/warm-up.ts",
       functions: FUNCTION_FILES,
       taskpane: "./src/taskpane/index.tsx",
     },
@@ -157,8 +156,7 @@ async function paneConfig(env, dev) {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["warm-up", "functions", "taskpane"],
-        inject: false, // the template places each script: warm-up async, the bundles deferred
+        chunks: ["functions", "taskpane"],
         templateParameters: { officeJs: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN },
       }),
       new CopyWebpackPlugin({

@@ -1,6 +1,8 @@
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
+import { WORKED_EXAMPLE } from "../model/scenario";
 import { App } from "./components/App";
+import { formatForInput, formatQuantity } from "./format/format-number";
 import { createOfficeHost } from "./host/office-host";
 import { browserLanguage, createPreviewHost } from "./host/preview-host";
 import type { WorkbookHost } from "./host/workbook-host";
@@ -25,10 +27,22 @@ async function start(host: WorkbookHost): Promise<void> {
   flushSync(() => root.render(<App host={host} />));
 }
 
+/**
+ * Building an Intl.NumberFormat costs far more than using one, and the first screen needs
+ * several (money, percentages, ratios, counts, input texts). Office.js is still starting when
+ * the bundle has run: build them in that wait, for the language Office most likely reports.
+ * If Office is ready first, this runs after the first render, when they exist already.
+ */
+function warmUpFormatters(locale: string): void {
+  for (const kind of ["money", "fraction", "ratio", "count"] as const)
+    formatQuantity(1, kind, WORKED_EXAMPLE.currency, locale);
+  formatForInput(1, locale);
+}
+
 // While Office starts, fetch the strings the pane most likely needs: Office's display language
 // is usually the browser's. start() loads the right ones if not (the chunk is fetched once).
-// (ICU's number formatting, which the first screen also needs, is set up by warm-up.js.)
 void loadLanguage(resolveLanguage(browserLanguage())).catch(() => undefined);
+setTimeout(() => warmUpFormatters(browserLanguage()), 0);
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
   Office.onReady((info) => start(info.host ? createOfficeHost() : createPreviewHost()));
