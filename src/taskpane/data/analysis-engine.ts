@@ -33,11 +33,12 @@ type Progress = (rows: number, fraction: number | null) => void;
  */
 const TEXT_CHUNK = 64 << 10;
 /**
- * Files up to this size are read whole and decoded once, then parsed as text: every piece read
- * from a File is a round trip to the browser, and a piece's bytes can end inside a character.
- * Larger files are read in pieces of FILE_CHUNK bytes.
+ * Files up to this size (Excel's million rows at up to 128 bytes a row) are read whole and
+ * decoded once, then parsed as text: every piece read from a File is a round trip to the
+ * browser, and a piece's bytes can end inside a character. Larger files are read in pieces of
+ * FILE_CHUNK bytes, so the worker never holds more than a piece of them.
  */
-const WHOLE_FILE_BYTES = 256 << 20;
+const WHOLE_FILE_BYTES = 128 << 20;
 const FILE_CHUNK = 1 << 20;
 const PREVIEW_CHUNK = 64 << 10;
 /** Excel rows are handed on in slices this long, for progress. */
