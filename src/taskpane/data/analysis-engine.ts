@@ -44,7 +44,7 @@ const PREVIEW_CHUNK = 64 << 10;
 /** Excel rows are handed on in slices this long, for progress. */
 const SLICE = 50_000;
 /** Progress from text is posted each time this much more of it is read (and at the end). */
-const PROGRESS_STEP = 0.02;
+const PROGRESS_STEP = 0.04;
 
 interface Block {
   rows: unknown[][];
