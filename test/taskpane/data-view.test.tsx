@@ -24,6 +24,16 @@ for (const chart of [
     default: () => <figure aria-label="chart" />,
   }));
 
+// Every request to and answer from the (in-process) worker, in order, as "<type> <source text>"
+// (the text of an analyse or lifetime request) and "answer <type>".
+const mockTraffic: string[] = [];
+/** Milliseconds the worker takes to answer an analysis (a big file's analysis takes seconds). */
+const mockAnalysisDelay = { ms: 0 };
+beforeEach(() => {
+  mockTraffic.length = 0;
+  mockAnalysisDelay.ms = 0;
+});
+
 // The worker, in-process: the same engine, answering asynchronously as a worker would.
 jest.mock("../../src/taskpane/data/assets", () => ({
   createAnalysisWorker: () => {
@@ -35,12 +45,20 @@ jest.mock("../../src/taskpane/data/assets", () => ({
       terminate() {
         worker.dead = true;
       },
-      postMessage(request: unknown) {
+      postMessage(request: { type: string; source?: { kind: string; text?: string } }) {
+        mockTraffic.push(`${request.type} ${request.source?.text ?? ""}`.trim());
         setTimeout(() => !worker.dead && void handle(request));
       },
     };
-    const handle = createAnalysisEngine((message: unknown) =>
-      setTimeout(() => !worker.dead && worker.onmessage?.({ data: message }))
+    const handle = createAnalysisEngine((message: { type: string }) =>
+      setTimeout(
+        () => {
+          if (worker.dead) return;
+          mockTraffic.push(`answer ${message.type}`);
+          worker.onmessage?.({ data: message });
+        },
+        message.type === "analysed" ? mockAnalysisDelay.ms : 0
+      )
     );
     return worker;
   },
@@ -140,6 +158,27 @@ describe("the Your data tab", () => {
       (latest.retention * 100).toLocaleString("en-US", { maximumFractionDigits: 6 })
     );
     expect(screen.getByTestId("from-data").textContent).toContain("Mar 2024");
+  });
+
+  it("asks for the customer-lifetime fit of the data on screen, not of newer data still loading", async () => {
+    await openDataTab();
+    await paste(TSV);
+    await screen.findByTestId("period-table", {}, { timeout: 30_000 });
+    const second = [ROWS[0], ...ROWS.slice(1).map(([c, d, a]) => [`${c}2`, d, a])]
+      .map((r) => r.join("\t"))
+      .join("\n");
+    // The second analysis takes longer than the panel's pause before it asks for a fit.
+    mockAnalysisDelay.ms = 1500;
+    await paste(second);
+    await waitFor(() => expect(mockTraffic).toContain(`lifetime ${second}`), { timeout: 30_000 });
+    // Each fit asked for follows an answered analysis of the same text.
+    mockTraffic.forEach((entry, i) => {
+      if (!entry.startsWith("lifetime ")) return;
+      const text = entry.slice("lifetime ".length);
+      const analysed = mockTraffic.indexOf(`analyse ${text}`);
+      expect(analysed).toBeGreaterThanOrEqual(0);
+      expect(mockTraffic.slice(analysed, i)).toContain("answer analysed");
+    });
   });
 
   it("names the line and column of a bad cell", async () => {

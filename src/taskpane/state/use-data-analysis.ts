@@ -56,6 +56,8 @@ export interface DataAnalysisState {
   view: AnalysisView | null;
   /** The settings `view` was computed with. */
   viewSettings: AnalysisSettings | null;
+  /** The source `view` was computed from (`source` may already be a newer one, still loading). */
+  viewTable: TableSource | null;
   /** Required columns the match lacks: no analysis until the user picks them. */
   missing: ColumnRole[];
   openFile(file: File): void;
@@ -102,7 +104,13 @@ export function useDataAnalysis(
   const [source, setSource] = useState<OpenedSource | null>(null);
   const [settings, setSettings] = useState<AnalysisSettings | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
-  const [view, setView] = useState<{ view: AnalysisView; settings: AnalysisSettings } | null>(null);
+  // A view keeps the source and settings it was computed from: panels that ask the worker for
+  // more (the customer-lifetime fit) must ask about the data shown, not a newer one still loading.
+  const [view, setView] = useState<{
+    view: AnalysisView;
+    settings: AnalysisSettings;
+    table: TableSource;
+  } | null>(null);
   // Each analysis and each read has a number; answers for an older one are dropped.
   const run = useRef(0);
   const reading = useRef<AbortController | null>(null);
@@ -111,7 +119,9 @@ export function useDataAnalysis(
     run.current++;
     reading.current?.abort();
     reading.current = null;
-    client.cancel();
+    // Ending the worker costs a restart: only a busy one is ended; an idle one drops Excel's rows.
+    if (client.busy) client.cancel();
+    else client.clear();
   }, [client]);
 
   const opened = useCallback(
@@ -229,7 +239,7 @@ export function useDataAnalysis(
           if (id !== run.current) return;
           // A transition: React renders the views in slices, never one long task.
           startTransition(() => {
-            setView({ view: result, settings });
+            setView({ view: result, settings, table: source.table });
             setPhase({ kind: "done" });
           });
         },
@@ -278,6 +288,7 @@ export function useDataAnalysis(
     phase,
     view: view?.view ?? null,
     viewSettings: view?.settings ?? null,
+    viewTable: view?.table ?? null,
     missing,
     openFile,
     openText,

@@ -49,7 +49,7 @@ export default function DataView({ host, theme, onUse }: DataViewProps) {
   const styles = useStyles();
   const { t, locale } = useLocale();
   const data = useDataAnalysis(host, locale, createAnalysisWorker);
-  const { source, settings, phase, view, viewSettings } = data;
+  const { source, settings, phase, view, viewSettings, viewTable } = data;
   const f = useMemo(() => (view ? dataFormatters(view, locale) : null), [view, locale]);
   const busy = phase.kind === "reading" || phase.kind === "analysing";
 
@@ -127,12 +127,12 @@ export default function DataView({ host, theme, onUse }: DataViewProps) {
         )}
       </Section>
 
-      {view && viewSettings && f && source && (
+      {view && viewSettings && viewTable && f && source && (
         <AnalysisResults
           view={view}
           f={f}
           label={source.label}
-          table={source.table}
+          table={viewTable}
           settings={viewSettings}
           host={host}
           theme={theme}
