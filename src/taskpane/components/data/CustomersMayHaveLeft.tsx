@@ -1,4 +1,4 @@
-import { Button, Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+import { Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { lazy, memo, startTransition, useEffect, useMemo, useRef, useState } from "react";
 import { AnalysisCancelledError, AnalysisClient } from "../../data/analysis-client";
 import type { CustomerLifetimeOptions } from "../../../model/data/customer-lifetime";
@@ -8,7 +8,6 @@ import { formatSerialDate } from "../../format/period-label";
 import type { WorkbookHost } from "../../host/workbook-host";
 import { useLocale } from "../../i18n/locale-context";
 import type { MessageKey } from "../../i18n/strings";
-import { downloadCustomersXlsx, writeCustomersToSheet } from "../../services/lifetime-actions";
 import {
   defaultLifetimeChoices,
   HOLDOUT_CHOICES,
@@ -25,10 +24,10 @@ import { useSettledValue } from "../../state/use-settled-value";
 import { LazyChart } from "../LazyChart";
 import { Notice } from "../Notice";
 import { NumberField } from "../NumberField";
-import { SheetPreview } from "../SheetPreview";
 import { useTableStyles } from "../table-styles";
 import { DataFormatters } from "./data-format";
 import { ScrollRegion } from "./ScrollRegion";
+import { PlanWorkbook } from "./PlanWorkbook";
 
 const PAliveChart = lazy(() => import(/* webpackChunkName: "charts" */ "../../charts/PAliveChart"));
 
@@ -46,7 +45,6 @@ const useStyles = makeStyles({
   },
   field: { minWidth: 0 },
   select: { minWidth: 0, width: "100%" },
-  buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   subheading: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,
@@ -479,76 +477,30 @@ const LifetimeResults = memo(function LifetimeResults({
   );
 });
 
-/** "Write customers to sheet" and its download, as the analysis workbook does (AnalysisWorkbook.tsx). */
+const LIFETIME_WORKBOOK_KEYS = {
+  intro: "data.lifetime.workbookIntro",
+  write: "data.lifetime.write",
+  download: "data.lifetime.download",
+  fileName: "data.lifetime.fileName",
+} as const;
+
+/** "Write customers to sheet" and its download (src/report/customer-lifetime-plan.ts, built by the worker). */
 function LifetimeWorkbook({
   host,
   client,
-  busy: fitting,
+  busy,
 }: {
   host: WorkbookHost;
   client: AnalysisClient;
   busy: boolean;
 }) {
-  const styles = useStyles();
-  const { t, language } = useLocale();
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState("");
-  const [preview, setPreview] = useState<{ name: string; html: string } | null>(null);
-
-  async function run(action: () => Promise<string>) {
-    setBusy(true);
-    try {
-      setStatus(await action());
-    } catch (error) {
-      setStatus(t("workbook.failed", { detail: (error as Error)?.message ?? String(error) }));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <>
-      <Text size={200}>{t("data.lifetime.workbookIntro")}</Text>
-      <div className={styles.buttons}>
-        <Button
-          appearance="primary"
-          disabled={busy || fitting}
-          onClick={() =>
-            void run(async () => {
-              const { sheetName, previewHtml } = await writeCustomersToSheet(
-                host,
-                client,
-                language
-              );
-              if (previewHtml === undefined) return t("workbook.written", { name: sheetName });
-              setPreview({ name: sheetName, html: previewHtml });
-              return t("workbook.previewWritten", { name: sheetName });
-            })
-          }
-        >
-          {t("data.lifetime.write")}
-        </Button>
-        {host.kind === "preview" && (
-          <Button
-            disabled={busy || fitting}
-            onClick={() =>
-              void run(async () => {
-                const file = t("data.lifetime.fileName");
-                await downloadCustomersXlsx(client, language, file);
-                return t("workbook.downloaded", { file });
-              })
-            }
-          >
-            {t("data.lifetime.download")}
-          </Button>
-        )}
-      </div>
-      <Text role="status" data-testid="lifetime-workbook-status">
-        {status}
-      </Text>
-      {preview && (
-        <SheetPreview name={preview.name} html={preview.html} testId="lifetime-sheet-preview" />
-      )}
-    </>
+    <PlanWorkbook
+      host={host}
+      plan={(language) => client.lifetimePlan(language)}
+      keys={LIFETIME_WORKBOOK_KEYS}
+      testIdPrefix="lifetime"
+      disabled={busy}
+    />
   );
 }
