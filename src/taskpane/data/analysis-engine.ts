@@ -6,12 +6,11 @@
 import Papa from "papaparse";
 import { DataAnalysis, OrdersAnalysis, SubscriptionsAnalysis } from "../../model/data/analysis";
 import { cohortSurvivors } from "../../model/data/cohort-survivors";
-import { dateCellIn } from "../../model/data/date-formats";
 import { periodStarts } from "../../model/data/period-retention";
 import { periodRetentionRate } from "../../model/data/period-retention";
-import { DomainError } from "../../model/errors";
 import { grossRevenueRetention, netRevenueRetention } from "../../model/revenue-retention";
 import { createLifetimeHandler } from "./lifetime-engine";
+import { failure, orderSink, Progress, RowSink, subscriptionSink } from "./row-sinks";
 import type {
   AnalysisSettings,
   AnalysisView,
@@ -21,10 +20,6 @@ import type {
 } from "./protocol";
 
 export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
-
-/** Rows as they arrive; `firstRow` is the number the user knows rows[0] by (CSV line or sheet row). */
-type RowSink = (rows: readonly (readonly unknown[])[], firstRow: number) => void;
-type Progress = (rows: number, fraction: number | null) => void;
 
 /**
  * Text is parsed in pieces of about this many characters: a piece's rows are folded and dropped
@@ -104,15 +99,6 @@ export function createAnalysisEngine(post: Post): (request: WorkerRequest) => Pr
       case "lifetimePlan":
         return lifetime(request);
     }
-  };
-}
-
-function failure(id: number, error: unknown): WorkerResponse {
-  return {
-    type: "failed",
-    id,
-    message: error instanceof Error ? error.message : String(error),
-    code: error instanceof DomainError ? error.code : null,
   };
 }
 
@@ -256,54 +242,14 @@ export async function analyse(
   settings: AnalysisSettings,
   progress: Progress
 ): Promise<DataAnalysis> {
-  const { shape, columns: c, dateFormat: format, unit, window } = settings;
-  let skipHeader = settings.hasHeader;
+  const { shape, columns: c, unit, window } = settings;
   if (shape === "orders") {
     const analysis = new OrdersAnalysis({ unit, window, hasRevenue: c.amount >= 0 });
-    await streamRows(
-      source,
-      blocks,
-      (rows, firstRow) => {
-        for (let i = 0; i < rows.length; i++) {
-          if (skipHeader) {
-            skipHeader = false;
-            continue;
-          }
-          const row = rows[i];
-          analysis.add(
-            firstRow + i,
-            row[c.customer],
-            dateCellIn(row[c.date], format),
-            c.amount >= 0 ? row[c.amount] : null
-          );
-        }
-      },
-      progress
-    );
+    await streamRows(source, blocks, orderSink(settings, analysis), progress);
     return analysis.finish();
   }
   const analysis = new SubscriptionsAnalysis({ unit, hasRevenue: c.revenue >= 0 });
-  await streamRows(
-    source,
-    blocks,
-    (rows, firstRow) => {
-      for (let i = 0; i < rows.length; i++) {
-        if (skipHeader) {
-          skipHeader = false;
-          continue;
-        }
-        const row = rows[i];
-        analysis.add(
-          firstRow + i,
-          row[c.customer],
-          dateCellIn(row[c.start], format),
-          c.end >= 0 ? dateCellIn(row[c.end], format) : null,
-          c.revenue >= 0 ? row[c.revenue] : null
-        );
-      }
-    },
-    progress
-  );
+  await streamRows(source, blocks, subscriptionSink(settings, analysis), progress);
   return analysis.finish();
 }
 

@@ -10,14 +10,11 @@ import {
   pAliveHistogram,
   topCustomers,
 } from "../../model/data/customer-lifetime";
-import { dateCellIn } from "../../model/data/date-formats";
-import { DomainError } from "../../model/errors";
 import type { LifetimeRequest, LifetimeView } from "./lifetime-protocol";
 import type { AnalysisSettings, TableSource, WorkerResponse } from "./protocol";
+import { failure, orderSink, Progress, RowSink } from "./row-sinks";
 
 type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
-type RowSink = (rows: readonly (readonly unknown[])[], firstRow: number) => void;
-type Progress = (rows: number, fraction: number | null) => void;
 /** Streams every row of a source (analysis-engine's reader, over the blocks the worker holds). */
 export type ReadRows = (source: TableSource, sink: RowSink, progress: Progress) => Promise<void>;
 
@@ -60,12 +57,7 @@ export function createLifetimeHandler(
           : plan.ENGLISH_CUSTOMER_LIFETIME_LABELS;
       post({ type: "planned", id: request.id, plan: plan.customerLifetimePlan(last, { labels }) });
     } catch (error) {
-      post({
-        type: "failed",
-        id: request.id,
-        message: error instanceof Error ? error.message : String(error),
-        code: error instanceof DomainError ? error.code : null,
-      });
+      post(failure(request.id, error));
     }
   };
 }
@@ -78,28 +70,8 @@ export async function foldOrders(
   progress: Progress
 ): Promise<CustomerLifetimeAnalysis> {
   if (settings.shape !== "orders") throw new Error("customer lifetimes need orders data");
-  const { columns: c, dateFormat: format } = settings;
   const analysis = new CustomerLifetimeAnalysis();
-  let skipHeader = settings.hasHeader;
-  await read(
-    source,
-    (rows, firstRow) => {
-      for (let i = 0; i < rows.length; i++) {
-        if (skipHeader) {
-          skipHeader = false;
-          continue;
-        }
-        const row = rows[i];
-        analysis.add(
-          firstRow + i,
-          row[c.customer],
-          dateCellIn(row[c.date], format),
-          c.amount >= 0 ? row[c.amount] : null
-        );
-      }
-    },
-    progress
-  );
+  await read(source, orderSink(settings, analysis), progress);
   return analysis;
 }
 
