@@ -398,6 +398,11 @@ export function pAliveHistogram(table: CustomerLifetimeTable, bins = 10): Int32A
   return counts;
 }
 
+/** The edges of pAliveHistogram's bins: bins + 1 values from 0 to 1. */
+export function pAliveBinEdges(bins = 10): Float64Array {
+  return Float64Array.from({ length: bins + 1 }, (_, i) => i / bins);
+}
+
 /** Row indices of the `count` customers with the highest CLV (highest expected purchases when spend is null), highest first. */
 export function topCustomers(table: CustomerLifetimeTable, count = 20): Int32Array {
   const value = table.spend === null ? table.expectedPurchases : table.clv;

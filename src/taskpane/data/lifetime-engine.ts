@@ -7,6 +7,7 @@ import {
   CustomerLifetimeAnalysis,
   CustomerLifetimeTable,
   holdoutByFrequency,
+  pAliveBinEdges,
   pAliveHistogram,
   topCustomers,
 } from "../../model/data/customer-lifetime";
@@ -103,8 +104,7 @@ export function lifetimeView(table: CustomerLifetimeTable): LifetimeView {
     spendProblem: table.spendProblem,
     // Copies (small), so transferring them can never detach the table the plan is built from.
     pAliveBins: pAliveHistogram(table, P_ALIVE_BINS).slice(),
-    // The model's equal bins over [0, 1] (pAliveHistogram).
-    pAliveEdges: Float64Array.from({ length: P_ALIVE_BINS + 1 }, (_, i) => i / P_ALIVE_BINS),
+    pAliveEdges: pAliveBinEdges(P_ALIVE_BINS),
     top: {
       label: Array.from(rows, (k) => labels[rfm.customer[k]]),
       frequency: pick(rfm.frequency),
