@@ -14,9 +14,9 @@ import {
   CLV,
   GG_FIT,
 } from "../src/functions/clv-functions";
-import { fitBgNbd } from "../src/model/bgnbd-fit";
-import { fitGammaGamma } from "../src/model/gamma-gamma-fit";
-import { simulateBgNbd } from "../test/model/bgnbd-helpers";
+import { fitBgNbd } from "../src/model/buyers/bgnbd-fit";
+import { fitGammaGamma } from "../src/model/buyers/gamma-gamma-fit";
+import { simulateBgNbd } from "../test/model/buyers/bgnbd-helpers";
 import { medianMs, row } from "./harness";
 
 const SCIPY_MS = 150; // issue 12: scipy Nelder-Mead, vectorised numpy, 2,357 customers

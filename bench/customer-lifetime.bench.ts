@@ -5,7 +5,7 @@
  * end, both fits, P(alive), 52-week expected purchases and CLV for every customer, and a 13-week
  * holdout), in weeks. Target: fold and finish together well under 2 s.
  */
-import { CustomerLifetimeAnalysis } from "../src/model/data/customer-lifetime";
+import { CustomerLifetimeAnalysis } from "../src/model/buyers/customer-lifetime";
 import { syntheticOrders } from "../test/support/synthetic-data";
 import { medianMs, row } from "./harness";
 

@@ -9,7 +9,7 @@
 import "../test/support/custom-functions-global";
 import { COHORTS, PERIOD_RETENTION, REVENUE_MOVEMENTS, RFM } from "../src/functions/data-functions";
 import { KAPLAN_MEIER } from "../src/functions/survival-functions";
-import { CustomerPeriodAccumulator } from "../src/model/data/customer-periods";
+import { CustomerPeriodAccumulator } from "../src/model/history/customer-periods";
 import { medianMs, row, seeded } from "./harness";
 
 const ORDERS = 1_000_000;

@@ -6,8 +6,8 @@
  */
 import "../test/support/custom-functions-global";
 import { LTV_SBG, SBG_FIT } from "../src/functions/sbg-functions";
-import { fitSbg, fitSbgCohorts } from "../src/model/sbg-fit";
-import { ltvSbg } from "../src/model/sbg-value";
+import { fitSbg, fitSbgCohorts } from "../src/model/sbg/sbg-fit";
+import { ltvSbg } from "../src/model/sbg/sbg-value";
 import { medianMicros, row } from "./harness";
 
 // Fader & Hardie's "regular" cohort over 12 periods, as a column of cells.

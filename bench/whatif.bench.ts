@@ -1,10 +1,10 @@
 /*
  * What one keystroke in the pane costs the model: the whole scenario, the 11 × 11 sensitivity
  * grid and the tornado recomputed, as the pane does on every edit. A frame is 16.7 ms; the
- * browser's share (rendering) is measured by scripts/bench-pane.ts. Also a goal seek.
+ * browser's share (rendering) is measured by bench/pane/bench-pane.ts. Also a goal seek.
  */
-import { cloneScenario, evaluateScenario, WORKED_EXAMPLE } from "../src/model/scenario";
-import { goalSeek, sensitivityGrid, setInput, tornado } from "../src/model/whatif";
+import { cloneScenario, evaluateScenario, WORKED_EXAMPLE } from "../src/model/economics/scenario";
+import { goalSeek, sensitivityGrid, setInput, tornado } from "../src/model/whatif/whatif";
 import { medianMs, row } from "./harness";
 
 let bill = 30_000;

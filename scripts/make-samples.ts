@@ -5,7 +5,7 @@
  */
 import fs from "fs";
 import path from "path";
-import { isoTextFromSerial } from "../src/model/data/excel-dates";
+import { isoTextFromSerial } from "../src/model/reading/excel-dates";
 import { syntheticOrders, syntheticSubscriptions } from "../test/support/synthetic-data";
 
 export const SAMPLE_ORDERS = { customers: 400, months: 18, seed: 2024, firstDay: 45292 };

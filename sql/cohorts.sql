@@ -13,7 +13,7 @@
 --         Shares: customers / size; cohort net revenue retention: revenue / revenue at age 0.
 -- Edit the values in `params` (the first CTE), then run the whole statement.
 --
--- Definitions (domain.md §7): a customer's cohort is the period of their first purchase (a refund
+-- Definitions (docs/definitions.md §7): a customer's cohort is the period of their first purchase (a refund
 -- alone is no purchase); customers = the cohort's customers who bought in that period; revenue =
 -- all their amounts in it, refunds included. Periods in which nobody was acquired have no rows.
 -- Orders after end_date are left out.

@@ -7,7 +7,7 @@
 --         subscription at a time, counted.
 -- Edit the values in `params` (the first CTE), then run the whole statement.
 --
--- Definitions (domain.md §9): duration = whole periods from the start to the end (churned) or to
+-- Definitions (docs/definitions.md §9): duration = whole periods from the start to the end (churned) or to
 -- as_of (censored), counted as Excel's DATEDIF does: completed days, weeks (7 days), months,
 -- quarters (3 months) or years. An end after as_of is not known yet: censored at as_of.
 -- Subscriptions starting after as_of, and rows whose end is before their start, are left out.

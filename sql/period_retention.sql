@@ -6,7 +6,7 @@
 --         from the first order's period to the end date's period, periods without activity included.
 -- Edit the values in `params` (the first CTE), then run the whole statement.
 --
--- Definitions (README "Data in a warehouse", domain.md §7): a customer is active at the end of
+-- Definitions (README "Data in a warehouse", docs/definitions.md §7): a customer is active at the end of
 -- period p when they bought in one of the last `activity_window` periods ending with p; a refund
 -- alone never makes a customer active. New = the customer's first run of activity; a later run
 -- is a reactivation. Orders after end_date are left out.

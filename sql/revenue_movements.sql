@@ -7,7 +7,7 @@
 --         - contraction - churn.
 -- Edit the values in `params` (the first CTE), then run the whole statement.
 --
--- Definitions (domain.md §8, as ChartMogul and Baremetrics define them): a customer's revenue in
+-- Definitions (docs/definitions.md §8, as ChartMogul and Baremetrics define them): a customer's revenue in
 -- a period is the sum of their amounts in it, refunds included, and counts as 0 when below 0.
 -- Orders after end_date are left out.
 --

@@ -8,7 +8,7 @@
 --         customer_id in the select list) it lists one row per customer as =RETAIN.RFM(...) does.
 -- Edit the values in `params` (the first CTE), then run the whole statement.
 --
--- Definitions (domain.md §10, Python lifetimes' summary_data_from_transaction_data): a
+-- Definitions (docs/definitions.md §10, Python lifetimes' summary_data_from_transaction_data): a
 -- customer's orders on one day are one purchase; refunds are no purchase and are left out;
 -- frequency x = purchase days - 1; recency = days from the first to the last purchase ÷ time_unit;
 -- T = days from the first purchase to end_date ÷ time_unit; monetary_value = mean sales of the

@@ -13,7 +13,7 @@
 --         Shares: customers / size; cohort net revenue retention: revenue / revenue at age 0.
 -- Edit the values in `params` (the first CTE), then run the whole statement.
 --
--- Definitions (domain.md §7-§8): a subscription covers the days start <= day < end; each period
+-- Definitions (docs/definitions.md §7-§8): a subscription covers the days start <= day < end; each period
 -- it covers on at least one day makes the customer active, with its recurring revenue (mrr) for
 -- that period. A customer's cohort is their first such period. Subscriptions starting after
 -- as_of are left out.

@@ -6,7 +6,7 @@
 --         from the first start's period to the as-of date's period.
 -- Edit the values in `params` (the first CTE), then run the whole statement.
 --
--- Definitions (domain.md §7): a customer is active at the end of period p when a subscription
+-- Definitions (docs/definitions.md §7): a customer is active at the end of period p when a subscription
 -- covers that moment: start <= last day of p < end (or no end). A subscription covers the days
 -- start <= day < end. New = active in the period of the customer's first start; a later run of
 -- activity is a reactivation. Subscriptions starting after as_of are left out.

@@ -7,7 +7,7 @@
 --         - contraction - churn.
 -- Edit the values in `params` (the first CTE), then run the whole statement.
 --
--- Definitions (domain.md §8): each period a subscription covers on at least one day
+-- Definitions (docs/definitions.md §8): each period a subscription covers on at least one day
 -- (start <= day < end) counts its recurring revenue (mrr). Subscriptions starting after as_of
 -- are left out.
 --

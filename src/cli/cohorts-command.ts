@@ -14,7 +14,7 @@ import {
   DataShape,
   OrdersAnalysis,
   SubscriptionsAnalysis,
-} from "../model/data/analysis";
+} from "../model/history/analysis";
 import {
   ColumnRole,
   ColumnRoles,
@@ -22,20 +22,20 @@ import {
   missingRoles,
   normalizeHeader,
   SHAPE_ROLES,
-} from "../model/data/column-matching";
+} from "../model/reading/column-matching";
 import {
   DATE_FORMATS,
   DateFormat,
   dateCellIn,
   detectDateFormat,
   localeWritesDayFirst,
-} from "../model/data/date-formats";
-import { serialFromIsoText } from "../model/data/excel-dates";
-import { ORDER_COLUMN_NAMES } from "../model/data/order-rows";
-import { PERIOD_UNITS, PeriodUnit } from "../model/data/periods";
-import { SUBSCRIPTION_COLUMN_NAMES } from "../model/data/subscription-rows";
-import { CHINESE_ANALYSIS_LABELS, ENGLISH_ANALYSIS_LABELS } from "../report/analysis-labels";
-import { analysisPlan } from "../report/analysis-plan";
+} from "../model/reading/date-formats";
+import { serialFromIsoText } from "../model/reading/excel-dates";
+import { ORDER_COLUMN_NAMES } from "../model/reading/order-rows";
+import { PERIOD_UNITS, PeriodUnit } from "../model/history/periods";
+import { SUBSCRIPTION_COLUMN_NAMES } from "../model/reading/subscription-rows";
+import { CHINESE_ANALYSIS_LABELS, ENGLISH_ANALYSIS_LABELS } from "../report/plans/analysis-labels";
+import { analysisPlan } from "../report/plans/analysis-plan";
 import { SheetPlan } from "../report/sheet-plan";
 import { oneLine } from "../scenarios/scenario-schema";
 import { CommonArguments, InputError, parseCommandLine, UsageError } from "./arguments";
@@ -465,7 +465,7 @@ export async function cohortsMain(
       args.engine === "duckdb"
         ? await analyseWithDuckDb(input, args)
         : await analyseCsv(input, args.file!, args);
-    const { renderPlanToXlsx } = await import("../report/render-xlsx");
+    const { renderPlanToXlsx } = await import("../report/renderers/render-xlsx");
     writeAtomically(out, await renderPlanToXlsx([plan]), args.force);
     io.stdout(
       `Wrote ${args.out}: sheet "${plan.sheetName}", ${rows.toLocaleString("en-US")} ${args.shape} of ${customers.toLocaleString("en-US")} customers.`

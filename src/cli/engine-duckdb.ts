@@ -8,11 +8,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
-import { CohortTable } from "../model/data/cohorts";
-import { isoTextFromSerial } from "../model/data/excel-dates";
-import { PeriodRange, PeriodRetentionTable } from "../model/data/period-retention";
-import { periodOf, PeriodUnit } from "../model/data/periods";
-import { RevenueMovementTable } from "../model/data/revenue-movements";
+import { CohortTable } from "../model/history/cohorts";
+import { isoTextFromSerial } from "../model/reading/excel-dates";
+import { PeriodRange, PeriodRetentionTable } from "../model/history/period-retention";
+import { periodOf, PeriodUnit } from "../model/history/periods";
+import { RevenueMovementTable } from "../model/history/revenue-movements";
 import { bindSqlParameters, readSqlFile, SqlParameter } from "./warehouse-sql";
 
 export interface DuckDbCohortsOptions {

@@ -6,13 +6,13 @@
  */
 import { existsSync, linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { Scenario, WORKED_EXAMPLE } from "../model/scenario";
+import { Scenario, WORKED_EXAMPLE } from "../model/economics/scenario";
 import {
   CHINESE_REPORT_LABELS,
   ENGLISH_REPORT_LABELS,
   ReportLabels,
-} from "../report/report-labels";
-import { buildReportPlan } from "../report/report-plan";
+} from "../report/plans/report-labels";
+import { buildReportPlan } from "../report/plans/report-plan";
 import { oneLine, parseScenarioJson } from "../scenarios/scenario-schema";
 import { InputError, parseCommandLine } from "./arguments";
 
@@ -137,7 +137,7 @@ export async function main(argv: string[], io: CommandIo = defaultIo): Promise<n
       throw new InputError(`${args.out} already exists (use --force to replace it)`);
     const plan = buildReportPlan(scenario, { labels: args.labels, date: io.now() });
     // ExcelJS takes a third of a second to load: only a run that writes a file pays for it.
-    const { renderPlanToXlsx } = await import("../report/render-xlsx");
+    const { renderPlanToXlsx } = await import("../report/renderers/render-xlsx");
     const bytes = await renderPlanToXlsx([plan]);
     writeAtomically(out, bytes, args.force);
     io.stdout(`Wrote ${args.out}: sheet "${plan.sheetName}", scenario "${scenario.name}".`);

@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { isoTextFromSerial } from "../model/data/excel-dates";
-import { PeriodUnit, PERIOD_UNITS } from "../model/data/periods";
+import { isoTextFromSerial } from "../model/reading/excel-dates";
+import { PeriodUnit, PERIOD_UNITS } from "../model/history/periods";
 
 export const WAREHOUSE_SQL_FILES = [
   "period_retention",

@@ -1,6 +1,6 @@
 /*
  * RETAIN.BGNBD_* , RETAIN.GG_* and RETAIN.CLV: customers who buy when they like and churn
- * silently (domain.md §10). BG/NBD for purchases and P(alive), Gamma-Gamma for spend, and CLV
+ * silently (docs/definitions.md §10). BG/NBD for purchases and P(alive), Gamma-Gamma for spend, and CLV
  * from both with the data's time unit and the discount rate's period stated. Thin adapters:
  * the per-customer functions go through mapElements (a customer table spills); the fits read
  * whole columns through summary-columns.ts. custom-functions-metadata-plugin reads the JSDoc
@@ -15,16 +15,16 @@ import {
   readScalar,
   readUnit,
 } from "./summary-columns";
-import { fitBgNbd } from "../model/bgnbd-fit";
+import { fitBgNbd } from "../model/buyers/bgnbd-fit";
 import {
   conditionalExpectedPurchases,
   expectedPurchasesNew,
   probabilityAlive,
-} from "../model/bgnbd-purchases";
-import { customerLifetimeValue, unitDays } from "../model/clv";
+} from "../model/buyers/bgnbd-purchases";
+import { customerLifetimeValue, unitDays } from "../model/buyers/clv";
 import { invalidNumber, invalidValue } from "../model/errors";
-import { expectedAverageSpend } from "../model/gamma-gamma";
-import { fitGammaGamma } from "../model/gamma-gamma-fit";
+import { expectedAverageSpend } from "../model/buyers/gamma-gamma";
+import { fitGammaGamma } from "../model/buyers/gamma-gamma-fit";
 
 /** A fitted row as Excel shows it: only finite numbers, or #NUM!. */
 function finiteRow(row: number[]): number[] {

@@ -2,11 +2,11 @@
  * Reading a data table's columns as Excel passes them to the data functions (declared `any`, so
  * an empty cell arrives as null where Excel can tell it from 0), and turning the model's tables
  * into spilled results. The data rules themselves (ids, dates, blanks) live in the model
- * (src/model/data/cell-values.ts), shared with the pane and the command line.
+ * (src/model/reading/cell-values.ts), shared with the pane and the command line.
  */
 import { invalidNumber, invalidValue } from "../model/errors";
-import { dateSerial } from "../model/data/cell-values";
-import { periodUnitOfCode, PeriodUnit } from "../model/data/periods";
+import { dateSerial } from "../model/reading/cell-values";
+import { periodUnitOfCode, PeriodUnit } from "../model/history/periods";
 import { excelError, ExcelCell, toExcelError } from "./excel-args";
 
 /** One column (or row) of a range, read by position. */

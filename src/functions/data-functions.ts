@@ -1,7 +1,7 @@
 /*
- * Retention from the user's own data (domain.md §7–§8, §10's RFM summary): one formula per
+ * Retention from the user's own data (docs/definitions.md §7–§8, §10's RFM summary): one formula per
  * table, spilling, recalculating when the data changes. Thin adapters: columns in, the model's
- * tables out (src/model/data). Every data parameter is declared `any`, so an empty cell arrives
+ * tables out (src/model/reading and src/model/history). Every data parameter is declared `any`, so an empty cell arrives
  * as null where Excel tells it from 0; desktop builds that still pass 0 are covered by the data
  * rules (a row of blanks and zeros is blank; a date of 0 is never a date).
  * custom-functions-metadata-plugin reads the JSDoc below and appends CustomFunctions.associate.
@@ -12,7 +12,7 @@ import {
   cohortTable,
   CohortMeasure,
   CohortTable,
-} from "../model/data/cohorts";
+} from "../model/history/cohorts";
 import { invalidValue } from "../model/errors";
 import {
   checkWindow,
@@ -21,12 +21,12 @@ import {
   periodRetentionRate,
   PeriodRetentionTable,
   periodStarts,
-} from "../model/data/period-retention";
-import { revenueMovements, RevenueMovementTable } from "../model/data/revenue-movements";
-import { checkTimeUnit, rfmSummary } from "../model/data/rfm";
-import { subscriptionPeriods } from "../model/data/subscription-periods";
-import { NO_COLUMN, ordersByPeriod, readSubscriptions } from "../model/data/table-reading";
-import { grossRevenueRetention, netRevenueRetention } from "../model/revenue-retention";
+} from "../model/history/period-retention";
+import { revenueMovements, RevenueMovementTable } from "../model/history/revenue-movements";
+import { checkTimeUnit, rfmSummary } from "../model/history/rfm";
+import { subscriptionPeriods } from "../model/history/subscription-periods";
+import { NO_COLUMN, ordersByPeriod, readSubscriptions } from "../model/history/table-folding";
+import { grossRevenueRetention, netRevenueRetention } from "../model/economics/revenue-retention";
 import {
   checkSameLength,
   numberCell,

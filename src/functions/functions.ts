@@ -8,9 +8,9 @@
  */
 
 import { mapElements, optionalArg } from "./excel-args";
-import { churnRate, expectedLifetime, rescaleRetention, retentionRate } from "../model/retention";
-import { customerCost } from "../model/segment";
-import { ltv } from "../model/ltv";
+import { churnRate, expectedLifetime, rescaleRetention, retentionRate } from "../model/economics/retention";
+import { customerCost } from "../model/economics/segment";
+import { ltv } from "../model/economics/ltv";
 
 /**
  * Customer retention rate for a period: customers kept ÷ customers at the start.

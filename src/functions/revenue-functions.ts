@@ -1,9 +1,9 @@
 /*
- * Revenue retention ratios (domain.md §8): NRR, GRR and the quick ratio of one period's revenue
+ * Revenue retention ratios (docs/definitions.md §8): NRR, GRR and the quick ratio of one period's revenue
  * movements. Element-wise through mapElements (excel-args.ts has the rules on ranges, blanks
  * and errors). custom-functions-metadata-plugin appends CustomFunctions.associate.
  */
-import { grossRevenueRetention, netRevenueRetention, quickRatio } from "../model/revenue-retention";
+import { grossRevenueRetention, netRevenueRetention, quickRatio } from "../model/economics/revenue-retention";
 import { mapElements } from "./excel-args";
 
 /**

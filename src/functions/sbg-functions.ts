@@ -1,6 +1,6 @@
 /*
  * The RETAIN.SBG_* and RETAIN.LTV_SBG custom functions: Fader & Hardie's shifted-beta-geometric
- * cohort model (domain.md §5, §7). Thin adapters like functions.ts: the element-wise ones go through
+ * cohort model (docs/definitions.md §5, §7). Thin adapters like functions.ts: the element-wise ones go through
  * mapElements (excel-args.ts has the shared rules on ranges, blanks and errors); SBG_FIT reads a
  * whole row, column or cohort triangle itself. custom-functions-metadata-plugin reads the JSDoc below and appends
  * the CustomFunctions.associate calls: never call associate here. Import only the model.
@@ -8,9 +8,9 @@
 
 import { isBlankCell, mapElements, positionIn, readCell, toExcelError } from "./excel-args";
 import { invalidValue } from "../model/errors";
-import { fitSbgCohorts } from "../model/sbg-fit";
-import { retention, survival } from "../model/sbg-curve";
-import { ltvSbg } from "../model/sbg-value";
+import { fitSbgCohorts } from "../model/sbg/sbg-fit";
+import { retention, survival } from "../model/sbg/sbg-curve";
+import { ltvSbg } from "../model/sbg/sbg-value";
 
 /** An argument as rows of cells: a scalar is 1×1, a bare 1-D array one row. */
 function cellRows(arg: unknown, name: string): unknown[][] {

@@ -1,14 +1,14 @@
 /*
- * Customer survival with censoring (domain.md §9): Kaplan-Meier, its median, and subscriptions
- * turned into durations. Thin adapters over src/model/data; data parameters are declared `any`
+ * Customer survival with censoring (docs/definitions.md §9): Kaplan-Meier, its median, and subscriptions
+ * turned into durations. Thin adapters over src/model/reading and src/model/history; data parameters are declared `any`
  * (see data-functions.ts). custom-functions-metadata-plugin appends CustomFunctions.associate.
  */
 import { DomainError } from "../model/errors";
-import { checkConfidence, kaplanMeier, medianLifetime } from "../model/data/kaplan-meier";
-import { subscriptionDuration } from "../model/data/subscription-durations";
-import { SurvivalRowReader } from "../model/data/survival-rows";
-import { cellError, dateSerial, isBlankOrZero, looksLikeHeader } from "../model/data/cell-values";
-import { noData } from "../model/data/table-reading";
+import { checkConfidence, kaplanMeier, medianLifetime } from "../model/history/kaplan-meier";
+import { subscriptionDuration } from "../model/history/subscription-durations";
+import { SurvivalRowReader } from "../model/reading/survival-rows";
+import { cellError, dateSerial, isBlankOrZero, looksLikeHeader } from "../model/reading/cell-values";
+import { noData } from "../model/history/table-folding";
 import {
   checkSameLength,
   Column,

@@ -12,7 +12,7 @@
  *    flat, no retention link, no LTV horizon or timing. Migrated with the worked example's defaults.
  */
 import { z } from "zod";
-import { Scenario, scenarioProblems, WORKED_EXAMPLE } from "../model/scenario";
+import { Scenario, scenarioProblems, WORKED_EXAMPLE } from "../model/economics/scenario";
 
 export const MAX_NAME_LENGTH = 100;
 

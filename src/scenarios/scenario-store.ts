@@ -6,7 +6,7 @@
  * refuses to replace stored data that could not be read, unless the caller says so (the pane asks
  * the user first).
  */
-import { cloneScenario, Scenario } from "../model/scenario";
+import { cloneScenario, Scenario } from "../model/economics/scenario";
 import {
   CONTROL_CHARACTERS,
   CURRENT_VERSION,

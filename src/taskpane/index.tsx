@@ -1,14 +1,14 @@
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
-import { WORKED_EXAMPLE } from "../model/scenario";
-import { App } from "./components/App";
+import { WORKED_EXAMPLE } from "../model/economics/scenario";
+import { App } from "./components/shell/App";
 import { formatForInput, formatQuantity } from "./format/format-number";
 import { createOfficeHost } from "./host/office-host";
 import { browserLanguage, createPreviewHost } from "./host/preview-host";
 import type { WorkbookHost } from "./host/workbook-host";
 import { loadLanguage, resolveLanguage } from "./i18n/strings";
 
-// Marks for scripts/bench-pane.ts: how long the bundle took to evaluate, and when Office was ready.
+// Marks for bench/pane/bench-pane.ts: how long the bundle took to evaluate, and when Office was ready.
 performance.mark("pane:bundle-evaluated");
 
 /**

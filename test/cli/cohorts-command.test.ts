@@ -10,9 +10,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Workbook } from "exceljs";
-import { SubscriptionsAnalysis } from "../../src/model/data/analysis";
-import { isoTextFromSerial } from "../../src/model/data/excel-dates";
-import { analysisPlan } from "../../src/report/analysis-plan";
+import { SubscriptionsAnalysis } from "../../src/model/history/analysis";
+import { isoTextFromSerial } from "../../src/model/reading/excel-dates";
+import { analysisPlan } from "../../src/report/plans/analysis-plan";
 import { planCells, SheetPlan } from "../../src/report/sheet-plan";
 import { builtFile } from "../support/built";
 import { syntheticSubscriptions } from "../support/synthetic-data";
@@ -141,7 +141,7 @@ describe("retention-report cohorts", () => {
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, "cohort-analysis.xlsx"))).toBe(true);
     const kept = rows.filter(([, d]) => d <= "2023-12-31");
-    const { OrdersAnalysis } = await import("../../src/model/data/analysis");
+    const { OrdersAnalysis } = await import("../../src/model/history/analysis");
     const expected = new OrdersAnalysis({
       unit: "quarter",
       window: 2,
@@ -150,7 +150,7 @@ describe("retention-report cohorts", () => {
     });
     rows.forEach((row, i) => expected.add(i + 2, row[0], row[1], row[2]));
     const plan = analysisPlan(expected.finish(), {
-      labels: (await import("../../src/report/analysis-labels")).CHINESE_ANALYSIS_LABELS,
+      labels: (await import("../../src/report/plans/analysis-labels")).CHINESE_ANALYSIS_LABELS,
     });
     expect(kept.length).toBeLessThan(rows.length);
     expect(await expectSheetMatches("cohort-analysis.xlsx", plan)).toBeGreaterThan(100);

@@ -8,12 +8,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCohortsWithDuckDb } from "../../src/cli/engine-duckdb";
-import { cohortTable } from "../../src/model/data/cohorts";
-import { isoTextFromSerial } from "../../src/model/data/excel-dates";
-import { periodRetentionFromOrders } from "../../src/model/data/period-retention";
-import { PeriodUnit } from "../../src/model/data/periods";
-import { revenueMovements } from "../../src/model/data/revenue-movements";
-import { Column, ordersByPeriod } from "../../src/model/data/table-reading";
+import { cohortTable } from "../../src/model/history/cohorts";
+import { isoTextFromSerial } from "../../src/model/reading/excel-dates";
+import { periodRetentionFromOrders } from "../../src/model/history/period-retention";
+import { PeriodUnit } from "../../src/model/history/periods";
+import { revenueMovements } from "../../src/model/history/revenue-movements";
+import { Column, ordersByPeriod } from "../../src/model/history/table-folding";
 import { syntheticOrders } from "../support/synthetic-data";
 
 const column = (values: unknown[]): Column => ({ length: values.length, at: (i) => values[i] });

@@ -15,7 +15,7 @@ import {
   CustomerLifetimeAnalysis,
   CustomerLifetimeOptions,
   CustomerLifetimeTable,
-} from "../../src/model/data/customer-lifetime";
+} from "../../src/model/buyers/customer-lifetime";
 import { recalculateWithLibreOffice } from "../support/libreoffice";
 import { test } from "./fixtures";
 import { expectClose, expectEqual, expectNoAxeViolations, expectTrue } from "./pane-helpers";
@@ -107,7 +107,7 @@ test("the sample's parameters and top customers are the model's", async ({ page,
     bins.map((n) => number(n, 0)).join(","),
     "P(alive)"
   );
-  await page.getByTestId("customers-may-have-left").locator("figure svg").waitFor();
+  await page.getByTestId("customer-lifetime-panel").locator("figure svg").waitFor();
 });
 
 test("a 13-week holdout shows the model's expected purchases against the actual", async ({
@@ -200,7 +200,7 @@ for (const theme of ["light", "dark"] as const)
     await page.setViewportSize({ width: 320, height: 900 });
     await openPane(`?theme=${theme}`);
     await openCustomers(page);
-    await page.getByTestId("customers-may-have-left").locator("figure svg").waitFor();
+    await page.getByTestId("customer-lifetime-panel").locator("figure svg").waitFor();
     await page.getByTestId("lifetime-top").scrollIntoViewIfNeeded();
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync } from "fs";
 import path from "path";
-import { cloneScenario, evaluateScenario, WORKED_EXAMPLE } from "../../src/model/scenario";
+import { cloneScenario, evaluateScenario, WORKED_EXAMPLE } from "../../src/model/economics/scenario";
 import { recalculateWithLibreOffice } from "../support/libreoffice";
 import { test } from "./fixtures";
 import {

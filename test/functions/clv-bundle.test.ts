@@ -8,7 +8,7 @@ import fs from "fs";
 import vm from "vm";
 import { builtFile } from "../support/built";
 import { CustomFunctionsError, ErrorCode } from "../support/custom-functions-global";
-import { simulateBgNbd } from "../model/bgnbd-helpers";
+import { simulateBgNbd } from "../model/buyers/bgnbd-helpers";
 
 type Fn = (...args: unknown[]) => unknown;
 

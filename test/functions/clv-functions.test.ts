@@ -10,7 +10,7 @@ import {
 } from "../../src/functions/clv-functions";
 import { anyArgs, anyCell } from "../support/excel-arbitraries";
 import { grid, isError, onlyNumbersBlanksOrErrors, single } from "../support/excel-values";
-import { simulateBgNbd } from "../model/bgnbd-helpers";
+import { simulateBgNbd } from "../model/buyers/bgnbd-helpers";
 
 type Fn = (...args: unknown[]) => unknown;
 // Called as Excel calls them: with whatever cells, so typed loosely here.

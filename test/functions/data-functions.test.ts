@@ -1,6 +1,6 @@
 /**
  * The data functions as Excel calls them: ranges of cells in, spilled tables out. Their numbers
- * are checked against brute force in test/model/data; here: shapes, headers, blanks (empty and
+ * are checked against brute force in test/model/history; here: shapes, headers, blanks (empty and
  * desktop Excel's zeros), error messages naming the argument and the row, and that nothing but
  * numbers, text headers, blanks or proper errors ever comes out.
  */

@@ -14,9 +14,9 @@ const s = (x: unknown) => [[x]] as number[][];
 const col = (...xs: unknown[]) => xs.map((x) => [x]) as number[][];
 
 describe("RETAIN.RETENTION_RATE", () => {
-  test("seed 001: 80, 60, 20 → 50%", () =>
+  test("“15 Customer Retention Strategies”: 80, 60, 20 → 50%", () =>
     expect(single(RETENTION_RATE(s(80), s(60), s(20), null as never))).toBe(0.5));
-  test("seed 004: basis 0 → 90%, basis 1 → 75% (the seed's 88% is a slip)", () => {
+  test("“Customer Retention Rate”: basis 0 → 90%, basis 1 → 75% (the article's 88% is a slip)", () => {
     expect(single(RETENTION_RATE(s(1000), s(1100), s(200), s(0)))).toBeCloseTo(0.9, 15);
     expect(single(RETENTION_RATE(s(1000), s(1100), s(200), s(1)))).toBeCloseTo(0.75, 15);
   });

@@ -6,8 +6,8 @@ import {
   SBG_SURVIVAL,
   readSurvivors,
 } from "../../src/functions/sbg-functions";
-import { discountedExpectedLifetime } from "../../src/model/sbg-value";
-import { fitSbgCohorts } from "../../src/model/sbg-fit";
+import { discountedExpectedLifetime } from "../../src/model/sbg/sbg-value";
+import { fitSbgCohorts } from "../../src/model/sbg/sbg-fit";
 import { anyArgs, anyCell } from "../support/excel-arbitraries";
 import { grid, isError, onlyNumbersBlanksOrErrors, single } from "../support/excel-values";
 

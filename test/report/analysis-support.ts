@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
-import { DataAnalysis, OrdersAnalysis, SubscriptionsAnalysis } from "../../src/model/data/analysis";
-import { isoTextFromSerial } from "../../src/model/data/excel-dates";
-import { PeriodUnit } from "../../src/model/data/periods";
+import { DataAnalysis, OrdersAnalysis, SubscriptionsAnalysis } from "../../src/model/history/analysis";
+import { isoTextFromSerial } from "../../src/model/reading/excel-dates";
+import { PeriodUnit } from "../../src/model/history/periods";
 import { syntheticOrders } from "../support/synthetic-data";
 
 const SAMPLES = join(__dirname, "../../samples");

@@ -3,17 +3,17 @@
  * model, and tables built here from chosen customers (heavy buyers, x = 0, a P(alive) that
  * underflows) with the model's own functions for every per-customer figure.
  */
-import { BgNbdFit } from "../../src/model/bgnbd-fit";
-import { conditionalExpectedPurchases, probabilityAlive } from "../../src/model/bgnbd-purchases";
-import { customerLifetimeValue } from "../../src/model/clv";
-import { CustomerIds } from "../../src/model/data/customer-ids";
+import { BgNbdFit } from "../../src/model/buyers/bgnbd-fit";
+import { conditionalExpectedPurchases, probabilityAlive } from "../../src/model/buyers/bgnbd-purchases";
+import { customerLifetimeValue } from "../../src/model/buyers/clv";
+import { CustomerIds } from "../../src/model/reading/customer-ids";
 import {
   CustomerLifetimeAnalysis,
   CustomerLifetimeOptions,
   CustomerLifetimeTable,
-} from "../../src/model/data/customer-lifetime";
-import { GammaGammaFit } from "../../src/model/gamma-gamma-fit";
-import { expectedAverageSpend } from "../../src/model/gamma-gamma";
+} from "../../src/model/buyers/customer-lifetime";
+import { GammaGammaFit } from "../../src/model/buyers/gamma-gamma-fit";
+import { expectedAverageSpend } from "../../src/model/buyers/gamma-gamma";
 import { seededRandom } from "../support/seeded-random";
 import { csvRows } from "./analysis-support";
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { uniqueSheetName } from "../../src/report/report-plan";
+import { uniqueSheetName } from "../../src/report/plans/report-plan";
 import { sanitizeSheetName } from "../../src/report/sheet-name";
 
 describe("uniqueSheetName", () => {

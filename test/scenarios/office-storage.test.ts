@@ -4,7 +4,7 @@
  * and two stores (two co-authors' panes) over the same settings, their changes interleaved.
  */
 import fc from "fast-check";
-import { cloneScenario, Scenario, WORKED_EXAMPLE } from "../../src/model/scenario";
+import { cloneScenario, Scenario, WORKED_EXAMPLE } from "../../src/model/economics/scenario";
 import { OfficeScenarioStorage, SCENARIO_SETTING_KEY } from "../../src/scenarios/office-storage";
 import {
   createScenarioStore,

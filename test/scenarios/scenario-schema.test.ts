@@ -1,4 +1,4 @@
-import { WORKED_EXAMPLE } from "../../src/model/scenario";
+import { WORKED_EXAMPLE } from "../../src/model/economics/scenario";
 import { parseScenarioJson } from "../../src/scenarios/scenario-schema";
 
 const ISSUE_EXAMPLE = {

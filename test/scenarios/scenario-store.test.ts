@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { cloneScenario, Scenario, WORKED_EXAMPLE } from "../../src/model/scenario";
+import { cloneScenario, Scenario, WORKED_EXAMPLE } from "../../src/model/economics/scenario";
 import { BrowserScenarioStorage, MemoryKeyValueStorage } from "../../src/scenarios/memory-storage";
 import {
   createScenarioStore,

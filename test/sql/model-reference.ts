@@ -1,22 +1,22 @@
 /**
- * The model's own results (src/model/data, as the RETAIN functions compute them) in the row
+ * The model's own results (src/model/history, as the RETAIN functions compute them) in the row
  * shapes of the SQL files, so each SQL result can be compared row for row. Only the model's
  * public entry points are used: the same ones the cell functions call.
  */
-import { cohortTable } from "../../src/model/data/cohorts";
+import { cohortTable } from "../../src/model/history/cohorts";
 import {
   periodRetentionFromOrders,
   periodRetentionFromSubscriptions,
   periodRetentionRate,
   PeriodRetentionTable,
   periodStarts,
-} from "../../src/model/data/period-retention";
-import { PeriodUnit } from "../../src/model/data/periods";
-import { revenueMovements, RevenueMovementTable } from "../../src/model/data/revenue-movements";
-import { rfmSummary } from "../../src/model/data/rfm";
-import { subscriptionDuration } from "../../src/model/data/subscription-durations";
-import { subscriptionPeriods } from "../../src/model/data/subscription-periods";
-import { Column, ordersByPeriod, readSubscriptions } from "../../src/model/data/table-reading";
+} from "../../src/model/history/period-retention";
+import { PeriodUnit } from "../../src/model/history/periods";
+import { revenueMovements, RevenueMovementTable } from "../../src/model/history/revenue-movements";
+import { rfmSummary } from "../../src/model/history/rfm";
+import { subscriptionDuration } from "../../src/model/history/subscription-durations";
+import { subscriptionPeriods } from "../../src/model/history/subscription-periods";
+import { Column, ordersByPeriod, readSubscriptions } from "../../src/model/history/table-folding";
 import { OrderRows, Row, SubscriptionRows } from "./sql-engines";
 
 const column = (values: unknown[]): Column => ({ length: values.length, at: (i) => values[i] });

@@ -4,8 +4,8 @@
  * hand-made edge cases (refunds, same-day orders, blank amounts, ISO weeks across a new year,
  * open-ended subscriptions, ends before and after the as-of date). One list for both engines.
  */
-import { PeriodUnit, PERIOD_UNITS } from "../../src/model/data/periods";
-import { serialFromIsoText } from "../../src/model/data/excel-dates";
+import { PeriodUnit, PERIOD_UNITS } from "../../src/model/history/periods";
+import { serialFromIsoText } from "../../src/model/reading/excel-dates";
 import {
   bindSqlParameters,
   readSqlFile,

@@ -6,7 +6,7 @@
  */
 import { DuckDBConnection, DuckDBDateValue, DuckDBInstance } from "@duckdb/node-api";
 import { Client, types } from "pg";
-import { isoTextFromSerial, serialFromIsoText } from "../../src/model/data/excel-dates";
+import { isoTextFromSerial, serialFromIsoText } from "../../src/model/reading/excel-dates";
 
 const { startPostgres } = require("../../scripts/postgres.js") as {
   startPostgres(): Promise<{

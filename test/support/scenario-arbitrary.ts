@@ -1,6 +1,6 @@
 /** Random valid scenarios for property tests (fast-check), and a seeded sample for slow tests. */
 import fc from "fast-check";
-import { Scenario, scenarioProblems } from "../../src/model/scenario";
+import { Scenario, scenarioProblems } from "../../src/model/economics/scenario";
 
 const segment = fc.record({
   marketingSpend: fc.integer({ min: 0, max: 5_000_000 }),

@@ -3,7 +3,7 @@ import { CHART_COLORS } from "./chart-colors";
 
 export interface RetentionChartProps {
   points: { label: string; rate: number | null }[];
-  /** Reference lines (seed 001's benchmarks, when the period is a year). */
+  /** Reference lines (the benchmarks of “15 Customer Retention Strategies”, when the period is a year). */
   benchmarks: { value: number; label: string }[];
   name: string;
   summary: string;

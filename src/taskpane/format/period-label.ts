@@ -2,7 +2,7 @@
  * How the data view names a period: by its first day, in the user's language ("Mar 2025",
  * "2025年3月", "2025 Q1", "2025"). Weeks and days show the date they start on.
  */
-import type { PeriodUnit } from "../../model/data/periods";
+import type { PeriodUnit } from "../../model/history/periods";
 
 /** Days between Excel's serial 0 (1899-12-30) and 1970-01-01. */
 const UNIX_EPOCH_SERIAL = 25569;

@@ -21,7 +21,7 @@ export function createOfficeHost(office: typeof Office = Office): WorkbookHost {
     async writeSheet(plan, baseName) {
       // The Office.js renderer loads on first use; most sessions never write.
       const { writePlanToWorkbook } = await import(
-        /* webpackChunkName: "report-office" */ "../../report/render-office"
+        /* webpackChunkName: "report-office" */ "../../report/renderers/render-office"
       );
       return { sheetName: await writePlanToWorkbook(plan, baseName) };
     },

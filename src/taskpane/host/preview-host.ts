@@ -34,7 +34,7 @@ export function createPreviewHost(win: Window = window): WorkbookHost {
     async writeSheet(plan) {
       // No workbook here: the sheet is rendered (escaped) for the page to show instead.
       const { renderPlanToHtml } = await import(
-        /* webpackChunkName: "report-html" */ "../../report/render-html"
+        /* webpackChunkName: "report-html" */ "../../report/renderers/render-html"
       );
       return { sheetName: plan.sheetName, previewHtml: renderPlanToHtml(plan) };
     },

@@ -20,7 +20,7 @@ export async function writePlanToSheet(
 export async function downloadPlanXlsx(plan: Promise<SheetPlan>, fileName: string): Promise<void> {
   const [p, { renderPlanToXlsx }] = await Promise.all([
     plan,
-    import(/* webpackChunkName: "report-xlsx" */ "../../report/render-xlsx"),
+    import(/* webpackChunkName: "report-xlsx" */ "../../report/renderers/render-xlsx"),
   ]);
   saveXlsx(await renderPlanToXlsx(p), fileName);
 }

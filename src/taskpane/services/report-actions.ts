@@ -2,13 +2,13 @@
  * Write-back actions. Everything here loads on first use: the report builders, and above
  * all ExcelJS for the .xlsx download, stay out of the pane's first download.
  */
-import type { Scenario } from "../../model/scenario";
+import type { Scenario } from "../../model/economics/scenario";
 import type { WorkbookHost, WrittenSheet } from "../host/workbook-host";
 
 async function reportModules() {
   const [plan, labels] = await Promise.all([
-    import(/* webpackChunkName: "report" */ "../../report/report-plan"),
-    import(/* webpackChunkName: "report" */ "../../report/report-labels"),
+    import(/* webpackChunkName: "report" */ "../../report/plans/report-plan"),
+    import(/* webpackChunkName: "report" */ "../../report/plans/report-labels"),
   ]);
   return { ...plan, ...labels };
 }
@@ -43,7 +43,7 @@ export async function downloadScenarioXlsx(
 ): Promise<void> {
   const [{ buildReportPlan, reportLabelsFor }, { renderPlanToXlsx }] = await Promise.all([
     reportModules(),
-    import(/* webpackChunkName: "report-xlsx" */ "../../report/render-xlsx"),
+    import(/* webpackChunkName: "report-xlsx" */ "../../report/renderers/render-xlsx"),
   ]);
   const bytes = await renderPlanToXlsx(
     buildReportPlan(scenario, { labels: reportLabelsFor(language), date: new Date() })

@@ -1,6 +1,6 @@
-import { PaymentTiming } from "../../model/ltv";
-import { cloneScenario, Scenario, scenarioProblems } from "../../model/scenario";
-import { InputKey, setInput } from "../../model/whatif";
+import { PaymentTiming } from "../../model/economics/ltv";
+import { cloneScenario, Scenario, scenarioProblems } from "../../model/economics/scenario";
+import { InputKey, setInput } from "../../model/whatif/whatif";
 import { textFromValue, textsFromScenario, valueFromText } from "./field-text";
 
 /**

@@ -1,4 +1,4 @@
-import { InputKey } from "../../model/whatif";
+import { InputKey } from "../../model/whatif/whatif";
 import type { MessageKey } from "../i18n/strings";
 
 /** How an input is typed: percentages are typed as 80 and stored as 0.8; a blank horizon means "no limit". */

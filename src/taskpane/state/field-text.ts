@@ -1,5 +1,5 @@
-import { getInput, INPUT_KEYS, InputKey } from "../../model/whatif";
-import { Scenario } from "../../model/scenario";
+import { getInput, INPUT_KEYS, InputKey } from "../../model/whatif/whatif";
+import { Scenario } from "../../model/economics/scenario";
 import { formatForInput } from "../format/format-number";
 import { parseLocaleNumber, parseLocalePercent } from "../format/parse-number";
 import { FIELDS } from "./field-definitions";

@@ -6,22 +6,22 @@
  * arrive; files and pasted text go to the worker whole and are parsed there.
  */
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { DataShape } from "../../model/data/analysis";
+import type { DataShape } from "../../model/history/analysis";
 import {
   ColumnRole,
   matchColumns,
   missingRoles,
   SHAPE_ROLES,
-} from "../../model/data/column-matching";
-import { detectDateFormat, localeWritesDayFirst } from "../../model/data/date-formats";
+} from "../../model/reading/column-matching";
+import { detectDateFormat, localeWritesDayFirst } from "../../model/reading/date-formats";
 import {
   AnalysisCancelledError,
   AnalysisClient,
   AnalysisFailedError,
   WorkerLike,
-} from "../data/analysis-client";
-import type { AnalysisSettings, AnalysisView, TableSource } from "../data/protocol";
-import { rowProblem, RowProblem } from "../data/row-errors";
+} from "../worker/analysis-client";
+import type { AnalysisSettings, AnalysisView, TableSource } from "../worker/protocol";
+import { rowProblem, RowProblem } from "../worker/row-errors";
 import type { RangeSource, WorkbookHost } from "../host/workbook-host";
 
 /** Rows read to propose the column match and detect the date format. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Scenario } from "../../model/scenario";
+import type { Scenario } from "../../model/economics/scenario";
 import type { ScenarioStorage } from "../../scenarios/scenario-store";
 import { loadScenarioStore } from "../services/saved-scenarios";
 

@@ -1,6 +1,6 @@
 import { useMemo, useReducer } from "react";
-import { Scenario, scenarioProblems } from "../../model/scenario";
-import { evaluateOutputs, InputKey, OutputKey } from "../../model/whatif";
+import { Scenario, scenarioProblems } from "../../model/economics/scenario";
+import { evaluateOutputs, InputKey, OutputKey } from "../../model/whatif/whatif";
 import type { MessageKey } from "../i18n/strings";
 import { EditorAction, editorReducer, EditorState, initialEditorState } from "./editor-state";
 import { fieldMessages } from "./validation";

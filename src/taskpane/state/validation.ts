@@ -1,5 +1,5 @@
-import { Scenario } from "../../model/scenario";
-import { getInput, INPUT_KEYS, INPUT_SPECS, InputKey } from "../../model/whatif";
+import { Scenario } from "../../model/economics/scenario";
+import { getInput, INPUT_KEYS, INPUT_SPECS, InputKey } from "../../model/whatif/whatif";
 import type { MessageKey } from "../i18n/strings";
 
 /**

@@ -1,0 +1,340 @@
+/**
+ * Which column of a user's table holds what, from its headers in English or Chinese (and, for
+ * a table without headers, from what its cells hold), and whether the table is orders
+ * (customer, order date, amount) or subscriptions (customer, start, end, recurring revenue).
+ * The pane proposes this match and the user can change every part of it; the command line
+ * uses the same rules.
+ */
+import { DataShape } from "../history/analysis";
+import { DATE_FORMATS, serialFromDateText } from "./date-formats";
+
+export type ColumnRole = "customer" | "date" | "amount" | "start" | "end" | "revenue";
+
+/** The roles each shape reads, required ones first. */
+export const SHAPE_ROLES: Record<DataShape, readonly ColumnRole[]> = {
+  orders: ["customer", "date", "amount"],
+  subscriptions: ["customer", "start", "end", "revenue"],
+};
+
+/** Roles a table may lack: no amounts (orders), no end dates (all running) or no revenue. */
+export const OPTIONAL_ROLES: ReadonlySet<ColumnRole> = new Set(["amount", "end", "revenue"]);
+
+/** Column index per role; -1: none. */
+export type ColumnRoles = Record<ColumnRole, number>;
+
+export interface ColumnMatch {
+  shape: DataShape;
+  /** Whether the first row holds column titles rather than data. */
+  hasHeader: boolean;
+  columns: ColumnRoles;
+}
+
+/**
+ * Header words per role, compared after `normalizeHeader` (lower case; spaces, _ - . # and
+ * brackets removed). Earlier words are better matches.
+ */
+const SYNONYMS: Record<ColumnRole, readonly string[]> = {
+  customer: [
+    "customer",
+    "customerid",
+    "customerno",
+    "customernumber",
+    "customercode",
+    "customername",
+    "client",
+    "clientid",
+    "user",
+    "userid",
+    "account",
+    "accountid",
+    "member",
+    "memberid",
+    "buyer",
+    "buyerid",
+    "subscriber",
+    "subscriberid",
+    "客户",
+    "客户编号",
+    "客户id",
+    "客户代码",
+    "客户名称",
+    "顾客",
+    "顾客编号",
+    "用户",
+    "用户id",
+    "用户编号",
+    "会员",
+    "会员id",
+    "会员编号",
+    "买家",
+    "订阅者",
+  ],
+  date: [
+    "date",
+    "orderdate",
+    "orderedat",
+    "orderedon",
+    "purchasedate",
+    "purchasedat",
+    "transactiondate",
+    "invoicedate",
+    "paymentdate",
+    "paidat",
+    "createdat",
+    "created",
+    "day",
+    "日期",
+    "下单日期",
+    "订单日期",
+    "购买日期",
+    "交易日期",
+    "付款日期",
+    "支付日期",
+    "下单时间",
+    "订单时间",
+  ],
+  amount: [
+    "amount",
+    "revenue",
+    "total",
+    "ordertotal",
+    "orderamount",
+    "ordervalue",
+    "value",
+    "sales",
+    "sale",
+    "price",
+    "spend",
+    "net",
+    "gross",
+    "金额",
+    "收入",
+    "订单金额",
+    "销售额",
+    "实付金额",
+    "支付金额",
+    "总额",
+    "总金额",
+    "营收",
+  ],
+  start: [
+    "start",
+    "startdate",
+    "startedat",
+    "starton",
+    "subscriptionstart",
+    "begin",
+    "begindate",
+    "from",
+    "开始",
+    "开始日期",
+    "起始日期",
+    "开始时间",
+    "订阅开始",
+    "生效日期",
+  ],
+  end: [
+    "end",
+    "enddate",
+    "endedat",
+    "endon",
+    "subscriptionend",
+    "cancelledat",
+    "canceledat",
+    "cancellationdate",
+    "cancelled",
+    "canceled",
+    "churndate",
+    "churnedat",
+    "to",
+    "until",
+    "结束",
+    "结束日期",
+    "结束时间",
+    "截止日期",
+    "取消日期",
+    "到期日期",
+    "订阅结束",
+    "流失日期",
+  ],
+  revenue: [
+    "mrr",
+    "monthlyrecurringrevenue",
+    "recurringrevenue",
+    "monthlyrevenue",
+    "arr",
+    "月经常性收入",
+    "经常性收入",
+    "月收入",
+    "月费",
+    "amount",
+    "revenue",
+    "price",
+    "value",
+    "金额",
+    "收入",
+    "价格",
+  ],
+};
+
+/** A header as compared: lower case, without spaces, _ - . # and brackets. */
+export function normalizeHeader(header: unknown): string {
+  return String(header ?? "")
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s_\-.#()[\]（）:：/]+/g, "");
+}
+
+/** How well a header names a role: 0 none; higher is better (exact beats containing). */
+export function headerScore(header: unknown, role: ColumnRole): number {
+  const h = normalizeHeader(header);
+  if (h === "") return 0;
+  const words = SYNONYMS[role];
+  const exact = words.indexOf(h);
+  if (exact >= 0) return 1000 - exact;
+  let best = 0;
+  words.forEach((word, i) => {
+    // Short words ("to", "day", "net") only count as the whole header.
+    if (word.length >= 3 && h.includes(word)) best = Math.max(best, 500 - i);
+  });
+  return best;
+}
+
+type CellKind = "date" | "number" | "text" | "blank";
+
+function cellKind(cell: unknown): CellKind {
+  if (cell === null || cell === undefined || cell === "") return "blank";
+  if (typeof cell === "number") return "number";
+  if (typeof cell !== "string") return "text";
+  const t = cell.trim();
+  if (t === "") return "blank";
+  if (DATE_FORMATS.some((f) => serialFromDateText(t, f) !== null)) return "date";
+  return Number.isFinite(Number(t)) ? "number" : "text";
+}
+
+/** What most non-blank cells of a column are, over some rows. */
+function columnKind(rows: readonly (readonly unknown[])[], column: number): CellKind {
+  const counts: Record<CellKind, number> = { date: 0, number: 0, text: 0, blank: 0 };
+  for (const row of rows) counts[cellKind(row[column])]++;
+  const ranked = (["date", "number", "text"] as const)
+    .filter((k) => counts[k] > 0)
+    .sort((a, b) => counts[b] - counts[a]);
+  return ranked[0] ?? "blank";
+}
+
+/**
+ * Whether a first row is column titles: none of its cells is a date and at least one is text
+ * that is not a number (a data row of orders always has a date).
+ */
+export function firstRowIsHeader(firstRow: readonly unknown[]): boolean {
+  const kinds = firstRow.map(cellKind);
+  return !kinds.includes("date") && kinds.includes("text");
+}
+
+/** Assigns roles to columns, best score first, each column to one role at most. */
+function assign(
+  width: number,
+  roles: readonly ColumnRole[],
+  score: (column: number, role: ColumnRole) => number
+): ColumnRoles {
+  const columns: ColumnRoles = {
+    customer: -1,
+    date: -1,
+    amount: -1,
+    start: -1,
+    end: -1,
+    revenue: -1,
+  };
+  const pairs: { column: number; role: ColumnRole; score: number }[] = [];
+  for (let c = 0; c < width; c++)
+    for (const role of roles) {
+      const s = score(c, role);
+      if (s > 0) pairs.push({ column: c, role, score: s });
+    }
+  pairs.sort((a, b) => b.score - a.score || a.column - b.column);
+  const used = new Set<number>();
+  for (const p of pairs) {
+    if (columns[p.role] >= 0 || used.has(p.column)) continue;
+    columns[p.role] = p.column;
+    used.add(p.column);
+  }
+  return columns;
+}
+
+/** Fills roles the headers left open from the columns' contents (dates, numbers, ids). */
+function fillByContent(
+  columns: ColumnRoles,
+  roles: readonly ColumnRole[],
+  kinds: readonly CellKind[]
+): void {
+  const used = new Set(Object.values(columns).filter((c) => c >= 0));
+  const take = (kind: CellKind | null): number => {
+    const c = kinds.findIndex((k, i) => !used.has(i) && (kind === null || k === kind));
+    if (c >= 0) used.add(c);
+    return c;
+  };
+  for (const role of roles) {
+    if (columns[role] >= 0) continue;
+    if (role === "date" || role === "start") columns[role] = take("date");
+    else if (role === "amount" || role === "revenue") columns[role] = take("number");
+    else if (role === "customer") {
+      const text = take("text");
+      columns[role] = text >= 0 ? text : take("number");
+    }
+    // An end column is never guessed from content alone: a second date column may be anything.
+  }
+}
+
+function matchForShape(
+  shape: DataShape,
+  headers: readonly unknown[] | null,
+  kinds: readonly CellKind[]
+): { columns: ColumnRoles; score: number } {
+  const roles = SHAPE_ROLES[shape];
+  const width = kinds.length;
+  const columns = assign(width, roles, (c, role) => (headers ? headerScore(headers[c], role) : 0));
+  let score = 0;
+  for (const role of roles)
+    if (columns[role] >= 0) score += headers ? headerScore(headers[columns[role]], role) : 0;
+  fillByContent(columns, roles, kinds);
+  return { columns, score };
+}
+
+/**
+ * The proposed match for a table from its first rows (the first maybe headers). Subscriptions
+ * when a column is named as a start (or as an end) date and none as an order date; orders
+ * otherwise. `shape` forces one (the user changed it).
+ */
+export function matchColumns(
+  rows: readonly (readonly unknown[])[],
+  shape?: DataShape
+): ColumnMatch {
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  const hasHeader = rows.length > 0 && firstRowIsHeader(rows[0]);
+  const headers = hasHeader ? rows[0] : null;
+  const data = hasHeader ? rows.slice(1) : rows;
+  const kinds = Array.from({ length: width }, (_, c) => columnKind(data, c));
+  const chosen = shape ?? detectShape(headers, kinds);
+  return { shape: chosen, hasHeader, columns: matchForShape(chosen, headers, kinds).columns };
+}
+
+/** Header words that name recurring revenue, which only subscriptions have. */
+const RECURRING = new Set(SYNONYMS.revenue.slice(0, SYNONYMS.revenue.indexOf("月费") + 1));
+
+function detectShape(headers: readonly unknown[] | null, kinds: readonly CellKind[]): DataShape {
+  if (headers) {
+    const best = (role: ColumnRole) => Math.max(0, ...headers.map((h) => headerScore(h, role)));
+    const recurring = headers.some((h) => RECURRING.has(normalizeHeader(h)));
+    if (recurring || Math.max(best("start"), best("end")) > best("date")) return "subscriptions";
+    if (best("date") > 0) return "orders";
+  }
+  // No telling headers: two date columns read as a start and an end.
+  return kinds.filter((k) => k === "date").length >= 2 ? "subscriptions" : "orders";
+}
+
+/** Whether every required role of the match's shape has a column. */
+export function missingRoles(match: Pick<ColumnMatch, "shape" | "columns">): ColumnRole[] {
+  return SHAPE_ROLES[match.shape].filter(
+    (role) => !OPTIONAL_ROLES.has(role) && match.columns[role] < 0
+  );
+}

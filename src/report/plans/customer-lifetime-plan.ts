@@ -1,0 +1,280 @@
+/**
+ * The "Customer lifetime" sheet as a plan (issue 12's "Write customers to sheet"): the BG/NBD and
+ * Gamma-Gamma parameters in named value cells, and one row per customer with P(alive) and the
+ * expected spend as native formulas of that row and those cells. The expected purchases and the
+ * CLV need ₂F₁, which Excel lacks, so they are the model's values, and say so.
+ *
+ * Blocks, top to bottom (column A holds the labels):
+ * - settings: time unit in days (stated in words beside it), horizon, annual discount rate, the
+ *   rate per time unit as a formula ((1 + annual)^(unit/365.25) − 1), observation and calibration
+ *   ends, holdout, customers;
+ * - parameters: r, α, a, b (names BgNbd_R, BgNbd_Alpha, BgNbd_A, BgNbd_B) and log-likelihood;
+ *   p, q, γ (GammaGamma_P, GammaGamma_Q, GammaGamma_Gamma), or why there is no spend model;
+ *   the holdout's expected and actual purchases when there is a holdout;
+ * - the customers, one block: id, x, t_x, T, m as values, P(alive) and expected spend as formulas,
+ *   expected purchases and CLV as values. Without a spend model both spend columns hold the reason.
+ *
+ * P(alive) = 1/(1 + e^δ), δ = ln(a/(b+x−1)) + (r+x)·ln((α+T)/(α+t_x)), for x > 0, is written
+ * e^{−δ'}/(1 + e^{−δ'}) with δ' = max(δ, −709): EXP never sees more than 709 (Excel's EXP
+ * overflows past 709.78), so a heavy buyer long gone (δ in the thousands, where 1/(1 + e^δ)
+ * would be #NUM!) underflows to 0, as the model does. δ ≥ ln(a/(b+x−1)), so only an a typed in
+ * below ~1e-300 reaches the cap, and there e^{709}/(1 + e^{709}) = 1 exactly, as in the model.
+ * The table's cells are unstyled on purpose: a style per row would cost the Office.js renderer a
+ * range per row (100,000 customers, 100,000 ranges); the header says what each column is.
+ */
+import { discountRatePerUnit } from "../../model/buyers/clv";
+import { CustomerLifetimeTable } from "../../model/buyers/customer-lifetime";
+import {
+  CustomerLifetimeLabels,
+  ENGLISH_CUSTOMER_LIFETIME_LABELS,
+} from "./customer-lifetime-labels";
+import { CellStyle, NumberFormat, PlanBlock, PlanCell, PlanName, SheetPlan } from "../sheet-plan";
+
+export {
+  ENGLISH_CUSTOMER_LIFETIME_LABELS,
+  CHINESE_CUSTOMER_LIFETIME_LABELS,
+} from "./customer-lifetime-labels";
+export type { CustomerLifetimeLabels } from "./customer-lifetime-labels";
+
+export interface CustomerLifetimePlanOptions {
+  labels?: CustomerLifetimeLabels;
+  /** The sheet's preferred name (default: labels.sheetName); renderers make it unique. */
+  sheetName?: string;
+}
+
+/** Days in the discount rate's year (clv.ts and customer-lifetime.ts use the same). */
+const YEAR_DAYS = 365.25;
+/** EXP(709) is the largest power of e below Excel's overflow at 709.78. */
+const EXP_LIMIT = 709;
+/** Excel's last row; the table's header sits above its first customer. */
+const MAX_ROWS = 1_048_576;
+
+/** Where the settings and parameters sit (1-based rows, column B). */
+export const LIFETIME_ROWS = {
+  timeUnit: 2,
+  horizon: 3,
+  annualRate: 4,
+  ratePerUnit: 5,
+  r: 13,
+  alpha: 14,
+  a: 15,
+  b: 16,
+  p: 21,
+  q: 22,
+  gamma: 23,
+  /** The customers' title; the note, the header and the first customer follow. */
+  table: 33,
+} as const;
+/** The first customer's row (1-based). */
+export const FIRST_CUSTOMER_ROW = LIFETIME_ROWS.table + 3;
+
+const GENERAL: NumberFormat = { kind: "general" };
+const COUNT: NumberFormat = { kind: "count" };
+const DECIMAL: NumberFormat = { kind: "decimal" };
+const PERCENT: NumberFormat = { kind: "percent" };
+const DATE: NumberFormat = { kind: "date" };
+
+const text = (value: string, style?: CellStyle): PlanCell => ({ kind: "text", text: value, style });
+const value = (v: number, format: NumberFormat, style?: CellStyle): PlanCell => ({
+  kind: "number",
+  value: v,
+  format,
+  style,
+});
+const formula = (
+  f: string,
+  expected: number,
+  format: NumberFormat,
+  style?: CellStyle
+): PlanCell => ({
+  kind: "formula",
+  formula: f,
+  expected,
+  format,
+  style,
+});
+
+/** The sheet for a customer-lifetime table. Throws when the customers do not fit a sheet. */
+export function customerLifetimePlan(
+  table: CustomerLifetimeTable,
+  options: CustomerLifetimePlanOptions = {}
+): SheetPlan {
+  const labels = options.labels ?? ENGLISH_CUSTOMER_LIFETIME_LABELS;
+  const { customers, purchases, spend, holdout } = table;
+  const { timeUnitDays, horizon, annualDiscountRate, holdoutDays } = table.options;
+  const n = customers.count;
+  if (FIRST_CUSTOMER_ROW - 1 + n > MAX_ROWS)
+    throw new Error(
+      `${n.toLocaleString("en-US")} customers do not fit a sheet (at most ${(MAX_ROWS - FIRST_CUSTOMER_ROW + 1).toLocaleString("en-US")})`
+    );
+  const unit = unitName(labels, timeUnitDays);
+  const fill = (template: string) =>
+    template.replace("{unit}", unit).replace("{horizon}", String(horizon));
+  const R = LIFETIME_ROWS;
+  const blocks: PlanBlock[] = [];
+  const names: PlanName[] = [
+    { name: "Clv_TimeUnitDays", cell: `B${R.timeUnit}` },
+    { name: "Clv_Horizon", cell: `B${R.horizon}` },
+    { name: "Clv_AnnualDiscountRate", cell: `B${R.annualRate}` },
+    { name: "Clv_DiscountRatePerUnit", cell: `B${R.ratePerUnit}` },
+    { name: "BgNbd_R", cell: `B${R.r}` },
+    { name: "BgNbd_Alpha", cell: `B${R.alpha}` },
+    { name: "BgNbd_A", cell: `B${R.a}` },
+    { name: "BgNbd_B", cell: `B${R.b}` },
+  ];
+
+  // ---- settings ----
+  blocks.push({
+    topLeft: "A1",
+    rows: [
+      [text(labels.title, "title")],
+      [
+        text(labels.timeUnit, "label"),
+        value(timeUnitDays, GENERAL, "label"),
+        text(fill(labels.timeUnitNote), "note"),
+      ],
+      [text(labels.horizon, "label"), value(horizon, GENERAL, "label")],
+      [text(labels.annualDiscountRate, "label"), value(annualDiscountRate, PERCENT, "label")],
+      [
+        text(labels.discountRatePerUnit, "label"),
+        formula(
+          `=(1+B${R.annualRate})^(B${R.timeUnit}/${YEAR_DAYS})-1`,
+          discountRatePerUnit(annualDiscountRate, YEAR_DAYS, timeUnitDays),
+          PERCENT,
+          "output"
+        ),
+      ],
+      [text(labels.observedThrough, "label"), value(table.lastDay, DATE, "label")],
+      [text(labels.calibrationEnd, "label"), value(table.calibrationEnd, DATE, "label")],
+      [text(labels.holdoutDays, "label"), value(holdoutDays, COUNT, "label")],
+      [text(labels.customers, "label"), value(n, COUNT, "label")],
+      [text(labels.hint, "note")],
+    ],
+  });
+
+  // ---- parameters ----
+  const parameter = (label: string, v: number): (PlanCell | null)[] => [
+    text(label, "label"),
+    value(v, GENERAL, "input"),
+  ];
+  const fact = (label: string, v: number, format: NumberFormat): (PlanCell | null)[] => [
+    text(label, "label"),
+    value(v, format, "label"),
+  ];
+  const parameterRows: (PlanCell | null)[][] = [
+    [text(labels.purchasesTitle, "header")],
+    parameter(labels.r, purchases.r),
+    parameter(labels.alpha, purchases.alpha),
+    parameter(labels.a, purchases.a),
+    parameter(labels.b, purchases.b),
+    fact(labels.logLikelihood, purchases.logLikelihood, GENERAL),
+    [text(labels.purchasesNote, "note")],
+    [],
+    [text(labels.spendTitle, "header")],
+  ];
+  // A spend model whose mean is infinite (q ≤ 1) gives no numbers: treated as none.
+  const spendModel = spend !== null && spend.q > 1 ? spend : null;
+  const spendReason = `${labels.noSpendModel}: ${table.spendProblem ?? ""}`.replace(/: $/, "");
+  if (spendModel) {
+    parameterRows.push(
+      parameter(labels.p, spendModel.p),
+      parameter(labels.q, spendModel.q),
+      parameter(labels.gamma, spendModel.gamma),
+      fact(labels.customersUsed, spendModel.customersUsed, COUNT),
+      fact(labels.logLikelihood, spendModel.logLikelihood, GENERAL),
+      [text(labels.spendNote, "note")]
+    );
+    names.push(
+      { name: "GammaGamma_P", cell: `B${R.p}` },
+      { name: "GammaGamma_Q", cell: `B${R.q}` },
+      { name: "GammaGamma_Gamma", cell: `B${R.gamma}` }
+    );
+  } else {
+    parameterRows.push([text(spendReason, "note")], [], [], [], [], []);
+  }
+  parameterRows.push([], [text(labels.holdoutTitle, "header")]);
+  if (holdout)
+    parameterRows.push(
+      fact(labels.holdoutLength, holdout.length, GENERAL),
+      fact(labels.holdoutExpected, holdout.expectedTotal, DECIMAL),
+      fact(labels.holdoutActual, holdout.actualTotal, COUNT)
+    );
+  else parameterRows.push([text(labels.noHoldout, "note")]);
+  blocks.push({ topLeft: `A${R.r - 1}`, rows: parameterRows });
+
+  // ---- customers ----
+  const r = `$B$${R.r}`;
+  const alpha = `$B$${R.alpha}`;
+  const a = `$B$${R.a}`;
+  const b = `$B$${R.b}`;
+  const p = `$B$${R.p}`;
+  const q = `$B$${R.q}`;
+  const gamma = `$B$${R.gamma}`;
+  const rows: (PlanCell | null)[][] = [
+    [text(labels.tableTitle, "header")],
+    [text(labels.tableNote, "note")],
+    [
+      labels.id,
+      labels.frequency,
+      labels.recency,
+      labels.age,
+      labels.monetary,
+      labels.pAlive,
+      fill(labels.expectedPurchases),
+      labels.expectedSpend,
+      fill(labels.clv),
+    ].map((h) => text(h, "header")),
+  ];
+  const { frequency, recency, age, monetary, customer } = customers;
+  const idLabels = table.ids.labels;
+  const noSpend = text(spendReason);
+  for (let k = 0; k < n; k++) {
+    const row = FIRST_CUSTOMER_ROW + k;
+    const x = `B${row}`;
+    const delta = `LN(${a}/(${b}+${x}-1))+(${r}+${x})*LN((${alpha}+D${row})/(${alpha}+C${row}))`;
+    const capped = `EXP(-MAX(${delta},-${EXP_LIMIT}))`;
+    const id = idLabels[customer[k]];
+    const cells: (PlanCell | null)[] = [
+      typeof id === "number" ? value(id, GENERAL) : text(id),
+      value(frequency[k], COUNT),
+      value(recency[k], DECIMAL),
+      value(age[k], DECIMAL),
+      value(monetary[k], DECIMAL),
+      formula(`=IF(${x}=0,1,${capped}/(1+${capped}))`, table.pAlive[k], PERCENT),
+      value(table.expectedPurchases[k], DECIMAL),
+    ];
+    if (!spendModel) cells.push(noSpend, noSpend);
+    else if (!Number.isFinite(table.expectedSpend[k]) || !Number.isFinite(table.clv[k]))
+      cells.push(text(labels.spendUnavailable), text(labels.spendUnavailable));
+    else
+      cells.push(
+        formula(
+          `=${p}*(${gamma}+E${row}*${x})/(${p}*${x}+${q}-1)`,
+          table.expectedSpend[k],
+          DECIMAL
+        ),
+        value(table.clv[k], DECIMAL)
+      );
+    rows.push(cells);
+  }
+  blocks.push({ topLeft: `A${R.table}`, rows });
+
+  const columnWidths: Record<string, number> = { A: 30 };
+  for (const column of ["B", "C", "D", "E", "F", "G", "H", "I"]) columnWidths[column] = 16;
+  return {
+    sheetName: options.sheetName ?? labels.sheetName,
+    blocks,
+    names,
+    columnWidths,
+    charts: [],
+    print: { orientation: "landscape" },
+  };
+}
+
+/** The time unit in words: days, weeks and months (a twelfth of 365.25 days) by name. */
+function unitName(labels: CustomerLifetimeLabels, days: number): string {
+  if (days === 1) return labels.units.day;
+  if (days === 7) return labels.units.week;
+  if (Math.abs(days - YEAR_DAYS / 12) < 1e-9) return labels.units.month;
+  return labels.units.other.replace("{days}", String(days));
+}

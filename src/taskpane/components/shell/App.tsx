@@ -1,0 +1,29 @@
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { WORKED_EXAMPLE } from "../../../model/economics/scenario";
+import type { WorkbookHost } from "../../host/workbook-host";
+import { LocaleProvider } from "../../i18n/locale-context";
+import { resolveLanguage } from "../../i18n/strings";
+import { Pane } from "./Pane";
+import { useSteadyButtonHooks } from "../shared/steady-buttons";
+
+/** The pane with its host's theme and language. */
+export function App({ host }: { host: WorkbookHost }) {
+  const [theme, setTheme] = useState(host.theme);
+  const buttonHooks = useSteadyButtonHooks();
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+  useEffect(() => {
+    document.documentElement.lang = resolveLanguage(host.language);
+  }, [host]);
+  return (
+    <FluentProvider
+      theme={theme === "dark" ? webDarkTheme : webLightTheme}
+      customStyleHooks_unstable={buttonHooks}
+      style={{ minHeight: "100vh" }}
+    >
+      <LocaleProvider locale={host.language}>
+        <Pane initialScenario={WORKED_EXAMPLE} host={host} theme={theme} />
+      </LocaleProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,251 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useCallback, useId, useMemo, useState } from "react";
+import { linkedReturningCustomers, Scenario } from "../../../model/economics/scenario";
+import { InputKey } from "../../../model/whatif/whatif";
+import { formatForInput, formatQuantity } from "../../format/format-number";
+import { useLocale } from "../../i18n/locale-context";
+import { Language, loadDataStrings } from "../../i18n/strings";
+import type { WorkbookHost } from "../../host/workbook-host";
+import { useScenarioEditor } from "../../state/use-scenario-editor";
+import { useSettledValue } from "../../state/use-settled-value";
+import { CurrencyPicker } from "../what-if/CurrencyPicker";
+import { LazyChart } from "../shared/LazyChart";
+import { Notice } from "../shared/Notice";
+import { PaneTabs } from "./PaneTabs";
+import type { ModelUse } from "../your-data/UseInModel";
+import { ResultsTable } from "../what-if/ResultsTable";
+import { Section } from "../shared/Section";
+import { SegmentInputs } from "../what-if/SegmentInputs";
+
+// Everything below the results is a chunk of its own: the first render (the one the user waits
+// for) only has to parse, style and lay out the inputs and the results.
+const PaneDetails = lazy(() => import(/* webpackChunkName: "pane-details" */ "../what-if/PaneDetails"));
+// "Your data" loads (with its strings) when its tab is first opened: the what-if view's first
+// screen never waits for it.
+const dataViewIn = (language: Language) =>
+  lazy(() =>
+    Promise.all([
+      import(/* webpackChunkName: "data-view" */ "../your-data/DataView"),
+      loadDataStrings(language),
+    ]).then(([view]) => view)
+  );
+const PerCustomerChart = lazy(
+  () => import(/* webpackChunkName: "charts" */ "../../charts/PerCustomerChart")
+);
+
+const useStyles = makeStyles({
+  pane: {
+    padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXL}`,
+    maxWidth: "720px",
+    marginInline: "auto",
+  },
+  title: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalS}`,
+  },
+  fromData: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  // One column in a narrow task pane, the two groups side by side when there is room.
+  inputs: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(260px, 100%), 1fr))",
+    gap: tokens.spacingVerticalM,
+  },
+});
+
+export interface PaneProps {
+  initialScenario: Scenario;
+  host: WorkbookHost;
+  theme: "light" | "dark";
+}
+
+/** The whole task pane, stacked for a narrow pane: inputs and results first, then PaneDetails. */
+export function Pane({ initialScenario, host, theme }: PaneProps) {
+  const styles = useStyles();
+  const { t, locale, language } = useLocale();
+  const DataView = useMemo(() => dataViewIn(language), [language]);
+  const editor = useScenarioEditor(initialScenario, locale);
+  const { state, dispatch, outputs, baselineOutputs, messages, canWrite } = editor;
+  const { scenario, texts } = state;
+  const currency = scenario.currency;
+
+  const [tab, setTab] = useState<"model" | "data">("model");
+  const [dataOpened, setDataOpened] = useState(false);
+  const ids = { model: useId(), data: useId() };
+  // Inputs carried in from "Your data", with where each came from; typing over one forgets it.
+  const [fromData, setFromData] = useState<Partial<Record<InputKey, string>>>({});
+  const forget = useCallback(
+    (key: InputKey) =>
+      setFromData((notes) => {
+        if (!(key in notes)) return notes;
+        const rest = { ...notes };
+        delete rest[key];
+        return rest;
+      }),
+    []
+  );
+  const onUse = useCallback(
+    (use: ModelUse) => {
+      if (use.link) dispatch({ type: "linked", linked: true });
+      for (const { key, value } of use.values) dispatch({ type: "apply", key, value });
+      setFromData((notes) => ({
+        ...notes,
+        ...Object.fromEntries(use.values.map(({ key }) => [key, use.source])),
+      }));
+    },
+    [dispatch]
+  );
+
+  // Stable callbacks keep the memoised fields and panels from re-rendering for nothing.
+  const onEdit = useCallback(
+    (key: InputKey, text: string) => {
+      forget(key);
+      dispatch({ type: "edit", key, text });
+    },
+    [dispatch, forget]
+  );
+  const onApply = useCallback(
+    (key: InputKey, value: number) => {
+      forget(key);
+      dispatch({ type: "apply", key, value });
+    },
+    [dispatch, forget]
+  );
+
+  const linkedCustomers =
+    scenario.retention.linked &&
+    !messages["retention.rate"] &&
+    !messages["retention.startCustomers"]
+      ? linkedReturningCustomers(scenario)
+      : null;
+  const chartData = useMemo(
+    () =>
+      (["new", "returning"] as const).map((segment) => ({
+        segment: t(segment === "new" ? "results.new" : "results.returning"),
+        averageBill:
+          outputs[`${segment}.revenue`] !== null ? scenario.segments[segment].averageBill : null,
+        cost: outputs[`${segment}.costPerCustomer`],
+        profit: outputs[`${segment}.profitPerCustomer`],
+      })),
+    [outputs, scenario, t]
+  );
+
+  // The chart redraws when typing pauses; the results table beside it shows every figure at once.
+  const settledChartData = useSettledValue(chartData);
+  const perCustomerChart = useMemo(
+    () => (
+      <PerCustomerChart
+        data={settledChartData}
+        names={{
+          averageBill: t("charts.averageBill"),
+          cost: t("charts.cost"),
+          profit: t("charts.profit"),
+        }}
+        summary={t("charts.perCustomerSummary")}
+        format={(v) => formatQuantity(v, "money", currency, locale, true)}
+      />
+    ),
+    [settledChartData, t, currency, locale]
+  );
+
+  return (
+    <main className={styles.pane} data-can-write={canWrite}>
+      <h1 className={styles.title}>{t("app.title")}</h1>
+      {host.kind === "preview" && <Notice intent="info">{t("app.previewNotice")}</Notice>}
+      <PaneTabs
+        label={t("tabs.label")}
+        selected={tab}
+        onSelect={(next) => {
+          if (next === "data") setDataOpened(true);
+          setTab(next);
+        }}
+        tabs={[
+          { value: "model", label: t("tabs.model"), id: ids.model },
+          { value: "data", label: t("tabs.data"), id: ids.data },
+        ]}
+      />
+
+      <div
+        role="tabpanel"
+        id={`${ids.model}-panel`}
+        aria-labelledby={ids.model}
+        hidden={tab !== "model"}
+      >
+        {Object.keys(fromData).length > 0 && (
+          <Notice intent="info" testId="from-data">
+            {t("data.use.notesHeading")}
+            <ul className={styles.fromData}>
+              {(Object.entries(fromData) as [InputKey, string][]).map(([key, note]) => (
+                <li key={key}>{note}</li>
+              ))}
+            </ul>
+          </Notice>
+        )}
+        {!canWrite && (
+          <Notice intent="warning" testId="blocked-notice">
+            {t("app.blockedNotice")}
+          </Notice>
+        )}
+
+        <Section title={t("inputs.heading")}>
+          <div className={styles.inputs}>
+            <SegmentInputs segment="new" texts={texts} messages={messages} onEdit={onEdit} />
+            <SegmentInputs
+              segment="returning"
+              texts={texts}
+              messages={messages}
+              onEdit={onEdit}
+              derivedCustomers={
+                scenario.retention.linked
+                  ? linkedCustomers === null
+                    ? ""
+                    : formatForInput(linkedCustomers, locale)
+                  : undefined
+              }
+            />
+            <CurrencyPicker
+              value={currency}
+              onChange={(c) => dispatch({ type: "currency", currency: c })}
+            />
+          </div>
+        </Section>
+
+        <Section title={t("results.heading")}>
+          <ResultsTable outputs={outputs} currency={currency} />
+          <LazyChart>{perCustomerChart}</LazyChart>
+        </Section>
+
+        {/* No fallback: the sections simply appear below the results once their chunk is in. */}
+        <Suspense fallback={null}>
+          <PaneDetails
+            host={host}
+            theme={theme}
+            scenario={scenario}
+            texts={texts}
+            messages={messages}
+            outputs={outputs}
+            baselineOutputs={baselineOutputs}
+            canWrite={canWrite}
+            linkedCustomers={linkedCustomers}
+            dispatch={dispatch}
+            onEdit={onEdit}
+            onApply={onApply}
+          />
+        </Suspense>
+      </div>
+
+      {dataOpened && (
+        <div
+          role="tabpanel"
+          id={`${ids.data}-panel`}
+          aria-labelledby={ids.data}
+          hidden={tab !== "data"}
+        >
+          <Suspense fallback={<p>{t("data.loading")}</p>}>
+            <DataView host={host} theme={theme} onUse={onUse} />
+          </Suspense>
+        </div>
+      )}
+    </main>
+  );
+}

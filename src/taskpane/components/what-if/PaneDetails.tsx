@@ -1,0 +1,120 @@
+import type { Scenario } from "../../../model/economics/scenario";
+import type { InputKey, OutputKey } from "../../../model/whatif/whatif";
+import type { WorkbookHost } from "../../host/workbook-host";
+import { useLocale } from "../../i18n/locale-context";
+import type { MessageKey } from "../../i18n/strings";
+import type { EditorAction } from "../../state/editor-state";
+import { useSavedScenarios } from "../../state/use-saved-scenarios";
+import { BaselinePanel } from "./BaselinePanel";
+import { ComparisonPanel } from "./ComparisonPanel";
+import { GoalSeekPanel } from "./GoalSeekPanel";
+import { LtvPanel } from "./LtvPanel";
+import { RetentionLink } from "./RetentionLink";
+import { ScenariosPanel } from "./ScenariosPanel";
+import { Section } from "../shared/Section";
+import { SensitivityPanel } from "./SensitivityPanel";
+import { TornadoPanel } from "./TornadoPanel";
+import { WorkbookPanel } from "./WorkbookPanel";
+
+export interface PaneDetailsProps {
+  host: WorkbookHost;
+  theme: "light" | "dark";
+  scenario: Scenario;
+  texts: Record<InputKey, string>;
+  messages: Partial<Record<InputKey, MessageKey>>;
+  outputs: Record<OutputKey, number | null>;
+  baselineOutputs: Record<OutputKey, number | null>;
+  canWrite: boolean;
+  /** Returning customers derived from the retention link; null when off or not computable. */
+  linkedCustomers: number | null;
+  dispatch: (action: EditorAction) => void;
+  onEdit: (key: InputKey, text: string) => void;
+  onApply: (key: InputKey, value: number) => void;
+}
+
+/**
+ * Everything below the results: comparison, retention link, LTV, baseline and the what-if,
+ * scenario and workbook tools. A chunk of its own, loaded while the inputs and results are
+ * already usable (see Pane).
+ */
+export default function PaneDetails(props: PaneDetailsProps) {
+  const { host, theme, scenario, texts, messages, outputs, baselineOutputs, canWrite } = props;
+  const { linkedCustomers, dispatch, onEdit, onApply } = props;
+  const { t } = useLocale();
+  const currency = scenario.currency;
+  const saved = useSavedScenarios(host.scenarioStorage);
+
+  return (
+    <div data-testid="pane-details">
+      <Section title={t("comparison.heading")}>
+        <ComparisonPanel outputs={outputs} currency={currency} />
+      </Section>
+
+      <Section title={t("retention.heading")}>
+        <RetentionLink
+          linked={scenario.retention.linked}
+          rate={scenario.retention.rate}
+          startCustomers={scenario.retention.startCustomers}
+          derivedCustomers={linkedCustomers}
+          texts={texts}
+          messages={messages}
+          onEdit={onEdit}
+          onLinkedChange={(linked) => dispatch({ type: "linked", linked })}
+        />
+      </Section>
+
+      <Section title={t("ltv.heading")}>
+        <LtvPanel
+          timing={scenario.ltv.timing}
+          texts={texts}
+          messages={messages}
+          outputs={outputs}
+          currency={currency}
+          onEdit={onEdit}
+          onTimingChange={(timing) => dispatch({ type: "timing", timing })}
+        />
+      </Section>
+
+      <Section title={t("baseline.heading")}>
+        <BaselinePanel
+          outputs={outputs}
+          baselineOutputs={baselineOutputs}
+          currency={currency}
+          canSetBaseline={canWrite}
+          onSetBaseline={() => dispatch({ type: "setBaseline" })}
+          onResetToBaseline={() => dispatch({ type: "resetToBaseline" })}
+        />
+      </Section>
+
+      <Section title={t("sensitivity.heading")}>
+        <SensitivityPanel scenario={scenario} valid={canWrite} theme={theme} />
+      </Section>
+
+      <Section title={t("tornado.heading")}>
+        <TornadoPanel scenario={scenario} valid={canWrite} />
+      </Section>
+
+      <Section title={t("goal.heading")}>
+        <GoalSeekPanel scenario={scenario} onApply={onApply} />
+      </Section>
+
+      <Section title={t("scenarios.heading")}>
+        <ScenariosPanel
+          saved={saved}
+          current={scenario}
+          canSave={canWrite}
+          onLoad={(s) => dispatch({ type: "load", scenario: s })}
+        />
+      </Section>
+
+      <Section title={t("workbook.heading")}>
+        <WorkbookPanel
+          host={host}
+          scenario={scenario}
+          savedScenarios={saved.scenarios}
+          canWrite={canWrite}
+        />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,253 @@
+import { Button, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
+import { lazy, memo, ReactNode, startTransition, useEffect, useMemo, useState } from "react";
+import type { AnalysisClient } from "../../worker/analysis-client";
+import type { AnalysisSettings, AnalysisView, TableSource } from "../../worker/protocol";
+import { createAnalysisWorker } from "../../worker/assets";
+import type { WorkbookHost } from "../../host/workbook-host";
+import { useLocale } from "../../i18n/locale-context";
+import type { MessageKey } from "../../i18n/strings";
+import { useDataAnalysis } from "../../state/use-data-analysis";
+import { LazyChart } from "../shared/LazyChart";
+import { Notice } from "../shared/Notice";
+import { Section } from "../shared/Section";
+import { AnalysisWorkbook } from "./AnalysisWorkbook";
+import { CohortHeatMap } from "./CohortHeatMap";
+import { ColumnMatching } from "./ColumnMatching";
+import { DataFormatters, dataFormatters } from "./data-format";
+import { PeriodRetention } from "./PeriodRetention";
+import { RevenueMovements } from "./RevenueMovements";
+import { SbgFitView } from "./SbgFitView";
+import { SourcePicker } from "./SourcePicker";
+import { SurvivalView } from "./SurvivalView";
+import { ModelUse, UseInModel } from "./UseInModel";
+import { ValueClaims } from "./ValueClaims";
+
+// BG/NBD and Gamma-Gamma for orders: a chunk of its own, loaded when an orders view is shown.
+const CustomerLifetimePanel = lazy(
+  () => import(/* webpackChunkName: "customer-lifetime" */ "./CustomerLifetimePanel")
+);
+
+const useStyles = makeStyles({
+  progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+});
+
+export interface DataViewProps {
+  host: WorkbookHost;
+  theme: "light" | "dark";
+  /** Carries figures into the what-if model. */
+  onUse: (use: ModelUse) => void;
+}
+
+/**
+ * "Your data": open a table (Excel's selection or a table; a CSV file, a pasted range or the
+ * sample in the preview), check how its columns are read, and see its retention, cohorts,
+ * survival and revenue retention, computed by the model in a worker. A chunk of its own, loaded
+ * when the tab is first opened.
+ */
+export default function DataView({ host, theme, onUse }: DataViewProps) {
+  const styles = useStyles();
+  const { t, locale } = useLocale();
+  const data = useDataAnalysis(host, locale, createAnalysisWorker);
+  const { source, settings, phase, view, viewSettings, viewTable } = data;
+  const f = useMemo(() => (view ? dataFormatters(view, locale) : null), [view, locale]);
+  const busy = phase.kind === "reading" || phase.kind === "analysing";
+
+  return (
+    <div data-testid="data-view">
+      <Section title={t("data.source.heading")}>
+        <Text size={200}>
+          {t(host.tables ? "data.source.introExcel" : "data.source.introPreview")}
+        </Text>
+        <SourcePicker host={host} data={data} />
+        {source && (
+          <Text size={200} data-testid="data-source">
+            {t("data.source.opened", { name: source.label })}
+          </Text>
+        )}
+        {busy && (
+          <div className={styles.progress} data-testid="data-progress">
+            <ProgressBar
+              value={
+                phase.kind === "reading"
+                  ? phase.total > 0
+                    ? phase.read / phase.total
+                    : undefined
+                  : (phase.fraction ?? undefined)
+              }
+              aria-label={t("data.progress.label")}
+            />
+            <div className={styles.row}>
+              <Text role="status">
+                {phase.kind === "reading"
+                  ? t("data.progress.reading", {
+                      read: phase.read.toLocaleString(locale),
+                      total: phase.total.toLocaleString(locale),
+                    })
+                  : t("data.progress.analysing", { rows: phase.rows.toLocaleString(locale) })}
+              </Text>
+              <Button onClick={data.cancel}>{t("data.progress.cancel")}</Button>
+            </div>
+          </div>
+        )}
+        {phase.kind === "cancelled" && (
+          <Text role="status" data-testid="data-cancelled">
+            {t("data.progress.cancelled")}
+          </Text>
+        )}
+        {phase.kind === "empty" && <Notice intent="warning">{t("data.error.empty")}</Notice>}
+        {phase.kind === "failed" && (
+          <Notice intent="warning" testId="data-error">
+            {phase.problem
+              ? t(source?.table.kind === "blocks" ? "data.error.sheetRow" : "data.error.line", {
+                  row: phase.problem.row.toLocaleString(locale),
+                  column: phase.problem.column,
+                  problem: phase.problem.problem,
+                  name: source?.label ?? "",
+                })
+              : t("data.error.other", { detail: phase.message })}
+          </Notice>
+        )}
+        {source && settings && (
+          <>
+            {data.missing.length > 0 && (
+              <Notice intent="warning" testId="data-missing">
+                {t("data.match.missing", {
+                  roles: data.missing.map((r) => t(`data.role.${r}` as MessageKey)).join(", "),
+                })}
+              </Notice>
+            )}
+            <ColumnMatching
+              settings={settings}
+              sample={source.sample}
+              onChange={data.changeSettings}
+              onShape={data.changeShape}
+            />
+          </>
+        )}
+      </Section>
+
+      {view && viewSettings && viewTable && f && source && (
+        <AnalysisResults
+          view={view}
+          f={f}
+          label={source.label}
+          table={viewTable}
+          settings={viewSettings}
+          host={host}
+          theme={theme}
+          client={data.client}
+          onUse={onUse}
+        />
+      )}
+    </div>
+  );
+}
+
+interface AnalysisResultsProps {
+  view: AnalysisView;
+  f: DataFormatters;
+  label: string;
+  /** The source and settings the view was analysed from (the lifetime panel reads it again). */
+  table: TableSource;
+  settings: AnalysisSettings;
+  host: WorkbookHost;
+  theme: "light" | "dark";
+  client: AnalysisClient;
+  onUse: (use: ModelUse) => void;
+}
+
+/**
+ * The views of one analysis. Memoised: progress of the next analysis re-renders the view above
+ * it many times a second, and must not redraw every table and chart each time.
+ */
+const AnalysisResults = memo(function AnalysisResults({
+  view,
+  f,
+  label,
+  table,
+  settings,
+  host,
+  theme,
+  client,
+  onUse,
+}: AnalysisResultsProps) {
+  const { t } = useLocale();
+  const shown = useStagedCount(view, RESULT_SECTIONS);
+  return (
+    <div data-testid="data-results">
+      {
+        [
+          <Section key="retention" title={t("data.retention.heading")}>
+            <Text data-testid="data-summary">
+              {t(view.shape === "orders" ? "data.summary.orders" : "data.summary.subscriptions", {
+                rows: f.count(view.rows),
+                customers: f.count(view.customers),
+                from: f.period(view.firstPeriod),
+                to: f.period(view.firstPeriod + view.periodStart.length - 1),
+                unit: t(`data.unit.${view.unit}` as MessageKey),
+              })}
+            </Text>
+            <PeriodRetention view={view} f={f} />
+          </Section>,
+          <Section key="use" title={t("data.use.heading")}>
+            <UseInModel view={view} f={f} label={label} onUse={onUse} />
+          </Section>,
+          <Section key="cohorts" title={t("data.cohorts.heading")}>
+            <CohortHeatMap view={view} f={f} theme={theme} />
+          </Section>,
+          <Section key="survival" title={t("data.survival.heading")}>
+            <SurvivalView view={view} f={f} />
+          </Section>,
+          <Section key="sbg" title={t("data.sbg.heading")}>
+            <SbgFitView view={view} f={f} />
+          </Section>,
+          view.movements ? (
+            <Section key="movements" title={t("data.movements.heading")}>
+              <RevenueMovements view={view} f={f} />
+            </Section>
+          ) : null,
+          view.hasRevenue ? (
+            <Section key="value" title={t("data.value.heading")}>
+              <ValueClaims view={view} f={f} />
+            </Section>
+          ) : null,
+          view.shape === "orders" ? (
+            <Section key="lifetime" title={t("data.lifetime.heading")}>
+              <LazyChart>
+                <CustomerLifetimePanel
+                  source={table}
+                  settings={settings}
+                  client={client}
+                  host={host}
+                  f={f}
+                />
+              </LazyChart>
+            </Section>
+          ) : null,
+          <Section key="workbook" title={t("data.workbook.heading")}>
+            <AnalysisWorkbook host={host} client={client} />
+          </Section>,
+        ].slice(0, shown) as ReactNode[]
+      }
+    </div>
+  );
+});
+
+/** The result sections, drawn one per commit (see useStagedCount). */
+const RESULT_SECTIONS = 9;
+
+/**
+ * How many of `total` parts to draw for `key`: one more in each transition after the last, so
+ * a new analysis reaches the screen in several short main-thread tasks rather than one long one.
+ */
+function useStagedCount(key: unknown, total: number): number {
+  const [staged, setStaged] = useState<{ key: unknown; count: number }>({ key, count: 0 });
+  const count = staged.key === key ? staged.count : 0;
+  useEffect(() => {
+    if (key === null || count >= total) return;
+    const timer = setTimeout(() => startTransition(() => setStaged({ key, count: count + 1 })));
+    return () => clearTimeout(timer);
+  }, [key, count, total]);
+  return count;
+}

@@ -1,0 +1,174 @@
+/**
+ * The pane's side of the analysis worker: requests as promises, progress as callbacks, and
+ * Cancel as ending the worker (a worker busy with a million rows reads no messages; ending it
+ * is immediate). A new worker starts on the next request.
+ */
+import type { CustomerLifetimeOptions } from "../../model/buyers/customer-lifetime";
+import type { SheetPlan } from "../../report/sheet-plan";
+import type { LifetimeView } from "./customer-lifetime-protocol";
+import type {
+  AnalysisSettings,
+  AnalysisView,
+  TableSource,
+  WorkerRequest,
+  WorkerResponse,
+} from "./protocol";
+
+export class AnalysisCancelledError extends Error {
+  constructor() {
+    super("the analysis was cancelled");
+    this.name = "AnalysisCancelledError";
+  }
+}
+
+/** The model's message for a table it cannot read, e.g. "dates row 5: 'abc' is not a date". */
+export class AnalysisFailedError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | null
+  ) {
+    super(message);
+    this.name = "AnalysisFailedError";
+  }
+}
+
+/** The worker as the client needs it (tests give an in-process stand-in). */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+interface Pending {
+  resolve: (response: WorkerResponse) => void;
+  reject: (error: Error) => void;
+  onProgress?: (rows: number, fraction: number | null) => void;
+}
+
+export class AnalysisClient {
+  private worker: WorkerLike | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly createWorker: () => WorkerLike) {}
+
+  private start(): WorkerLike {
+    if (this.worker) return this.worker;
+    const worker = this.createWorker();
+    worker.onmessage = (event) => this.receive(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.failAll(new Error(event.message || "the analysis worker failed"));
+      this.worker?.terminate();
+      this.worker = null;
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive(response: WorkerResponse): void {
+    const pending = this.pending.get(response.id);
+    if (!pending) return;
+    if (response.type === "progress") {
+      pending.onProgress?.(response.rows, response.fraction);
+      return;
+    }
+    this.pending.delete(response.id);
+    if (response.type === "failed")
+      pending.reject(new AnalysisFailedError(response.message, response.code));
+    else pending.resolve(response);
+  }
+
+  private request(
+    make: (id: number) => WorkerRequest,
+    onProgress?: Pending["onProgress"]
+  ): Promise<WorkerResponse> {
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress });
+      worker.postMessage(make(id));
+    });
+  }
+
+  private failAll(error: Error): void {
+    const all = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of all) p.reject(error);
+  }
+
+  /** Whether a request is still open. */
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** The first rows of a source: its header and a sample, for the column match. */
+  async inspect(source: TableSource, rows = 50): Promise<unknown[][]> {
+    const response = await this.request((id) => ({ type: "inspect", id, source, rows }));
+    return response.type === "inspected" ? response.rows : [];
+  }
+
+  /** Rows read from Excel, kept by the worker until the next clear(). */
+  append(rows: unknown[][], firstRow: number): void {
+    this.start().postMessage({ type: "append", rows, firstRow });
+  }
+
+  clear(): void {
+    this.worker?.postMessage({ type: "clear" });
+  }
+
+  async analyse(
+    source: TableSource,
+    settings: AnalysisSettings,
+    onProgress?: (rows: number, fraction: number | null) => void
+  ): Promise<AnalysisView> {
+    const response = await this.request(
+      (id) => ({ type: "analyse", id, source, settings }),
+      onProgress
+    );
+    if (response.type !== "analysed") throw new Error("unexpected answer from the worker");
+    return response.view;
+  }
+
+  /** The analysis sheet's plan for the last analysis. */
+  async plan(language: "en" | "zh-CN"): Promise<SheetPlan> {
+    const response = await this.request((id) => ({ type: "plan", id, language }));
+    if (response.type !== "planned") throw new Error("unexpected answer from the worker");
+    return response.plan;
+  }
+
+  /** BG/NBD and Gamma-Gamma fitted to an orders source (read again by the worker). */
+  async lifetime(
+    source: TableSource,
+    settings: AnalysisSettings,
+    options: CustomerLifetimeOptions,
+    onProgress?: (rows: number, fraction: number | null) => void,
+    reuse = false
+  ): Promise<LifetimeView> {
+    const response = await this.request(
+      (id) => ({ type: "lifetime", id, source, settings, options, reuse }),
+      onProgress
+    );
+    if (response.type !== "lifetime") throw new Error("unexpected answer from the worker");
+    return response.view;
+  }
+
+  /** The per-customer lifetime sheet's plan for the last lifetime fit. */
+  async lifetimePlan(language: "en" | "zh-CN"): Promise<SheetPlan> {
+    const response = await this.request((id) => ({ type: "lifetimePlan", id, language }));
+    if (response.type !== "planned") throw new Error("unexpected answer from the worker");
+    return response.plan;
+  }
+
+  /** Ends whatever the worker is doing; every open request fails with AnalysisCancelledError. */
+  cancel(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.failAll(new AnalysisCancelledError());
+  }
+
+  dispose(): void {
+    this.cancel();
+  }
+}

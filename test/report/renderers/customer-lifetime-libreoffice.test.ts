@@ -1,0 +1,152 @@
+/**
+ * LibreOffice and the "Customer lifetime" workbook: opened with every cached formula result
+ * deliberately wrong and recalculated from scratch, every P(alive), expected spend and discount
+ * rate equals the model's value to 1e-9, for heavy buyers (x in the thousands, ten years of
+ * weeks, P(alive) underflowing) and x = 0 alike, with no error anywhere; without a spend model
+ * the sheet holds no error either; and an edit of the parameters in the file moves the formulas.
+ */
+import JSZip from "jszip";
+import { Workbook } from "exceljs";
+import { probabilityAlive } from "../../../src/model/buyers/bgnbd-purchases";
+import { expectedAverageSpend } from "../../../src/model/buyers/gamma-gamma";
+import { customerLifetimePlan, FIRST_CUSTOMER_ROW } from "../../../src/report/plans/customer-lifetime-plan";
+import { renderPlanToXlsx } from "../../../src/report/renderers/render-xlsx";
+import { planCells, SheetPlan } from "../../../src/report/sheet-plan";
+import { findSoffice, recalculateWithLibreOffice } from "../../support/libreoffice";
+import {
+  randomCustomers,
+  sampleLifetime,
+  stressCustomers,
+  tableOf,
+  WEEKS,
+} from "../customer-lifetime-support";
+
+jest.setTimeout(240_000);
+
+beforeAll(() => {
+  if (!findSoffice())
+    throw new Error(
+      "LibreOffice (soffice) not found: run npm test, which installs it, or set SOFFICE_PATH"
+    );
+});
+
+/**
+ * Each cell's cached result as LibreOffice wrote it, read from the sheet XML (ExcelJS drops a
+ * cached 0): numbers as numbers, t="str"/"s" as text, t="e" as "#ERR …". Shared strings are
+ * resolved so text cells can be checked for errors too.
+ */
+async function sheetResults(
+  xlsx: Uint8Array,
+  sheetIndex: number
+): Promise<{ formulas: Map<string, unknown>; errors: string[] }> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const xml = await zip.file(`xl/worksheets/sheet${sheetIndex + 1}.xml`)!.async("string");
+  const formulas = new Map<string, unknown>();
+  for (const m of xml.matchAll(
+    /<c r="([A-Z]+\d+)"([^>]*)>(<f[^>]*>[\s\S]*?<\/f>)<v>([^<]*)<\/v><\/c>/g
+  )) {
+    const type = /\bt="([^"]*)"/.exec(m[2])?.[1] ?? "n";
+    formulas.set(m[1], type === "str" ? m[4] : type === "e" ? `#ERR ${m[4]}` : Number(m[4]));
+  }
+  const errors = [...xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*\bt="e"/g)].map((m) => m[1]);
+  return { formulas, errors };
+}
+
+async function load(bytes: Uint8Array): Promise<Workbook> {
+  const workbook = new Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+const sample = sampleLifetime({ holdoutDays: 91 });
+const stress = tableOf(stressCustomers(sample.purchases), sample.purchases, sample.spend);
+// Many customers, 5% heavy (x up to 3,000): horizon 1 keeps the model's ₂F₁ values quick.
+const random = tableOf(randomCustomers(400, 11, 520), sample.purchases, sample.spend, {
+  ...WEEKS,
+  horizon: 1,
+});
+const plans: SheetPlan[] = [
+  customerLifetimePlan(sample),
+  customerLifetimePlan(stress, { sheetName: "Heavy buyers" }),
+  customerLifetimePlan(random, { sheetName: "Random" }),
+  customerLifetimePlan(sampleLifetime({}, false), { sheetName: "No amounts" }),
+];
+
+describe("LibreOffice recalculates the customer-lifetime sheet to the model's numbers", () => {
+  it("every formula, from deliberately wrong cached values, with no error cell", async () => {
+    const recalculated = await recalculateWithLibreOffice(
+      await renderPlanToXlsx(plans, { cachedResults: "wrong" })
+    );
+    const problems: string[] = [];
+    let checked = 0;
+    let heavy = 0;
+    let zeroX = 0;
+    for (const [index, plan] of plans.entries()) {
+      const { formulas, errors } = await sheetResults(recalculated, index);
+      if (errors.length > 0) problems.push(`${plan.sheetName}: errors in ${errors.join(", ")}`);
+      for (const { ref, cell } of planCells(plan)) {
+        if (cell.kind !== "formula") continue;
+        const actual = formulas.get(ref);
+        const ok =
+          typeof actual === "number" &&
+          Math.abs(actual - cell.expected) <= 1e-9 * Math.max(Math.abs(cell.expected), 1e-300);
+        if (!ok)
+          problems.push(
+            `${plan.sheetName}!${ref} ${cell.formula}: LibreOffice ${JSON.stringify(actual)}, model ${cell.expected}`
+          );
+        checked++;
+        const row = Number(ref.slice(1));
+        if (row >= FIRST_CUSTOMER_ROW && ref.startsWith("F")) {
+          const x = plan.blocks[2].rows[row - FIRST_CUSTOMER_ROW + 3][1];
+          const xValue = x?.kind === "number" ? x.value : NaN;
+          if (xValue >= 100) heavy++;
+          if (xValue === 0) zeroX++;
+        }
+      }
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(checked).toBeGreaterThan(1500);
+    expect(heavy).toBeGreaterThan(20);
+    expect(zeroX).toBeGreaterThan(50);
+    console.info(
+      `LibreOffice: ${checked} formulas match the model to 1e-9 (${heavy} heavy buyers' P(alive), ${zeroX} with x = 0)`
+    );
+  });
+
+  it("moves P(alive) and the expected spend when the parameters are edited in the file", async () => {
+    const plan = plans[1];
+    const workbook = await load(await renderPlanToXlsx(plan));
+    const sheet = workbook.worksheets[0];
+    const cellOf = (name: string) => plan.names.find((n) => n.name === name)!.cell;
+    const edited = { r: 0.9, alpha: 3.5, a: 1.7, b: 6, p: 2.5, q: 4.5, gamma: 30 };
+    sheet.getCell(cellOf("BgNbd_R")).value = edited.r;
+    sheet.getCell(cellOf("BgNbd_Alpha")).value = edited.alpha;
+    sheet.getCell(cellOf("BgNbd_A")).value = edited.a;
+    sheet.getCell(cellOf("BgNbd_B")).value = edited.b;
+    sheet.getCell(cellOf("GammaGamma_P")).value = edited.p;
+    sheet.getCell(cellOf("GammaGamma_Q")).value = edited.q;
+    sheet.getCell(cellOf("GammaGamma_Gamma")).value = edited.gamma;
+    const recalculated = await recalculateWithLibreOffice(
+      new Uint8Array(await workbook.xlsx.writeBuffer())
+    );
+    const { formulas, errors } = await sheetResults(recalculated, 0);
+    expect(errors).toEqual([]);
+    const { frequency, recency, age, monetary, count } = stress.customers;
+    const { r, alpha, a, b, p, q, gamma } = edited;
+    const problems: string[] = [];
+    const near = (ref: string, expected: number) => {
+      const actual = formulas.get(ref);
+      if (!(
+        typeof actual === "number" &&
+        Math.abs(actual - expected) <= 1e-9 * Math.max(Math.abs(expected), 1e-300)
+      ))
+        problems.push(`${ref}: LibreOffice ${JSON.stringify(actual)}, model ${expected}`);
+    };
+    for (let k = 0; k < count; k++) {
+      const row = FIRST_CUSTOMER_ROW + k;
+      near(`F${row}`, probabilityAlive(frequency[k], recency[k], age[k], r, alpha, a, b));
+      near(`H${row}`, expectedAverageSpend(frequency[k], monetary[k], p, q, gamma));
+    }
+    expect(problems).toEqual([]);
+  });
+});

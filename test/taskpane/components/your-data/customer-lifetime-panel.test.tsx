@@ -1,0 +1,378 @@
+/** @jest-environment jsdom */
+/**
+ * The "Customers who may have left" panel with Testing Library, fed a hand-made view by a
+ * stand-in for the worker's client: what it asks the worker for (the options read from the
+ * inputs, none while an input is invalid), how it shows the figures (written out here by hand),
+ * the spend problem, a failure, Write customers to sheet, and Chinese.
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import type { CustomerLifetimeOptions } from "../../../../src/model/buyers/customer-lifetime";
+import CustomerLifetimePanel from "../../../../src/taskpane/components/your-data/CustomerLifetimePanel";
+import { dataFormatters } from "../../../../src/taskpane/components/your-data/data-format";
+import type { AnalysisClient } from "../../../../src/taskpane/worker/analysis-client";
+import type { LifetimeView } from "../../../../src/taskpane/worker/customer-lifetime-protocol";
+import type { AnalysisSettings, AnalysisView, TableSource } from "../../../../src/taskpane/worker/protocol";
+import type { WorkbookHost } from "../../../../src/taskpane/host/workbook-host";
+import { LocaleProvider } from "../../../../src/taskpane/i18n/locale-context";
+import { loadDataStrings, loadLanguage } from "../../../../src/taskpane/i18n/strings";
+import type { SheetPlan } from "../../../../src/report/sheet-plan";
+
+jest.mock("../../../../src/taskpane/charts/PAliveChart", () => ({
+  __esModule: true,
+  default: () => <figure aria-label="chart" />,
+}));
+
+jest.setTimeout(60_000);
+
+const SOURCE: TableSource = { kind: "text", text: "customer,date,amount\n" };
+const SETTINGS: AnalysisSettings = {
+  shape: "orders",
+  columns: { customer: 0, date: 1, amount: 2, start: -1, end: -1, revenue: -1 },
+  hasHeader: true,
+  dateFormat: null,
+  unit: "month",
+  window: 1,
+};
+
+/** A hand-made view: three top customers, ten bins, a holdout with three frequency buckets. */
+function handView(patch: Partial<LifetimeView> = {}): LifetimeView {
+  return {
+    options: { timeUnitDays: 7, holdoutDays: 91, horizon: 52, annualDiscountRate: 0.1 },
+    customers: 1234,
+    lastDay: 45657, // 2024-12-31
+    calibrationEnd: 45566, // 2024-10-01
+    purchases: { r: 0.24251, alpha: 4.41359, a: 0.79293, b: 2.42589, logLikelihood: -9582.4 },
+    spend: { p: 6.24881, q: 3.74428, gamma: 15.44717, customersUsed: 946 },
+    spendProblem: null,
+    pAliveBins: Int32Array.from([5, 10, 20, 30, 40, 50, 60, 70, 80, 869]),
+    pAliveEdges: Float64Array.from([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]),
+    top: {
+      label: ["C-000336", 4711, "C-000007"],
+      frequency: Float64Array.from([29, 12, 3]),
+      recency: Float64Array.from([38.857142857, 20.142857, 5]),
+      age: Float64Array.from([39.142857, 30, 6.5]),
+      monetary: Float64Array.from([1234.5678, 88.125, 45]),
+      pAlive: Float64Array.from([0.98765, 0.5, 0.0123]),
+      expectedPurchases: Float64Array.from([31.857142, 6.0049, 0.5]),
+      expectedSpend: Float64Array.from([1200.4449, 90.5, 47.25]),
+      clv: Float64Array.from([34567.891, 512.345, 20]),
+    },
+    holdout: {
+      length: 13,
+      expectedTotal: 567.891,
+      actualTotal: 555,
+      maxFrequency: 7,
+      byFrequency: {
+        frequency: Int32Array.from([0, 1, 7]),
+        customers: Float64Array.from([600, 300, 34]),
+        expected: Float64Array.from([0.1234, 0.5, 3.75]),
+        actual: Float64Array.from([0.11, 0.52, 4]),
+      },
+    },
+    ...patch,
+  };
+}
+
+interface Calls {
+  lifetime: CustomerLifetimeOptions[];
+  /** Whether each request let the worker refit the orders it folded before. */
+  reuse: boolean[];
+  sources: TableSource[];
+  plans: string[];
+  written: SheetPlan[];
+}
+
+function setup(
+  answer: () => Promise<LifetimeView>,
+  { locale = "en-US" }: { locale?: string } = {}
+) {
+  const calls: Calls = { lifetime: [], reuse: [], sources: [], plans: [], written: [] };
+  const plan = { sheetName: "Customers", blocks: [] } as unknown as SheetPlan;
+  const client = {
+    lifetime: async (
+      source: TableSource,
+      settings: AnalysisSettings,
+      o: CustomerLifetimeOptions,
+      _progress: unknown,
+      reuse: boolean
+    ) => {
+      calls.sources.push(source);
+      expect(settings).toBe(SETTINGS);
+      calls.lifetime.push(o);
+      calls.reuse.push(reuse);
+      return answer();
+    },
+    lifetimePlan: async (language: string) => {
+      calls.plans.push(language);
+      return plan;
+    },
+  } as unknown as AnalysisClient;
+  const host = {
+    kind: "preview",
+    writeSheet: async (p: SheetPlan, name: string) => {
+      calls.written.push(p);
+      return { sheetName: `${name} (2)`, previewHtml: "<table><tr><td>1</td></tr></table>" };
+    },
+  } as unknown as WorkbookHost;
+  const f = dataFormatters(
+    { firstPeriod: 0, periodStart: new Float64Array(0), unit: "month" } as unknown as AnalysisView,
+    locale
+  );
+  const panel = (source: TableSource) => (
+    <FluentProvider theme={webLightTheme}>
+      <LocaleProvider locale={locale}>
+        <CustomerLifetimePanel
+          source={source}
+          settings={SETTINGS}
+          client={client}
+          host={host}
+          f={f}
+        />
+      </LocaleProvider>
+    </FluentProvider>
+  );
+  const { rerender } = render(panel(SOURCE));
+  return Object.assign(calls, {
+    /** The panel for other orders (a new analysis). */
+    openOther: (source: TableSource) => rerender(panel(source)),
+  });
+}
+
+const cells = (row: HTMLElement) =>
+  Array.from(row.querySelectorAll("th, td"), (c) => c.textContent ?? "");
+
+beforeAll(async () => {
+  await loadDataStrings("zh-CN");
+  await loadLanguage("zh-CN");
+});
+
+describe("Customers who may have left", () => {
+  it("asks for weeks, no holdout, 52 weeks at 10% a year, and shows the model's figures", async () => {
+    const calls = setup(async () => handView());
+    const top = await screen.findByTestId("lifetime-top");
+    expect(calls.lifetime).toEqual([
+      { timeUnitDays: 7, holdoutDays: 0, horizon: 52, annualDiscountRate: 0.1 },
+    ]);
+
+    const params = screen.getByTestId("lifetime-parameters");
+    const rows = within(params).getAllByRole("row").slice(1).map(cells);
+    expect(rows).toEqual([
+      ["r", "Purchases (BG/NBD)", "0.2425"],
+      ["α", "Purchases (BG/NBD)", "4.4136"],
+      ["a", "Purchases (BG/NBD)", "0.7929"],
+      ["b", "Purchases (BG/NBD)", "2.4259"],
+      ["p", "Spend (Gamma-Gamma)", "6.2488"],
+      ["q", "Spend (Gamma-Gamma)", "3.7443"],
+      ["γ", "Spend (Gamma-Gamma)", "15.4472"],
+    ]);
+    expect(screen.getByTestId("lifetime-summary").textContent).toBe(
+      "1,234 customers who bought by Oct 1, 2024."
+    );
+    expect(screen.getByTestId("lifetime-spend").textContent).toContain("946 customers");
+
+    const bins = within(screen.getByTestId("lifetime-palive")).getAllByRole("row").slice(1);
+    expect(bins.map(cells)).toEqual([
+      ["0%–10%", "5"],
+      ["10%–20%", "10"],
+      ["20%–30%", "20"],
+      ["30%–40%", "30"],
+      ["40%–50%", "40"],
+      ["50%–60%", "50"],
+      ["60%–70%", "60"],
+      ["70%–80%", "70"],
+      ["80%–90%", "80"],
+      ["90%–100%", "869"],
+    ]);
+
+    expect(within(top).getByText("Top 3 customers by CLV over the next 52 weeks")).toBeTruthy();
+    expect(
+      within(top)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent)
+    ).toEqual([
+      "Customer",
+      "Repeat purchases x",
+      "Recency t_x",
+      "Age T",
+      "Mean repeat spend m",
+      "P(alive)",
+      "Expected purchases",
+      "Expected spend",
+      "CLV",
+    ]);
+    expect(within(top).getAllByRole("row").slice(1).map(cells)).toEqual([
+      ["C-000336", "29", "38.9", "39.1", "1,234.57", "98.8%", "31.86", "1,200.44", "34,567.89"],
+      ["4711", "12", "20.1", "30", "88.13", "50%", "6", "90.5", "512.35"],
+      ["C-000007", "3", "5", "6.5", "45", "1.2%", "0.5", "47.25", "20"],
+    ]);
+
+    expect(screen.getByTestId("lifetime-holdout").textContent).toBe(
+      "In the 91 days held out after Oct 1, 2024, the model fitted before them expected 567.9 purchases; the customers made 555."
+    );
+    const holdout = within(screen.getByTestId("lifetime-holdout-table")).getAllByRole("row");
+    expect(holdout.slice(1).map(cells)).toEqual([
+      ["0", "600", "0.12", "0.11"],
+      ["1", "300", "0.5", "0.52"],
+      ["7 or more", "34", "3.75", "4"],
+    ]);
+  });
+
+  it("reads the inputs into the model's options, and asks nothing while one is invalid", async () => {
+    const calls = setup(async () => handView());
+    await screen.findByTestId("lifetime-top");
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Time unit"), { target: { value: "month" } });
+    });
+    // The horizon followed the unit (it was the default), the holdout reset.
+    expect((screen.getByLabelText("Horizon (months)") as HTMLInputElement).value).toBe("12");
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Check against a holdout"), {
+        target: { value: "3" },
+      });
+    });
+    await waitFor(() =>
+      expect(calls.lifetime[calls.lifetime.length - 1]).toEqual({
+        timeUnitDays: 365.25 / 12,
+        holdoutDays: 91,
+        horizon: 12,
+        annualDiscountRate: 0.1,
+      })
+    );
+
+    const asked = calls.lifetime.length;
+    const horizon = screen.getByLabelText("Horizon (months)");
+    fireEvent.change(horizon, { target: { value: "0" } });
+    expect(await screen.findByText("A whole number from 1 to 60.")).toBeTruthy();
+    fireEvent.change(horizon, { target: { value: "61" } });
+    fireEvent.change(screen.getByLabelText("Discount rate per year (%)"), {
+      target: { value: "150" },
+    });
+    expect(await screen.findByText("A rate from 0 to 100%.")).toBeTruthy();
+    // Nothing to write while the inputs are invalid.
+    expect(
+      (screen.getByRole("button", { name: "Write customers to sheet" }) as HTMLButtonElement)
+        .disabled
+    ).toBe(true);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(calls.lifetime.length).toBe(asked);
+
+    fireEvent.change(horizon, { target: { value: "24" } });
+    fireEvent.change(screen.getByLabelText("Discount rate per year (%)"), {
+      target: { value: "7.5" },
+    });
+    await waitFor(() =>
+      expect(calls.lifetime[calls.lifetime.length - 1]).toEqual({
+        timeUnitDays: 365.25 / 12,
+        holdoutDays: 91,
+        horizon: 24,
+        annualDiscountRate: 0.075,
+      })
+    );
+    // The same orders each time: only the first request reads them.
+    expect(calls.reuse[0]).toBe(false);
+    expect(calls.reuse.slice(1).every(Boolean)).toBe(true);
+  });
+
+  it("keeps the last fit on screen while refitting, and drops an older answer that comes late", async () => {
+    const pending: ((view: LifetimeView) => void)[] = [];
+    const calls = setup(() => new Promise<LifetimeView>((resolve) => pending.push(resolve)));
+    await waitFor(() => expect(pending).toHaveLength(1));
+    pending[0](handView());
+    await screen.findByTestId("lifetime-top");
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Check against a holdout"), {
+        target: { value: "13" },
+      });
+    });
+    await waitFor(() => expect(pending).toHaveLength(2));
+    expect(screen.getByTestId("lifetime-status").textContent).toBe("Fitting the models…");
+    expect(screen.getByTestId("lifetime-top")).toBeTruthy();
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Check against a holdout"), {
+        target: { value: "26" },
+      });
+    });
+    await waitFor(() => expect(pending).toHaveLength(3));
+    expect(calls.lifetime.map((o) => o.holdoutDays)).toEqual([0, 91, 182]);
+    const newest = handView({ customers: 3 });
+    await act(async () => pending[2](newest));
+    await act(async () => pending[1](handView({ customers: 2 })));
+    expect(screen.getByTestId("lifetime-summary").textContent).toMatch(/^3 customers/);
+    expect(screen.getByTestId("lifetime-status").textContent).toBe("");
+  });
+
+  it("clears the last fit when other orders are analysed, and has them read", async () => {
+    const pending: ((view: LifetimeView) => void)[] = [];
+    const calls = setup(() => new Promise<LifetimeView>((resolve) => pending.push(resolve)));
+    await waitFor(() => expect(pending).toHaveLength(1));
+    await act(async () => pending[0](handView()));
+    await screen.findByTestId("lifetime-top");
+    const other: TableSource = { kind: "text", text: "other orders" };
+    await act(async () => calls.openOther(other));
+    await waitFor(() => expect(pending).toHaveLength(2));
+    expect(calls.sources).toEqual([SOURCE, other]);
+    expect(calls.reuse).toEqual([false, false]);
+    expect(screen.queryByTestId("lifetime-top")).toBeNull();
+    await act(async () => pending[1](handView({ customers: 5 })));
+    expect(screen.getByTestId("lifetime-summary").textContent).toMatch(/^5 customers/);
+  });
+
+  it("says why there is no spend model, with dashes for spend and CLV", async () => {
+    setup(async () =>
+      handView({
+        spend: null,
+        spendProblem: "The orders have no amounts, so there is no spend to model: CLV needs them.",
+        top: {
+          ...handView().top,
+          expectedSpend: Float64Array.from([NaN, NaN, NaN]),
+          clv: Float64Array.from([NaN, NaN, NaN]),
+        },
+        holdout: null,
+      })
+    );
+    const top = await screen.findByTestId("lifetime-top");
+    expect(screen.getByTestId("lifetime-spend-problem").textContent).toBe(
+      "No spend model, so no expected spend or CLV: The orders have no amounts, so there is no spend to model: CLV needs them."
+    );
+    const params = within(screen.getByTestId("lifetime-parameters")).getAllByRole("row");
+    expect(params.slice(5).map((r) => cells(r)[2])).toEqual(["–", "–", "–"]);
+    expect(within(top).getByText(/by expected purchases over the next 52 weeks/)).toBeTruthy();
+    const first = cells(within(top).getAllByRole("row")[1]);
+    expect(first.slice(7)).toEqual(["–", "–"]);
+    expect(screen.queryByTestId("lifetime-holdout")).toBeNull();
+  });
+
+  it("shows the model's message when the fit fails", async () => {
+    setup(async () => {
+      throw new Error("nobody bought twice: the purchase model needs repeat purchases");
+    });
+    expect((await screen.findByTestId("lifetime-error")).textContent).toBe(
+      "No fit: nobody bought twice: the purchase model needs repeat purchases"
+    );
+    expect(screen.queryByTestId("lifetime-top")).toBeNull();
+  });
+
+  it("writes the worker's plan to a new sheet and shows it in the preview", async () => {
+    const calls = setup(async () => handView());
+    await screen.findByTestId("lifetime-top");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Write customers to sheet" }));
+    });
+    expect(calls.plans).toEqual(["en"]);
+    expect(calls.written).toHaveLength(1);
+    expect(screen.getByTestId("lifetime-workbook-status").textContent).toContain("“Customers (2)”");
+    expect(screen.getByTestId("lifetime-sheet-preview")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Download customers .xlsx" })).toBeTruthy();
+  });
+
+  it("speaks Chinese", async () => {
+    setup(async () => handView(), { locale: "zh-CN" });
+    const top = await screen.findByTestId("lifetime-top");
+    expect(screen.getByLabelText("时间单位")).toBeTruthy();
+    expect(screen.getByLabelText("预测期（周）")).toBeTruthy();
+    expect(within(top).getAllByRole("columnheader")[1].textContent).toBe("重复购买次数 x");
+    expect(within(top).getByText("未来 52 周 CLV 最高的 3 位客户")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "将客户写入工作表" })).toBeTruthy();
+  });
+});

@@ -1,0 +1,203 @@
+/** @jest-environment jsdom */
+/**
+ * The "Your data" tab with Testing Library: a pasted range analysed by the real engine (run
+ * in-process instead of in a Web Worker), its numbers checked against the model called here
+ * directly, "Use in the model", and a bad cell named by line and column.
+ */
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { OrdersAnalysis } from "../../../../src/model/history/analysis";
+import { periodRetentionRate } from "../../../../src/model/history/period-retention";
+import { BrowserScenarioStorage, MemoryKeyValueStorage } from "../../../../src/scenarios/memory-storage";
+import { App } from "../../../../src/taskpane/components/shell/App";
+import type { WorkbookHost } from "../../../../src/taskpane/host/workbook-host";
+
+// recharts needs layout jsdom does not have; every chart's numbers are in a table too.
+for (const chart of [
+  "PerCustomerChart",
+  "TornadoChart",
+  "RetentionChart",
+  "SurvivalChart",
+  "SbgFitChart",
+])
+  jest.mock(`../../../../src/taskpane/charts/${chart}`, () => ({
+    __esModule: true,
+    default: () => <figure aria-label="chart" />,
+  }));
+
+// Every request to and answer from the (in-process) worker, in order, as "<type> <source text>"
+// (the text of an analyse or lifetime request) and "answer <type>".
+const mockTraffic: string[] = [];
+/** Milliseconds the worker takes to answer an analysis (a big file's analysis takes seconds). */
+const mockAnalysisDelay = { ms: 0 };
+beforeEach(() => {
+  mockTraffic.length = 0;
+  mockAnalysisDelay.ms = 0;
+});
+
+// The worker, in-process: the same engine, answering asynchronously as a worker would.
+jest.mock("../../../../src/taskpane/worker/assets", () => ({
+  createAnalysisWorker: () => {
+    const { createAnalysisEngine } = jest.requireActual("../../../../src/taskpane/worker/analysis-engine");
+    const worker = {
+      dead: false,
+      onmessage: null as null | ((e: { data: unknown }) => void),
+      onerror: null,
+      terminate() {
+        worker.dead = true;
+      },
+      postMessage(request: { type: string; source?: { kind: string; text?: string } }) {
+        mockTraffic.push(`${request.type} ${request.source?.text ?? ""}`.trim());
+        setTimeout(() => !worker.dead && void handle(request));
+      },
+    };
+    const handle = createAnalysisEngine((message: { type: string }) =>
+      setTimeout(
+        () => {
+          if (worker.dead) return;
+          mockTraffic.push(`answer ${message.type}`);
+          worker.onmessage?.({ data: message });
+        },
+        message.type === "analysed" ? mockAnalysisDelay.ms : 0
+      )
+    );
+    return worker;
+  },
+  sampleUrl: () => "about:blank",
+}));
+
+function previewHost(): WorkbookHost {
+  return {
+    kind: "preview",
+    language: "en-US",
+    theme: "light",
+    scenarioStorage: new BrowserScenarioStorage(new MemoryKeyValueStorage()),
+    writeSheet: async (plan) => ({ sheetName: plan.sheetName, previewHtml: "<table></table>" }),
+    onThemeChange: () => () => undefined,
+  };
+}
+
+/** Orders over three months, as a spreadsheet copies them (tab-separated, header first). */
+const ROWS = [
+  ["customer_id", "order_date", "amount"],
+  ["A", "2024-01-03", "10"],
+  ["B", "2024-01-09", "20"],
+  ["C", "2024-01-20", "30"],
+  ["A", "2024-02-02", "12"],
+  ["B", "2024-02-15", "18"],
+  ["D", "2024-02-21", "40"],
+  ["A", "2024-03-05", "11"],
+  ["D", "2024-03-06", "35"],
+  ["E", "2024-03-07", "25"],
+  ["B", "2024-03-30", "22"],
+  ["F", "2024-04-01", "9"],
+];
+const TSV = ROWS.map((r) => r.join("\t")).join("\n");
+
+async function openDataTab() {
+  await act(async () => {
+    render(<App host={previewHost()} />);
+  });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("tab", { name: "Your data" }));
+  });
+  await screen.findByTestId("data-view");
+}
+
+async function paste(text: string) {
+  fireEvent.change(screen.getByLabelText("Or paste a range copied from a spreadsheet"), {
+    target: { value: text },
+  });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "Use pasted data" }));
+  });
+}
+
+// The machine is shared and the first render loads every chunk: generous limits, no retries.
+jest.setTimeout(60_000);
+
+describe("the Your data tab", () => {
+  it("analyses a pasted range with the model's numbers and carries its retention into the model", async () => {
+    await openDataTab();
+    await paste(TSV);
+    const table = await screen.findByTestId("period-table", {}, { timeout: 30_000 });
+    const model = new OrdersAnalysis({ unit: "month", window: 1, hasRevenue: true });
+    ROWS.slice(1).forEach((r, i) => model.add(i + 2, r[0], r[1], r[2]));
+    const expected = model.finish();
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(expected.retention.start.length);
+    rows.forEach((row, i) => {
+      const cell = (col: string) => row.querySelector(`[data-col=${col}]`)!.textContent;
+      expect(cell("start")).toBe(String(expected.retention.start[i]));
+      expect(cell("won")).toBe(String(expected.retention.won[i]));
+      expect(cell("end")).toBe(String(expected.retention.end[i]));
+      const rate = periodRetentionRate(expected.retention, i);
+      expect(cell("rate")).toBe(
+        Number.isFinite(rate)
+          ? new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 }).format(
+              rate
+            )
+          : "–"
+      );
+    });
+    // The columns were matched from the headers.
+    expect((screen.getByLabelText("Customer", { exact: true }) as HTMLSelectElement).value).toBe(
+      "0"
+    );
+
+    // The latest complete month (March: April's data ends on its first day) into the model.
+    const latest = expected.latest!;
+    const use = await screen.findByRole("button", { name: "Use this retention rate" });
+    await act(async () => {
+      fireEvent.click(use);
+    });
+    expect(screen.getByTestId("use-status").textContent).toContain("Mar 2024");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("tab", { name: "What-if model" }));
+    });
+    expect((screen.getByLabelText("Retention rate (%)") as HTMLInputElement).value).toBe(
+      (latest.retention * 100).toLocaleString("en-US", { maximumFractionDigits: 6 })
+    );
+    expect(screen.getByTestId("from-data").textContent).toContain("Mar 2024");
+  });
+
+  it("asks for the customer-lifetime fit of the data on screen, not of newer data still loading", async () => {
+    await openDataTab();
+    await paste(TSV);
+    await screen.findByTestId("period-table", {}, { timeout: 30_000 });
+    const second = [ROWS[0], ...ROWS.slice(1).map(([c, d, a]) => [`${c}2`, d, a])]
+      .map((r) => r.join("\t"))
+      .join("\n");
+    // The second analysis takes longer than the panel's pause before it asks for a fit.
+    mockAnalysisDelay.ms = 1500;
+    await paste(second);
+    await waitFor(() => expect(mockTraffic).toContain(`lifetime ${second}`), { timeout: 30_000 });
+    // Each fit asked for follows an answered analysis of the same text.
+    mockTraffic.forEach((entry, i) => {
+      if (!entry.startsWith("lifetime ")) return;
+      const text = entry.slice("lifetime ".length);
+      const analysed = mockTraffic.indexOf(`analyse ${text}`);
+      expect(analysed).toBeGreaterThanOrEqual(0);
+      expect(mockTraffic.slice(analysed, i)).toContain("answer analysed");
+    });
+  });
+
+  it("names the line and column of a bad cell", async () => {
+    await openDataTab();
+    await paste("customer_id\torder_date\tamount\nA\t2024-01-03\t10\nB\tsoon\t20\n");
+    await waitFor(() => expect(screen.getByTestId("data-error")).toBeTruthy(), { timeout: 30_000 });
+    expect(screen.getByTestId("data-error").textContent).toBe(
+      "Pasted data, line 3, column order_date: 'soon' is not a date (use a date or ISO text such as 2024-03-05)"
+    );
+    expect(screen.queryByTestId("data-results")).toBeNull();
+  });
+
+  it("asks for a column it cannot find instead of analysing without it", async () => {
+    await openDataTab();
+    await paste("who\twhen\nA\tlater\nB\tsoon\n");
+    await screen.findByTestId("data-missing");
+    expect(screen.getByTestId("data-missing").textContent).toBe(
+      "Choose the column for: Order date."
+    );
+    expect(screen.queryByTestId("data-results")).toBeNull();
+  });
+});
