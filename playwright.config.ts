@@ -4,6 +4,8 @@
  * Run after `npm run build` (they open the built pane in dist/): `npm run test:e2e`, or as
  * part of `npm test`. Failures keep a trace and a screenshot under test-results/e2e/<run>/
  * (`npx playwright show-trace test-results/e2e/<run>/<test>/trace.zip`; the list shows the paths).
+ * The README's pictures go there too, so a run leaves the working tree as it was;
+ * UPDATE_SCREENSHOTS=1 writes them to docs/ instead (test/e2e/pane-helpers.ts, screenshotPath).
  */
 import { defineConfig } from "@playwright/test";
 import { readdirSync, rmSync, statSync } from "fs";

@@ -2,8 +2,9 @@
 /*
  * Builds dist/: taskpane.html (shared runtime page: pane + custom functions), functions.js
  * (loadable on its own with only a CustomFunctions global), functions.json (generated from
- * JSDoc), functions-zh-cn.json (the same with Chinese descriptions), assets, and a local copy
- * of Office.js for the offline preview. Layout follows Microsoft's add-in templates.
+ * JSDoc), functions-zh-cn.json (the same with Chinese descriptions), assets, manifest.xml (for
+ * ADDIN_PUBLIC_URL's address when it is set: docs/deploy.md), and a local copy of Office.js for
+ * the offline preview. Layout follows Microsoft's add-in templates.
  */
 const path = require("path");
 const webpack = require("webpack");
@@ -28,6 +29,44 @@ const FUNCTION_FILES = require("fs")
 const FUNCTION_TRANSLATIONS = FUNCTION_FILES.map((f) => f.replace(/\.ts$/, ".zh-cn.json"));
 /** What taskpane.html loads before the pane is interactive (Office.js aside). */
 const INITIAL_BUNDLES = /^(functions|taskpane)\.js$/;
+/** Where the build goes: dist/, or ADDIN_OUTPUT_DIR (a test builds into a folder of its own). */
+const OUTPUT_DIR = path.resolve(__dirname, process.env.ADDIN_OUTPUT_DIR || "dist");
+/** The origin every URL in manifest.xml names: the dev server's (npm start). */
+const DEV_ORIGIN = "https://localhost:3000";
+
+/**
+ * The address the add-in is served from for a team (docs/deploy.md): with
+ * `ADDIN_PUBLIC_URL=https://addins.contoso.com/retain npm run build`, dist/manifest.xml names it
+ * wherever manifest.xml names the dev server (source location, functions script and metadata,
+ * icons, support and learn-more links), and its origin as the app domain. Unset, the manifest is
+ * copied as it is, for npm start. Office loads add-ins only over HTTPS, so nothing else is accepted.
+ */
+function publicAddress(value) {
+  if (!value) return null;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(
+      `ADDIN_PUBLIC_URL "${value}" is not a URL (e.g. https://addins.contoso.com/retain)`
+    );
+  }
+  if (url.protocol !== "https:" || url.search || url.hash || url.username || url.password)
+    throw new Error(
+      `ADDIN_PUBLIC_URL "${value}" must be a plain https:// address, without query, fragment or credentials`
+    );
+  return { base: `${url.origin}${url.pathname.replace(/\/+$/, "")}`, origin: url.origin };
+}
+
+/** manifest.xml for the public address: the app domain gets its origin, every other URL its base. */
+function manifestFor(xml, address) {
+  if (!address) return xml;
+  return xml
+    .split(`<AppDomain>${DEV_ORIGIN}</AppDomain>`)
+    .join(`<AppDomain>${address.origin}</AppDomain>`)
+    .split(DEV_ORIGIN)
+    .join(address.base);
+}
 
 /**
  * The report command (bin/retention-report.js) as one compiled file for Node, dist/cli/retention-report.js,
@@ -36,7 +75,7 @@ const INITIAL_BUNDLES = /^(functions|taskpane)\.js$/;
  * resolved from node_modules at run time (ExcelJS loads only when a file is written), except
  * CLI_BUNDLED: pure JavaScript whose loading from node_modules costs more start-up than bundled.
  */
-const CLI_ENTRY = "./src/cli/report-command.ts";
+const CLI_ENTRY = "./src/cli/main.ts";
 const CLI_BUNDLED = new Set(["zod"]);
 const RUNTIME_DEPENDENCIES = new Set(Object.keys(require("./package.json").dependencies || {}));
 const NODE_BUILTINS = new Set(require("module").builtinModules);
@@ -68,7 +107,7 @@ function cliConfig(dev) {
     devtool: false,
     entry: { "retention-report": CLI_ENTRY },
     output: {
-      path: path.resolve(__dirname, "dist/cli"),
+      path: path.join(OUTPUT_DIR, "cli"),
       filename: "[name].js",
       library: { type: "commonjs2" },
       clean: true,
@@ -99,12 +138,15 @@ function cliConfig(dev) {
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
-  const pane = await paneConfig(env, dev);
+  // Checked first: a mistyped address fails the build before anything is compiled. The dev
+  // server (npm start) always serves the localhost manifest.
+  const address = env.WEBPACK_SERVE ? null : publicAddress(process.env.ADDIN_PUBLIC_URL);
+  const pane = await paneConfig(env, dev, address);
   // The dev server serves the pane alone; every build also compiles the report command.
   return env.WEBPACK_SERVE ? pane : [pane, cliConfig(dev)];
 };
 
-async function paneConfig(env, dev) {
+async function paneConfig(env, dev, address) {
   return {
     name: "pane",
     devtool: dev ? "source-map" : false,
@@ -113,7 +155,7 @@ async function paneConfig(env, dev) {
       taskpane: "./src/taskpane/index.tsx",
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: OUTPUT_DIR,
       clean: { keep: (file) => /^cli([\\/]|$)/.test(file) }, // dist/cli is the command's own build
       chunkFilename: "[name].[contenthash:8].js",
     },
@@ -162,7 +204,11 @@ async function paneConfig(env, dev) {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => manifestFor(content.toString("utf8"), address),
+          },
           {
             // Only what office.js loads outside Office and in Excel; the package is 86 MB.
             context: "node_modules/@microsoft/office-js/dist",

@@ -6,7 +6,7 @@
  * The file is generated inside DuckDB with SQL and kept in the temp folder for later runs.
  * Side by side on one CSV file (the first CSV_ROWS orders, default 1,000,000; WAREHOUSE_CSV_ROWS
  * overrides): the DuckDB engine and the command's streaming JavaScript path (`cohorts --orders`,
- * analyseCsv in src/cli/cohorts-command.ts), each in its own process.
+ * analyseCsv in src/cli/csv-analysis.ts), each in its own process.
  */
 import { spawnSync } from "child_process";
 import { existsSync, renameSync, statSync } from "fs";
@@ -57,7 +57,8 @@ async function child(kind: string, file: string, memoryLimit: string | undefined
     await import("@duckdb/node-api");
     run = () => runCohortsWithDuckDb({ orders: file, unit: "month", memoryLimit });
   } else {
-    const { analyseCsv, parseCohortsArguments } = await import("../src/cli/cohorts-command");
+    const { analyseCsv } = await import("../src/cli/csv-analysis");
+    const { parseCohortsArguments } = await import("../src/cli/cohorts-arguments");
     run = () => analyseCsv(file, path.basename(file), parseCohortsArguments(["--orders", file]));
   }
   const t0 = process.hrtime.bigint();
@@ -123,13 +124,13 @@ async function main(): Promise<void> {
   if (!existsSync(csv)) await csvOf(file, csv);
   row("CSV file", mb(statSync(csv).size), `the first ${CSV_ROWS.toLocaleString("en-US")} orders`);
   report("DuckDB engine, CSV", CSV_ROWS, measure("duckdb", csv));
-  if (existsSync(path.join(ROOT, "src", "cli", "cohorts-command.ts"))) {
+  if (existsSync(path.join(ROOT, "src", "cli", "csv-analysis.ts"))) {
     try {
       report("streaming JavaScript path, CSV", CSV_ROWS, measure("streaming", csv));
     } catch (e) {
       row("streaming JavaScript path, CSV", "failed", String((e as Error).message).slice(0, 120));
     }
-  } else row("streaming JavaScript path, CSV", "not present", "(no src/cli/cohorts-command.ts)");
+  } else row("streaming JavaScript path, CSV", "not present", "(no src/cli/csv-analysis.ts)");
 }
 
 if (process.argv[2] === "--child") {

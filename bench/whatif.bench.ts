@@ -4,7 +4,10 @@
  * browser's share (rendering) is measured by bench/pane/bench-pane.ts. Also a goal seek.
  */
 import { cloneScenario, evaluateScenario, WORKED_EXAMPLE } from "../src/model/economics/scenario";
-import { goalSeek, sensitivityGrid, setInput, tornado } from "../src/model/whatif/whatif";
+import { goalSeek } from "../src/model/whatif/goal-seek";
+import { sensitivityGrid } from "../src/model/whatif/sensitivity";
+import { tornado } from "../src/model/whatif/tornado";
+import { setInput, WORKED_EXAMPLE_MODEL as model } from "../src/model/whatif/worked-example-model";
 import { medianMs, row } from "./harness";
 
 let bill = 30_000;
@@ -13,11 +16,18 @@ function keystroke(): void {
   bill = bill === 30_000 ? 30_001 : 30_000;
   const scenario = setInput(cloneScenario(WORKED_EXAMPLE), "segments.new.averageBill", bill);
   evaluateScenario(scenario);
-  sensitivityGrid(scenario, "retention.rate", "segments.returning.averageBill", "total.profit", {
-    steps: 11,
-    spread: 0.25,
-  });
-  tornado(scenario, "total.profit", { swing: 0.1 });
+  sensitivityGrid(
+    model,
+    scenario,
+    "retention.rate",
+    "segments.returning.averageBill",
+    "total.profit",
+    {
+      steps: 11,
+      spread: 0.25,
+    }
+  );
+  tornado(model, scenario, "total.profit", { swing: 0.1 });
 }
 
 const perKeystroke =
@@ -31,7 +41,7 @@ row(
 );
 
 const seek = medianMs(
-  () => goalSeek(WORKED_EXAMPLE, "new.profit", 0, "segments.new.averageBill"),
+  () => goalSeek(model, WORKED_EXAMPLE, "new.profit", 0, "segments.new.averageBill"),
   51
 );
 row("goal seek: break-even average bill, new customers", `${(seek * 1000).toFixed(0)} µs`);

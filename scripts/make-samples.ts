@@ -1,6 +1,6 @@
 /*
  * Writes the repository's sample data (samples/*.csv), deterministically: the pane's "Try the
- * sample data", the README's worked example and the command line's examples use these files.
+ * sample data", the docs' worked examples and the command line's examples use these files.
  * `npx tsx scripts/make-samples.ts` rewrites them byte for byte the same.
  */
 import fs from "fs";

@@ -2,17 +2,25 @@
  * The command line's DuckDB engine: runs the repository's own warehouse SQL (sql/*.sql, the
  * files users paste into their warehouse) on a CSV or Parquet file with the embedded DuckDB,
  * which streams the file and spills to a temporary folder, so files far larger than memory
- * work. Returns the model's own tables (period retention, cohort counts and revenue), so the
- * analysis workbook is written from them exactly as from the streaming JavaScript path.
+ * work. Which column is which, and how its dates are written, is the model's one proposal from
+ * the file's first rows (as for the streaming path and the task pane); DuckDB parses the file.
+ * Returns the model's own tables (period retention, cohort counts and revenue), so the analysis
+ * workbook is written from them exactly as from the streaming JavaScript path.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { CohortTable } from "../model/history/cohorts";
-import { isoTextFromSerial } from "../model/reading/excel-dates";
 import { PeriodRange, PeriodRetentionTable } from "../model/history/period-retention";
 import { periodOf, PeriodUnit } from "../model/history/periods";
 import { RevenueMovementTable } from "../model/history/revenue-movements";
+import { DateFormat, TEXT_DATE_PATTERNS } from "../model/reading/date-formats";
+import { isoTextFromSerial, serialFromUnixDays } from "../model/reading/excel-dates";
+import { LAYOUT_SAMPLE_ROWS, LayoutChoices } from "../model/reading/layout";
+import { InputError } from "./arguments";
+import { fileError } from "./input-errors";
+import { InputLayout, inputLayout } from "./input-layout";
 import { bindSqlParameters, readSqlFile, SqlParameter } from "./warehouse-sql";
 
 export interface DuckDbCohortsOptions {
@@ -26,6 +34,12 @@ export interface DuckDbCohortsOptions {
   /** DuckDB's memory limit, e.g. "2GB" (default: DuckDB's, 80% of RAM). */
   memoryLimit?: string;
   threads?: number;
+  /** Columns the user named (by header or number, 1 = first): as for the streaming path. */
+  columns?: LayoutChoices["columns"];
+  /** How text dates are written; default: detected from the first rows. */
+  dateFormat?: DateFormat;
+  /** How messages name the file (default: its name). */
+  shownAs?: string;
 }
 
 export interface DuckDbCohortsResult {
@@ -42,9 +56,6 @@ export interface DuckDbCohortsResult {
   lastDay: number;
 }
 
-/** Days between 1970-01-01 and Excel's serial 0. */
-const UNIX_TO_SERIAL = 25569;
-
 type Cell = unknown;
 
 function num(value: Cell): number {
@@ -54,48 +65,97 @@ function num(value: Cell): number {
 function serialOf(value: Cell): number {
   const days = (value as { days?: number } | null)?.days;
   if (typeof days !== "number") throw new Error(`expected a date, got ${String(value)}`);
-  return days + UNIX_TO_SERIAL;
+  return serialFromUnixDays(days);
 }
 
 const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const quoteText = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
-/**
- * The DuckDB table function that reads the file, by its extension. In a CSV file the id column
- * is read as text, so "0042" stays "0042" (as in a sheet) instead of becoming the number 42.
- */
-export function fileReader(path: string, textColumn?: string): string {
+/** Parquet, or CSV (plain or compressed), by the file's extension. */
+function isParquet(path: string): boolean {
   const lower = path.toLowerCase();
-  if (lower.endsWith(".parquet") || lower.endsWith(".parq"))
-    return `read_parquet(${quoteText(path)})`;
-  if (/\.(csv|tsv|txt)(\.gz|\.zst)?$/.test(lower))
-    return `read_csv(${quoteText(path)}, header = true${
-      textColumn ? `, types = {${quoteText(textColumn)}: 'VARCHAR'}` : ""
-    })`;
+  if (lower.endsWith(".parquet") || lower.endsWith(".parq")) return true;
+  if (/\.(csv|tsv|txt)(\.gz|\.zst)?$/.test(lower)) return false;
   throw new Error(
     `${basename(path)}: use a .csv or .parquet file (not ${extname(path) || "no extension"})`
   );
 }
 
 /**
- * The orders columns: customer_id, order_date, amount by name (any case), else the first three
- * columns in that order; a file with fewer than two columns is refused.
+ * The DuckDB table function that reads the file. A CSV file's `text` columns are read as text:
+ * the id, so "0042" stays "0042" (as in a sheet) instead of becoming 42, and dates written in
+ * another format than ISO, which DuckDB must not read by its own guess.
  */
-export function orderColumns(names: string[], path: string): [string, string, string | null] {
-  const find = (wanted: string) => names.find((n) => n.toLowerCase() === wanted);
-  const id = find("customer_id");
-  const date = find("order_date");
-  if (id && date) return [id, date, find("amount") ?? null];
-  if (names.length < 2)
-    throw new Error(`${basename(path)}: needs columns customer_id, order_date and amount`);
-  return [names[0], names[1], names[2] ?? null];
+function fileReader(path: string, header: boolean, text: readonly string[] = []): string {
+  if (isParquet(path)) return `read_parquet(${quoteText(path)})`;
+  const types = text.length
+    ? `, types = {${text.map((c) => `${quoteText(c)}: 'VARCHAR'`).join(", ")}}`
+    : "";
+  return `read_csv(${quoteText(path)}, header = ${header}${types})`;
 }
 
-function oneLine(e: unknown, path: string): Error {
-  const text = String((e as Error)?.message ?? e)
-    .replace(/\s+/g, " ")
-    .trim();
-  return new Error(`${basename(path)}: ${text}`);
+/** A sample cell as the layout proposal reads it: text, a number, or null. */
+function sampleCell(value: Cell): unknown {
+  if (value === null || typeof value === "string" || typeof value === "number") return value;
+  if (typeof value === "bigint") return Number(value);
+  return String(value); // dates and timestamps as ISO text
+}
+
+/**
+ * The file's first LAYOUT_SAMPLE_ROWS rows as the proposal reads them (a CSV file's as text, its
+ * first line included; a Parquet file's under its column names), and whether the first is titles
+ * when that is known.
+ */
+async function firstRows(
+  db: DuckDBConnection,
+  path: string
+): Promise<{ sample: unknown[][]; header?: boolean }> {
+  const rows = async (sql: string) => (await db.runAndReadAll(sql)).getRows();
+  if (!isParquet(path)) {
+    const sql = `SELECT * FROM read_csv(${quoteText(path)}, header = false, all_varchar = true) LIMIT ${LAYOUT_SAMPLE_ROWS}`;
+    return { sample: (await rows(sql)).map((r) => r.map(sampleCell)) };
+  }
+  const reader = fileReader(path, true);
+  const names = (await rows(`DESCRIBE SELECT * FROM ${reader}`)).map((r) => String(r[0]));
+  const data = await rows(`SELECT * FROM ${reader} LIMIT ${LAYOUT_SAMPLE_ROWS - 1}`);
+  return { sample: [names, ...data.map((r) => r.map(sampleCell))], header: true };
+}
+
+/**
+ * The file's layout (the model's proposal from its first rows, with the user's choices) and its
+ * column names as DuckDB reads it with that layout's title row.
+ */
+async function layoutOf(
+  db: DuckDBConnection,
+  o: DuckDbCohortsOptions
+): Promise<{ layout: InputLayout; names: string[] }> {
+  try {
+    const { sample, header } = await firstRows(db, o.orders);
+    const layout = inputLayout(
+      sample,
+      { shape: "orders", header, columns: o.columns, dateFormat: o.dateFormat },
+      o.shownAs ?? basename(o.orders)
+    );
+    const reader = fileReader(o.orders, layout.hasHeader);
+    const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${reader}`)).getRows();
+    return { layout, names: described.map((r) => String(r[0])) };
+  } catch (e) {
+    throw e instanceof InputError ? e : fileError(e, o.orders);
+  }
+}
+
+/** A DATE from a column in the layout's date format (the model's own patterns, run by RE2). */
+function dateSql(column: string, format: DateFormat | null): string {
+  if (format === null || format === "iso") return `CAST(${quoteIdent(column)} AS DATE)`;
+  const { pattern, year, month, day } = TEXT_DATE_PATTERNS[format];
+  const text = `trim(CAST(${quoteIdent(column)} AS VARCHAR))`;
+  const re = quoteText(pattern.source);
+  const part = (group: number) => `CAST(regexp_extract(${text}, ${re}, ${group}) AS INTEGER)`;
+  // ISO text in such a column reads too, as the model reads it.
+  return (
+    `CASE WHEN ${text} = '' THEN NULL WHEN regexp_matches(${text}, ${re}) ` +
+    `THEN make_date(${part(year)}, ${part(month)}, ${part(day)}) ELSE CAST(${text} AS DATE) END`
+  );
 }
 
 /**
@@ -104,6 +164,7 @@ function oneLine(e: unknown, path: string): Error {
  * DuckDB (each a pass over the file).
  */
 export async function runCohortsWithDuckDb(o: DuckDbCohortsOptions): Promise<DuckDbCohortsResult> {
+  isParquet(o.orders); // a file of another kind is refused before DuckDB starts
   // Loaded here, not at the top: the command starts without the native library unless asked.
   const { DuckDBInstance } = await import("@duckdb/node-api");
   const spill = mkdtempSync(join(tmpdir(), "retain-duckdb-"));
@@ -113,21 +174,15 @@ export async function runCohortsWithDuckDb(o: DuckDbCohortsOptions): Promise<Duc
   const instance = await DuckDBInstance.create(":memory:", config);
   const db = await instance.connect();
   try {
-    const reader = fileReader(o.orders);
-    let names: string[];
-    try {
-      names = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${reader}`))
-        .getRows()
-        .map((r) => String(r[0]));
-    } catch (e) {
-      throw oneLine(e, o.orders);
-    }
-    const [id, date, amount] = orderColumns(names, o.orders);
-    const source = fileReader(o.orders, id);
+    const { layout, names } = await layoutOf(db, o);
+    const { customer, date, amount } = layout.columns;
+    const textDates = layout.dateFormat !== null && layout.dateFormat !== "iso";
+    const text = textDates ? [names[customer], names[date]] : [names[customer]];
+    const source = fileReader(o.orders, layout.hasHeader, text);
     await db.run(
-      `CREATE VIEW orders AS SELECT CAST(${quoteIdent(id)} AS VARCHAR) AS customer_id, ` +
-        `CAST(${quoteIdent(date)} AS DATE) AS order_date, ` +
-        `${amount ? `CAST(${quoteIdent(amount)} AS DOUBLE)` : "CAST(NULL AS DOUBLE)"} AS amount FROM ${source}`
+      `CREATE VIEW orders AS SELECT CAST(${quoteIdent(names[customer])} AS VARCHAR) AS customer_id, ` +
+        `${dateSql(names[date], layout.dateFormat)} AS order_date, ` +
+        `${amount >= 0 ? `CAST(${quoteIdent(names[amount])} AS DOUBLE)` : "CAST(NULL AS DOUBLE)"} AS amount FROM ${source}`
     );
     const params: Record<string, SqlParameter> = {
       period_unit: { kind: "unit", value: o.unit },
@@ -138,20 +193,21 @@ export async function runCohortsWithDuckDb(o: DuckDbCohortsOptions): Promise<Duc
       try {
         return (await db.runAndReadAll(sql)).getRows();
       } catch (e) {
-        throw oneLine(e, o.orders);
+        throw fileError(e, o.orders);
       }
     };
     const retentionRows = await run(bindSqlParameters(readSqlFile("period_retention"), params));
     if (retentionRows.length === 0) throw new Error(`${basename(o.orders)}: no orders`);
     const cohortRows = await run(bindSqlParameters(readSqlFile("cohorts"), params));
-    const movementRows = amount
-      ? await run(
-          bindSqlParameters(readSqlFile("revenue_movements"), {
-            period_unit: params.period_unit,
-            end_date: params.end_date,
-          })
-        )
-      : null;
+    const movementRows =
+      amount >= 0
+        ? await run(
+            bindSqlParameters(readSqlFile("revenue_movements"), {
+              period_unit: params.period_unit,
+              end_date: params.end_date,
+            })
+          )
+        : null;
     // The sheet's header figures: one more pass, without the calendar.
     const [counts] = await run(
       `SELECT COUNT(*), COUNT(DISTINCT customer_id), MAX(order_date) FROM orders ` +

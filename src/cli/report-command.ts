@@ -1,20 +1,15 @@
 /**
  * `retention-report`: writes the report workbook (the same sheet "Write to sheet" makes in Excel)
- * from a scenario file, or from the worked example. Errors are one line on stderr, exit code 1
- * for bad input or an existing output, 2 for bad usage; nothing is written on error, and the
- * output appears whole or not at all (temporary file, then link/rename).
+ * from a scenario file, or from the worked example.
  */
-import { existsSync, linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import { Scenario, WORKED_EXAMPLE } from "../model/economics/scenario";
-import {
-  CHINESE_REPORT_LABELS,
-  ENGLISH_REPORT_LABELS,
-  ReportLabels,
-} from "../report/plans/report-labels";
+import { decodeText } from "../model/reading/text-decoding";
+import { ReportLabels, reportLabelsFor } from "../report/plans/report-labels";
 import { buildReportPlan } from "../report/plans/report-plan";
-import { oneLine, parseScenarioJson } from "../scenarios/scenario-schema";
+import { parseScenarioJson } from "../scenarios/scenario-schema";
 import { InputError, parseCommandLine } from "./arguments";
+import { Command, CommandIo, inputPath, outputPath, writeAtomically } from "./command-io";
 
 export const DEFAULT_OUTPUT = "retention-report.xlsx";
 
@@ -40,20 +35,6 @@ Exit codes: 0 written, 1 bad scenario or existing output, 2 bad usage.
 retention-report cohorts --orders FILE | --subscriptions FILE [...]: the cohort-analysis
 workbook from a CSV of any length (see retention-report cohorts --help).`;
 
-export interface CommandIo {
-  stdout(line: string): void;
-  stderr(line: string): void;
-  cwd: string;
-  now(): Date;
-}
-
-const defaultIo: CommandIo = {
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
-  cwd: process.cwd(),
-  now: () => new Date(),
-};
-
 export interface ReportArguments {
   scenarioFile?: string;
   out: string;
@@ -73,77 +54,38 @@ export function parseArguments(args: string[]): ReportArguments {
     scenarioFile,
     out: common.out,
     force: common.force,
-    labels: common.zh ? CHINESE_REPORT_LABELS : ENGLISH_REPORT_LABELS,
+    labels: reportLabelsFor(common.zh ? "zh-CN" : "en"),
     help: common.help,
   };
 }
 
-function readScenario(file: string, shownAs: string): Scenario {
+/** A scenario file (UTF-8 or UTF-16, as the one decoder reads it), checked by the one schema. */
+function readScenario(io: CommandIo, file: string): Scenario {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = decodeText(readFileSync(inputPath(io, file, "scenario file")));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      `cannot read scenario file ${shownAs}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message}`
-    );
+    if (error instanceof InputError) throw error;
+    throw new InputError(`cannot read scenario file ${file}: ${(error as Error).message}`);
   }
   try {
-    return parseScenarioJson(text.replace(/^\uFEFF/, ""));
+    return parseScenarioJson(text);
   } catch (error) {
-    throw new InputError(`${shownAs}: ${(error as Error).message}`);
+    throw new InputError(`${file}: ${(error as Error).message}`);
   }
 }
 
-/** Writes bytes to `target` whole or not at all; without `replace`, fails if `target` exists. */
-export function writeAtomically(target: string, bytes: Uint8Array, replace: boolean): void {
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  writeFileSync(temp, bytes, { flag: "wx" });
-  try {
-    if (replace) renameSync(temp, target);
-    else linkSync(temp, target); // atomic "create only if absent": fails with EEXIST
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST")
-      throw new InputError(`${target} already exists (use --force to replace it)`);
-    throw error;
-  } finally {
-    if (existsSync(temp)) unlinkSync(temp);
-  }
-}
-
-/** Runs the command; `argv` is process.argv (node, script, ...args). Returns the exit code. */
-export async function main(argv: string[], io: CommandIo = defaultIo): Promise<number> {
-  if (argv[2] === "cohorts") {
-    const { cohortsMain } = await import("./cohorts-command");
-    return cohortsMain(argv.slice(3), io, writeAtomically);
-  }
-  let args: ReportArguments;
-  try {
-    args = parseArguments(argv.slice(2));
-  } catch (error) {
-    io.stderr(`retention-report: ${oneLine((error as Error).message)} (see --help)`);
-    return 2;
-  }
-  if (args.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  try {
-    const scenario = args.scenarioFile
-      ? readScenario(resolve(io.cwd, args.scenarioFile), args.scenarioFile)
-      : WORKED_EXAMPLE;
-    const out = resolve(io.cwd, args.out);
-    if (existsSync(out) && !args.force)
-      throw new InputError(`${args.out} already exists (use --force to replace it)`);
+export const REPORT_COMMAND: Command<ReportArguments> = {
+  name: "retention-report",
+  usage: USAGE,
+  parse: parseArguments,
+  async run(args, io) {
+    const scenario = args.scenarioFile ? readScenario(io, args.scenarioFile) : WORKED_EXAMPLE;
+    const out = outputPath(io, args.out, args.force);
     const plan = buildReportPlan(scenario, { labels: args.labels, date: io.now() });
     // ExcelJS takes a third of a second to load: only a run that writes a file pays for it.
     const { renderPlanToXlsx } = await import("../report/renderers/render-xlsx");
-    const bytes = await renderPlanToXlsx([plan]);
-    writeAtomically(out, bytes, args.force);
-    io.stdout(`Wrote ${args.out}: sheet "${plan.sheetName}", scenario "${scenario.name}".`);
-    return 0;
-  } catch (error) {
-    io.stderr(`retention-report: ${oneLine((error as Error).message)}`);
-    return 1;
-  }
-}
+    writeAtomically(out, await renderPlanToXlsx([plan]), args.force);
+    return `Wrote ${args.out}: sheet "${plan.sheetName}", scenario "${scenario.name}".`;
+  },
+};

@@ -2,14 +2,15 @@
  * RETAIN.BGNBD_* , RETAIN.GG_* and RETAIN.CLV: customers who buy when they like and churn
  * silently (docs/definitions.md §10). BG/NBD for purchases and P(alive), Gamma-Gamma for spend, and CLV
  * from both with the data's time unit and the discount rate's period stated. Thin adapters:
- * the per-customer functions go through mapElements (a customer table spills); the fits read
+ * the per-customer functions go through mapArguments (a customer table spills); the fits read
  * whole columns through summary-columns.ts. custom-functions-metadata-plugin reads the JSDoc
  * below and appends the CustomFunctions.associate calls: never call associate here.
  */
 
-import { mapElements, toExcelError } from "./excel-args";
+import { mapArguments, toExcelError } from "./excel-args";
 import {
   blankWhereNoCustomer,
+  Columns,
   readColumns,
   readParameters,
   readScalar,
@@ -26,17 +27,35 @@ import { invalidNumber, invalidValue } from "../model/errors";
 import { expectedAverageSpend } from "../model/buyers/gamma-gamma";
 import { fitGammaGamma } from "../model/buyers/gamma-gamma-fit";
 
-/** A fitted row as Excel shows it: only finite numbers, or #NUM!. */
-function finiteRow(row: number[]): number[] {
-  if (!row.every(Number.isFinite))
-    throw invalidNumber("the fit produced a value too large to represent");
-  return row;
-}
-
 /** A yes/no option: omitted, blank or 0 is no; any other number is yes. */
 function readFlag(arg: unknown, name: string): boolean {
   const v = readScalar(arg, name);
   return v !== null && v !== 0;
+}
+
+/**
+ * A fit as the row Excel spills, or its error: the parameters, then the details when the yes/no
+ * option `show` asks for them; blanks as wide when no customer row is filled; #NUM! for a value
+ * too large to represent.
+ */
+function fitRow(
+  show: { arg: unknown; name: string },
+  read: () => Columns,
+  widths: [parameters: number, withDetails: number],
+  fit: (columns: Columns) => { parameters: number[]; details: number[] }
+): any[][] {
+  try {
+    const showDetails = readFlag(show.arg, show.name);
+    const columns = read();
+    if (columns.used === 0) return [new Array(widths[showDetails ? 1 : 0]).fill("")];
+    const { parameters, details } = fit(columns);
+    const row = showDetails ? [...parameters, ...details] : parameters;
+    if (!row.every(Number.isFinite))
+      throw invalidNumber("the fit produced a value too large to represent");
+    return [row];
+  } catch (e) {
+    return [[toExcelError(e)]];
+  }
 }
 
 /**
@@ -56,24 +75,23 @@ export function BGNBD_FIT(
   weights?: any[][],
   show_log_likelihood?: any[][]
 ): any[][] {
-  try {
-    const showLl = readFlag(show_log_likelihood, "show_log_likelihood");
-    const columns = readColumns(
-      [
-        { name: "frequency", arg: frequency },
-        { name: "recency", arg: recency },
-        { name: "T", arg: T },
-      ],
-      weights
-    );
-    if (columns.used === 0) return [showLl ? ["", "", "", "", ""] : ["", "", "", ""]];
-    const [x, tx, t] = columns.values;
-    const fit = fitBgNbd({ frequency: x, recency: tx, T: t, weight: columns.weight });
-    const row = [fit.r, fit.alpha, fit.a, fit.b];
-    return [finiteRow(showLl ? [...row, fit.logLikelihood] : row)];
-  } catch (e) {
-    return [[toExcelError(e)]];
-  }
+  return fitRow(
+    { arg: show_log_likelihood, name: "show_log_likelihood" },
+    () =>
+      readColumns(
+        [
+          { name: "frequency", arg: frequency },
+          { name: "recency", arg: recency },
+          { name: "T", arg: T },
+        ],
+        weights
+      ),
+    [4, 5],
+    ({ values: [x, tx, t], weight }) => {
+      const fit = fitBgNbd({ frequency: x, recency: tx, T: t, weight });
+      return { parameters: [fit.r, fit.alpha, fit.a, fit.b], details: [fit.logLikelihood] };
+    }
+  );
 }
 
 /**
@@ -93,10 +111,8 @@ export function BGNBD_EXPECTED(
   a: any[][],
   b: any[][]
 ): any[][] {
-  return mapElements(
-    [t, r, alpha, a, b],
-    [{ name: "t" }, { name: "r" }, { name: "alpha" }, { name: "a" }, { name: "b" }],
-    (v) => expectedPurchasesNew(v[0], v[1], v[2], v[3], v[4])
+  return mapArguments({ t, r, alpha, a, b }, (v) =>
+    expectedPurchasesNew(v[0], v[1], v[2], v[3], v[4])
   ) as any[][];
 }
 
@@ -123,19 +139,8 @@ export function BGNBD_CONDITIONAL(
   a: any[][],
   b: any[][]
 ): any[][] {
-  const result = mapElements(
-    [frequency, recency, T, t, r, alpha, a, b],
-    [
-      { name: "frequency" },
-      { name: "recency" },
-      { name: "T" },
-      { name: "t" },
-      { name: "r" },
-      { name: "alpha" },
-      { name: "a" },
-      { name: "b" },
-    ],
-    (v) => conditionalExpectedPurchases(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7])
+  const result = mapArguments({ frequency, recency, T, t, r, alpha, a, b }, (v) =>
+    conditionalExpectedPurchases(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7])
   );
   return blankWhereNoCustomer(result, [frequency, recency, T]) as any[][];
 }
@@ -161,18 +166,8 @@ export function BGNBD_P_ALIVE(
   a: any[][],
   b: any[][]
 ): any[][] {
-  const result = mapElements(
-    [frequency, recency, T, r, alpha, a, b],
-    [
-      { name: "frequency" },
-      { name: "recency" },
-      { name: "T" },
-      { name: "r" },
-      { name: "alpha" },
-      { name: "a" },
-      { name: "b" },
-    ],
-    (v) => probabilityAlive(v[0], v[1], v[2], v[3], v[4], v[5], v[6])
+  const result = mapArguments({ frequency, recency, T, r, alpha, a, b }, (v) =>
+    probabilityAlive(v[0], v[1], v[2], v[3], v[4], v[5], v[6])
   );
   return blankWhereNoCustomer(result, [frequency, recency, T]) as any[][];
 }
@@ -192,23 +187,25 @@ export function GG_FIT(
   weights?: any[][],
   show_details?: any[][]
 ): any[][] {
-  try {
-    const details = readFlag(show_details, "show_details");
-    const columns = readColumns(
-      [
-        { name: "frequency", arg: frequency },
-        { name: "monetary_value", arg: monetary_value, blank: 0 },
-      ],
-      weights
-    );
-    if (columns.used === 0) return [details ? ["", "", "", "", ""] : ["", "", ""]];
-    const [x, m] = columns.values;
-    const fit = fitGammaGamma({ frequency: x, monetary: m, weight: columns.weight });
-    const row = [fit.p, fit.q, fit.gamma];
-    return [finiteRow(details ? [...row, fit.logLikelihood, fit.customersUsed] : row)];
-  } catch (e) {
-    return [[toExcelError(e)]];
-  }
+  return fitRow(
+    { arg: show_details, name: "show_details" },
+    () =>
+      readColumns(
+        [
+          { name: "frequency", arg: frequency },
+          { name: "monetary_value", arg: monetary_value, blank: 0 },
+        ],
+        weights
+      ),
+    [3, 5],
+    ({ values: [x, m], weight }) => {
+      const fit = fitGammaGamma({ frequency: x, monetary: m, weight });
+      return {
+        parameters: [fit.p, fit.q, fit.gamma],
+        details: [fit.logLikelihood, fit.customersUsed],
+      };
+    }
+  );
 }
 
 /**
@@ -228,16 +225,8 @@ export function GG_SPEND(
   q: any[][],
   gamma: any[][]
 ): any[][] {
-  const result = mapElements(
-    [frequency, monetary_value, p, q, gamma],
-    [
-      { name: "frequency" },
-      { name: "monetary_value" },
-      { name: "p" },
-      { name: "q" },
-      { name: "gamma" },
-    ],
-    (v) => expectedAverageSpend(v[0], v[1], v[2], v[3], v[4])
+  const result = mapArguments({ frequency, monetary_value, p, q, gamma }, (v) =>
+    expectedAverageSpend(v[0], v[1], v[2], v[3], v[4])
   );
   return blankWhereNoCustomer(result, [frequency, monetary_value]) as any[][];
 }
@@ -295,10 +284,6 @@ export function CLV(
   } catch (e) {
     return [[toExcelError(e)]];
   }
-  const result = mapElements(
-    [frequency, recency, T, monetary_value],
-    [{ name: "frequency" }, { name: "recency" }, { name: "T" }, { name: "monetary_value" }],
-    compute
-  );
+  const result = mapArguments({ frequency, recency, T, monetary_value }, compute);
   return result as any[][];
 }

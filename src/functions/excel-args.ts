@@ -287,3 +287,26 @@ export function mapElements(
   }
   return out;
 }
+
+/**
+ * mapElements with each argument named once: `{ spend, customers, overheads }` passes the
+ * arguments in that order, each named as the formula's tooltip names it (the object's keys,
+ * which are the function's parameter names); `defaults` holds the optional arguments' values
+ * for when they are omitted or blank (null: omitted, read back with optionalArg).
+ */
+export function mapArguments(
+  args: Readonly<Record<string, ExcelArg>>,
+  compute: (x: Float64Array) => number,
+  defaults: Readonly<Record<string, number | null>> = {}
+): ExcelCell[][] {
+  const names = Object.keys(args);
+  return mapElements(
+    names.map((name) => args[name]),
+    names.map((name) =>
+      Object.prototype.hasOwnProperty.call(defaults, name)
+        ? { name, default: defaults[name] }
+        : { name }
+    ),
+    compute
+  );
+}

@@ -1,14 +1,19 @@
 /*
  * The RETAIN.* custom functions. Each is a thin adapter: Excel arguments → model → Excel
- * results, through mapElements (see excel-args.ts for the shared rules on ranges, blanks and
+ * results, through mapArguments (see excel-args.ts for the shared rules on ranges, blanks and
  * errors; parameters are `any` so that empty cells stay distinguishable from 0, and error values
  * in ranges reach the function). custom-functions-metadata-plugin reads the JSDoc below to write functions.json and
  * appends the CustomFunctions.associate calls itself: never call associate here.
  * This bundle must load with nothing but a CustomFunctions global: import only the model.
  */
 
-import { mapElements, optionalArg } from "./excel-args";
-import { churnRate, expectedLifetime, rescaleRetention, retentionRate } from "../model/economics/retention";
+import { mapArguments, optionalArg } from "./excel-args";
+import {
+  churnRate,
+  expectedLifetime,
+  rescaleRetention,
+  retentionRate,
+} from "../model/economics/retention";
 import { customerCost } from "../model/economics/segment";
 import { ltv } from "../model/economics/ltv";
 
@@ -27,15 +32,10 @@ export function RETENTION_RATE(
   new_customers: any[][],
   basis?: any[][]
 ): any[][] {
-  return mapElements(
-    [start_customers, end_customers, new_customers, basis],
-    [
-      { name: "start_customers" },
-      { name: "end_customers" },
-      { name: "new_customers" },
-      { name: "basis", default: 0 },
-    ],
-    (x) => retentionRate(x[0], x[1], x[2], x[3])
+  return mapArguments(
+    { start_customers, end_customers, new_customers, basis },
+    (x) => retentionRate(x[0], x[1], x[2], x[3]),
+    { basis: 0 }
   );
 }
 
@@ -48,11 +48,9 @@ export function RETENTION_RATE(
  * @returns Cost per customer, in the currency of the inputs.
  */
 export function CUSTOMER_COST(spend: any[][], customers: any[][], overheads?: any[][]): any[][] {
-  return mapElements(
-    [spend, customers, overheads],
-    [{ name: "spend" }, { name: "customers" }, { name: "overheads", default: 0 }],
-    (x) => customerCost(x[0], x[1], x[2])
-  );
+  return mapArguments({ spend, customers, overheads }, (x) => customerCost(x[0], x[1], x[2]), {
+    overheads: 0,
+  });
 }
 
 /**
@@ -72,18 +70,12 @@ export function LTV(
   periods?: any[][],
   type?: any[][]
 ): any[][] {
-  return mapElements(
-    [margin, retention_rate, discount_rate, periods, type],
-    [
-      { name: "margin" },
-      { name: "retention_rate" },
-      { name: "discount_rate", default: 0 },
-      { name: "periods", default: null },
-      { name: "type", default: 0 },
-    ],
+  return mapArguments(
+    { margin, retention_rate, discount_rate, periods, type },
     // 0 is unlimited too: desktop Excel builds before the fix of office-js #5262 pass an empty
     // periods cell as 0, and 0 periods has no other meaning.
-    (x) => ltv(x[0], x[1], x[2], x[3] === 0 ? null : optionalArg(x[3]), x[4])
+    (x) => ltv(x[0], x[1], x[2], x[3] === 0 ? null : optionalArg(x[3]), x[4]),
+    { discount_rate: 0, periods: null, type: 0 }
   );
 }
 
@@ -94,7 +86,7 @@ export function LTV(
  * @returns The churn rate as a fraction.
  */
 export function CHURN_RATE(retention_rate: any[][]): any[][] {
-  return mapElements([retention_rate], [{ name: "retention_rate" }], (x) => churnRate(x[0]));
+  return mapArguments({ retention_rate }, (x) => churnRate(x[0]));
 }
 
 /**
@@ -104,7 +96,7 @@ export function CHURN_RATE(retention_rate: any[][]): any[][] {
  * @returns The expected number of periods a customer stays.
  */
 export function EXPECTED_LIFETIME(retention_rate: any[][]): any[][] {
-  return mapElements([retention_rate], [{ name: "retention_rate" }], (x) => expectedLifetime(x[0]));
+  return mapArguments({ retention_rate }, (x) => expectedLifetime(x[0]));
 }
 
 /**
@@ -115,9 +107,5 @@ export function EXPECTED_LIFETIME(retention_rate: any[][]): any[][] {
  * @returns The retention rate over the new period length.
  */
 export function RETENTION_RESCALE(retention_rate: any[][], periods: any[][]): any[][] {
-  return mapElements(
-    [retention_rate, periods],
-    [{ name: "retention_rate" }, { name: "periods" }],
-    (x) => rescaleRetention(x[0], x[1])
-  );
+  return mapArguments({ retention_rate, periods }, (x) => rescaleRetention(x[0], x[1]));
 }

@@ -1,10 +1,14 @@
 /*
  * Revenue retention ratios (docs/definitions.md §8): NRR, GRR and the quick ratio of one period's revenue
- * movements. Element-wise through mapElements (excel-args.ts has the rules on ranges, blanks
+ * movements. Element-wise through mapArguments (excel-args.ts has the rules on ranges, blanks
  * and errors). custom-functions-metadata-plugin appends CustomFunctions.associate.
  */
-import { grossRevenueRetention, netRevenueRetention, quickRatio } from "../model/economics/revenue-retention";
-import { mapElements } from "./excel-args";
+import {
+  grossRevenueRetention,
+  netRevenueRetention,
+  quickRatio,
+} from "../model/economics/revenue-retention";
+import { mapArguments } from "./excel-args";
 
 /**
  * Net revenue retention: (start + expansion − contraction − churn) ÷ start; new business and reactivations are excluded.
@@ -21,10 +25,8 @@ export function NRR(
   contraction: any[][],
   churn: any[][]
 ): any[][] {
-  return mapElements(
-    [start_revenue, expansion, contraction, churn],
-    [{ name: "start_revenue" }, { name: "expansion" }, { name: "contraction" }, { name: "churn" }],
-    (x) => netRevenueRetention(x[0], x[1], x[2], x[3])
+  return mapArguments({ start_revenue, expansion, contraction, churn }, (x) =>
+    netRevenueRetention(x[0], x[1], x[2], x[3])
   ) as any[][];
 }
 
@@ -37,10 +39,8 @@ export function NRR(
  * @returns GRR as a fraction, 0 to 1.
  */
 export function GRR(start_revenue: any[][], contraction: any[][], churn: any[][]): any[][] {
-  return mapElements(
-    [start_revenue, contraction, churn],
-    [{ name: "start_revenue" }, { name: "contraction" }, { name: "churn" }],
-    (x) => grossRevenueRetention(x[0], x[1], x[2])
+  return mapArguments({ start_revenue, contraction, churn }, (x) =>
+    grossRevenueRetention(x[0], x[1], x[2])
   ) as any[][];
 }
 
@@ -61,15 +61,9 @@ export function QUICK_RATIO(
   churn: any[][],
   reactivation?: any[][]
 ): any[][] {
-  return mapElements(
-    [new_revenue, expansion, contraction, churn, reactivation],
-    [
-      { name: "new_revenue" },
-      { name: "expansion" },
-      { name: "contraction" },
-      { name: "churn" },
-      { name: "reactivation", default: 0 },
-    ],
-    (x) => quickRatio(x[0], x[1], x[2], x[3], x[4])
+  return mapArguments(
+    { new_revenue, expansion, contraction, churn, reactivation },
+    (x) => quickRatio(x[0], x[1], x[2], x[3], x[4]),
+    { reactivation: 0 }
   ) as any[][];
 }

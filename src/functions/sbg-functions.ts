@@ -1,12 +1,12 @@
 /*
  * The RETAIN.SBG_* and RETAIN.LTV_SBG custom functions: Fader & Hardie's shifted-beta-geometric
  * cohort model (docs/definitions.md §5, §7). Thin adapters like functions.ts: the element-wise ones go through
- * mapElements (excel-args.ts has the shared rules on ranges, blanks and errors); SBG_FIT reads a
+ * mapArguments (excel-args.ts has the shared rules on ranges, blanks and errors); SBG_FIT reads a
  * whole row, column or cohort triangle itself. custom-functions-metadata-plugin reads the JSDoc below and appends
  * the CustomFunctions.associate calls: never call associate here. Import only the model.
  */
 
-import { isBlankCell, mapElements, positionIn, readCell, toExcelError } from "./excel-args";
+import { isBlankCell, mapArguments, positionIn, readCell, toExcelError } from "./excel-args";
 import { invalidValue } from "../model/errors";
 import { fitSbgCohorts } from "../model/sbg/sbg-fit";
 import { retention, survival } from "../model/sbg/sbg-curve";
@@ -162,11 +162,7 @@ export function SBG_FIT(survivors: any[][], calibration_periods?: any[][]): any[
  * @returns The surviving share, 0 to 1; S(0) = 1.
  */
 export function SBG_SURVIVAL(alpha: any[][], beta: any[][], period: any[][]): any[][] {
-  return mapElements(
-    [alpha, beta, period],
-    [{ name: "alpha" }, { name: "beta" }, { name: "period" }],
-    (x) => survival(x[0], x[1], x[2])
-  );
+  return mapArguments({ alpha, beta, period }, (x) => survival(x[0], x[1], x[2]));
 }
 
 /**
@@ -178,11 +174,7 @@ export function SBG_SURVIVAL(alpha: any[][], beta: any[][], period: any[][]): an
  * @returns The retention rate as a fraction.
  */
 export function SBG_RETENTION(alpha: any[][], beta: any[][], period: any[][]): any[][] {
-  return mapElements(
-    [alpha, beta, period],
-    [{ name: "alpha" }, { name: "beta" }, { name: "period" }],
-    (x) => retention(x[0], x[1], x[2])
-  );
+  return mapArguments({ alpha, beta, period }, (x) => retention(x[0], x[1], x[2]));
 }
 
 /**
@@ -202,15 +194,9 @@ export function LTV_SBG(
   discount_rate: any[][],
   renewals?: any[][]
 ): any[][] {
-  return mapElements(
-    [margin, alpha, beta, discount_rate, renewals],
-    [
-      { name: "margin" },
-      { name: "alpha" },
-      { name: "beta" },
-      { name: "discount_rate" },
-      { name: "renewals", default: 0 },
-    ],
-    (x) => ltvSbg(x[0], x[1], x[2], x[3], x[4])
+  return mapArguments(
+    { margin, alpha, beta, discount_rate, renewals },
+    (x) => ltvSbg(x[0], x[1], x[2], x[3], x[4]),
+    { renewals: 0 }
   );
 }

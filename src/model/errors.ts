@@ -15,6 +15,43 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * A bad cell of a user's table, as plain data (it crosses from the pane's worker as it is): the
+ * pane and the command line name it by the user's own column and line from these fields.
+ */
+export interface CellProblem {
+  /** The argument the model reads the column as: "order_dates", "customers", "mrr". */
+  argument: string;
+  /** 1-based: the row within the range, or the file's line. */
+  row: number;
+  /** The user's column (0-based) when the reader knows it; null otherwise (a cell function's range). */
+  column: number | null;
+  /** What is wrong with the cell: "'abc' is not a date". */
+  problem: string;
+}
+
+/** #VALUE! for one cell; Excel shows the message, "order_dates row 1,204: 'abc' is not a date". */
+export class CellError extends DomainError implements CellProblem {
+  constructor(
+    readonly argument: string,
+    readonly row: number,
+    readonly problem: string,
+    readonly column: number | null = null
+  ) {
+    super("value", `${argument} row ${row.toLocaleString("en-US")}: ${problem}`);
+    this.name = "CellError";
+  }
+
+  /** The same error placed in the user's column (the row feeder knows which one it read). */
+  inColumn(column: number): CellError {
+    return new CellError(this.argument, this.row, this.problem, column);
+  }
+
+  toProblem(): CellProblem {
+    return { argument: this.argument, row: this.row, column: this.column, problem: this.problem };
+  }
+}
+
 export const invalidValue = (message: string): DomainError => new DomainError("value", message);
 export const invalidNumber = (message: string): DomainError => new DomainError("num", message);
 export const divisionByZero = (message: string): DomainError => new DomainError("div0", message);
@@ -23,4 +60,9 @@ export const divisionByZero = (message: string): DomainError => new DomainError(
 export function finite(value: number, what: string): number {
   if (!Number.isFinite(value)) throw invalidNumber(`${what} is too large to represent`);
   return value;
+}
+
+/** A message on one line (a command's stderr, a notice): runs of white space become one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
 }

@@ -3,6 +3,8 @@
  * (Office.js, ExcelJS .xlsx, HTML) draw the same plan, so all three show the same model.
  * No Office.js, ExcelJS or DOM here.
  */
+import { columnLetter } from "../model/reading/column-letter";
+import { serialFromLocalDate } from "../model/reading/excel-dates";
 
 /** How a number is shown. Renderers turn it into an Excel format code (excelNumberFormat) or text (HTML). */
 export type NumberFormat =
@@ -94,17 +96,8 @@ export interface SheetPlan {
   print: { orientation: "portrait" | "landscape" };
 }
 
-/** 0 → "A", 25 → "Z", 26 → "AA". */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+/** 0 → "A", 25 → "Z", 26 → "AA" (the model's, for the plans and renderers that import it from here). */
+export { columnLetter };
 
 /** "AB12" → { row: 11, column: 27 } (0-based). */
 export function parseCellRef(ref: string): { row: number; column: number } {
@@ -201,6 +194,5 @@ export const TEXT_FORMAT = "@";
 
 /** Excel's date serial number (days since 1899-12-30) for the calendar date of `date` in local time. */
 export function excelDateSerial(date: Date): number {
-  const utc = Date.UTC(date.getFullYear(), date.getMonth(), date.getDate());
-  return utc / 86_400_000 + 25_569;
+  return serialFromLocalDate(date);
 }

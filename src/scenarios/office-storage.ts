@@ -9,6 +9,7 @@
  * the whole versioned JSON document, written in a single call, so a reader never sees half a
  * list. The value is kept as a string so this add-in's schema, not Office, decides what is valid.
  */
+import { runExcel } from "../taskpane/host/excel-run";
 import { ScenarioStorage } from "./scenario-store";
 
 export const SCENARIO_SETTING_KEY = "retentionEconomics.scenarios";
@@ -17,7 +18,7 @@ export class OfficeScenarioStorage implements ScenarioStorage {
   constructor(private readonly key = SCENARIO_SETTING_KEY) {}
 
   async read(): Promise<string | null> {
-    return Excel.run(async (context) => {
+    return runExcel(async (context) => {
       const setting = context.workbook.settings.getItemOrNullObject(this.key);
       setting.load("value");
       await context.sync();
@@ -29,7 +30,7 @@ export class OfficeScenarioStorage implements ScenarioStorage {
   }
 
   async write(text: string): Promise<void> {
-    await Excel.run(async (context) => {
+    await runExcel(async (context) => {
       context.workbook.settings.add(this.key, text);
       await context.sync();
     });
@@ -44,7 +45,7 @@ export class OfficeScenarioStorage implements ScenarioStorage {
     let stopped = false;
     let registration:
       OfficeExtension.EventHandlerResult<Excel.SettingsChangedEventArgs> | undefined;
-    const registered = Excel.run(async (context) => {
+    const registered = runExcel(async (context) => {
       registration = context.workbook.settings.onSettingsChanged.add(async () => {
         if (!stopped) onChange();
       });
@@ -57,10 +58,10 @@ export class OfficeScenarioStorage implements ScenarioStorage {
           const result = registration;
           if (!result) return;
           // Removed through the context it was added with (Office.js requires the same one).
-          await Excel.run(result.context, async (context) => {
+          await runExcel(async (context) => {
             result.remove();
             await context.sync();
-          });
+          }, result.context);
         })
         .catch(() => undefined);
     };

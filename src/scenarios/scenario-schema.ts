@@ -13,6 +13,7 @@
  */
 import { z } from "zod";
 import { Scenario, scenarioProblems, WORKED_EXAMPLE } from "../model/economics/scenario";
+import { oneLine } from "../model/errors";
 
 export const MAX_NAME_LENGTH = 100;
 
@@ -112,10 +113,6 @@ export function describeIssue(issue: z.core.$ZodIssue, prefix: (string | number)
   }
   const field = path.length ? path.join(".") : "scenario";
   return oneLine(`${field}: ${issue.message}`);
-}
-
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
 }
 
 /** Validates one scenario object; throws an Error whose one-line message names the field. */

@@ -7,6 +7,7 @@
  * the user first).
  */
 import { cloneScenario, Scenario } from "../model/economics/scenario";
+import { oneLine } from "../model/errors";
 import {
   CONTROL_CHARACTERS,
   CURRENT_VERSION,
@@ -14,7 +15,6 @@ import {
   MAX_NAME_LENGTH,
   MAX_SCENARIOS,
   migrateV1Entry,
-  oneLine,
   scenarioDocumentV1Schema,
   scenarioDocumentV2Schema,
   scenarioFileSchema,

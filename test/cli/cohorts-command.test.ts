@@ -156,6 +156,50 @@ describe("retention-report cohorts", () => {
     expect(await expectSheetMatches("cohort-analysis.xlsx", plan)).toBeGreaterThan(100);
   });
 
+  it("reads Excel's Unicode text (UTF-16 with its mark, tab-separated) as it reads UTF-8", async () => {
+    const rows = syntheticOrderRows(4, 70, 12).map(([c, d, a], i) => [
+      i % 2 ? `张三${c}` : c,
+      d,
+      a,
+    ]);
+    const text = [["客户", "日期", "金额"], ...rows].map((r) => r.join("\t")).join("\r\n") + "\r\n";
+    writeFileSync(
+      join(dir, "unicode.txt"),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])
+    );
+    const r = run("--orders", "unicode.txt", "--out", "unicode.xlsx");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const plan = analysisPlan(ordersAnalysis(rows, "month", true));
+    expect(await expectSheetMatches("unicode.xlsx", plan)).toBeGreaterThan(300);
+  });
+
+  it("--engine duckdb takes the columns and date format the flags name, as the stream engine does", async () => {
+    const rows = syntheticOrderRows(6, 80, 12);
+    const day = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+    writeFileSync(
+      join(dir, "flags.csv"),
+      csv([["when", "who", "paid"], ...rows.map(([c, d, a]) => [day(d), c, a])])
+    );
+    const flags = ["--customer-column", "who", "--date-column", "1", "--amount-column", "Paid"];
+    const model = ordersAnalysis(rows, "month", true);
+    const stream = run(
+      "--orders",
+      "flags.csv",
+      ...flags,
+      "--date-format",
+      "dmy",
+      "--out",
+      "s.xlsx"
+    );
+    expect([stream.code, stream.stderr]).toEqual([0, ""]);
+    expect(await expectSheetMatches("s.xlsx", analysisPlan(model))).toBeGreaterThan(300);
+    const duck = run("--orders", "flags.csv", "--engine", "duckdb", ...flags, "--out", "d.xlsx");
+    expect([duck.code, duck.stderr]).toEqual([0, ""]);
+    const plan = analysisPlan({ ...model, latest: null });
+    expect(await expectSheetMatches("d.xlsx", plan, 1e-9)).toBeGreaterThan(300);
+  });
+
   it("writes a subscriptions CSV's workbook, and takes columns named by flags (by header or number)", async () => {
     const subs = syntheticSubscriptions({ customers: 90, months: 15, seed: 8 });
     const rows = subs.customer.map((c, i) => [

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCohortsWithDuckDb } from "../../src/cli/engine-duckdb";
 import { cohortTable } from "../../src/model/history/cohorts";
-import { isoTextFromSerial } from "../../src/model/reading/excel-dates";
+import { isoTextFromSerial, unixDaysFromSerial } from "../../src/model/reading/excel-dates";
 import { periodRetentionFromOrders } from "../../src/model/history/period-retention";
 import { PeriodUnit } from "../../src/model/history/periods";
 import { revenueMovements } from "../../src/model/history/revenue-movements";
@@ -37,7 +37,7 @@ beforeAll(async () => {
   const appender = await db.createAppender("orders");
   for (let i = 0; i < orders.customer.length; i++) {
     appender.appendVarchar(orders.customer[i]);
-    appender.appendDate(new DuckDBDateValue(orders.date[i] - 25569));
+    appender.appendDate(new DuckDBDateValue(unixDaysFromSerial(orders.date[i])));
     appender.appendDouble(orders.amount[i]);
     appender.endRow();
   }
@@ -136,4 +136,60 @@ test("a bad date in a CSV file names the file and the line", async () => {
   writeFileSync(bad, "customer_id,order_date,amount\nA,2024-01-05,10\nB,2024-02-30x,5\n");
   const error = await runCohortsWithDuckDb({ orders: bad, unit: "month" }).catch((e: Error) => e);
   expect((error as Error).message).toMatch(/^bad\.csv: .*line/i);
+});
+
+describe("the columns and dates, found by the model's one proposal", () => {
+  /** A month's orders of a few customers, each written as a file writes them. */
+  const few = syntheticOrders({ customers: 60, months: 14, seed: 5 });
+  const civil = (serial: number) => isoTextFromSerial(serial).split("-").map(Number);
+  const us = (serial: number) => {
+    const [y, m, d] = civil(serial);
+    return `${m}/${d}/${y}`;
+  };
+  const european = (serial: number) => {
+    const [y, m, d] = civil(serial);
+    return `${String(d).padStart(2, "0")}.${String(m).padStart(2, "0")}.${y}`;
+  };
+
+  async function expectModelTables(
+    file: string,
+    options: Partial<Parameters<typeof runCohortsWithDuckDb>[0]> = {}
+  ) {
+    const got = await runCohortsWithDuckDb({ orders: file, unit: "month", threads: 2, ...options });
+    const read = ordersByPeriod(
+      column(few.customer),
+      column(few.date),
+      column(few.amount),
+      "month",
+      null
+    );
+    expect(got.range).toEqual(read.range);
+    expect(got.customers).toBe(read.ids.count);
+    expect(got.rows).toBe(few.date.length);
+    expect(got.periods).toEqual(periodRetentionFromOrders(read.cells, read.range, 1));
+    expectClose(got.movements!.end, revenueMovements(read.cells, read.range).end);
+  }
+
+  test("Chinese titles in another order, US dates", async () => {
+    const file = join(dir, "us.csv");
+    const lines = ["金额,备注,客户,下单日期"];
+    few.customer.forEach((c, i) => lines.push(`${few.amount[i]},x,${c},${us(few.date[i])}`));
+    writeFileSync(file, lines.join("\n") + "\n");
+    await expectModelTables(file);
+  });
+
+  test("no title row, day-first dates named by the user, columns named by number", async () => {
+    const file = join(dir, "eu.csv");
+    const lines = few.customer.map((c, i) => `${european(few.date[i])},${c},${few.amount[i]}`);
+    writeFileSync(file, lines.join("\n") + "\n");
+    await expectModelTables(file, { dateFormat: "dmy", columns: { customer: "2", date: "1" } });
+  });
+
+  test("a column the proposal cannot find names the flag that names it", async () => {
+    const file = join(dir, "ids.csv");
+    writeFileSync(file, "customer,city\nA,Paris\n");
+    await expect(runCohortsWithDuckDb({ orders: file, unit: "month" })).rejects.toThrow(
+      "ids.csv: cannot tell which column holds the date (name it with --date-column)"
+    );
+  });
 });

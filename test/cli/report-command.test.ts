@@ -55,6 +55,20 @@ describe("retention-report", () => {
     expect(readdirSync(dir)).toEqual(["retention-report.xlsx"]); // no temp files left
   });
 
+  it("reads a scenario file saved as UTF-16 (with its mark) or as UTF-8 with one, as the pane reads files", async () => {
+    const json = JSON.stringify({ ...SCENARIO, name: "门店 A" });
+    writeFileSync(
+      join(dir, "utf16.json"),
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(json, "utf16le").swap16()])
+    );
+    writeFileSync(join(dir, "bom.json"), "\uFEFF" + json);
+    for (const file of ["utf16.json", "bom.json"]) {
+      const { code, stdout, stderr } = run("--scenario", file, "--out", `${file}.xlsx`);
+      expect({ file, code, stderr }).toEqual({ file, code: 0, stderr: "" });
+      expect(stdout).toContain('scenario "门店 A"');
+    }
+  });
+
   it("writes a scenario file's report with names and native formulas", async () => {
     writeFileSync(join(dir, "s.json"), JSON.stringify(SCENARIO));
     const { code, stderr } = run("--scenario", "s.json", "--out", "report.xlsx", "--lang", "zh-CN");

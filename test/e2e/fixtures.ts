@@ -11,9 +11,10 @@
  * from dist/office-js, any other request aborted, and, after the test, a failure if a page
  * threw an uncaught error or asked for anything besides the local server and Office.js.
  */
-import { test as base, Page } from "@playwright/test";
+import { expect as baseExpect, test as base, Page } from "@playwright/test";
 import { existsSync } from "fs";
 import path from "path";
+import { isCloseTo } from "../support/close-to";
 import { DIST, routeOfficeJsLocally, serveStatic } from "./pane-harness";
 
 export interface PaneFixtures {
@@ -73,4 +74,20 @@ export const test = base.extend<PaneFixtures, { server: { origin: string } }>({
   openPane: async ({ page, origin }, use) => use((query = "") => openPaneAt(page, origin, query)),
 });
 
-export { expect } from "@playwright/test";
+/** Playwright's expect, plus the comparison every check of a number against the model makes. */
+export const expect = baseExpect.extend({
+  /** A number equal to `expected` to 1e-9 relative (to 1e-9 absolute where |expected| < 1). */
+  toBeCloseToModel(received: unknown, expected: number) {
+    const pass = isCloseTo(received, expected, 1e-9, 1);
+    return {
+      pass,
+      name: "toBeCloseToModel",
+      expected,
+      actual: received,
+      message: () =>
+        `${this.utils.matcherHint("toBeCloseToModel", undefined, undefined, { isNot: this.isNot })}\n\n` +
+        `Expected: ${this.isNot ? "not " : ""}${this.utils.printExpected(expected)} (to 1e-9)\n` +
+        `Received: ${this.utils.printReceived(received)}`,
+    };
+  },
+});

@@ -3,89 +3,66 @@
  * the preview, on Playwright Test (playwright.config.ts; fixtures in fixtures.ts).
  * Run after `npm run build`: `npm run test:e2e` (or `npx playwright test test/e2e/pane.e2e.ts`).
  */
-import { mkdirSync, readFileSync } from "fs";
-import path from "path";
-import { cloneScenario, evaluateScenario, WORKED_EXAMPLE } from "../../src/model/economics/scenario";
+import {
+  cloneScenario,
+  evaluateScenario,
+  WORKED_EXAMPLE,
+} from "../../src/model/economics/scenario";
 import { recalculateWithLibreOffice } from "../support/libreoffice";
-import { test } from "./fixtures";
+import { namedValues, sheetScopedNames, withWrongCachedResults } from "../support/xlsx-inspection";
+import { expect, test } from "./fixtures";
 import {
   cell,
-  expectClose,
-  expectEqual,
+  downloadXlsx,
   expectNoAxeViolations,
-  expectTrue,
+  expectNoSidewaysScroll,
   field,
+  screenshotPath,
 } from "./pane-helpers";
-import { namedValues, sheetScopedNames, withWrongCachedResults } from "./xlsx-inspection";
-
-const SCREENSHOT = path.resolve(__dirname, "../../docs/pane.png");
 
 test("the worked example's numbers appear", async ({ page, openPane }) => {
   await openPane();
-  expectEqual(await cell(page, "new.revenue").textContent(), "₽2,250,000", "new revenue");
-  expectEqual(
-    await cell(page, "returning.revenue").textContent(),
-    "₽2,400,000",
-    "returning revenue"
+  await expect(cell(page, "new.revenue"), "new revenue").toHaveText("₽2,250,000");
+  await expect(cell(page, "returning.revenue"), "returning revenue").toHaveText("₽2,400,000");
+  await expect(cell(page, "new.profit"), "new profit").toHaveText("₽133,000");
+  await expect(cell(page, "returning.profit"), "returning profit").toHaveText("₽572,000");
+  await expect(cell(page, "new.costPerCustomer"), "new cost per customer").toHaveText("₽28,226.67");
+  await expect(cell(page, "returning.costPerCustomer"), "returning cost per customer").toHaveText(
+    "₽22,850"
   );
-  expectEqual(await cell(page, "new.profit").textContent(), "₽133,000", "new profit");
-  expectEqual(await cell(page, "returning.profit").textContent(), "₽572,000", "returning profit");
-  expectEqual(
-    await cell(page, "new.costPerCustomer").textContent(),
-    "₽28,226.67",
-    "new cost per customer"
-  );
-  expectEqual(
-    await cell(page, "returning.costPerCustomer").textContent(),
-    "₽22,850",
-    "returning cost per customer"
-  );
-  expectEqual(
-    await field(page, "New customers", "Marketing spend").inputValue(),
-    "1,617,000",
+  await expect(
+    field(page, "New customers", "Marketing spend"),
     "prefilled marketing spend"
-  );
+  ).toHaveValue("1,617,000");
   // Results are a real table with row and column headers.
-  expectEqual(
-    await page.locator("[data-testid=results-table] th[scope=col]").count(),
-    4,
+  await expect(
+    page.locator("[data-testid=results-table] th[scope=col]"),
     "column headers"
-  );
-  expectEqual(
-    await page.locator("[data-testid=results-table] th[scope=row]").count(),
-    7,
+  ).toHaveCount(4);
+  await expect(
+    page.locator("[data-testid=results-table] th[scope=row]"),
     "row headers"
-  );
+  ).toHaveCount(7);
 });
 
 test("edits update results, in the locale's number format", async ({ page, openPane }) => {
   await openPane();
   await field(page, "New customers", "Average bill").fill("40,000");
-  expectEqual(
-    await cell(page, "new.revenue").textContent(),
-    "₽3,000,000",
-    "new revenue after edit"
-  );
-  expectEqual(
-    await cell(page, "total.profit").textContent(),
-    "₽1,455,000",
-    "total profit after edit"
-  );
+  await expect(cell(page, "new.revenue"), "new revenue after edit").toHaveText("₽3,000,000");
+  await expect(cell(page, "total.profit"), "total profit after edit").toHaveText("₽1,455,000");
   // A European-style number is still understood where it is unambiguous.
   await field(page, "Returning customers", "Marketing spend").fill("1.328.000,50");
-  expectEqual(
-    await cell(page, "returning.totalCost").textContent(),
-    "₽1,828,000.5",
-    "returning cost after edit"
+  await expect(cell(page, "returning.totalCost"), "returning cost after edit").toHaveText(
+    "₽1,828,000.5"
   );
   // The baseline table shows the change.
   const profitRow = page.locator("[data-testid=baseline-table] tr[data-output='total.profit'] td");
-  expectEqual(await profitRow.nth(2).textContent(), "+₽749,999.5", "profit change vs baseline");
+  await expect(profitRow.nth(2), "profit change vs baseline").toHaveText("+₽749,999.5");
   await page.getByRole("button", { name: "Reset to baseline" }).click();
-  expectEqual(await cell(page, "new.revenue").textContent(), "₽2,250,000", "revenue after reset");
+  await expect(cell(page, "new.revenue"), "revenue after reset").toHaveText("₽2,250,000");
   // The currency picker changes how money is shown, nothing else.
   await page.getByLabel("Currency").selectOption("EUR");
-  expectEqual(await cell(page, "new.revenue").textContent(), "€2,250,000", "revenue in euros");
+  await expect(cell(page, "new.revenue"), "revenue in euros").toHaveText("€2,250,000");
 });
 
 test("the per-customer chart follows an edit once typing pauses", async ({ page, openPane }) => {
@@ -116,24 +93,20 @@ test("the per-customer chart follows an edit once typing pauses", async ({ page,
         .join(" ")
     );
   const before = await heights();
-  expectEqual(Math.abs(before[0] / before[1] - 1) < 0.01, true, "bills equal at first");
+  expect(Math.abs(before[0] / before[1] - 1), "bills equal at first").toBeLessThan(0.01);
   const bill = field(page, "New customers", "Average bill");
   await bill.fill("");
   await bill.pressSequentially("300000", { delay: 50 });
-  expectEqual(await cell(page, "new.revenue").textContent(), "₽22,500,000", "new revenue");
+  await expect(cell(page, "new.revenue"), "new revenue").toHaveText("₽22,500,000");
   // 300,000 vs 30,000: the new customers' bill bar ends up ten times the returning one.
-  const deadline = Date.now() + 10_000;
   const settled = (bars: number[]) => bars.length === 2 && Math.abs(bars[0] / bars[1] - 10) <= 0.05;
-  let after = await heights();
-  while (!settled(after) && Date.now() < deadline) {
-    await page.waitForTimeout(100);
-    after = await heights();
-  }
-  expectEqual(
-    settled(after),
-    true,
-    `average-bill bars ${after.join(" : ")}; all bars ${await layout()}`
-  );
+  await expect(async () => {
+    const after = await heights();
+    expect(
+      settled(after),
+      `average-bill bars ${after.join(" : ")}; all bars ${await layout()}`
+    ).toBe(true);
+  }).toPass({ intervals: [100], timeout: 10_000 });
 });
 
 test("validation messages show, dependent results show a dash, writing is blocked", async ({
@@ -141,49 +114,33 @@ test("validation messages show, dependent results show a dash, writing is blocke
   openPane,
 }) => {
   await openPane();
-  expectEqual(
-    await page.locator("main").getAttribute("data-can-write"),
-    "true",
-    "can write when valid"
-  );
+  const main = page.locator("main");
+  await expect(main, "can write when valid").toHaveAttribute("data-can-write", "true");
   await field(page, "New customers", "Customers").fill("abc");
   await field(page, "Returning customers", "Overheads and taxes").fill("-5");
   await page.getByText("Enter a number").waitFor();
   await page.getByText("Cannot be negative").waitFor();
-  expectEqual(
-    await field(page, "New customers", "Customers").getAttribute("aria-invalid"),
-    "true",
-    "field marked invalid"
+  await expect(field(page, "New customers", "Customers"), "field marked invalid").toHaveAttribute(
+    "aria-invalid",
+    "true"
   );
-  expectEqual(await cell(page, "new.revenue").textContent(), "–", "dependent result");
-  expectEqual(await cell(page, "total.profit").textContent(), "–", "total depends on both");
-  expectEqual(
-    await page.locator("main").getAttribute("data-can-write"),
-    "false",
-    "canWrite while invalid"
-  );
+  await expect(cell(page, "new.revenue"), "dependent result").toHaveText("–");
+  await expect(cell(page, "total.profit"), "total depends on both").toHaveText("–");
+  await expect(main, "canWrite while invalid").toHaveAttribute("data-can-write", "false");
   await page.getByTestId("blocked-notice").waitFor();
-  expectTrue(
-    await page.getByRole("button", { name: "Set as baseline" }).isDisabled(),
+  await expect(
+    page.getByRole("button", { name: "Set as baseline" }),
     "Set as baseline disabled while invalid"
-  );
+  ).toBeDisabled();
   const write = page.getByRole("button", { name: "Write to sheet" });
   if ((await write.count()) > 0)
-    expectTrue(await write.isDisabled(), "Write to sheet disabled while invalid");
+    await expect(write, "Write to sheet disabled while invalid").toBeDisabled();
   await field(page, "New customers", "Customers").fill("0");
   await page.getByText("Must be greater than 0").waitFor();
   await field(page, "New customers", "Customers").fill("75");
   await field(page, "Returning customers", "Overheads and taxes").fill("500 000");
-  expectEqual(
-    await cell(page, "total.profit").textContent(),
-    "₽705,000",
-    "total profit once fixed"
-  );
-  expectEqual(
-    await page.locator("main").getAttribute("data-can-write"),
-    "true",
-    "can write once fixed"
-  );
+  await expect(cell(page, "total.profit"), "total profit once fixed").toHaveText("₽705,000");
+  await expect(main, "can write once fixed").toHaveAttribute("data-can-write", "true");
 });
 
 test("Chinese renders (?lang=zh-CN)", async ({ page, openPane }) => {
@@ -191,12 +148,8 @@ test("Chinese renders (?lang=zh-CN)", async ({ page, openPane }) => {
   await page.getByRole("heading", { name: "客户留存经济模型" }).waitFor();
   await page.getByRole("group", { name: "新客户" }).waitFor();
   await page.getByRole("group", { name: "回头客" }).waitFor();
-  expectEqual(await cell(page, "new.profit").textContent(), "₽133,000", "new profit in zh-CN");
-  expectEqual(
-    await page.evaluate(() => document.documentElement.lang),
-    "zh-CN",
-    "document language"
-  );
+  await expect(cell(page, "new.profit"), "new profit in zh-CN").toHaveText("₽133,000");
+  await expect(page.locator("html"), "document language").toHaveAttribute("lang", "zh-CN");
   await expectNoAxeViolations(page, "Chinese pane");
 });
 
@@ -207,12 +160,10 @@ test("goal seek answers and Apply puts the answer into the inputs", async ({ pag
   const status = page.getByTestId("goal-result");
   await status.getByText("28,226.67", { exact: false }).waitFor();
   await page.getByRole("button", { name: "Apply" }).click();
-  expectEqual(
-    await field(page, "New customers", "Average bill").inputValue(),
-    "28,226.666667",
-    "applied average bill"
+  await expect(field(page, "New customers", "Average bill"), "applied average bill").toHaveValue(
+    "28,226.666667"
   );
-  expectEqual(await cell(page, "new.profit").textContent(), "₽0", "new profit after applying");
+  await expect(cell(page, "new.profit"), "new profit after applying").toHaveText("₽0");
   // Unreachable targets are reported as such, not as a wrong number.
   await page.getByLabel("equal to").fill("-99,000,000,000");
   await page.getByRole("button", { name: "Find" }).click();
@@ -225,24 +176,21 @@ test("the sensitivity grid renders 11 × 11 with the current point marked", asyn
 }) => {
   await openPane();
   const grid = page.getByTestId("sensitivity-grid");
-  await grid.locator("tbody td").first().waitFor(); // the what-if tools mount just after first paint
-  expectEqual(await grid.locator("tbody td").count(), 121, "grid cells");
+  // The what-if tools mount just after first paint.
+  await expect(grid.locator("tbody td"), "grid cells").toHaveCount(121);
   const current = grid.locator("td[aria-current=true]");
-  expectEqual(await current.count(), 1, "one current cell");
-  expectEqual(await current.textContent(), "₽705K", "current cell is today's total profit");
+  await expect(current, "one current cell").toHaveCount(1);
+  await expect(current, "current cell is today's total profit").toHaveText("₽705K");
   await page.getByLabel("Steps per axis").fill("5");
-  expectEqual(await grid.locator("tbody td").count(), 25, "grid cells after changing steps");
+  await expect(grid.locator("tbody td"), "grid cells after changing steps").toHaveCount(25);
   // The grid follows every edit.
   await field(page, "New customers", "Average bill").fill("31,000");
-  expectEqual(
-    await grid.locator("td[aria-current=true]").textContent(),
-    "₽780K",
-    "current cell after an edit"
-  );
-  expectTrue(
-    (await page.getByTestId("tornado-table").locator("tbody tr").count()) >= 8,
-    "tornado rows"
-  );
+  await expect(current, "current cell after an edit").toHaveText("₽780K");
+  await expect
+    .poll(() => page.getByTestId("tornado-table").locator("tbody tr").count(), {
+      message: "tornado rows",
+    })
+    .toBeGreaterThanOrEqual(8);
 });
 
 test("write to sheet shows the rendered sheet; scenarios save, load and compare", async ({
@@ -253,14 +201,13 @@ test("write to sheet shows the rendered sheet; scenarios save, load and compare"
   await page.getByRole("button", { name: "Write to sheet" }).click();
   const frame = page.frameLocator("[data-testid=sheet-preview]");
   await frame.locator("table").waitFor({ timeout: 10_000 });
-  expectTrue(
-    (await frame.locator("td").allTextContents()).some((text) => text.includes("2,250,000")),
+  await expect(
+    frame.locator("td", { hasText: "2,250,000" }).first(),
     "rendered sheet shows the revenue"
-  );
-  expectEqual(
-    await page.getByTestId("sheet-preview").getAttribute("sandbox"),
-    "",
-    "sandboxed preview frame"
+  ).toBeAttached();
+  await expect(page.getByTestId("sheet-preview"), "sandboxed preview frame").toHaveAttribute(
+    "sandbox",
+    ""
   );
   await page.getByLabel("Scenario name").fill("Plan A");
   await page.getByRole("button", { name: "Save scenario" }).click();
@@ -270,11 +217,7 @@ test("write to sheet shows the rendered sheet; scenarios save, load and compare"
   await page.getByRole("button", { name: "Save scenario" }).click();
   await page.getByRole("button", { name: "Load Plan B" }).waitFor();
   await page.getByRole("button", { name: "Load Plan A" }).click();
-  expectEqual(
-    await field(page, "New customers", "Average bill").inputValue(),
-    "30,000",
-    "loaded Plan A"
-  );
+  await expect(field(page, "New customers", "Average bill"), "loaded Plan A").toHaveValue("30,000");
   await page.getByRole("button", { name: "Compare scenarios" }).click();
   await frame.getByText("Plan B").first().waitFor({ timeout: 10_000 });
   // Saved in the browser: still there after a reload.
@@ -293,9 +236,8 @@ test("Download .xlsx gives a workbook LibreOffice recalculates to the model's nu
   edited.segments.new.averageBill = 31_000;
   const model = evaluateScenario(edited);
   // The numbers a stale file would hold: the worked example's, not the edited scenario's.
-  expectTrue(
-    model.new.profit !== evaluateScenario(WORKED_EXAMPLE).new.profit,
-    "edit changes profit"
+  expect(model.new.profit, "edit changes profit").not.toBe(
+    evaluateScenario(WORKED_EXAMPLE).new.profit
   );
 
   // "Write to sheet" shows the edited report too (75 × 31,000 = 2,325,000).
@@ -306,12 +248,7 @@ test("Download .xlsx gives a workbook LibreOffice recalculates to the model's nu
     .first()
     .waitFor({ timeout: 10_000 });
 
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Download .xlsx" }).click(),
-  ]);
-  expectTrue(download.suggestedFilename().endsWith(".xlsx"), "downloaded an .xlsx");
-  const downloaded = new Uint8Array(readFileSync(await download.path()));
+  const downloaded = await downloadXlsx(page, "Download .xlsx");
   await page.getByTestId("workbook-status").getByText(".xlsx", { exact: false }).waitFor();
 
   const expected: Record<string, number> = {
@@ -329,24 +266,25 @@ test("Download .xlsx gives a workbook LibreOffice recalculates to the model's nu
   };
   const names = await sheetScopedNames(downloaded);
   const asDownloaded = await namedValues(downloaded, names);
-  expectEqual(asDownloaded.get("New_AverageBill")?.value, 31_000, "the edit is in the file");
+  expect(asDownloaded.get("New_AverageBill")?.value, "the edit is in the file").toBe(31_000);
   for (const name of Object.keys(expected))
-    expectTrue(asDownloaded.get(name)?.isFormula === true, `${name} is a live formula`);
+    expect(asDownloaded.get(name)?.isFormula, `${name} is a live formula`).toBe(true);
 
   // Every cached result made wrong first: only LibreOffice's own recalculation can pass.
   const poisoned = await withWrongCachedResults(downloaded);
   const stale = await namedValues(poisoned, names);
   for (const [name, value] of Object.entries(expected))
-    expectTrue(
-      stale.get(name)?.value !== value,
-      `${name}'s cached value is wrong before recalculation`
+    expect(stale.get(name)?.value, `${name}'s cached value is wrong before recalculation`).not.toBe(
+      value
     );
 
   const recalculated = await recalculateWithLibreOffice(poisoned);
   const recalculatedNames = await sheetScopedNames(recalculated);
   const values = await namedValues(recalculated, recalculatedNames);
   for (const [name, value] of Object.entries(expected))
-    expectClose(values.get(name)?.value, value, `${name} after LibreOffice recalculated`);
+    expect(values.get(name)?.value, `${name} after LibreOffice recalculated`).toBeCloseToModel(
+      value
+    );
 });
 
 test("axe-core reports no violations (light and dark)", async ({ page, openPane }) => {
@@ -365,14 +303,7 @@ test("fits a narrow task pane (320 px): nothing pushes the pane sideways", async
   await page.setViewportSize({ width: 320, height: 900 });
   for (const query of ["", "?lang=zh-CN"]) {
     await openPane(query);
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      clientWidth: document.documentElement.clientWidth,
-    }));
-    expectTrue(
-      scrollWidth <= clientWidth,
-      `${query || "English"}: the page is ${scrollWidth} px wide in a ${clientWidth} px pane`
-    );
+    await expectNoSidewaysScroll(page, query || "English");
   }
 });
 
@@ -399,7 +330,7 @@ test("every control is reachable by keyboard", async ({ page, openPane }) => {
     "Swing ± (%)",
     "Find",
   ]) {
-    expectTrue(reached.has(name), `Tab never reached "${name}"`);
+    expect([...reached], `Tab never reached "${name}"`).toContain(name);
   }
 });
 
@@ -407,16 +338,16 @@ test("the pane makes no network request besides Office.js, and a screenshot is s
   page,
   openPane,
   foreignRequests,
-}) => {
+}, testInfo) => {
   await openPane();
   await page.locator("figure").first().waitFor();
-  mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-  // The top of the pane: inputs, results and the per-customer chart.
+  // The top of the pane: inputs, results and the per-customer chart (the README's docs/pane.png
+  // with UPDATE_SCREENSHOTS=1).
   await page.screenshot({
-    path: SCREENSHOT,
+    path: screenshotPath(testInfo, "pane.png"),
     fullPage: true,
     clip: { x: 0, y: 0, width: 760, height: 1500 },
   });
   // Every test fails on such a request (fixtures.ts); this one says so by name.
-  expectEqual(foreignRequests.join(" "), "", "requests besides Office.js");
+  expect(foreignRequests, "requests besides Office.js").toEqual([]);
 });

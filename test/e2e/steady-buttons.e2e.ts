@@ -7,8 +7,8 @@
  * opens with saved scenarios (the moment the e2e axe check waits for): there must be none. It
  * also holds any that start 30 % through, and runs axe at that moment.
  */
-import { test } from "./fixtures";
-import { expectEqual, expectNoAxeViolations } from "./pane-helpers";
+import { expect, test } from "./fixtures";
+import { expectNoAxeViolations } from "./pane-helpers";
 
 test("buttons that loading data enables change colour at once, and axe passes at that moment", async ({
   page,
@@ -45,5 +45,5 @@ test("buttons that loading data enables change colour at once, and axe passes at
   const fades = await page.evaluate(
     () => (window as unknown as { buttonFades: string[] }).buttonFades
   );
-  expectEqual(fades.join("; "), "", "colour transitions on buttons while the pane loads");
+  expect(fades, "colour transitions on buttons while the pane loads").toEqual([]);
 });

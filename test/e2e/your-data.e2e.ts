@@ -6,22 +6,26 @@
  * and axe-core, writing the analysis sheet and downloading it for LibreOffice to recalculate.
  * Run after `npm run build`: `npx playwright test test/e2e/your-data.e2e.ts`.
  */
-import { Workbook } from "exceljs";
-import { mkdirSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import path from "path";
 import Papa from "papaparse";
 import { DataAnalysis, OrdersAnalysis } from "../../src/model/history/analysis";
 import { cohortCell } from "../../src/model/history/cohorts";
 import { periodRetentionRate } from "../../src/model/history/period-retention";
-import { recalculateWithLibreOffice } from "../support/libreoffice";
-import { Page } from "@playwright/test";
+import { Page, Worker } from "@playwright/test";
 import { bigOrdersCsv } from "./big-orders";
-import { test } from "./fixtures";
-import { expectClose, expectEqual, expectNoAxeViolations, expectTrue, field } from "./pane-helpers";
-import { withWrongCachedResults } from "./xlsx-inspection";
+import { expect, test } from "./fixtures";
+import {
+  downloadXlsx,
+  expectLibreOfficeAgrees,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  field,
+  screenshotPath,
+  tableRows,
+} from "./pane-helpers";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/orders.csv");
-const SCREENSHOT = path.resolve(__dirname, "../../docs/your-data.png");
 
 /** The sample analysed by the model itself, as the pane's defaults read it: monthly, window 1. */
 function sampleAnalysis(): DataAnalysis {
@@ -56,16 +60,8 @@ async function trySample(page: Page, button = "Try the sample data") {
 /** Every cell of the period table and the heat map, checked against the model. */
 async function expectModelNumbers(page: Page) {
   const r = expected.retention;
-  const rows = await page
-    .getByTestId("period-table")
-    .locator("tbody tr")
-    .evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.querySelectorAll("th, td"), (c) => c.textContent ?? ""))
-    );
-  expectEqual(rows.length, r.start.length, "periods in the table");
-  expectEqual(rows[0][0], monthLabel(expected.range.first), "first period");
-  rows.forEach((cells, i) => {
-    const want = [
+  const periods = Array.from(r.start, (_, i) =>
+    [
       count(r.start[i]),
       count(r.won[i]),
       count(r.end[i]),
@@ -73,40 +69,46 @@ async function expectModelNumbers(page: Page) {
       count(r.reactivated[i]),
       count(r.churned[i]),
       percent(periodRetentionRate(r, i)),
-    ];
-    expectEqual(cells.slice(1).join(" | "), want.join(" | "), `period ${i} (${cells[0]})`);
-  });
+    ].join(" | ")
+  );
+  const rows = () => tableRows(page.getByTestId("period-table"));
+  await expect
+    .poll(async () => (await rows()).map((cells) => cells.slice(1).join(" | ")), {
+      message: "the period table, a row per period",
+    })
+    .toEqual(periods);
+  expect((await rows())[0][0], "first period").toBe(monthLabel(expected.range.first));
 
   const c = expected.cohorts;
-  await page.getByTestId("cohort-heatmap").waitFor(); // the sections are drawn one after another
-  const heat = await page
-    .getByTestId("cohort-heatmap")
-    .locator("tbody tr")
-    .evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? ""))
-    );
-  expectEqual(heat.length, c.cohort.length, "cohorts in the heat map");
-  heat.forEach((cells, row) => {
+  const cohorts = Array.from(c.cohort, (_, row) => {
     const want = [count(c.size[row])];
     for (let age = 0; age < c.ages; age++) {
       const share = cohortCell(c, "share", row, age);
       want.push(Number.isNaN(share) ? "" : percent(share));
     }
-    expectEqual(cells.join(" | "), want.join(" | "), `cohort row ${row}`);
+    return want.join(" | ");
   });
+  // The sections are drawn one after another: the heat map may come a moment later.
+  await expect
+    .poll(
+      async () =>
+        (await tableRows(page.getByTestId("cohort-heatmap"), "td")).map((cells) =>
+          cells.join(" | ")
+        ),
+      { message: "the cohort heat map, a row per cohort" }
+    )
+    .toEqual(cohorts);
 }
 
 test("the sample data shows the model's period table and cohort heat map", async ({
   page,
   openPane,
-}) => {
+}, testInfo) => {
   await openPane();
   await openDataTab(page);
   await trySample(page);
-  expectEqual(
-    await page.getByTestId("data-summary").textContent(),
-    `${count(expected.rows)} orders from ${count(expected.ids.count)} customers, ${monthLabel(expected.range.first)} to ${monthLabel(expected.range.last)}, by month.`,
-    "summary"
+  await expect(page.getByTestId("data-summary"), "summary").toHaveText(
+    `${count(expected.rows)} orders from ${count(expected.ids.count)} customers, ${monthLabel(expected.range.first)} to ${monthLabel(expected.range.last)}, by month.`
   );
   await expectModelNumbers(page);
   // The other views are there, with the model's figures.
@@ -123,10 +125,9 @@ test("the sample data shows the model's period table and cohort heat map", async
   await page.getByTestId("repeat-spend").waitFor();
   // The charts are drawn (lazily loaded).
   await page.getByTestId("data-results").locator("figure svg").nth(2).waitFor();
-  // The README's picture: the top of the view with the sample data.
-  mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+  // The README's picture (docs/your-data.png with UPDATE_SCREENSHOTS=1): the top of the view.
   await page.screenshot({
-    path: SCREENSHOT,
+    path: screenshotPath(testInfo, "your-data.png"),
     fullPage: true,
     clip: { x: 0, y: 0, width: 760, height: 1900 },
   });
@@ -141,21 +142,11 @@ test("opening the sample as a CSV file gives the same numbers", async ({ page, o
   await expectModelNumbers(page);
   // The matched columns, each changeable.
   const matching = page.getByTestId("column-matching");
-  expectEqual(
-    await matching.getByLabel("Customer", { exact: true }).inputValue(),
-    "0",
-    "customer column"
+  await expect(matching.getByLabel("Customer", { exact: true }), "customer column").toHaveValue(
+    "0"
   );
-  expectEqual(
-    await matching.getByLabel("Order date", { exact: true }).inputValue(),
-    "1",
-    "date column"
-  );
-  expectEqual(
-    await matching.getByLabel("Amount", { exact: true }).inputValue(),
-    "2",
-    "amount column"
-  );
+  await expect(matching.getByLabel("Order date", { exact: true }), "date column").toHaveValue("1");
+  await expect(matching.getByLabel("Amount", { exact: true }), "amount column").toHaveValue("2");
   // A year as the period: the benchmarks appear and the table has one row per year.
   await matching.getByLabel("Period", { exact: true }).selectOption("year");
   await page.getByTestId("period-table").locator("tbody tr").nth(1).waitFor();
@@ -177,34 +168,29 @@ test("Use in the model carries the data's figures into the what-if inputs", asyn
   await page.getByRole("button", { name: "Use these average bills" }).click();
   await page.getByTestId("use-status").getByText("average bills").waitFor();
   await page.getByRole("tab", { name: "What-if model" }).click();
-  expectEqual(
-    await page.getByLabel("Retention rate (%)").inputValue(),
-    asInput(Number((latest.retention * 100).toPrecision(12))),
-    "retention rate"
+  await expect(page.getByLabel("Retention rate (%)"), "retention rate").toHaveValue(
+    asInput(Number((latest.retention * 100).toPrecision(12)))
   );
-  expectEqual(
-    await page.getByLabel("Customers at the start of the period").inputValue(),
-    asInput(latest.startCustomers),
+  await expect(
+    page.getByLabel("Customers at the start of the period"),
     "customers at the start"
-  );
-  expectEqual(
-    await field(page, "New customers", "Average bill").inputValue(),
-    asInput(latest.newBill!),
+  ).toHaveValue(asInput(latest.startCustomers));
+  await expect(
+    field(page, "New customers", "Average bill"),
     "new customers' average bill"
-  );
-  expectEqual(
-    await field(page, "Returning customers", "Average bill").inputValue(),
-    asInput(latest.returningBill!),
+  ).toHaveValue(asInput(latest.newBill!));
+  await expect(
+    field(page, "Returning customers", "Average bill"),
     "returning customers' average bill"
-  );
+  ).toHaveValue(asInput(latest.returningBill!));
   // Where each came from, and the results follow the new inputs.
   const notes = page.getByTestId("from-data");
-  expectEqual(await notes.locator("li").count(), 4, "one note per input carried in");
+  await expect(notes.locator("li"), "one note per input carried in").toHaveCount(4);
   await notes.getByText(monthLabel(latest.period)).first().waitFor();
-  const revenue = await page
-    .locator("[data-testid=results-table] [data-output='new.revenue']")
-    .textContent();
-  expectTrue(revenue !== "₽2,250,000", `new revenue follows the bill (${revenue})`);
+  await expect(
+    page.locator("[data-testid=results-table] [data-output='new.revenue']"),
+    "new revenue follows the bill"
+  ).not.toHaveText("₽2,250,000");
   // The scenario saves as usual.
   await page.getByLabel("Scenario name").fill("From my data");
   await page.getByRole("button", { name: "Save scenario" }).click();
@@ -221,14 +207,11 @@ test("a malformed CSV gives a message naming its line and column", async ({ page
       "customer_id,order_date,amount\nC1,2024-01-05,10\nC2,2024-01-06,20\nC3,2024-13-45,30\nC4,2024-01-08,5\n"
     ),
   });
-  const error = page.getByTestId("data-error");
-  await error.waitFor({ timeout: 20_000 });
-  const text = (await error.textContent()) ?? "";
-  expectTrue(
-    text.startsWith("bad.csv, line 4, column order_date: '2024-13-45' is not a date"),
-    `message names the line and column: ${text}`
+  await expect(page.getByTestId("data-error"), "message names the line and column").toHaveText(
+    /^bad\.csv, line 4, column order_date: '2024-13-45' is not a date/,
+    { timeout: 20_000 }
   );
-  expectEqual(await page.getByTestId("data-results").count(), 0, "no results from a bad file");
+  await expect(page.getByTestId("data-results"), "no results from a bad file").toHaveCount(0);
 });
 
 test("Cancel stops an analysis of a million rows, and the pane carries on", async ({
@@ -237,17 +220,27 @@ test("Cancel stops an analysis of a million rows, and the pane carries on", asyn
 }) => {
   test.setTimeout(120_000);
   const big = bigOrdersCsv();
+  const ended = new Set<Worker>();
+  page.on("worker", (worker) => worker.on("close", () => ended.add(worker)));
   await openPane();
   await openDataTab(page);
   await page.getByTestId("csv-input").setInputFiles(big);
   await page.getByTestId("data-progress").waitFor();
+  await expect
+    .poll(() => page.workers().length, { message: "a worker analyses the file" })
+    .toBeGreaterThan(0);
+  const analysing = page.workers();
   await page.getByRole("button", { name: "Cancel" }).click();
   await page.getByTestId("data-cancelled").waitFor();
-  expectEqual(await page.getByTestId("data-progress").count(), 0, "progress gone");
-  expectEqual(await page.getByTestId("data-results").count(), 0, "no results after Cancel");
-  // Nothing comes in late, and the view still works.
-  await page.waitForTimeout(3_000);
-  expectEqual(await page.getByTestId("data-results").count(), 0, "still no results");
+  await expect(page.getByTestId("data-progress"), "progress gone").toHaveCount(0);
+  await expect(page.getByTestId("data-results"), "no results after Cancel").toHaveCount(0);
+  // Nothing comes in late (the worker that was analysing is ended), and the view still works.
+  await expect
+    .poll(() => analysing.every((worker) => ended.has(worker)), {
+      message: "Cancel ends the analysing worker",
+    })
+    .toBe(true);
+  await expect(page.getByTestId("data-results"), "still no results").toHaveCount(0);
   await trySample(page);
 });
 
@@ -260,18 +253,13 @@ test("Chinese: the data view in zh-CN with the same numbers, axe clean", async (
   await trySample(page, "试用示例数据");
   await page.getByRole("heading", { name: "各周期留存" }).waitFor();
   await page.getByRole("heading", { name: "同期群" }).waitFor();
-  const summary = (await page.getByTestId("data-summary").textContent()) ?? "";
-  expectTrue(
-    summary.includes(`${count(expected.ids.count)} 位客户`) && summary.includes("按月统计"),
-    `Chinese summary: ${summary}`
-  );
-  const firstRate = await page
-    .getByTestId("period-table")
-    .locator("tbody tr")
-    .nth(1)
-    .locator("[data-col=rate]")
-    .textContent();
-  expectEqual(firstRate, percent(periodRetentionRate(expected.retention, 1)), "rate in zh-CN");
+  const summary = page.getByTestId("data-summary");
+  await expect(summary, "Chinese summary").toContainText(`${count(expected.ids.count)} 位客户`);
+  await expect(summary, "Chinese summary").toContainText("按月统计");
+  await expect(
+    page.getByTestId("period-table").locator("tbody tr").nth(1).locator("[data-col=rate]"),
+    "rate in zh-CN"
+  ).toHaveText(percent(periodRetentionRate(expected.retention, 1)));
   await expectNoAxeViolations(page, "Chinese data view");
 });
 
@@ -285,23 +273,15 @@ for (const theme of ["light", "dark"] as const)
     await openDataTab(page);
     await trySample(page);
     await page.getByTestId("data-results").locator("figure svg").nth(2).waitFor();
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      clientWidth: document.documentElement.clientWidth,
-    }));
-    expectTrue(
-      scrollWidth <= clientWidth,
-      `the page is ${scrollWidth} px wide in a ${clientWidth} px pane`
-    );
+    await expectNoSidewaysScroll(page, `data view, 320 px, ${theme}`);
     await expectNoAxeViolations(page, `data view, 320 px, ${theme}`);
     // Keyboard: the tabs move with the arrow keys.
     await page.getByRole("tab", { name: "Your data" }).focus();
     await page.keyboard.press("ArrowLeft");
-    expectEqual(
-      await page.getByRole("tab", { name: "What-if model" }).getAttribute("aria-selected"),
-      "true",
+    await expect(
+      page.getByRole("tab", { name: "What-if model" }),
       "arrow key selects the other tab"
-    );
+    ).toHaveAttribute("aria-selected", "true");
   });
 
 test("Write analysis to sheet shows the sheet; Download .xlsx recalculates in LibreOffice to the model", async ({
@@ -315,52 +295,17 @@ test("Write analysis to sheet shows the sheet; Download .xlsx recalculates in Li
   await page.getByRole("button", { name: "Write analysis to sheet" }).click();
   const frame = page.frameLocator("[data-testid=analysis-sheet-preview]");
   await frame.locator("table").first().waitFor({ timeout: 20_000 });
-  const texts = await frame.locator("td").allTextContents();
-  expectTrue(texts.length > 100, `the sheet has cells (${texts.length})`);
+  expect(await frame.locator("td").count(), "the sheet's cells").toBeGreaterThan(100);
 
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Download .xlsx" }).click(),
-  ]);
-  expectTrue(download.suggestedFilename().endsWith(".xlsx"), "an .xlsx");
-  const downloaded = new Uint8Array(readFileSync((await download.path())!));
-  // Every cached result made wrong first: only LibreOffice's own recalculation can pass.
-  const recalculated = await recalculateWithLibreOffice(await withWrongCachedResults(downloaded));
-  const [before, after] = await Promise.all([
-    formulaResults(downloaded),
-    formulaResults(recalculated),
-  ]);
-  expectTrue(before.size > 50, `formulas in the sheet (${before.size})`);
-  for (const [ref, value] of before) {
-    if (typeof value !== "number") continue;
-    const got = after.get(ref);
-    expectClose(typeof got === "number" ? got : undefined, value, `${ref} after LibreOffice`);
-  }
+  const downloaded = await downloadXlsx(page, "Download .xlsx");
+  const results = await expectLibreOfficeAgrees(downloaded, 51);
   // The retention formulas give the model's rates.
-  const results = [...after.values()].filter((v): v is number => typeof v === "number");
   for (let i = 0; i < expected.retention.start.length; i++) {
     const rate = periodRetentionRate(expected.retention, i);
     if (Number.isFinite(rate))
-      expectTrue(
+      expect(
         results.some((v) => Math.abs(v - rate) <= 1e-9),
         `period ${i}'s retention ${rate} among LibreOffice's results`
-      );
+      ).toBe(true);
   }
 });
-
-/** Every formula cell's result (by sheet!ref) in a workbook. */
-async function formulaResults(xlsx: Uint8Array): Promise<Map<string, unknown>> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(Buffer.from(xlsx) as unknown as ArrayBuffer);
-  const out = new Map<string, unknown>();
-  workbook.eachSheet((sheet) =>
-    sheet.eachRow((row) =>
-      row.eachCell((cell) => {
-        const raw = cell.value;
-        if (typeof raw === "object" && raw !== null && "formula" in raw)
-          out.set(`${sheet.name}!${cell.address}`, (raw as { result?: unknown }).result);
-      })
-    )
-  );
-  return out;
-}

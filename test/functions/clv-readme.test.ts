@@ -1,11 +1,12 @@
 /**
- * The README's BG/NBD worked example, figure by figure, in the built dist/functions.js.
+ * The BG/NBD worked example of docs/functions-buyers.md, figure by figure, in the built
+ * dist/functions.js.
  *
  * samples/orders.csv goes into a sheet as Excel opens it (A:C under a header row, dates as date
- * serials). The formulas are read from README.md as printed and evaluated as Excel calls them:
+ * serials). The formulas are read from docs/functions-buyers.md as printed and evaluated as Excel calls them:
  * a range is a 2-D array to its last row, with null for every empty cell; a literal passed to a
  * range parameter is a 1×1 array; a scalar parameter gets the value; an omitted optional is null.
- * Spills land in the sheet where the README puts them. Each figure the README prints is then
+ * Spills land in the sheet where the page puts them. Each figure the page prints is then
  * compared, at the precision printed, with what the bundle computed, so the two cannot drift.
  *
  * The figures are also checked against this file's own arithmetic: the RFM summary by plain
@@ -18,25 +19,26 @@ import path from "path";
 import { builtFile } from "../support/built";
 import { loadFunctionsBundle } from "../support/load-bundle";
 
-// ---------------------------------------------------------------- the README's own text
-const README = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+// ---------------------------------------------------------------- the page's own text
+const PAGE_PATH = "docs/functions-buyers.md";
+const PAGE = fs.readFileSync(path.resolve(__dirname, "../..", PAGE_PATH), "utf8");
 function between(text: string, start: string, end: string): string {
   const a = text.indexOf(start);
   const b = text.indexOf(end, a);
-  if (a < 0 || b < 0) throw new Error(`README.md has no section from "${start}" to "${end}"`);
+  if (a < 0 || b < 0) throw new Error(`${PAGE_PATH} has no section from "${start}" to "${end}"`);
   return text.slice(a, b);
 }
-const TIME_UNITS = between(README, "### Time units: weekly data done right", "### Worked example");
+const TIME_UNITS = between(PAGE, "### Time units: weekly data done right", "### Worked example");
 const EXAMPLE = between(
-  README,
+  PAGE,
   "### Worked example: orders → RFM summary → both fits → per-customer CLV",
   "### Errors"
 );
 
-/** The one match of a pattern in a README section, or a failure naming it. */
+/** The one match of a pattern in a section of the page, or a failure naming it. */
 function printed(section: string, pattern: RegExp): string[] {
   const m = section.match(pattern);
-  if (!m) throw new Error(`README.md no longer says ${pattern}`);
+  if (!m) throw new Error(`${PAGE_PATH} no longer says ${pattern}`);
   return m.slice(1);
 }
 
@@ -116,7 +118,7 @@ function splitArguments(text: string): string[] {
   return args;
 }
 
-/** Evaluates a README formula `=RETAIN.NAME(arg, …)` against the sheet. */
+/** Evaluates a formula of the page, `=RETAIN.NAME(arg, …)` against the sheet. */
 function evaluate(sheet: Sheet, formula: string): unknown {
   const m = /^=RETAIN\.([A-Z_]+)\((.*)\)$/.exec(formula);
   if (!m) throw new Error(`not a RETAIN formula: ${formula}`);
@@ -257,7 +259,7 @@ const relative = (got: number, want: number) =>
   Math.abs(got - want) / Math.max(Math.abs(want), 1e-300);
 
 // ---------------------------------------------------------------- the tests
-describe("README: orders → RFM summary → both fits → per-customer CLV (built bundle)", () => {
+describe("docs/functions-buyers.md: orders → RFM summary → both fits → per-customer CLV (built bundle)", () => {
   test("the formula table is the seven steps, and nothing spilled an error", () => {
     expect(formulaRows.map((f) => f.formula.match(/RETAIN\.(\w+)/)![1])).toEqual([
       "RFM",
@@ -279,7 +281,7 @@ describe("README: orders → RFM summary → both fits → per-customer CLV (bui
     }
   });
 
-  test("the data: the orders, customers and dates the README names", () => {
+  test("the data: the orders, customers and dates the page names", () => {
     const [nOrders, nCustomers, from, to, refunds] = printed(
       EXAMPLE,
       /([\d,]+) orders from ([\d,]+) customers, (\d{4}-\d\d-\d\d) to (\d{4}-\d\d-\d\d), ([\d,]+) of them refunds/
@@ -392,7 +394,7 @@ describe("README: orders → RFM summary → both fits → per-customer CLV (bui
     ).toBeLessThan(1e-12);
   });
 
-  test("every customer in the README's table, in every column", () => {
+  test("every customer in the page's table, in every column", () => {
     const lines = EXAMPLE.split("\n").filter(
       (l) => l.startsWith("| customer | row |") || /^\| C-\d+ \|/.test(l)
     );
@@ -421,7 +423,7 @@ describe("README: orders → RFM summary → both fits → per-customer CLV (bui
       expect(rowOf.get(id)).toBe(Number(row));
       header.slice(2).forEach((name, k) => {
         const col = COLUMN_OF[name];
-        if (!col) throw new Error(`README table column "${name}" is not one of the sheet's`);
+        if (!col) throw new Error(`${PAGE_PATH} table column "${name}" is not one of the sheet's`);
         expectPrinted(cell(`${col}${row}`), cells[k + 2]);
       });
     }
@@ -435,7 +437,7 @@ describe("README: orders → RFM summary → both fits → per-customer CLV (bui
       expect(relative(num(`O${row}`), pAlive(bg, x, tx, T))).toBeLessThan(1e-12);
       expect(relative(num(`Q${row}`), spend(x, m))).toBeLessThan(1e-12);
     }
-    // E[Y] and CLV by series and by the definition's sum, for the customers the README shows.
+    // E[Y] and CLV by series and by the definition's sum, for the customers the page shows.
     const shown = [...EXAMPLE.matchAll(/^\| (C-\d+) \| (\d+) \|/gm)].map((m) => Number(m[2]));
     for (const row of shown) {
       const [x, tx, T, m] = sheet.range(`F${row}:I${row}`)[0] as number[];

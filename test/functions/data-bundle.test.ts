@@ -1,7 +1,7 @@
 /**
  * The data functions in the built dist/functions.js, called by id in a bare runtime whose only
  * global is CustomFunctions, with arguments built in the bundle's own realm, as Excel does:
- * the README's worked example from samples/orders.csv, end to end.
+ * the worked example of docs/functions-data.md from samples/orders.csv, end to end.
  */
 import fs from "fs";
 import path from "path";
@@ -44,7 +44,7 @@ test("every data function is registered", () => {
   for (const id of DATA_FUNCTIONS) expect(registered.has(id)).toBe(true);
 });
 
-test("orders → period retention → cohort triangle → SBG_FIT → SBG_SURVIVAL, as the README's worked example", () => {
+test("orders → period retention → cohort triangle → SBG_FIT → SBG_SURVIVAL, as docs/functions-data.md's worked example", () => {
   const retention = call("PERIOD_RETENTION", ids, dates, amounts) as unknown[][];
   expect(retention[0][0]).toBe("period start");
   expect(retention.length).toBe(19);

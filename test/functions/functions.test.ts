@@ -26,7 +26,7 @@ describe("RETAIN.RETENTION_RATE", () => {
   });
   test.each([
     ["S = 0", [0, 5, 5, null], "#DIV/0!"],
-    ["S = 0 with retained above S (the README's contract: #DIV/0!)", [0, 10, 5, null], "#DIV/0!"],
+    ["S = 0 with retained above S (as documented: #DIV/0!)", [0, 10, 5, null], "#DIV/0!"],
     ["S + N = 0 with basis 1", [0, 0, 0, 1], "#DIV/0!"],
     ["negative count", [-1, 5, 0, null], "#NUM!"],
     ["retained below 0", [10, 5, 6, null], "#NUM!"],

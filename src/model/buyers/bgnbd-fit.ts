@@ -13,7 +13,8 @@
 import { checkCustomer } from "./bgnbd";
 import { invalidNumber, invalidValue } from "../errors";
 import { digamma, logGamma, trigamma } from "../numerics/log-gamma";
-import { maximiseLogParameters } from "../numerics/newton-maximise";
+import { maximiseLogParameters, toLogParameters } from "../numerics/newton-maximise";
+import { FrequencyGroups, frequencyGroups } from "./frequency-groups";
 
 /** Customers as columns; weight = how many identical customers each row stands for. */
 export interface CustomerSummary {
@@ -34,15 +35,10 @@ export interface BgNbdFit {
 }
 
 /** The customers with weight > 0, validated, grouped by distinct x for the x-only terms. */
-interface Prepared {
+interface Prepared extends FrequencyGroups {
   tx: Float64Array;
   T: Float64Array;
   w: Float64Array;
-  /** Index of each row's x in `xs`. */
-  group: Int32Array;
-  xs: Float64Array;
-  /** Total weight of each distinct x. */
-  xw: Float64Array;
   totalWeight: number;
 }
 
@@ -89,31 +85,13 @@ function prepare(data: CustomerSummary): Prepared {
     T.push(t);
     w.push(weight);
   }
-  const m = w.length;
-  const group = new Int32Array(m);
-  const index = new Map<number, number>();
-  const xs: number[] = [];
-  const xw: number[] = [];
   let totalWeight = 0;
-  for (let k = 0; k < m; k++) {
-    totalWeight += w[k];
-    let g = index.get(rowX[k]);
-    if (g === undefined) {
-      g = xs.length;
-      index.set(rowX[k], g);
-      xs.push(rowX[k]);
-      xw.push(0);
-    }
-    group[k] = g;
-    xw[g] += w[k];
-  }
+  for (const weight of w) totalWeight += weight;
   return {
     tx: Float64Array.from(tx),
     T: Float64Array.from(T),
     w: Float64Array.from(w),
-    group,
-    xs: Float64Array.from(xs),
-    xw: Float64Array.from(xw),
+    ...frequencyGroups(rowX, w),
     totalWeight,
   };
 }
@@ -238,19 +216,7 @@ function logLikelihood(
     Hn[11] += c * D2 * D3;
     Hn[15] += w * pi * D3 * D3 + c * D3 * D3;
   }
-  if (grad) {
-    const p = [r, alpha, a, b];
-    for (let i = 0; i < 4; i++) grad[i] = p[i] * G[i];
-    if (hess) {
-      for (let i = 0; i < 4; i++) {
-        for (let j = i; j < 4; j++) {
-          const h = p[i] * p[j] * Hn[i * 4 + j] + (i === j ? p[i] * G[i] : 0);
-          hess[i * 4 + j] = h;
-          hess[j * 4 + i] = h;
-        }
-      }
-    }
-  }
+  toLogParameters([r, alpha, a, b], G, Hn, grad, hess);
   return ll;
 }
 

@@ -21,7 +21,7 @@
  *   exponentially both ways, so the trapezoid rule converges geometrically; the Beta
  *   normalisation is the same trapezoid sum of p^a(1−p)^B, so no lnΓ enters at all.
  */
-import { checkBgNbd, checkCustomer } from "./bgnbd";
+import { BgNbdParameters, checkBgNbd, checkCustomer } from "./bgnbd";
 import { finite, invalidNumber } from "../errors";
 
 const MAX_TERMS = 1500;
@@ -158,10 +158,7 @@ export function conditionalExpectedPurchases(
   const alive = probabilityAlive(x, tx, T, r, alpha, a, b);
   checkTime(t);
   if (alive === 0 || t === 0) return 0;
-  return finite(
-    alive * expectedIfAlive(r + x, b + x, a, t / (alpha + T)),
-    "conditional expected purchases"
-  );
+  return givenAlive(alive, r + x, b + x, a, t / (alpha + T));
 }
 
 /**
@@ -173,18 +170,16 @@ export function conditionalExpectedPurchaseCurve(
   tx: number,
   T: number,
   horizon: number,
-  r: number,
-  alpha: number,
-  a: number,
-  b: number
+  { r, alpha, a, b }: BgNbdParameters
 ): Float64Array {
   const alive = probabilityAlive(x, tx, T, r, alpha, a, b);
   const curve = new Float64Array(horizon + 1);
   if (alive === 0) return curve;
-  for (let t = 1; t <= horizon; t++)
-    curve[t] = finite(
-      alive * expectedIfAlive(r + x, b + x, a, t / (alpha + T)),
-      "conditional expected purchases"
-    );
+  for (let t = 1; t <= horizon; t++) curve[t] = givenAlive(alive, r + x, b + x, a, t / (alpha + T));
   return curve;
+}
+
+/** E[Y(t) | x, t_x, T] once P(alive) is known: P(alive) · Q(r+x, b+x, a, t/(α+T)). */
+function givenAlive(alive: number, k: number, B: number, a: number, tau: number): number {
+  return finite(alive * expectedIfAlive(k, B, a, tau), "conditional expected purchases");
 }

@@ -15,13 +15,16 @@ import { BgNbdParameters, checkBgNbd } from "./bgnbd";
 import { finite, invalidNumber, invalidValue } from "../errors";
 import { checkGammaGamma, expectedAverageSpend } from "./gamma-gamma";
 
-/** Lengths in days: a week is 7 days, a year 365.25, a month a twelfth and a quarter a quarter of it. */
+/** The days in a year: the Julian year, leap days included, as lifetimes and the sheets count it. */
+export const DAYS_PER_YEAR = 365.25;
+
+/** Lengths in days: a week is 7 days, a month a twelfth and a quarter a quarter of a year. */
 const DAYS: Record<string, number> = {
   day: 1,
   week: 7,
-  month: 365.25 / 12,
-  quarter: 365.25 / 4,
-  year: 365.25,
+  month: DAYS_PER_YEAR / 12,
+  quarter: DAYS_PER_YEAR / 4,
+  year: DAYS_PER_YEAR,
 };
 
 /** Horizons beyond this many periods (274 years of days) are refused rather than summed. */
@@ -85,7 +88,7 @@ export function customerLifetimeValue(
   const H = Math.trunc(horizon);
   const v = 1 / (1 + discountRatePerUnit(rate, ratePeriodDays, dataUnitDays));
   const value = expectedAverageSpend(x, m, spend.p, spend.q, spend.gamma);
-  const curve = conditionalExpectedPurchaseCurve(x, tx, T, H, r, alpha, a, b);
+  const curve = conditionalExpectedPurchaseCurve(x, tx, T, H, purchases);
   let sum = 0;
   let factor = 1;
   for (let k = 1; k <= H; k++) {

@@ -10,7 +10,7 @@
  */
 import { BgNbdFit, fitBgNbd } from "./bgnbd-fit";
 import { conditionalExpectedPurchases, probabilityAlive } from "./bgnbd-purchases";
-import { customerLifetimeValue, discountRatePerUnit, MAX_HORIZON } from "./clv";
+import { customerLifetimeValue, DAYS_PER_YEAR, discountRatePerUnit, MAX_HORIZON } from "./clv";
 import { DomainError, finite, invalidNumber } from "../errors";
 import { fitGammaGamma, GammaGammaFit } from "./gamma-gamma-fit";
 import { expectedAverageSpend } from "./gamma-gamma";
@@ -20,9 +20,6 @@ import { isPurchase, OrderRowReader } from "../reading/order-rows";
 import { checkTimeUnit, rfmSummary, RfmSummary } from "../history/rfm";
 import { noData } from "../history/table-folding";
 
-/** Days in the discount rate's year. */
-const YEAR_DAYS = 365.25;
-
 export interface CustomerLifetimeOptions {
   /** The model's time unit in days (7 = weeks): recency, T, horizon and the holdout are in it. */
   timeUnitDays: number;
@@ -30,7 +27,7 @@ export interface CustomerLifetimeOptions {
   holdoutDays: number;
   /** The CLV and expected-purchases horizon, in time units (e.g. 52 weeks). */
   horizon: number;
-  /** Discount rate per year (365.25 days), converted to the time unit by clv.ts's discountRatePerUnit. */
+  /** Discount rate per year (DAYS_PER_YEAR days), converted to the time unit by clv.ts's discountRatePerUnit. */
   annualDiscountRate: number;
 }
 
@@ -113,7 +110,7 @@ function checkOptions(o: CustomerLifetimeOptions): void {
     throw invalidNumber("the holdout must be a whole number of days, 0 or more");
   if (!(o.horizon >= 0 && o.horizon <= MAX_HORIZON))
     throw invalidNumber(`the horizon must be 0 to ${MAX_HORIZON} time units`);
-  discountRatePerUnit(o.annualDiscountRate, YEAR_DAYS, o.timeUnitDays);
+  discountRatePerUnit(o.annualDiscountRate, DAYS_PER_YEAR, o.timeUnitDays);
 }
 
 function lifetimeTable(
@@ -287,7 +284,7 @@ function directExpectations(
             options.horizon,
             options.annualDiscountRate,
             options.timeUnitDays,
-            YEAR_DAYS
+            DAYS_PER_YEAR
           ),
   };
 }

@@ -8,7 +8,8 @@
  */
 import { invalidNumber, invalidValue } from "../errors";
 import { digamma, logGamma, trigamma } from "../numerics/log-gamma";
-import { maximiseLogParameters } from "../numerics/newton-maximise";
+import { maximiseLogParameters, toLogParameters } from "../numerics/newton-maximise";
+import { FrequencyGroups, frequencyGroups } from "./frequency-groups";
 
 export interface SpendSummary {
   frequency: ArrayLike<number>;
@@ -26,16 +27,13 @@ export interface GammaGammaFit {
   iterations: number;
 }
 
-interface Prepared {
-  /** Per row (x > 0, weight > 0): x, ln x, m, ln m, weight, index of x in xs. */
+/** Per row (x > 0, weight > 0): x, m, ln(x·m), ln m and the weight; the rows grouped by x. */
+interface Prepared extends FrequencyGroups {
   x: Float64Array;
   m: Float64Array;
   lnXM: Float64Array;
   lnM: Float64Array;
   w: Float64Array;
-  group: Int32Array;
-  xs: Float64Array;
-  xw: Float64Array;
   used: number;
   meanSpend: number;
   spendVaries: boolean;
@@ -63,50 +61,36 @@ function prepare(data: SpendSummary): Prepared {
     rows.push(i);
   }
   const k = rows.length;
-  const out: Prepared = {
-    x: new Float64Array(k),
-    m: new Float64Array(k),
-    lnXM: new Float64Array(k),
-    lnM: new Float64Array(k),
-    w: new Float64Array(k),
-    group: new Int32Array(k),
-    xs: new Float64Array(0),
-    xw: new Float64Array(0),
-    used: 0,
-    meanSpend: 0,
-    spendVaries: false,
-  };
-  const index = new Map<number, number>();
-  const xs: number[] = [];
-  const xw: number[] = [];
+  const x = new Float64Array(k);
+  const m = new Float64Array(k);
+  const lnXM = new Float64Array(k);
+  const lnM = new Float64Array(k);
+  const w = new Float64Array(k);
+  let used = 0;
   let spend = 0;
+  let spendVaries = false;
   for (let j = 0; j < k; j++) {
     const i = rows[j];
-    const x = data.frequency[i];
-    const m = data.monetary[i];
-    const w = data.weight ? data.weight[i] : 1;
-    out.x[j] = x;
-    out.m[j] = m;
-    out.lnM[j] = Math.log(m);
-    out.lnXM[j] = Math.log(x) + out.lnM[j];
-    out.w[j] = w;
-    out.used += w;
-    spend += w * m;
-    if (m !== out.m[0]) out.spendVaries = true;
-    let g = index.get(x);
-    if (g === undefined) {
-      g = xs.length;
-      index.set(x, g);
-      xs.push(x);
-      xw.push(0);
-    }
-    out.group[j] = g;
-    xw[g] += w;
+    x[j] = data.frequency[i];
+    m[j] = data.monetary[i];
+    w[j] = data.weight ? data.weight[i] : 1;
+    lnM[j] = Math.log(m[j]);
+    lnXM[j] = Math.log(x[j]) + lnM[j];
+    used += w[j];
+    spend += w[j] * m[j];
+    if (m[j] !== m[0]) spendVaries = true;
   }
-  out.xs = Float64Array.from(xs);
-  out.xw = Float64Array.from(xw);
-  out.meanSpend = spend / out.used;
-  return out;
+  return {
+    x,
+    m,
+    lnXM,
+    lnM,
+    w,
+    ...frequencyGroups(x, w),
+    used,
+    meanSpend: spend / used,
+    spendVaries,
+  };
 }
 
 function logLikelihood(
@@ -162,19 +146,7 @@ function logLikelihood(
     Hn[5] -= w * inv;
     Hn[8] += w * (px + q) * inv * inv;
   }
-  if (grad) {
-    const v = [p, q, gamma];
-    for (let i = 0; i < 3; i++) grad[i] = v[i] * G[i];
-    if (hess) {
-      for (let i = 0; i < 3; i++) {
-        for (let j = i; j < 3; j++) {
-          const h = v[i] * v[j] * Hn[i * 3 + j] + (i === j ? v[i] * G[i] : 0);
-          hess[i * 3 + j] = h;
-          hess[j * 3 + i] = h;
-        }
-      }
-    }
-  }
+  toLogParameters([p, q, gamma], G, Hn, grad, hess);
   return ll;
 }
 

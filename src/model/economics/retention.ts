@@ -12,7 +12,7 @@ export function retentionRate(start: number, end: number, won: number, basis: nu
     throw invalidNumber("basis must be 0 (retained ÷ start) or 1 (retained ÷ (start + new))");
   if (start < 0 || end < 0 || won < 0) throw invalidNumber("customer counts cannot be negative");
   // No customers to start from is #DIV/0! whatever E and N are: the rate is undefined before
-  // it is impossible (the README's contract: S = 0, or S + N = 0 with basis 1, gives #DIV/0!).
+  // it is impossible (docs/functions-economics.md: S = 0, or S + N = 0 with basis 1, gives #DIV/0!).
   const denominator = basis === 0 ? start : start + won;
   if (denominator === 0) throw divisionByZero("no customers at the start of the period");
   const retained = end - won;
@@ -22,6 +22,13 @@ export function retentionRate(start: number, end: number, won: number, basis: nu
     throw invalidNumber("retained customers (end − new) exceed start customers");
   return retained / denominator;
 }
+
+/**
+ * Annual retention benchmarks from “15 Customer Retention Strategies”: at least 20% for a small
+ * business, above 79% in insurance and media. Yearly figures, so only a yearly rate is read
+ * against them.
+ */
+export const RETENTION_BENCHMARKS = { smallBusiness: 0.2, insuranceMedia: 0.79 } as const;
 
 function checkRate(rate: number, name = "retention rate"): void {
   if (!(rate >= 0 && rate <= 1))

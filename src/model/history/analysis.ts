@@ -43,6 +43,22 @@ export interface AnalysisOptions {
   endDay?: number | null;
   /** Whether the table has an amount (orders) or recurring revenue (subscriptions) column. */
   hasRevenue: boolean;
+  /**
+   * Orders: keep every order as read (OrdersAnalysis.readOrders), so another model (the
+   * customer-lifetime fit) can take them without the table being read again.
+   */
+  keepOrders?: boolean;
+}
+
+/** The orders an OrdersAnalysis accepted, in the table's order, as its reader coded them. */
+export interface ReadOrders {
+  ids: CustomerIds;
+  /** Each order's customer: a code of `ids` (ids.labels[code] is the customer's id). */
+  customer: Int32Array;
+  /** Whole-day serials. */
+  day: Int32Array;
+  /** NaN where the order has no amount. */
+  amount: Float64Array;
 }
 
 /** The what-if model's inputs, measured on the latest complete period. */
@@ -100,14 +116,40 @@ export class OrdersAnalysis {
   private readonly repeat = new RepeatSpendAccumulator();
   private readonly reader: OrderRowReader;
   private readonly window: number;
+  private readonly kept: {
+    customer: GrowableInt32;
+    day: GrowableInt32;
+    amount: GrowableFloat64;
+  } | null;
 
   constructor(private readonly options: AnalysisOptions) {
     this.window = checkWindow(options.window ?? 1);
     this.cells = new CustomerPeriodAccumulator(options.unit);
+    const kept = options.keepOrders
+      ? { customer: new GrowableInt32(), day: new GrowableInt32(), amount: new GrowableFloat64() }
+      : null;
+    this.kept = kept;
     this.reader = new OrderRowReader((customer, day, amount) => {
       this.cells.addDay(customer, day, amount, isPurchase(amount));
       this.repeat.add(customer, day, amount);
+      if (kept) {
+        kept.customer.push(customer);
+        kept.day.push(day);
+        kept.amount.push(amount);
+      }
     }, options.endDay ?? null);
+  }
+
+  /** The orders read so far (with the keepOrders option; null without it). */
+  readOrders(): ReadOrders | null {
+    const { kept } = this;
+    if (!kept) return null;
+    return {
+      ids: this.reader.ids,
+      customer: kept.customer.toArray(),
+      day: kept.day.toArray(),
+      amount: kept.amount.toArray(),
+    };
   }
 
   add(row: number, id: unknown, date: unknown, amount: unknown): void {

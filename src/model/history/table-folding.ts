@@ -1,20 +1,25 @@
 /**
- * Whole tables into the model's aggregates: the orders or subscriptions a user points at, read
- * through the row readers, with the range of periods they cover. The cell functions call these
- * with Excel's ranges, the pane's worker with what it read from the workbook or a CSV file.
+ * Whole tables into the model's aggregates: the orders or subscriptions a cell function points
+ * at, read through the row readers, with the range of periods they cover. (The pane's worker and
+ * the command line stream their rows into the analyses instead: row-feeding.ts.)
  */
 import { DomainError } from "../errors";
 import { CustomerIds } from "../reading/customer-ids";
-import { CustomerPeriodAccumulator, CustomerPeriods } from "./customer-periods";
-import { isPurchase, ORDER_COLUMN_NAMES, OrderColumnNames, OrderRowReader } from "../reading/order-rows";
-import { PeriodRange } from "./period-retention";
-import { periodOf, PeriodUnit } from "./periods";
+import {
+  isPurchase,
+  ORDER_COLUMN_NAMES,
+  OrderColumnNames,
+  OrderRowReader,
+} from "../reading/order-rows";
 import {
   SUBSCRIPTION_COLUMN_NAMES,
   SubscriptionColumnNames,
   SubscriptionRowReader,
   Subscriptions,
 } from "../reading/subscription-rows";
+import { CustomerPeriodAccumulator, CustomerPeriods } from "./customer-periods";
+import { PeriodRange } from "./period-retention";
+import { periodOf, PeriodUnit } from "./periods";
 
 /** One column of a table, read by position (row 0 = the range's first row). */
 export interface Column {

@@ -163,3 +163,29 @@ function finish(
   if (!(decrement <= 1e-9 * (1 + Math.abs(ll)))) throw noMaximum(flattest, theta);
   return { theta, logLikelihood: ll, gradient, iterations };
 }
+
+/**
+ * Moves LL's derivatives on the natural parameters p (gradient G, row-major Hessian H, of which
+ * the upper triangle is read) to the log-parameters θ = ln p the climb works on, into `gradient`
+ * and `hessian` when given:
+ *   ∂/∂θᵢ = pᵢ ∂/∂pᵢ,   ∂²/∂θᵢ∂θⱼ = pᵢ pⱼ ∂²/∂pᵢ∂pⱼ + [i=j] pᵢ ∂/∂pᵢ.
+ */
+export function toLogParameters(
+  p: readonly number[],
+  G: ArrayLike<number>,
+  H: ArrayLike<number>,
+  gradient: Float64Array | null,
+  hessian: Float64Array | null
+): void {
+  if (!gradient) return;
+  const n = p.length;
+  for (let i = 0; i < n; i++) gradient[i] = p[i] * G[i];
+  if (!hessian) return;
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      const h = p[i] * p[j] * H[i * n + j] + (i === j ? p[i] * G[i] : 0);
+      hessian[i * n + j] = h;
+      hessian[j * n + i] = h;
+    }
+  }
+}

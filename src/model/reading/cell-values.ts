@@ -8,7 +8,7 @@
  * - amounts are numbers or numeric text; other text is an error naming the row.
  * Errors name the argument and the row: "dates row 1,204: 'abc' is not a date".
  */
-import { invalidValue } from "../errors";
+import { CellError } from "../errors";
 import { FIRST_SERIAL, LAST_SERIAL, serialFromIsoText } from "./excel-dates";
 
 /**
@@ -39,11 +39,6 @@ export function isBlank(cell: unknown): boolean {
   return cell === null || cell === undefined || cell === "";
 }
 
-/** "1,204": row numbers as Excel users read them. */
-export function rowLabel(row: number): string {
-  return row.toLocaleString("en-US");
-}
-
 function quoted(text: string): string {
   return `'${text.length > 40 ? text.slice(0, 40) + "…" : text}'`;
 }
@@ -57,8 +52,9 @@ function describeOther(cell: unknown): string {
   return "an error value";
 }
 
-export function cellError(name: string, row: number, problem: string): Error {
-  return invalidValue(`${name} row ${rowLabel(row)}: ${problem}`);
+/** A bad cell: argument, row and problem as data; the message reads "dates row 1,204: …". */
+export function cellError(name: string, row: number, problem: string): CellError {
+  return new CellError(name, row, problem);
 }
 
 /** A customer id as a map key: numbers and numeric text collapse to the number. */

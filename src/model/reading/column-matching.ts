@@ -303,14 +303,16 @@ function matchForShape(
 /**
  * The proposed match for a table from its first rows (the first maybe headers). Subscriptions
  * when a column is named as a start (or as an end) date and none as an order date; orders
- * otherwise. `shape` forces one (the user changed it).
+ * otherwise. `shape` forces one (the user changed it); `header` says whether the first row is
+ * titles when that is known (a Parquet file's column names), instead of telling it from its cells.
  */
 export function matchColumns(
   rows: readonly (readonly unknown[])[],
-  shape?: DataShape
+  shape?: DataShape,
+  header?: boolean
 ): ColumnMatch {
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-  const hasHeader = rows.length > 0 && firstRowIsHeader(rows[0]);
+  const hasHeader = rows.length > 0 && (header ?? firstRowIsHeader(rows[0]));
   const headers = hasHeader ? rows[0] : null;
   const data = hasHeader ? rows.slice(1) : rows;
   const kinds = Array.from({ length: width }, (_, c) => columnKind(data, c));

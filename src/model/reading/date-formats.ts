@@ -25,6 +25,19 @@ const YEAR_FIRST = new RegExp(
 );
 const YEAR_LAST = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})${TIME}$`);
 
+/**
+ * Each text format's pattern and which of its groups holds the year, the month and the day. The
+ * patterns read the same in JavaScript and in RE2, so the DuckDB engine reads a column with them.
+ */
+export const TEXT_DATE_PATTERNS: Record<
+  Exclude<DateFormat, "iso">,
+  { pattern: RegExp; year: number; month: number; day: number }
+> = {
+  ymd: { pattern: YEAR_FIRST, year: 1, month: 2, day: 3 },
+  mdy: { pattern: YEAR_LAST, year: 3, month: 1, day: 2 },
+  dmy: { pattern: YEAR_LAST, year: 3, month: 2, day: 1 },
+};
+
 function serialOf(year: number, month: number, day: number): number | null {
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   const serial = serialFromCivil(year, month, day);
@@ -36,14 +49,9 @@ function serialOf(year: number, month: number, day: number): number | null {
 export function serialFromDateText(text: string, format: DateFormat): number | null {
   const trimmed = text.trim();
   if (format === "iso") return serialFromIsoText(trimmed);
-  if (format === "ymd") {
-    const m = YEAR_FIRST.exec(trimmed);
-    return m ? serialOf(Number(m[1]), Number(m[2]), Number(m[3])) : null;
-  }
-  const m = YEAR_LAST.exec(trimmed);
-  if (!m) return null;
-  const [first, second, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return format === "mdy" ? serialOf(year, first, second) : serialOf(year, second, first);
+  const { pattern, year, month, day } = TEXT_DATE_PATTERNS[format];
+  const m = pattern.exec(trimmed);
+  return m ? serialOf(Number(m[year]), Number(m[month]), Number(m[day])) : null;
 }
 
 /**

@@ -10,8 +10,32 @@ export const FIRST_SERIAL = 61;
 /** Serial of 9999-12-31, Excel's last date. */
 export const LAST_SERIAL = 2958465;
 
-/** Days between 1970-01-01 and Excel's serial 0 (1899-12-30). */
+/** Days between Excel's serial 0 (1899-12-30) and 1970-01-01, the epoch of Date and of DuckDB. */
 const UNIX_TO_SERIAL = 25569;
+const DAY_MS = 86_400_000;
+
+/** The serial of a date given as days since 1970-01-01 (DuckDB's DATE, Parquet's date32). */
+export function serialFromUnixDays(days: number): number {
+  return days + UNIX_TO_SERIAL;
+}
+
+/** Days since 1970-01-01 of a serial: what DuckDB's DATE holds. */
+export function unixDaysFromSerial(serial: number): number {
+  return serial - UNIX_TO_SERIAL;
+}
+
+/**
+ * A serial as a Date at that day's midnight UTC (a fraction is the time of day, to the
+ * millisecond): format it in UTC so the day never shifts with the reader's time zone.
+ */
+export function utcDateFromSerial(serial: number): Date {
+  return new Date(Math.round((serial - UNIX_TO_SERIAL) * DAY_MS));
+}
+
+/** The serial of a Date's calendar day in local time (the day a user sees on their clock). */
+export function serialFromLocalDate(date: Date): number {
+  return serialFromCivil(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
 function daysFromCivil(y: number, m: number, d: number): number {

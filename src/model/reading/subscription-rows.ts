@@ -3,16 +3,16 @@
  * recurring revenue) into typed columns, applying the data rules of cell-values.ts. One reader
  * for the cell functions, the pane's worker and the command line.
  */
-import { CustomerIds } from "./customer-ids";
 import {
   cellError,
   customerKey,
   dateSerial,
   isBlankOrZero,
-  plainValue,
   looksLikeHeader,
   numberValue,
+  plainValue,
 } from "./cell-values";
+import { CustomerIds } from "./customer-ids";
 import { isoTextFromSerial } from "./excel-dates";
 import { GrowableFloat64, GrowableInt32 } from "./growable";
 

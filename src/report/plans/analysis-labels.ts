@@ -1,4 +1,6 @@
 /** The "Cohort analysis" sheet's words, in English and Chinese (the pane passes the user's language). */
+import { labelsInChinese } from "./label-language";
+
 export interface AnalysisLabels {
   sheetName: string;
   title: string;
@@ -151,3 +153,8 @@ export const CHINESE_ANALYSIS_LABELS: AnalysisLabels = {
   cohort: "同期群",
   chartTitle: "同期群曲线：活跃占比",
 };
+
+/** Labels for a BCP-47 language tag (label-language.ts). */
+export function analysisLabelsFor(language: string): AnalysisLabels {
+  return labelsInChinese(language) ? CHINESE_ANALYSIS_LABELS : ENGLISH_ANALYSIS_LABELS;
+}

@@ -3,7 +3,7 @@
  * `cohorts` command): the data's aggregates as values, everything derived from them as native
  * formulas, the sBG fit as live cells.
  *
- * Blocks, top to bottom (column A holds the labels and period dates):
+ * Blocks, top to bottom (column A holds the labels and period dates), one function each:
  * - header: data shape, period, activity window, end of observation, rows, customers;
  * - period retention, one row per period: S, N, E, kept, reactivated, churned as values, retention
  *   = (E − N)/S as a formula, empty text ("") where S = 0; with revenue, the movements as values
@@ -18,12 +18,16 @@
  * Cells after the data's last period are empty, never 0.
  */
 import { AnalysisTables } from "../../model/history/analysis";
-import { cohortCell } from "../../model/history/cohorts";
-import { cohortSurvivors, fitCohortSbg } from "../../model/history/cohort-survivors";
+import { cohortCell, CohortMeasure } from "../../model/history/cohorts";
+import { CohortSbgFit, cohortSurvivors, fitCohortSbg } from "../../model/history/cohort-survivors";
 import { isoTextFromSerial } from "../../model/reading/excel-dates";
 import { periodRetentionRate } from "../../model/history/period-retention";
 import { periodStart } from "../../model/history/periods";
-import { grossRevenueRetention, netRevenueRetention } from "../../model/economics/revenue-retention";
+import { RevenueMovementTable } from "../../model/history/revenue-movements";
+import {
+  grossRevenueRetention,
+  netRevenueRetention,
+} from "../../model/economics/revenue-retention";
 import { retention as sbgRetention, survival as sbgSurvival } from "../../model/sbg/sbg-curve";
 import { AnalysisLabels, ENGLISH_ANALYSIS_LABELS } from "./analysis-labels";
 import {
@@ -39,7 +43,11 @@ import {
   SheetPlan,
 } from "../sheet-plan";
 
-export { ENGLISH_ANALYSIS_LABELS, CHINESE_ANALYSIS_LABELS } from "./analysis-labels";
+export {
+  ENGLISH_ANALYSIS_LABELS,
+  CHINESE_ANALYSIS_LABELS,
+  analysisLabelsFor,
+} from "./analysis-labels";
 export type { AnalysisLabels } from "./analysis-labels";
 
 export interface AnalysisPlanOptions {
@@ -48,6 +56,11 @@ export interface AnalysisPlanOptions {
   sheetName?: string;
   /** How many cohorts (the oldest first) the line chart draws; default 24. */
   chartCohorts?: number;
+  /**
+   * The sBG fit of the analysis's survivors (or why it failed), when the caller already has it:
+   * the pane's worker fits once for its view and this sheet. Default: fitted here.
+   */
+  sbgFit?: CohortSbgFit | string;
 }
 
 /** Excel's last column is XFD (16,384); the cohort blocks need one column per age plus the label. */
@@ -56,6 +69,8 @@ const MAX_COLUMNS = 16_384;
 export const MAX_COHORT_CELLS = 2_000_000;
 /** Projected periods beyond the oldest cohort's age. */
 const PROJECTION_EXTRA = 12;
+/** The period table's title row (1-based), below the header; its periods start two rows down. */
+const PERIOD_TITLE_ROW = 10;
 
 export const HEAT_MAP_COLORS = { min: "#F8696B", mid: "#FFEB84", max: "#63BE7B" } as const;
 
@@ -64,6 +79,20 @@ const PERCENT: NumberFormat = { kind: "percent" };
 const DATE: NumberFormat = { kind: "date" };
 const MONEY: NumberFormat = { kind: "decimal" };
 const GENERAL: NumberFormat = { kind: "general" };
+
+type Row = (PlanCell | null)[];
+
+/** The period table's counts (columns B–G) and revenue movements (I–O), in order. */
+const PERIOD_COUNTS = ["start", "won", "end", "kept", "reactivated", "churned"] as const;
+const REVENUE_MOVEMENTS = [
+  "start",
+  "won",
+  "expansion",
+  "contraction",
+  "churn",
+  "reactivation",
+  "end",
+] as const;
 
 const text = (value: string, style?: CellStyle): PlanCell => ({ kind: "text", text: value, style });
 const value = (v: number, format: NumberFormat, style: CellStyle = "input"): PlanCell => ({
@@ -78,26 +107,61 @@ const formula = (f: string, expected: number, format: NumberFormat): PlanCell =>
     ? { kind: "formula", formula: f, expected, format, style: "output" }
     : { kind: "formula", formula: f, expected: NaN, expectedText: "", format, style: "output" };
 
+/** What the sections add to the sheet besides their blocks. */
+interface Sheet {
+  blocks: PlanBlock[];
+  names: PlanName[];
+  conditionalFormats: PlanColorScale[];
+  charts: PlanChart[];
+}
+
 /** The sheet for an analysis. Throws when the cohort blocks cannot fit a sheet. */
 export function analysisPlan(
   analysis: AnalysisTables,
   options: AnalysisPlanOptions = {}
 ): SheetPlan {
   const labels = options.labels ?? ENGLISH_ANALYSIS_LABELS;
-  const { retention, cohorts, movements, range } = analysis;
-  const periods = retention.start.length;
-  const ages = cohorts.ages;
+  checkFitsSheet(analysis);
+  const sheet: Sheet = { blocks: [], names: [], conditionalFormats: [], charts: [] };
+  sheet.blocks.push(headerBlock(analysis, labels));
+  const periodColumns = periodHeader(labels, analysis.movements !== null);
+  const sbgTop = addPeriodTable(sheet, analysis, labels, periodColumns);
+  const fit = options.sbgFit ?? tryFit(analysis);
+  const cohortsTop = addSbgFit(sheet, analysis, labels, fit, sbgTop);
+  const revenueTop = addCohortCustomers(
+    sheet,
+    analysis,
+    labels,
+    cohortsTop,
+    chartPosition(sbgTop),
+    options.chartCohorts ?? 24
+  );
+  if (analysis.movements !== null) addCohortRevenue(sheet, analysis, labels, revenueTop);
+
+  const widest = Math.max(periodColumns.length, analysis.cohorts.ages + 1);
+  const columnWidths: Record<string, number> = { A: 26 };
+  for (let c = 1; c < Math.min(widest, 60); c++) columnWidths[columnLetter(c)] = 12;
+  return {
+    sheetName: options.sheetName ?? labels.sheetName,
+    blocks: sheet.blocks,
+    names: sheet.names,
+    columnWidths,
+    charts: sheet.charts,
+    conditionalFormats: sheet.conditionalFormats,
+    print: { orientation: widest > 10 ? "landscape" : "portrait" },
+  };
+}
+
+function checkFitsSheet({ cohorts }: AnalysisTables): void {
+  const { ages } = cohorts;
   if (ages + 1 > MAX_COLUMNS || cohorts.cohort.length * ages > MAX_COHORT_CELLS)
     throw new Error(
       `${cohorts.cohort.length} cohorts × ${ages} periods do not fit a sheet (at most ${MAX_COHORT_CELLS.toLocaleString("en-US")} cells per cohort block): choose a longer period`
     );
-  const blocks: PlanBlock[] = [];
-  const names: PlanName[] = [];
-  const conditionalFormats: PlanColorScale[] = [];
-  const charts: PlanChart[] = [];
+}
 
-  // ---- header ----
-  blocks.push({
+function headerBlock(analysis: AnalysisTables, labels: AnalysisLabels): PlanBlock {
+  return {
     topLeft: "A1",
     rows: [
       [text(labels.title, "title")],
@@ -105,20 +169,18 @@ export function analysisPlan(
         text(labels.data, "label"),
         text(analysis.shape === "orders" ? labels.shapeOrders : labels.shapeSubscriptions),
       ],
-      [text(labels.period, "label"), text(labels.units[range.unit])],
+      [text(labels.period, "label"), text(labels.units[analysis.range.unit])],
       [text(labels.window, "label"), value(analysis.window, COUNT, "label")],
       [text(labels.observedThrough, "label"), value(analysis.lastDay, DATE, "label")],
       [text(labels.rows, "label"), value(analysis.rows, COUNT, "label")],
       [text(labels.customers, "label"), value(analysis.ids.count, COUNT, "label")],
       [text(labels.hint, "note")],
     ],
-  });
+  };
+}
 
-  // ---- period retention ----
-  const periodTitleRow = 10; // 1-based
-  const firstPeriodRow = periodTitleRow + 2;
-  const hasRevenue = movements !== null;
-  const periodHeader = [
+function periodHeader(labels: AnalysisLabels, hasRevenue: boolean): string[] {
+  return [
     labels.periodStart,
     labels.start,
     labels.won,
@@ -141,227 +203,279 @@ export function analysisPlan(
         ]
       : []),
   ];
-  const periodRows: (PlanCell | null)[][] = [
-    [text(labels.periodTable, "header")],
-    periodHeader.map((h) => text(h, "header")),
-  ];
+}
+
+/** The period table and the latest period's names; returns the row the sBG block starts on. */
+function addPeriodTable(
+  sheet: Sheet,
+  analysis: AnalysisTables,
+  labels: AnalysisLabels,
+  header: string[]
+): number {
+  const { retention, movements, range } = analysis;
+  const periods = retention.start.length;
+  const firstPeriodRow = PERIOD_TITLE_ROW + 2;
+  const rows: Row[] = [[text(labels.periodTable, "header")], header.map((h) => text(h, "header"))];
   for (let i = 0; i < periods; i++) {
     const r = firstPeriodRow + i;
-    const row: (PlanCell | null)[] = [
+    const row: Row = [
       value(periodStart(range.first + i, range.unit), DATE, "label"),
-      value(retention.start[i], COUNT),
-      value(retention.won[i], COUNT),
-      value(retention.end[i], COUNT),
-      value(retention.kept[i], COUNT),
-      value(retention.reactivated[i], COUNT),
-      value(retention.churned[i], COUNT),
+      ...PERIOD_COUNTS.map((column) => value(retention[column][i], COUNT)),
       formula(`=IF(B${r}=0,"",(D${r}-C${r})/B${r})`, periodRetentionRate(retention, i), PERCENT),
     ];
-    if (movements) {
-      const m = movements;
-      row.push(
-        value(m.start[i], MONEY),
-        value(m.won[i], MONEY),
-        value(m.expansion[i], MONEY),
-        value(m.contraction[i], MONEY),
-        value(m.churn[i], MONEY),
-        value(m.reactivation[i], MONEY),
-        value(m.end[i], MONEY),
-        formula(
-          `=IF(I${r}=0,"",(I${r}+K${r}-L${r}-M${r})/I${r})`,
-          ratio(() =>
-            netRevenueRetention(m.start[i], m.expansion[i], m.contraction[i], m.churn[i])
-          ),
-          PERCENT
-        ),
-        formula(
-          `=IF(I${r}=0,"",(I${r}-L${r}-M${r})/I${r})`,
-          ratio(() => grossRevenueRetention(m.start[i], m.contraction[i], m.churn[i])),
-          PERCENT
-        )
-      );
-    }
-    periodRows.push(row);
+    if (movements) row.push(...revenueCells(movements, i, r));
+    rows.push(row);
   }
-  periodRows.push([text(labels.retentionNote, "note")]);
-  blocks.push({ topLeft: `A${periodTitleRow}`, rows: periodRows });
+  rows.push([text(labels.retentionNote, "note")]);
+  sheet.blocks.push({ topLeft: `A${PERIOD_TITLE_ROW}`, rows });
   if (analysis.latest) {
     const r = firstPeriodRow + analysis.latest.period - range.first;
-    names.push({ name: "Latest_PeriodStart", cell: `A${r}` });
-    names.push({ name: "Latest_StartCustomers", cell: `B${r}` });
-    names.push({ name: "Latest_Retention", cell: `H${r}` });
-    if (hasRevenue) {
-      names.push({ name: "Latest_NRR", cell: `P${r}` });
-      names.push({ name: "Latest_GRR", cell: `Q${r}` });
-    }
+    sheet.names.push(...latestNames(r, movements !== null));
   }
+  return firstPeriodRow + periods + 2;
+}
 
-  // ---- sBG fit ----
-  const sbgTop = firstPeriodRow + periods + 2;
-  let next = sbgTop;
-  const fit = tryFit(analysis);
+/** Names for the latest complete period's cells, on sheet row r. */
+function latestNames(r: number, hasRevenue: boolean): PlanName[] {
+  return [
+    { name: "Latest_PeriodStart", cell: `A${r}` },
+    { name: "Latest_StartCustomers", cell: `B${r}` },
+    { name: "Latest_Retention", cell: `H${r}` },
+    ...(hasRevenue
+      ? [
+          { name: "Latest_NRR", cell: `P${r}` },
+          { name: "Latest_GRR", cell: `Q${r}` },
+        ]
+      : []),
+  ];
+}
+
+/** Period i's revenue movements (columns I–O) and its NRR and GRR (P, Q) on sheet row r. */
+function revenueCells(m: RevenueMovementTable, i: number, r: number): PlanCell[] {
+  return [
+    ...REVENUE_MOVEMENTS.map((column) => value(m[column][i], MONEY)),
+    formula(
+      `=IF(I${r}=0,"",(I${r}+K${r}-L${r}-M${r})/I${r})`,
+      ratio(() => netRevenueRetention(m.start[i], m.expansion[i], m.contraction[i], m.churn[i])),
+      PERCENT
+    ),
+    formula(
+      `=IF(I${r}=0,"",(I${r}-L${r}-M${r})/I${r})`,
+      ratio(() => grossRevenueRetention(m.start[i], m.contraction[i], m.churn[i])),
+      PERCENT
+    ),
+  ];
+}
+
+/**
+ * The sBG block from row `top`: α and β as named values and the projection as formulas of them,
+ * or why there is no fit. Returns the row the cohort blocks start on.
+ */
+function addSbgFit(
+  sheet: Sheet,
+  analysis: AnalysisTables,
+  labels: AnalysisLabels,
+  fit: CohortSbgFit | string,
+  top: number
+): number {
   if (typeof fit === "string") {
-    blocks.push({
-      topLeft: `A${sbgTop}`,
+    sheet.blocks.push({
+      topLeft: `A${top}`,
       rows: [[text(labels.sbgTitle, "header")], [text(`${labels.sbgUnavailable}: ${fit}`, "note")]],
     });
-    next = sbgTop + 3;
-  } else {
-    const alphaRow = sbgTop + 1;
-    const betaRow = sbgTop + 2;
-    const a = `$B$${alphaRow}`;
-    const b = `$B$${betaRow}`;
-    names.push(
-      { name: "Sbg_Alpha", cell: `B${alphaRow}` },
-      { name: "Sbg_Beta", cell: `B${betaRow}` }
-    );
-    const horizon = Math.max(ages - 1, 0) + PROJECTION_EXTRA;
-    const projectionHeader = sbgTop + 7;
-    const rows: (PlanCell | null)[][] = [
-      [text(labels.sbgTitle, "header")],
-      [text(labels.alpha, "label"), value(fit.alpha, GENERAL)],
-      [text(labels.beta, "label"), value(fit.beta, GENERAL)],
-      [text(labels.cohortsFitted, "label"), value(fit.cohorts, COUNT, "label")],
-      [text(labels.logLikelihood, "label"), value(fit.logLikelihood, GENERAL, "label")],
-      [text(labels.sbgNote, "note")],
-      [],
-      [
-        text(labels.age, "header"),
-        text(labels.projectedSurvival, "header"),
-        text(labels.projectedRetention, "header"),
-      ],
-      [value(0, COUNT, "label"), value(1, PERCENT, "output"), null],
-    ];
-    for (let t = 1; t <= horizon; t++) {
-      const r = projectionHeader + 1 + t;
-      rows.push([
-        value(t, COUNT, "label"),
-        formula(
-          `=B${r - 1}*(${b}+A${r}-1)/(${a}+${b}+A${r}-1)`,
-          sbgSurvival(fit.alpha, fit.beta, t),
-          PERCENT
-        ),
-        formula(
-          `=(${b}+A${r}-1)/(${a}+${b}+A${r}-1)`,
-          sbgRetention(fit.alpha, fit.beta, t),
-          PERCENT
-        ),
-      ]);
-    }
-    blocks.push({ topLeft: `A${sbgTop}`, rows });
-    next = projectionHeader + 1 + horizon + 2;
+    return top + 3;
   }
+  const alphaRow = top + 1;
+  const betaRow = top + 2;
+  sheet.names.push(
+    { name: "Sbg_Alpha", cell: `B${alphaRow}` },
+    { name: "Sbg_Beta", cell: `B${betaRow}` }
+  );
+  const horizon = Math.max(analysis.cohorts.ages - 1, 0) + PROJECTION_EXTRA;
+  const projectionHeader = top + 7;
+  const rows: Row[] = [
+    [text(labels.sbgTitle, "header")],
+    [text(labels.alpha, "label"), value(fit.alpha, GENERAL)],
+    [text(labels.beta, "label"), value(fit.beta, GENERAL)],
+    [text(labels.cohortsFitted, "label"), value(fit.cohorts, COUNT, "label")],
+    [text(labels.logLikelihood, "label"), value(fit.logLikelihood, GENERAL, "label")],
+    [text(labels.sbgNote, "note")],
+    [],
+    [
+      text(labels.age, "header"),
+      text(labels.projectedSurvival, "header"),
+      text(labels.projectedRetention, "header"),
+    ],
+    [value(0, COUNT, "label"), value(1, PERCENT, "output"), null],
+    ...projectionRows(fit, alphaRow, betaRow, projectionHeader + 2, horizon),
+  ];
+  sheet.blocks.push({ topLeft: `A${top}`, rows });
+  return projectionHeader + 1 + horizon + 2;
+}
 
-  // ---- cohort blocks ----
-  const cohortCount = cohorts.cohort.length;
-  const lastColumn = columnLetter(ages); // ages 0 … ages − 1 sit in columns B onwards
-  const ageHeader = (title: string): (PlanCell | null)[][] => [
+/** S(t) and r(t) for t = 1 … horizon from sheet row `first` on, as formulas of the α and β cells. */
+function projectionRows(
+  fit: CohortSbgFit,
+  alphaRow: number,
+  betaRow: number,
+  first: number,
+  horizon: number
+): Row[] {
+  const a = `$B$${alphaRow}`;
+  const b = `$B$${betaRow}`;
+  const rows: Row[] = [];
+  for (let t = 1; t <= horizon; t++) {
+    const r = first + t - 1;
+    rows.push([
+      value(t, COUNT, "label"),
+      formula(
+        `=B${r - 1}*(${b}+A${r}-1)/(${a}+${b}+A${r}-1)`,
+        sbgSurvival(fit.alpha, fit.beta, t),
+        PERCENT
+      ),
+      formula(`=(${b}+A${r}-1)/(${a}+${b}+A${r}-1)`, sbgRetention(fit.alpha, fit.beta, t), PERCENT),
+    ]);
+  }
+  return rows;
+}
+
+/**
+ * A cohort block from row `top`: its title, the ages 0 … ages − 1 across, then one row per cohort
+ * (its start date, then `cell(r, t)` at every observed age, empty after it). The cohorts' rows
+ * start at top + 2; the next block starts a row below the last.
+ */
+function cohortBlock(
+  analysis: AnalysisTables,
+  labels: AnalysisLabels,
+  top: number,
+  title: string,
+  cell: (r: number, t: number) => PlanCell
+): PlanBlock {
+  const { cohorts, range } = analysis;
+  const { ages } = cohorts;
+  const rows: Row[] = [
     [text(title, "header")],
     [
       text(labels.cohort, "header"),
       ...Array.from({ length: ages }, (_, t) => text(String(t), "header")),
     ],
   ];
-  const cohortDate = (r: number) =>
-    value(periodStart(cohorts.cohort[r], range.unit), DATE, "label");
-  const observed = (r: number, t: number) =>
-    Number.isFinite(cohortCell(cohorts, "customers", r, t));
-
-  // Counts, as values.
-  const countsTop = next;
-  const countsFirst = countsTop + 2;
-  const countRows = ageHeader(labels.cohortCustomers);
-  for (let r = 0; r < cohortCount; r++)
-    countRows.push([
-      cohortDate(r),
+  for (let r = 0; r < cohorts.cohort.length; r++)
+    rows.push([
+      value(periodStart(cohorts.cohort[r], range.unit), DATE, "label"),
       ...Array.from({ length: ages }, (_, t) =>
-        observed(r, t) ? value(cohortCell(cohorts, "customers", r, t), COUNT) : null
+        Number.isFinite(cohortCell(cohorts, "customers", r, t)) ? cell(r, t) : null
       ),
     ]);
-  blocks.push({ topLeft: `A${countsTop}`, rows: countRows });
+  return { topLeft: `A${top}`, rows };
+}
 
-  // Shares, as formulas over the counts, under the heat map.
-  const sharesTop = countsFirst + cohortCount + 1;
-  const sharesFirst = sharesTop + 2;
-  const shareRows = ageHeader(labels.cohortShares);
-  for (let r = 0; r < cohortCount; r++) {
-    const source = countsFirst + r;
-    shareRows.push([
-      cohortDate(r),
-      ...Array.from({ length: ages }, (_, t) =>
-        observed(r, t)
-          ? formula(
-              `=${columnLetter(t + 1)}${source}/$B${source}`,
-              cohortCell(cohorts, "share", r, t),
-              PERCENT
-            )
-          : null
-      ),
-    ]);
-  }
-  blocks.push({ topLeft: `A${sharesTop}`, rows: shareRows });
-  if (cohortCount > 0 && ages > 0) {
-    conditionalFormats.push({
+/** Where the block after a cohort block starting at `top` starts. */
+const afterCohortBlock = (analysis: AnalysisTables, top: number) =>
+  top + 3 + analysis.cohorts.cohort.length;
+
+/**
+ * Two cohort blocks from row `top`: a measure's values, then each value as a share of its
+ * cohort's first (age 0) value, as formulas over them; with `guardZero`, "" where that is 0.
+ * Returns the shares' first row and the row after them.
+ */
+function addValuesAndShares(
+  sheet: Sheet,
+  analysis: AnalysisTables,
+  labels: AnalysisLabels,
+  top: number,
+  values: { measure: CohortMeasure; format: NumberFormat; title: string },
+  shares: { measure: CohortMeasure; title: string; guardZero: boolean }
+): { sharesFirst: number; next: number } {
+  const { cohorts } = analysis;
+  const valuesFirst = top + 2;
+  const sharesTop = afterCohortBlock(analysis, top);
+  sheet.blocks.push(
+    cohortBlock(analysis, labels, top, values.title, (r, t) =>
+      value(cohortCell(cohorts, values.measure, r, t), values.format)
+    ),
+    cohortBlock(analysis, labels, sharesTop, shares.title, (r, t) => {
+      const source = valuesFirst + r;
+      const share = `${columnLetter(t + 1)}${source}/$B${source}`;
+      return formula(
+        shares.guardZero ? `=IF($B${source}=0,"",${share})` : `=${share}`,
+        cohortCell(cohorts, shares.measure, r, t),
+        PERCENT
+      );
+    })
+  );
+  return { sharesFirst: sharesTop + 2, next: afterCohortBlock(analysis, sharesTop) };
+}
+
+/**
+ * The cohorts' customers and their shares of the cohort's size under the heat map, and the
+ * chart of the oldest cohorts' curves. Returns the row after them.
+ */
+function addCohortCustomers(
+  sheet: Sheet,
+  analysis: AnalysisTables,
+  labels: AnalysisLabels,
+  top: number,
+  position: PlanChart["position"],
+  chartCohorts: number
+): number {
+  const { sharesFirst, next } = addValuesAndShares(
+    sheet,
+    analysis,
+    labels,
+    top,
+    { measure: "customers", format: COUNT, title: labels.cohortCustomers },
+    { measure: "share", title: labels.cohortShares, guardZero: false }
+  );
+  addHeatMapAndChart(sheet, analysis, labels, sharesFirst, position, chartCohorts);
+  return next;
+}
+
+/** The colour scale over the shares (rows from `sharesFirst`) and the line chart of the oldest. */
+function addHeatMapAndChart(
+  sheet: Sheet,
+  analysis: AnalysisTables,
+  labels: AnalysisLabels,
+  sharesFirst: number,
+  position: PlanChart["position"],
+  chartCohorts: number
+): void {
+  const { cohorts } = analysis;
+  const cohortCount = cohorts.cohort.length;
+  if (cohortCount > 0 && cohorts.ages > 0) {
+    const lastColumn = columnLetter(cohorts.ages); // ages 0 … ages − 1 sit in columns B onwards
+    sheet.conditionalFormats.push({
       kind: "colorScale",
       range: `B${sharesFirst}:${lastColumn}${sharesFirst + cohortCount - 1}`,
       colors: { ...HEAT_MAP_COLORS },
     });
-    const charted = Math.min(cohortCount, options.chartCohorts ?? 24);
-    charts.push({
+    const charted = Math.min(cohortCount, chartCohorts);
+    sheet.charts.push({
       kind: "line",
       title: labels.chartTitle,
       dataRange: `B${sharesFirst - 1}:${lastColumn}${sharesFirst - 1 + charted}`,
       seriesBy: "rows",
       seriesNames: Array.from({ length: charted }, (_, r) => cohortName(analysis, r)),
-      position: chartPosition(sbgTop),
+      position,
     });
   }
-  next = sharesFirst + cohortCount + 1;
+}
 
-  if (hasRevenue) {
-    const revenueTop = next;
-    const revenueFirst = revenueTop + 2;
-    const revenueRows = ageHeader(labels.cohortRevenue);
-    for (let r = 0; r < cohortCount; r++)
-      revenueRows.push([
-        cohortDate(r),
-        ...Array.from({ length: ages }, (_, t) =>
-          observed(r, t) ? value(cohortCell(cohorts, "revenue", r, t), MONEY) : null
-        ),
-      ]);
-    blocks.push({ topLeft: `A${revenueTop}`, rows: revenueRows });
-    const revenueSharesTop = revenueFirst + cohortCount + 1;
-    const revenueShareRows = ageHeader(labels.cohortRevenueShares);
-    for (let r = 0; r < cohortCount; r++) {
-      const source = revenueFirst + r;
-      revenueShareRows.push([
-        cohortDate(r),
-        ...Array.from({ length: ages }, (_, t) => {
-          if (!observed(r, t)) return null;
-          const share = cohortCell(cohorts, "revenueShare", r, t);
-          return formula(
-            `=IF($B${source}=0,"",${columnLetter(t + 1)}${source}/$B${source})`,
-            share,
-            PERCENT
-          );
-        }),
-      ]);
-    }
-    blocks.push({ topLeft: `A${revenueSharesTop}`, rows: revenueShareRows });
-  }
-
-  const columnWidths: Record<string, number> = { A: 26 };
-  const widest = Math.max(periodHeader.length, ages + 1);
-  for (let c = 1; c < Math.min(widest, 60); c++) columnWidths[columnLetter(c)] = 12;
-  return {
-    sheetName: options.sheetName ?? labels.sheetName,
-    blocks,
-    names,
-    columnWidths,
-    charts,
-    conditionalFormats,
-    print: { orientation: widest > 10 ? "landscape" : "portrait" },
-  };
+/** The cohorts' revenue and its share of their first period's ("" where that is 0). */
+function addCohortRevenue(
+  sheet: Sheet,
+  analysis: AnalysisTables,
+  labels: AnalysisLabels,
+  top: number
+): void {
+  addValuesAndShares(
+    sheet,
+    analysis,
+    labels,
+    top,
+    { measure: "revenue", format: MONEY, title: labels.cohortRevenue },
+    { measure: "revenueShare", title: labels.cohortRevenueShares, guardZero: true }
+  );
 }
 
 /** The model's ratio, or NaN where it is undefined (the sheet's guard shows ""). */
@@ -373,7 +487,7 @@ function ratio(compute: () => number): number {
   }
 }
 
-function tryFit(analysis: AnalysisTables): ReturnType<typeof fitCohortSbg> | string {
+function tryFit(analysis: AnalysisTables): CohortSbgFit | string {
   try {
     return fitCohortSbg(cohortSurvivors(analysis));
   } catch (error) {

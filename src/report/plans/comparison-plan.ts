@@ -5,7 +5,7 @@
  */
 import { evaluateScenario, Scenario } from "../../model/economics/scenario";
 import { ReportLabels } from "./report-labels";
-import { formatOf, formulaBody, isFormula, modelValue, Quantity } from "./report-formulas";
+import { ECONOMICS_FIELDS, Quantity, quantityCell, SEGMENT_INPUTS } from "./report-formulas";
 import { cellRef, PlanCell, SheetPlan } from "../sheet-plan";
 
 type Row =
@@ -14,22 +14,27 @@ type Row =
   | { kind: "linked"; label: string }
   | { kind: "currency"; label: string };
 
+type SegmentField = (typeof SEGMENT_INPUTS)[number] | (typeof ECONOMICS_FIELDS)[number];
+
 function comparisonRows(labels: ReportLabels): Row[] {
-  const seg = (name: string, what: string) => `${name}: ${what}`;
-  const n = labels.newCustomers;
-  const r = labels.returningCustomers;
-  const t = labels.total;
+  const names = {
+    new: labels.newCustomers,
+    returning: labels.returningCustomers,
+    total: labels.total,
+  };
+  /** Each segment's fields in turn, labelled "Segment: field". */
+  const bySegment = (segments: (keyof typeof names)[], ...fields: SegmentField[]): Row[] =>
+    segments.flatMap((segment) =>
+      fields.map((field): Row => ({
+        kind: "quantity",
+        q: `${segment}.${field}` as Quantity,
+        label: `${names[segment]}: ${labels[field]}`,
+      }))
+    );
   return [
     { kind: "currency", label: labels.currency },
     { kind: "section", label: labels.inputs },
-    { kind: "quantity", q: "new.marketingSpend", label: seg(n, labels.marketingSpend) },
-    { kind: "quantity", q: "new.overheads", label: seg(n, labels.overheads) },
-    { kind: "quantity", q: "new.customers", label: seg(n, labels.customers) },
-    { kind: "quantity", q: "new.averageBill", label: seg(n, labels.averageBill) },
-    { kind: "quantity", q: "returning.marketingSpend", label: seg(r, labels.marketingSpend) },
-    { kind: "quantity", q: "returning.overheads", label: seg(r, labels.overheads) },
-    { kind: "quantity", q: "returning.customers", label: seg(r, labels.customers) },
-    { kind: "quantity", q: "returning.averageBill", label: seg(r, labels.averageBill) },
+    ...bySegment(["new", "returning"], ...SEGMENT_INPUTS),
     { kind: "quantity", q: "retention.rate", label: labels.retentionRate },
     { kind: "quantity", q: "retention.startCustomers", label: labels.startCustomers },
     { kind: "linked", label: labels.linked },
@@ -37,16 +42,10 @@ function comparisonRows(labels: ReportLabels): Row[] {
     { kind: "quantity", q: "ltv.periods", label: labels.periods },
     { kind: "quantity", q: "ltv.timing", label: labels.timing },
     { kind: "section", label: labels.outputs },
-    { kind: "quantity", q: "new.profit", label: seg(n, labels.profit) },
-    { kind: "quantity", q: "returning.profit", label: seg(r, labels.profit) },
-    { kind: "quantity", q: "total.revenue", label: seg(t, labels.revenue) },
-    { kind: "quantity", q: "total.totalCost", label: seg(t, labels.totalCost) },
-    { kind: "quantity", q: "total.profit", label: seg(t, labels.profit) },
-    { kind: "quantity", q: "total.profitability", label: seg(t, labels.profitability) },
-    { kind: "quantity", q: "new.costPerCustomer", label: seg(n, labels.costPerCustomer) },
-    { kind: "quantity", q: "returning.costPerCustomer", label: seg(r, labels.costPerCustomer) },
-    { kind: "quantity", q: "new.profitPerCustomer", label: seg(n, labels.profitPerCustomer) },
-    { kind: "quantity", q: "returning.profitPerCustomer", label: seg(r, labels.profitPerCustomer) },
+    ...bySegment(["new", "returning"], "profit"),
+    ...bySegment(["total"], "revenue", "totalCost", "profit", "profitability"),
+    ...bySegment(["new", "returning"], "costPerCustomer"),
+    ...bySegment(["new", "returning"], "profitPerCustomer"),
     { kind: "quantity", q: "ltv.value", label: labels.ltv },
     { kind: "quantity", q: "ltv.cac", label: labels.cac },
     { kind: "quantity", q: "ltv.ltvToCac", label: labels.ltvToCac },
@@ -86,26 +85,8 @@ export function buildComparisonPlan(scenarios: Scenario[], labels: ReportLabels)
             kind: "text",
             text: scenario.retention.linked ? labels.linkedYes : labels.linkedNo,
           };
-        case "quantity": {
-          const format = formatOf(row.q, scenario.currency);
-          if (isFormula(row.q, scenario)) {
-            return {
-              kind: "formula",
-              formula: `=${formulaBody(row.q, scenario, placed)}`,
-              expected: modelValue(row.q, scenario, results),
-              format,
-              style: "output",
-            };
-          }
-          if (row.q === "ltv.periods" && scenario.ltv.periods === null)
-            return { kind: "blank", format, style: "input" };
-          return {
-            kind: "number",
-            value: modelValue(row.q, scenario, results),
-            format,
-            style: "input",
-          };
-        }
+        case "quantity":
+          return quantityCell(row.q, scenario, results, placed);
       }
     });
   });

@@ -3,10 +3,12 @@
  * language). Plain strings only (so they can cross to a worker); {unit}, {horizon} and {days}
  * are filled in by the plan.
  */
+import { labelsInChinese } from "./label-language";
+
 export interface CustomerLifetimeLabels {
   sheetName: string;
   title: string;
-  /** The time unit in words: 1, 7 and 365.25/12 days have names; any other length is {days} days. */
+  /** The time unit in words: a day, a week and a month (clv.ts's DAYS_PER_YEAR / 12) have names; any other length is {days} days. */
   units: { day: string; week: string; month: string; other: string };
   timeUnit: string;
   /** Beside the time unit: what is measured in it ({unit}). */
@@ -55,6 +57,17 @@ export interface CustomerLifetimeLabels {
   spendUnavailable: string;
 }
 
+/** The models' parameters go by their symbols in every language. */
+const PARAMETER_SYMBOLS = {
+  r: "r",
+  alpha: "α",
+  a: "a",
+  b: "b",
+  p: "p",
+  q: "q",
+  gamma: "γ",
+};
+
 export const ENGLISH_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   sheetName: "Customer lifetime",
   title: "Customers who may have left: BG/NBD and Gamma-Gamma lifetime value",
@@ -70,17 +83,11 @@ export const ENGLISH_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   customers: "Customers",
   hint: "Blue cells are the fitted parameters: change one and P(alive) and the expected spend follow. Expected purchases and CLV are values (see the table's note).",
   purchasesTitle: "BG/NBD purchases",
-  r: "r",
-  alpha: "α",
-  a: "a",
-  b: "b",
+  ...PARAMETER_SYMBOLS,
   logLikelihood: "Log-likelihood",
   purchasesNote:
     "P(alive) = 1 / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)), written with the power in logs so heavy buyers never overflow.",
   spendTitle: "Gamma-Gamma spend",
-  p: "p",
-  q: "q",
-  gamma: "γ",
   customersUsed: "Customers used (x > 0)",
   spendNote: "Expected spend per purchase E[M | x, m] = p·(γ + m·x) / (p·x + q − 1).",
   noSpendModel: "No spend model",
@@ -119,17 +126,11 @@ export const CHINESE_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   customers: "客户数",
   hint: "蓝色单元格为拟合参数：修改后 P(存活) 和预期消费随之变化。预期购买次数和 CLV 为数值（见表格说明）。",
   purchasesTitle: "BG/NBD 购买模型",
-  r: "r",
-  alpha: "α",
-  a: "a",
-  b: "b",
+  ...PARAMETER_SYMBOLS,
   logLikelihood: "对数似然",
   purchasesNote:
     "P(存活) = 1 / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x))，幂次以对数计算，高频客户也不会溢出。",
   spendTitle: "Gamma-Gamma 消费模型",
-  p: "p",
-  q: "q",
-  gamma: "γ",
   customersUsed: "使用的客户（x > 0）",
   spendNote: "每次购买的预期消费 E[M | x, m] = p·(γ + m·x) / (p·x + q − 1)。",
   noSpendModel: "无消费模型",
@@ -152,3 +153,10 @@ export const CHINESE_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   clv: "未来 {horizon} {unit}折现 CLV（数值）",
   spendUnavailable: "此客户无预期消费",
 };
+
+/** Labels for a BCP-47 language tag (label-language.ts). */
+export function customerLifetimeLabelsFor(language: string): CustomerLifetimeLabels {
+  return labelsInChinese(language)
+    ? CHINESE_CUSTOMER_LIFETIME_LABELS
+    : ENGLISH_CUSTOMER_LIFETIME_LABELS;
+}

@@ -22,7 +22,7 @@
  * The table's cells are unstyled on purpose: a style per row would cost the Office.js renderer a
  * range per row (100,000 customers, 100,000 ranges); the header says what each column is.
  */
-import { discountRatePerUnit } from "../../model/buyers/clv";
+import { DAYS_PER_YEAR, discountRatePerUnit } from "../../model/buyers/clv";
 import { CustomerLifetimeTable } from "../../model/buyers/customer-lifetime";
 import {
   CustomerLifetimeLabels,
@@ -33,6 +33,7 @@ import { CellStyle, NumberFormat, PlanBlock, PlanCell, PlanName, SheetPlan } fro
 export {
   ENGLISH_CUSTOMER_LIFETIME_LABELS,
   CHINESE_CUSTOMER_LIFETIME_LABELS,
+  customerLifetimeLabelsFor,
 } from "./customer-lifetime-labels";
 export type { CustomerLifetimeLabels } from "./customer-lifetime-labels";
 
@@ -42,8 +43,6 @@ export interface CustomerLifetimePlanOptions {
   sheetName?: string;
 }
 
-/** Days in the discount rate's year (clv.ts and customer-lifetime.ts use the same). */
-const YEAR_DAYS = 365.25;
 /** EXP(709) is the largest power of e below Excel's overflow at 709.78. */
 const EXP_LIMIT = 709;
 /** Excel's last row; the table's header sits above its first customer. */
@@ -138,8 +137,8 @@ export function customerLifetimePlan(
       [
         text(labels.discountRatePerUnit, "label"),
         formula(
-          `=(1+B${R.annualRate})^(B${R.timeUnit}/${YEAR_DAYS})-1`,
-          discountRatePerUnit(annualDiscountRate, YEAR_DAYS, timeUnitDays),
+          `=(1+B${R.annualRate})^(B${R.timeUnit}/${DAYS_PER_YEAR})-1`,
+          discountRatePerUnit(annualDiscountRate, DAYS_PER_YEAR, timeUnitDays),
           PERCENT,
           "output"
         ),
@@ -271,10 +270,10 @@ export function customerLifetimePlan(
   };
 }
 
-/** The time unit in words: days, weeks and months (a twelfth of 365.25 days) by name. */
+/** The time unit in words: days, weeks and months (a twelfth of DAYS_PER_YEAR) by name. */
 function unitName(labels: CustomerLifetimeLabels, days: number): string {
   if (days === 1) return labels.units.day;
   if (days === 7) return labels.units.week;
-  if (Math.abs(days - YEAR_DAYS / 12) < 1e-9) return labels.units.month;
+  if (Math.abs(days - DAYS_PER_YEAR / 12) < 1e-9) return labels.units.month;
   return labels.units.other.replace("{days}", String(days));
 }

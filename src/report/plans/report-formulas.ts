@@ -6,7 +6,7 @@
  */
 import { Scenario, ScenarioResults } from "../../model/economics/scenario";
 import { SegmentInputs } from "../../model/economics/segment";
-import { NumberFormat } from "../sheet-plan";
+import { NumberFormat, PlanCell } from "../sheet-plan";
 import { ECONOMICS_FIELDS, EconomicsField, OutputKey } from "../../model/economics/quantities";
 
 type Segment = "new" | "returning";
@@ -25,6 +25,14 @@ export type OutputQuantity = OutputKey;
 export type Quantity = InputQuantity | OutputQuantity;
 
 export { ECONOMICS_FIELDS };
+
+/** A segment's inputs, in the order the sheets list them. */
+export const SEGMENT_INPUTS = [
+  "marketingSpend",
+  "overheads",
+  "customers",
+  "averageBill",
+] as const satisfies readonly (keyof SegmentInputs)[];
 
 /** Where a quantity sits: a cell reference, or undefined when it has no cell (then it is inlined). */
 export type Placement = (q: Quantity) => string | undefined;
@@ -197,4 +205,28 @@ export function formatOf(q: Quantity, currency: string): NumberFormat {
   if (/periods$|ltv\.timing$|ltvToCac$|costRatio$|cacPaybackPeriods$/i.test(q))
     return { kind: q === "ltv.timing" || q === "ltv.periods" ? "general" : "decimal" };
   return money;
+}
+
+/**
+ * A quantity's cell on either sheet: a formula over the placed cells (expected: the model's
+ * value), or the input's value; an unlimited horizon is an empty input cell.
+ */
+export function quantityCell(
+  q: Quantity,
+  scenario: Scenario,
+  results: ScenarioResults,
+  placed: Placement
+): PlanCell {
+  const format = formatOf(q, scenario.currency);
+  if (isFormula(q, scenario))
+    return {
+      kind: "formula",
+      formula: `=${formulaBody(q, scenario, placed)}`,
+      expected: modelValue(q, scenario, results),
+      format,
+      style: "output",
+    };
+  if (q === "ltv.periods" && scenario.ltv.periods === null)
+    return { kind: "blank", format, style: "input" };
+  return { kind: "number", value: modelValue(q, scenario, results), format, style: "input" };
 }

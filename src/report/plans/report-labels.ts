@@ -2,6 +2,8 @@
  * Every string the report sheets show, in one object per language, so the pane and the CLI
  * can pick the user's language. Labels are written as literal text, never as formulas.
  */
+import { labelsInChinese } from "./label-language";
+
 export interface ReportLabels {
   sheetName: string;
   comparisonSheetName: string;
@@ -176,7 +178,7 @@ export const CHINESE_REPORT_LABELS: ReportLabels = Object.freeze({
   item: "项目",
 });
 
-/** Labels for a BCP-47 language tag: Chinese for zh-*, English otherwise. */
+/** Labels for a BCP-47 language tag (label-language.ts). */
 export function reportLabelsFor(language: string): ReportLabels {
-  return /^zh\b/i.test(language) ? CHINESE_REPORT_LABELS : ENGLISH_REPORT_LABELS;
+  return labelsInChinese(language) ? CHINESE_REPORT_LABELS : ENGLISH_REPORT_LABELS;
 }

@@ -3,7 +3,7 @@
  * formula over the input cells, sheet-scoped names for all of them, a sensitivity grid, a chart.
  */
 import { combinedEconomics } from "../../model/economics/segment";
-import { retentionBillAxes } from "../../model/whatif/whatif";
+import { retentionBillAxes } from "../../model/whatif/retention-bill-axes";
 import {
   evaluateScenario,
   linkedReturningCustomers,
@@ -14,13 +14,11 @@ import { ReportLabels } from "./report-labels";
 import {
   definedName,
   ECONOMICS_FIELDS,
-  formatOf,
-  formulaBody,
   InputQuantity,
-  isFormula,
-  modelValue,
   OutputQuantity,
   Quantity,
+  quantityCell,
+  SEGMENT_INPUTS,
 } from "./report-formulas";
 import {
   absoluteRef,
@@ -51,8 +49,6 @@ export interface ReportOptions {
   sensitivity?: SensitivityOptions;
 }
 
-const SEGMENT_INPUTS = ["marketingSpend", "overheads", "customers", "averageBill"] as const;
-
 /** Row numbers (1-based) of the report layout; everything else follows from these. */
 const ROW = {
   title: 1,
@@ -68,7 +64,17 @@ const ROW = {
   sensitivityTitle: 42,
 } as const;
 
+const SEGMENTS = ["new", "returning"] as const;
+
+type Row = (PlanCell | null)[];
+
 const text = (value: string, style?: CellStyle): PlanCell => ({ kind: "text", text: value, style });
+
+/** A table from column A of sheet row `row`: a row of headers, then the rows. */
+const table = (row: number, headers: string[], rows: Row[]): PlanBlock => ({
+  topLeft: `A${row}`,
+  rows: [headers.map((h) => text(h, "header")), ...rows],
+});
 
 /** Places quantities in cells and turns each into an input or formula cell. */
 class QuantityCells {
@@ -83,25 +89,7 @@ class QuantityCells {
   }
 
   cell(q: Quantity): PlanCell {
-    const format = formatOf(q, this.scenario.currency);
-    if (isFormula(q, this.scenario)) {
-      const formula = `=${formulaBody(q, this.scenario, (p) => this.at.get(p))}`;
-      return {
-        kind: "formula",
-        formula,
-        expected: modelValue(q, this.scenario, this.results),
-        format,
-        style: "output",
-      };
-    }
-    if (q === "ltv.periods" && this.scenario.ltv.periods === null)
-      return { kind: "blank", format, style: "input" };
-    return {
-      kind: "number",
-      value: modelValue(q, this.scenario, this.results),
-      format,
-      style: "input",
-    };
+    return quantityCell(q, this.scenario, this.results, (p) => this.at.get(p));
   }
 
   names(): PlanName[] {
@@ -109,18 +97,22 @@ class QuantityCells {
   }
 }
 
+/** A quantity with its label and unit, as the value tables list them. */
+type Line<Q> = [q: Q, label: string, unit: string];
+
 export function buildReportPlan(scenario: Scenario, options: ReportOptions): SheetPlan {
   const { labels } = options;
   const results = evaluateScenario(scenario);
   const cells = new QuantityCells(scenario, results);
-  const currencyUnit = scenario.currency;
+  const money = scenario.currency;
 
   // Lay out every quantity first: formulas need the addresses of cells placed after them.
-  SEGMENT_INPUTS.forEach((field, i) => {
-    cells.place(`new.${field}`, cellRef(ROW.inputsHeader + i, 1));
-    cells.place(`returning.${field}`, cellRef(ROW.inputsHeader + i, 2));
-  });
-  const retentionInputs: [InputQuantity | "linked", string, string][] = [
+  SEGMENT_INPUTS.forEach((field, i) =>
+    SEGMENTS.forEach((seg, c) =>
+      cells.place(`${seg}.${field}`, cellRef(ROW.inputsHeader + i, 1 + c))
+    )
+  );
+  const retentionLines: Line<InputQuantity | "linked">[] = [
     ["retention.rate", labels.retentionRate, labels.unitPercent],
     ["retention.startCustomers", labels.startCustomers, labels.unitCustomers],
     ["linked", labels.linked, ""],
@@ -128,131 +120,75 @@ export function buildReportPlan(scenario: Scenario, options: ReportOptions): She
     ["ltv.periods", labels.periods, labels.unitPeriods],
     ["ltv.timing", labels.timing, ""],
   ];
-  retentionInputs.forEach(([q], i) => {
+  retentionLines.forEach(([q], i) => {
     if (q !== "linked") cells.place(q, cellRef(ROW.retentionHeader + i, 1));
   });
-  const segmentLabels: Record<string, string> = {
-    revenue: labels.revenue,
-    totalCost: labels.totalCost,
-    profit: labels.profit,
-    profitability: labels.profitability,
-    costPerCustomer: labels.costPerCustomer,
-    profitPerCustomer: labels.profitPerCustomer,
-    spendPerCustomer: labels.spendPerCustomer,
-  };
-  ECONOMICS_FIELDS.forEach((field, i) => {
+  ECONOMICS_FIELDS.forEach((field, i) =>
     (["new", "returning", "total"] as const).forEach((seg, c) =>
       cells.place(`${seg}.${field}`, cellRef(ROW.outputsHeader + i, 1 + c))
-    );
-  });
-  const comparisonRows: [OutputQuantity, string, string][] = [
+    )
+  );
+  const comparisonLines: Line<OutputQuantity>[] = [
     ["comparison.costRatio", labels.costRatio, labels.unitTimes],
-    ["comparison.extraProfitPerReturning", labels.extraProfitPerReturning, currencyUnit],
+    ["comparison.extraProfitPerReturning", labels.extraProfitPerReturning, money],
     ["comparison.extraProfitShare", labels.extraProfitShare, labels.unitPercent],
   ];
-  comparisonRows.forEach(([q], i) => cells.place(q, cellRef(ROW.comparisonHeader + i, 1)));
-  const ltvRows: [OutputQuantity, string, string][] = [
-    ["ltv.margin", labels.margin, currencyUnit],
-    ["ltv.value", labels.ltv, currencyUnit],
-    ["ltv.cac", labels.cac, currencyUnit],
+  comparisonLines.forEach(([q], i) => cells.place(q, cellRef(ROW.comparisonHeader + i, 1)));
+  const ltvLines: Line<OutputQuantity>[] = [
+    ["ltv.margin", labels.margin, money],
+    ["ltv.value", labels.ltv, money],
+    ["ltv.cac", labels.cac, money],
     ["ltv.ltvToCac", labels.ltvToCac, labels.unitTimes],
     ["ltv.cacPaybackPeriods", labels.cacPayback, labels.unitPeriods],
   ];
-  ltvRows.forEach(([q], i) => cells.place(q, cellRef(ROW.ltvHeader + i, 1)));
+  ltvLines.forEach(([q], i) => cells.place(q, cellRef(ROW.ltvHeader + i, 1)));
 
-  const header: PlanBlock = {
-    topLeft: `A${ROW.title}`,
-    rows: [
-      [text(labels.title, "title")],
-      [text(labels.scenario, "label"), text(scenario.name)],
-      [
-        text(labels.date, "label"),
-        { kind: "number", value: excelDateSerial(options.date), format: { kind: "date" } },
-      ],
-      [text(labels.currency, "label"), text(scenario.currency)],
-      [text(labels.editHint, "note")],
-    ],
-  };
-  const unitOfInput: Record<string, string> = {
-    marketingSpend: currencyUnit,
-    overheads: currencyUnit,
+  const unitOfInput = {
+    marketingSpend: money,
+    overheads: money,
     customers: labels.unitCustomers,
-    averageBill: currencyUnit,
+    averageBill: money,
   };
-  const inputs: PlanBlock = {
-    topLeft: `A${ROW.inputsHeader}`,
-    rows: [
-      [
-        text(labels.inputs, "header"),
-        text(labels.newCustomers, "header"),
-        text(labels.returningCustomers, "header"),
-        text(labels.unit, "header"),
-      ],
-      ...SEGMENT_INPUTS.map((field) => [
-        text(labelOfInput(field, labels), "label"),
-        cells.cell(`new.${field}`),
-        cells.cell(`returning.${field}`),
-        text(unitOfInput[field], "note"),
-      ]),
-    ],
-  };
-  const retention: PlanBlock = {
-    topLeft: `A${ROW.retentionHeader}`,
-    rows: [
-      [
-        text(labels.retentionInputs, "header"),
-        text(labels.value, "header"),
-        text(labels.unit, "header"),
-      ],
-      ...retentionInputs.map(([q, label, unit]) => [
+  const valueTable = (row: number, title: string, lines: Line<Quantity | "linked">[]) =>
+    table(
+      row,
+      [title, labels.value, labels.unit],
+      lines.map(([q, label, unit]) => [
         text(label, "label"),
         q === "linked"
           ? text(scenario.retention.linked ? labels.linkedYes : labels.linkedNo)
           : cells.cell(q),
         text(unit, "note"),
-      ]),
-    ],
-  };
-  const outputs: PlanBlock = {
-    topLeft: `A${ROW.outputsHeader}`,
-    rows: [
-      [
-        text(labels.outputs, "header"),
-        text(labels.newCustomers, "header"),
-        text(labels.returningCustomers, "header"),
-        text(labels.total, "header"),
-      ],
-      ...ECONOMICS_FIELDS.map((field) => [
-        text(segmentLabels[field], "label"),
-        cells.cell(`new.${field}`),
-        cells.cell(`returning.${field}`),
-        cells.cell(`total.${field}`),
-      ]),
-    ],
-  };
-  const valueBlock = (
-    row: number,
-    title: string,
-    rows: [OutputQuantity, string, string][]
-  ): PlanBlock => ({
-    topLeft: `A${row}`,
-    rows: [
-      [text(title, "header"), text(labels.value, "header"), text(labels.unit, "header")],
-      ...rows.map(([q, label, unit]) => [text(label, "label"), cells.cell(q), text(unit, "note")]),
-    ],
-  });
-
+      ])
+    );
   const perCustomerFirst = ROW.outputsHeader + 1 + ECONOMICS_FIELDS.indexOf("costPerCustomer");
   const perCustomerLast = ROW.outputsHeader + 1 + ECONOMICS_FIELDS.indexOf("spendPerCustomer");
   return {
     sheetName: labels.sheetName,
     blocks: [
-      header,
-      inputs,
-      retention,
-      outputs,
-      valueBlock(ROW.comparisonHeader, labels.comparison, comparisonRows),
-      valueBlock(ROW.ltvHeader, labels.lifetimeValue, ltvRows),
+      headerBlock(scenario, labels, options.date),
+      table(
+        ROW.inputsHeader,
+        [labels.inputs, labels.newCustomers, labels.returningCustomers, labels.unit],
+        SEGMENT_INPUTS.map((field) => [
+          text(labels[field], "label"),
+          ...SEGMENTS.map((seg) => cells.cell(`${seg}.${field}`)),
+          text(unitOfInput[field], "note"),
+        ])
+      ),
+      valueTable(ROW.retentionHeader, labels.retentionInputs, retentionLines),
+      table(
+        ROW.outputsHeader,
+        [labels.outputs, labels.newCustomers, labels.returningCustomers, labels.total],
+        ECONOMICS_FIELDS.map((field) => [
+          text(labels[field], "label"),
+          cells.cell(`new.${field}`),
+          cells.cell(`returning.${field}`),
+          cells.cell(`total.${field}`),
+        ])
+      ),
+      valueTable(ROW.comparisonHeader, labels.comparison, comparisonLines),
+      valueTable(ROW.ltvHeader, labels.lifetimeValue, ltvLines),
       sensitivityBlock(scenario, results, cells.at, labels, options.sensitivity),
     ],
     names: cells.names(),
@@ -271,13 +207,21 @@ export function buildReportPlan(scenario: Scenario, options: ReportOptions): She
   };
 }
 
-function labelOfInput(field: (typeof SEGMENT_INPUTS)[number], labels: ReportLabels): string {
+/** Title, scenario name, the report's date and currency, and how to use the sheet. */
+function headerBlock(scenario: Scenario, labels: ReportLabels, date: Date): PlanBlock {
   return {
-    marketingSpend: labels.marketingSpend,
-    overheads: labels.overheads,
-    customers: labels.customers,
-    averageBill: labels.averageBill,
-  }[field];
+    topLeft: `A${ROW.title}`,
+    rows: [
+      [text(labels.title, "title")],
+      [text(labels.scenario, "label"), text(scenario.name)],
+      [
+        text(labels.date, "label"),
+        { kind: "number", value: excelDateSerial(date), format: { kind: "date" } },
+      ],
+      [text(labels.currency, "label"), text(scenario.currency)],
+      [text(labels.editHint, "note")],
+    ],
+  };
 }
 
 const unique = (xs: number[]): number[] => [...new Set(xs)].sort((a, b) => a - b);

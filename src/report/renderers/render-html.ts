@@ -4,6 +4,7 @@
  * so no user text (scenario names, currencies) can become markup.
  */
 import { STYLE_LOOKS } from "../plan-style";
+import { utcDateFromSerial } from "../../model/reading/excel-dates";
 import { columnLetter, NumberFormat, parseCellRef, PlanCell, SheetPlan } from "../sheet-plan";
 
 export function renderPlanToHtml(plan: SheetPlan): string {
@@ -137,8 +138,7 @@ export function formatNumber(value: number, format: NumberFormat): string {
       return `${fixed(2)} ${CURRENCY_SIGNS[code] ?? code}`;
     }
     case "date": {
-      const date = new Date(Math.round((value - 25_569) * 86_400_000));
-      return date.toISOString().slice(0, 10);
+      return utcDateFromSerial(value).toISOString().slice(0, 10);
     }
     case "count":
     case "general":

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART_COLORS } from "./chart-colors";
+import { ChartFigure, TICK, tooltipText } from "./ChartFigure";
 
 export interface PAliveChartProps {
   /** One bar per P(alive) bin: its label ("40–50%") and how many customers fall in it. */
@@ -12,7 +13,7 @@ export interface PAliveChartProps {
 /** How many customers fall in each band of P(alive): a small bar chart. */
 export default function PAliveChart({ bars, name, summary, format }: PAliveChartProps) {
   return (
-    <figure role="img" aria-label={summary} style={{ margin: 0 }}>
+    <ChartFigure summary={summary}>
       <BarChart
         responsive
         style={{ width: "100%", height: 160 }}
@@ -21,20 +22,11 @@ export default function PAliveChart({ bars, name, summary, format }: PAliveChart
         margin={{ top: 8, right: 8, bottom: 4, left: 4 }}
       >
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-        <XAxis
-          dataKey="bin"
-          interval="preserveStartEnd"
-          tick={{ fill: CHART_COLORS.axis, fontSize: 10 }}
-        />
-        <YAxis
-          allowDecimals={false}
-          tickFormatter={format}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 10 }}
-          width={40}
-        />
-        <Tooltip formatter={(v) => (typeof v === "number" ? format(v) : String(v))} />
+        <XAxis dataKey="bin" interval="preserveStartEnd" tick={TICK} />
+        <YAxis allowDecimals={false} tickFormatter={format} tick={TICK} width={40} />
+        <Tooltip formatter={tooltipText(format)} />
         <Bar dataKey="customers" name={name} fill={CHART_COLORS.bill} isAnimationActive={false} />
       </BarChart>
-    </figure>
+    </ChartFigure>
   );
 }

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART_COLORS } from "./chart-colors";
+import { ChartFigure, tooltipText } from "./ChartFigure";
 
 export interface PerCustomerDatum {
   segment: string;
@@ -18,7 +19,7 @@ export interface PerCustomerChartProps {
 /** New vs returning: what a customer pays, costs and leaves as profit. The numbers are in the results table too. */
 export default function PerCustomerChart({ data, names, summary, format }: PerCustomerChartProps) {
   return (
-    <figure role="img" aria-label={summary} style={{ margin: 0 }}>
+    <ChartFigure summary={summary}>
       <BarChart
         responsive
         style={{ width: "100%", height: 220 }}
@@ -29,7 +30,7 @@ export default function PerCustomerChart({ data, names, summary, format }: PerCu
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
         <XAxis dataKey="segment" tick={{ fill: CHART_COLORS.axis, fontSize: 11 }} />
         <YAxis tickFormatter={format} tick={{ fill: CHART_COLORS.axis, fontSize: 11 }} width={56} />
-        <Tooltip formatter={(v) => (typeof v === "number" ? format(v) : String(v))} />
+        <Tooltip formatter={tooltipText(format)} />
         <Legend wrapperStyle={{ fontSize: 11 }} />
         <Bar
           dataKey="averageBill"
@@ -45,6 +46,6 @@ export default function PerCustomerChart({ data, names, summary, format }: PerCu
           isAnimationActive={false}
         />
       </BarChart>
-    </figure>
+    </ChartFigure>
   );
 }

@@ -1,10 +1,12 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { RETENTION_BENCHMARKS } from "../../model/economics/retention";
 import { CHART_COLORS } from "./chart-colors";
+import { ChartFigure, TICK, tooltipText } from "./ChartFigure";
 
 export interface RetentionChartProps {
   points: { label: string; rate: number | null }[];
-  /** Reference lines (the benchmarks of “15 Customer Retention Strategies”, when the period is a year). */
-  benchmarks: { value: number; label: string }[];
+  /** The benchmark lines' labels, or null to draw none (they are yearly figures). */
+  benchmarks: Record<keyof typeof RETENTION_BENCHMARKS, string> | null;
   name: string;
   summary: string;
   format: (value: number) => string;
@@ -19,8 +21,14 @@ export default function RetentionChart({
   format,
 }: RetentionChartProps) {
   const top = Math.max(1, ...points.map((p) => p.rate ?? 0));
+  const lines = benchmarks
+    ? (Object.keys(RETENTION_BENCHMARKS) as (keyof typeof RETENTION_BENCHMARKS)[]).map((key) => ({
+        value: RETENTION_BENCHMARKS[key],
+        label: benchmarks[key],
+      }))
+    : [];
   return (
-    <figure role="img" aria-label={summary} style={{ margin: 0 }}>
+    <ChartFigure summary={summary}>
       <LineChart
         responsive
         style={{ width: "100%", height: 200 }}
@@ -29,26 +37,16 @@ export default function RetentionChart({
         margin={{ top: 8, right: 20, bottom: 0, left: 4 }}
       >
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-        <XAxis dataKey="label" tick={{ fill: CHART_COLORS.axis, fontSize: 10 }} minTickGap={16} />
-        <YAxis
-          domain={[0, top]}
-          tickFormatter={format}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 10 }}
-          width={44}
-        />
-        <Tooltip formatter={(v) => (typeof v === "number" ? format(v) : String(v))} />
-        {benchmarks.map((b) => (
+        <XAxis dataKey="label" tick={TICK} minTickGap={16} />
+        <YAxis domain={[0, top]} tickFormatter={format} tick={TICK} width={44} />
+        <Tooltip formatter={tooltipText(format)} />
+        {lines.map((b) => (
           <ReferenceLine
             key={b.value}
             y={b.value}
             stroke={CHART_COLORS.axis}
             strokeDasharray="4 3"
-            label={{
-              value: b.label,
-              fill: CHART_COLORS.axis,
-              fontSize: 10,
-              position: "insideTopLeft",
-            }}
+            label={{ value: b.label, ...TICK, position: "insideTopLeft" }}
           />
         ))}
         <Line
@@ -61,6 +59,6 @@ export default function RetentionChart({
           isAnimationActive={false}
         />
       </LineChart>
-    </figure>
+    </ChartFigure>
   );
 }

@@ -1,33 +1,21 @@
 import { Line } from "recharts";
 import { CHART_COLORS } from "./chart-colors";
-import { SurvivalAxesChart } from "./SurvivalAxesChart";
+import { SurvivalAxesChart, SurvivalChartText } from "./SurvivalAxesChart";
 
-export interface SbgFitChartProps {
+export interface SbgFitChartProps extends SurvivalChartText {
   points: { age: number; actual: number; fitted: number | null }[];
   /** The last age the fit saw, when later ages are held out. */
   calibrationEnd: number | null;
   names: { actual: string; fitted: string; holdout: string };
-  summary: string;
-  timeLabel: string;
-  format: (value: number) => string;
 }
 
 /** Actual survival of all cohorts against the sBG fit's S(t). */
-export default function SbgFitChart({
-  points,
-  calibrationEnd,
-  names,
-  summary,
-  timeLabel,
-  format,
-}: SbgFitChartProps) {
+export default function SbgFitChart({ points, calibrationEnd, names, ...text }: SbgFitChartProps) {
   return (
     <SurvivalAxesChart
+      {...text}
       data={points}
       timeKey="age"
-      timeLabel={timeLabel}
-      format={format}
-      summary={summary}
       height={220}
       legend
       marker={

@@ -9,8 +9,7 @@ import {
   YAxis,
 } from "recharts";
 import { CHART_COLORS } from "./chart-colors";
-
-const TICK = { fill: CHART_COLORS.axis, fontSize: 10 };
+import { ChartFigure, TICK } from "./ChartFigure";
 
 export interface SurvivalAxesChartProps<Point> {
   data: Point[];
@@ -29,6 +28,12 @@ export interface SurvivalAxesChartProps<Point> {
   children: ReactNode;
 }
 
+/** What a survival chart is told besides its series: the summary, the time unit, the format. */
+export type SurvivalChartText = Pick<
+  SurvivalAxesChartProps<unknown>,
+  "summary" | "timeLabel" | "format"
+>;
+
 /**
  * What the survival charts (Kaplan-Meier, the sBG fit) share: the share of customers still
  * there, 0 to 100 %, against time since they started, with an optional dashed marker, in a
@@ -46,7 +51,7 @@ export function SurvivalAxesChart<Point>({
   children,
 }: SurvivalAxesChartProps<Point>) {
   return (
-    <figure role="img" aria-label={summary} style={{ margin: 0 }}>
+    <ChartFigure summary={summary}>
       <ComposedChart
         responsive
         style={{ width: "100%", height }}
@@ -84,6 +89,6 @@ export function SurvivalAxesChart<Point>({
           />
         )}
       </ComposedChart>
-    </figure>
+    </ChartFigure>
   );
 }

@@ -1,32 +1,20 @@
 import { Area, Line } from "recharts";
 import { CHART_COLORS } from "./chart-colors";
-import { SurvivalAxesChart } from "./SurvivalAxesChart";
+import { SurvivalAxesChart, SurvivalChartText } from "./SurvivalAxesChart";
 
-export interface SurvivalChartProps {
+export interface SurvivalChartProps extends SurvivalChartText {
   points: { time: number; survival: number; band: [number, number] }[];
   median: number | null;
   names: { survival: string; band: string; median: string };
-  summary: string;
-  timeLabel: string;
-  format: (value: number) => string;
 }
 
 /** The Kaplan-Meier step curve inside its confidence band, the median lifetime marked. */
-export default function SurvivalChart({
-  points,
-  median,
-  names,
-  summary,
-  timeLabel,
-  format,
-}: SurvivalChartProps) {
+export default function SurvivalChart({ points, median, names, ...text }: SurvivalChartProps) {
   return (
     <SurvivalAxesChart
+      {...text}
       data={points}
       timeKey="time"
-      timeLabel={timeLabel}
-      format={format}
-      summary={summary}
       height={200}
       marker={
         median === null ? null : { time: median, label: names.median, color: CHART_COLORS.cost }

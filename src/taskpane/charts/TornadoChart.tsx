@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from "recharts";
 import { CHART_COLORS } from "./chart-colors";
+import { ChartFigure, TICK } from "./ChartFigure";
 
 export interface TornadoChartProps {
   bars: { name: string; low: number | null; high: number | null }[];
@@ -26,7 +27,7 @@ export default function TornadoChart({ bars, base, summary, format }: TornadoCha
   const hi = Math.max(base, ...ends);
   const pad = (hi - lo) * 0.05 || Math.abs(base) * 0.05 || 1;
   return (
-    <figure role="img" aria-label={summary} style={{ margin: 0 }}>
+    <ChartFigure summary={summary}>
       <BarChart
         responsive
         layout="vertical"
@@ -43,18 +44,13 @@ export default function TornadoChart({ bars, base, summary, format }: TornadoCha
           domain={[lo - pad, hi + pad]}
           allowDataOverflow
           tickFormatter={format}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 10 }}
+          tick={TICK}
         />
-        <YAxis
-          type="category"
-          dataKey="name"
-          width={110}
-          tick={{ fill: CHART_COLORS.axis, fontSize: 10 }}
-        />
+        <YAxis type="category" dataKey="name" width={110} tick={TICK} />
         <ReferenceLine x={base} stroke={CHART_COLORS.axis} />
         <Bar dataKey="low" fill={CHART_COLORS.low} isAnimationActive={false} />
         <Bar dataKey="high" fill={CHART_COLORS.high} isAnimationActive={false} />
       </BarChart>
-    </figure>
+    </ChartFigure>
   );
 }

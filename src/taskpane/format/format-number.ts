@@ -1,4 +1,4 @@
-import type { QuantityKind } from "../../model/whatif/whatif";
+import type { QuantityKind } from "../../model/whatif/whatif-model";
 
 /** The currencies the picker offers. Money is shown in them; nothing is converted. */
 export const CURRENCIES = ["RUB", "CNY", "USD", "EUR"] as const;

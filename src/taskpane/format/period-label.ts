@@ -3,10 +3,7 @@
  * "2025年3月", "2025 Q1", "2025"). Weeks and days show the date they start on.
  */
 import type { PeriodUnit } from "../../model/history/periods";
-
-/** Days between Excel's serial 0 (1899-12-30) and 1970-01-01. */
-const UNIX_EPOCH_SERIAL = 25569;
-const DAY_MS = 86_400_000;
+import { utcDateFromSerial } from "../../model/reading/excel-dates";
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -21,7 +18,7 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
 
 /** A whole-day serial as a date (midnight UTC, formatted in UTC so the day never shifts). */
 export function dateOfSerial(serial: number): Date {
-  return new Date((serial - UNIX_EPOCH_SERIAL) * DAY_MS);
+  return utcDateFromSerial(serial);
 }
 
 /** A date in the locale's short form ("5 Mar 2025", "Mar 5, 2025", "2025年3月5日"). */

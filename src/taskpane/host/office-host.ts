@@ -1,4 +1,5 @@
 import { OfficeScenarioStorage } from "../../scenarios/office-storage";
+import { planIn1904System, WorkbookDateSystem } from "./date-system";
 import type { WorkbookHost } from "./workbook-host";
 
 /** Dark when the task pane's background is dark: Office exposes colours, not a theme name. */
@@ -9,21 +10,41 @@ export function themeFromColor(hex: string | undefined): "light" | "dark" {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? "dark" : "light";
 }
 
+/**
+ * False where Excel's custom-functions runtime is older than 1.3: error values inside ranges and
+ * the functions' own #VALUE! messages may not behave as the function reference says. Unknown
+ * (Office.js not reporting sets) counts as current: the pane warns only on a clear answer.
+ */
+export function functionsRuntimeIsCurrent(office: typeof Office): boolean {
+  try {
+    return office.context.requirements?.isSetSupported("CustomFunctionsRuntime", "1.3") !== false;
+  } catch {
+    return true;
+  }
+}
+
 /** The pane inside Excel: Office's display language and theme, the workbook through Office.js. */
 export function createOfficeHost(office: typeof Office = Office): WorkbookHost {
   const readTheme = () => themeFromColor(office.context.officeTheme?.bodyBackgroundColor);
   const theme = readTheme();
+  // Asked of Excel once per session, by the first read or write that needs it.
+  const dates = new WorkbookDateSystem();
   return {
     kind: "excel",
     language: office.context.displayLanguage || "en-US",
     theme,
     scenarioStorage: new OfficeScenarioStorage(),
+    functionsRuntimeOutdated: !functionsRuntimeIsCurrent(office),
+    dateSystem: () => dates.detect(),
     async writeSheet(plan, baseName) {
       // The Office.js renderer loads on first use; most sessions never write.
-      const { writePlanToWorkbook } = await import(
-        /* webpackChunkName: "report-office" */ "../../report/renderers/render-office"
-      );
-      return { sheetName: await writePlanToWorkbook(plan, baseName) };
+      const [{ writePlanToWorkbook }, system] = await Promise.all([
+        import(/* webpackChunkName: "report-office" */ "../../report/renderers/render-office"),
+        dates.detect(),
+      ]);
+      // Plans hold 1900-system dates; a 1904 workbook shows the same days 1,462 serials lower.
+      const written = system === "1904" ? planIn1904System(plan) : plan;
+      return { sheetName: await writePlanToWorkbook(written, baseName) };
     },
     tables: {
       // The reader loads on first use, like the renderer.
@@ -33,7 +54,7 @@ export function createOfficeHost(office: typeof Office = Office): WorkbookHost {
       },
       async read(source, options) {
         const reader = await import(/* webpackChunkName: "table-reader" */ "./office-table-reader");
-        return reader.readRowsInBlocks(source, options);
+        return reader.readRowsInBlocks(source, options, dates);
       },
     },
     onThemeChange(listener) {

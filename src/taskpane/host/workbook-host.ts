@@ -1,18 +1,23 @@
 import type { SheetPlan } from "../../report/sheet-plan";
 import type { ScenarioStorage } from "../../scenarios/scenario-store";
+import type { DateSystem } from "./date-system";
 import type {
   RangeSource,
+  ReadNote,
   ReadRowsOptions,
   ReadRowsResult,
   TableInfo,
 } from "./office-table-reader";
 
-export type { RangeSource, ReadRowsOptions, ReadRowsResult, TableInfo };
+export type { DateSystem, RangeSource, ReadNote, ReadRowsOptions, ReadRowsResult, TableInfo };
 
 /** The workbook's data, for "Your data": its tables, and the selection or a table read in row blocks. */
 export interface WorkbookTables {
   list(): Promise<TableInfo[]>;
-  /** Reads in blocks under Excel on the web's payload limit (office-table-reader.ts); never writes. */
+  /**
+   * Reads in blocks under Excel on the web's payload limit (office-table-reader.ts); never writes.
+   * Rejects with MultiAreaSelectionError on a selection of several areas.
+   */
   read(source: RangeSource, options: ReadRowsOptions): Promise<ReadRowsResult>;
 }
 
@@ -44,4 +49,15 @@ export interface WorkbookHost {
   readonly scenarioStorage: ScenarioStorage;
   /** Inside Excel, the data to analyse; absent in the preview (no workbook: files and pasted ranges instead). */
   readonly tables?: WorkbookTables;
+  /**
+   * The workbook's date system, asked of Excel once per session (date-system.ts). The host's own
+   * reads and writes already shift 1904 dates: the model and the plans only ever see the 1900
+   * system. Absent: the 1900 system (the preview, files).
+   */
+  dateSystem?(): Promise<DateSystem>;
+  /**
+   * True inside an Excel whose custom-functions runtime is older than 1.3 (error values in
+   * ranges, #VALUE! messages): the pane warns once. Absent or false: nothing to warn about.
+   */
+  readonly functionsRuntimeOutdated?: boolean;
 }

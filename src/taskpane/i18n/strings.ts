@@ -1,18 +1,21 @@
 import en from "./en.json";
 import type dataEn from "./data.en.json";
+import type detailsEn from "./details.en.json";
 
 /**
- * Every string the pane shows has a key in en.json, or in data.en.json for the "Your data" view
- * (loaded with that view, so the what-if view's first download does not carry them); the
- * zh-CN files must have the same keys.
+ * Every string the pane shows has a key in en.json (the first screen: inputs and results), in
+ * details.en.json for the what-if tools below the results, or in data.en.json for the "Your
+ * data" view. The last two load with their views, so the first download does not carry them;
+ * the zh-CN files must have the same keys.
  */
-export type MessageKey = keyof typeof en | keyof typeof dataEn;
+export type MessageKey = keyof typeof en | keyof typeof detailsEn | keyof typeof dataEn;
 export type Language = "en" | "zh-CN";
 export type Strings = Record<MessageKey, string>;
 
 // Compile-time guard: the build fails when a Chinese file lacks a key of its English one.
 type MissingInChinese =
   | Exclude<keyof typeof en, keyof typeof import("./zh-CN.json")>
+  | Exclude<keyof typeof detailsEn, keyof typeof import("./details.zh-CN.json")>
   | Exclude<keyof typeof dataEn, keyof typeof import("./data.zh-CN.json")>;
 export const CHINESE_HAS_EVERY_KEY: [MissingInChinese] extends [never] ? true : false = true;
 
@@ -51,14 +54,39 @@ export function translate(language: Language, key: MessageKey, params?: Params):
   );
 }
 
-/** The "Your data" view's strings: English with its chunk, Chinese as a chunk of its own. */
-export async function loadDataStrings(language: Language): Promise<void> {
+type StringsModule = Promise<{ default: Partial<Strings> }>;
+
+/** A view's strings: English, and Chinese when the pane speaks it, each fetched as its own import. */
+async function loadViewStrings(
+  language: Language,
+  englishFile: () => StringsModule,
+  chineseFile: () => StringsModule
+): Promise<void> {
   const [english, chinese] = await Promise.all([
-    import(/* webpackChunkName: "data-view" */ "./data.en.json"),
-    language === "zh-CN"
-      ? import(/* webpackChunkName: "i18n-data-zh-CN" */ "./data.zh-CN.json")
-      : null,
+    englishFile(),
+    language === "zh-CN" ? chineseFile() : null,
   ]);
   addStrings("en", english.default);
   if (chinese) addStrings("zh-CN", chinese.default);
+}
+
+/** The "Your data" view's strings: English with its chunk, Chinese as a chunk of its own. */
+export function loadDataStrings(language: Language): Promise<void> {
+  return loadViewStrings(
+    language,
+    () => import(/* webpackChunkName: "data-view" */ "./data.en.json"),
+    () => import(/* webpackChunkName: "i18n-data-zh-CN" */ "./data.zh-CN.json")
+  );
+}
+
+/**
+ * The what-if tools' strings (below the results; the workbook's, which "Your data" writes with
+ * too): English with the tools' chunk, Chinese as a chunk of its own.
+ */
+export function loadDetailStrings(language: Language): Promise<void> {
+  return loadViewStrings(
+    language,
+    () => import(/* webpackChunkName: "pane-details" */ "./details.en.json"),
+    () => import(/* webpackChunkName: "i18n-details-zh-CN" */ "./details.zh-CN.json")
+  );
 }

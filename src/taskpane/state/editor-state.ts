@@ -1,6 +1,6 @@
 import { PaymentTiming } from "../../model/economics/ltv";
 import { cloneScenario, Scenario, scenarioProblems } from "../../model/economics/scenario";
-import { InputKey, setInput } from "../../model/whatif/whatif";
+import { InputKey, setInput } from "../../model/whatif/worked-example-model";
 import { textFromValue, textsFromScenario, valueFromText } from "./field-text";
 
 /**

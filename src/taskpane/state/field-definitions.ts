@@ -1,4 +1,4 @@
-import { InputKey } from "../../model/whatif/whatif";
+import { InputKey } from "../../model/whatif/worked-example-model";
 import type { MessageKey } from "../i18n/strings";
 
 /** How an input is typed: percentages are typed as 80 and stored as 0.8; a blank horizon means "no limit". */

@@ -1,4 +1,4 @@
-import { getInput, INPUT_KEYS, InputKey } from "../../model/whatif/whatif";
+import { getInput, INPUT_KEYS, InputKey } from "../../model/whatif/worked-example-model";
 import { Scenario } from "../../model/economics/scenario";
 import { formatForInput } from "../format/format-number";
 import { parseLocaleNumber, parseLocalePercent } from "../format/parse-number";

@@ -1,4 +1,4 @@
-import { OutputKey } from "../../model/whatif/whatif";
+import { OutputKey } from "../../model/whatif/worked-example-model";
 import type { MessageKey, Params } from "../i18n/strings";
 
 type T = (key: MessageKey, params?: Params) => string;

@@ -7,13 +7,8 @@
  */
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { DataShape } from "../../model/history/analysis";
-import {
-  ColumnRole,
-  matchColumns,
-  missingRoles,
-  SHAPE_ROLES,
-} from "../../model/reading/column-matching";
-import { detectDateFormat, localeWritesDayFirst } from "../../model/reading/date-formats";
+import { ColumnRole, missingRoles } from "../../model/reading/column-matching";
+import { LAYOUT_SAMPLE_ROWS, proposeLayout } from "../../model/reading/layout";
 import {
   AnalysisCancelledError,
   AnalysisClient,
@@ -24,8 +19,8 @@ import type { AnalysisSettings, AnalysisView, TableSource } from "../worker/prot
 import { rowProblem, RowProblem } from "../worker/row-errors";
 import type { RangeSource, WorkbookHost } from "../host/workbook-host";
 
-/** Rows read to propose the column match and detect the date format. */
-const SAMPLE_ROWS = 50;
+/** Rows read to propose the column match and detect the date format: the model's one rule. */
+const SAMPLE_ROWS = LAYOUT_SAMPLE_ROWS;
 
 export type SourceOrigin = "file" | "paste" | "sample" | "selection" | "table";
 
@@ -53,11 +48,11 @@ export interface DataAnalysisState {
   source: OpenedSource | null;
   settings: AnalysisSettings | null;
   phase: Phase;
+  /**
+   * The last analysis's view (`source` may already be a newer one, still loading). Panels that
+   * ask the worker for more (the customer-lifetime fit) name its analysis (view.analysis).
+   */
   view: AnalysisView | null;
-  /** The settings `view` was computed with. */
-  viewSettings: AnalysisSettings | null;
-  /** The source `view` was computed from (`source` may already be a newer one, still loading). */
-  viewTable: TableSource | null;
   /** Required columns the match lacks: no analysis until the user picks them. */
   missing: ColumnRole[];
   openFile(file: File): void;
@@ -70,25 +65,15 @@ export interface DataAnalysisState {
   client: AnalysisClient;
 }
 
-/** The settings proposed for a sample of rows. */
+/** The settings proposed for a sample of rows: the model's layout (as the command line's), and the options kept. */
 export function proposedSettings(
   sample: unknown[][],
   locale: string,
   shape?: DataShape,
   previous?: AnalysisSettings | null
 ): AnalysisSettings {
-  const match = matchColumns(sample, shape);
-  const data = match.hasHeader ? sample.slice(1) : sample;
-  const dateColumns = SHAPE_ROLES[match.shape]
-    .filter((r) => r === "date" || r === "start" || r === "end")
-    .map((r) => match.columns[r])
-    .filter((c) => c >= 0);
-  const dates = data.flatMap((row) => dateColumns.map((c) => row[c]));
   return {
-    shape: match.shape,
-    columns: match.columns,
-    hasHeader: match.hasHeader,
-    dateFormat: detectDateFormat(dates, localeWritesDayFirst(locale)),
+    ...proposeLayout(sample, locale, { shape }),
     unit: previous?.unit ?? "month",
     window: previous?.window ?? 1,
   };
@@ -104,13 +89,7 @@ export function useDataAnalysis(
   const [source, setSource] = useState<OpenedSource | null>(null);
   const [settings, setSettings] = useState<AnalysisSettings | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
-  // A view keeps the source and settings it was computed from: panels that ask the worker for
-  // more (the customer-lifetime fit) must ask about the data shown, not a newer one still loading.
-  const [view, setView] = useState<{
-    view: AnalysisView;
-    settings: AnalysisSettings;
-    table: TableSource;
-  } | null>(null);
+  const [view, setView] = useState<AnalysisView | null>(null);
   // Each analysis and each read has a number; answers for an older one are dropped.
   const run = useRef(0);
   const reading = useRef<AbortController | null>(null);
@@ -239,7 +218,7 @@ export function useDataAnalysis(
           if (id !== run.current) return;
           // A transition: React renders the views in slices, never one long task.
           startTransition(() => {
-            setView({ view: result, settings, table: source.table });
+            setView(result);
             setPhase({ kind: "done" });
           });
         },
@@ -251,7 +230,7 @@ export function useDataAnalysis(
             const headers = settings.hasHeader ? (source.sample[0] ?? null) : null;
             setPhase({
               kind: "failed",
-              problem: rowProblem(error.message, settings.columns, headers),
+              problem: rowProblem(error.cell, headers),
               message: error.message,
             });
           } else fail(error);
@@ -286,9 +265,7 @@ export function useDataAnalysis(
     source,
     settings,
     phase,
-    view: view?.view ?? null,
-    viewSettings: view?.settings ?? null,
-    viewTable: view?.table ?? null,
+    view,
     missing,
     openFile,
     openText,

@@ -1,6 +1,7 @@
 import { useMemo, useReducer } from "react";
 import { Scenario, scenarioProblems } from "../../model/economics/scenario";
-import { evaluateOutputs, InputKey, OutputKey } from "../../model/whatif/whatif";
+import { InputKey, OutputKey } from "../../model/whatif/worked-example-model";
+import { evaluateOutputs } from "../../model/whatif/worked-example-outputs";
 import type { MessageKey } from "../i18n/strings";
 import { EditorAction, editorReducer, EditorState, initialEditorState } from "./editor-state";
 import { fieldMessages } from "./validation";

@@ -1,5 +1,5 @@
 import { Scenario } from "../../model/economics/scenario";
-import { getInput, INPUT_KEYS, INPUT_SPECS, InputKey } from "../../model/whatif/whatif";
+import { getInput, INPUT_KEYS, INPUT_SPECS, InputKey } from "../../model/whatif/worked-example-model";
 import type { MessageKey } from "../i18n/strings";
 
 /**

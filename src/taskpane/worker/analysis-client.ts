@@ -4,28 +4,45 @@
  * is immediate). A new worker starts on the next request.
  */
 import type { CustomerLifetimeOptions } from "../../model/buyers/customer-lifetime";
+import type { CellProblem } from "../../model/errors";
 import type { SheetPlan } from "../../report/sheet-plan";
-import type { LifetimeView } from "./customer-lifetime-protocol";
+import type { Language } from "../i18n/strings";
 import type {
   AnalysisSettings,
   AnalysisView,
+  LifetimeView,
   TableSource,
   WorkerRequest,
   WorkerResponse,
 } from "./protocol";
 
 export class AnalysisCancelledError extends Error {
-  constructor() {
-    super("the analysis was cancelled");
+  constructor(message = "the analysis was cancelled") {
+    super(message);
     this.name = "AnalysisCancelledError";
   }
 }
 
-/** The model's message for a table it cannot read, e.g. "dates row 5: 'abc' is not a date". */
+/**
+ * A request about an analysis the worker no longer holds (a newer one replaced it): as good as
+ * cancelled, since the pane asks again about the view it shows now.
+ */
+export class AnalysisSupersededError extends AnalysisCancelledError {
+  constructor() {
+    super("a newer analysis replaced the one asked about");
+    this.name = "AnalysisSupersededError";
+  }
+}
+
+/**
+ * The model's message for a table it cannot read, e.g. "dates row 5: 'abc' is not a date", and
+ * the bad cell as data when it named one.
+ */
 export class AnalysisFailedError extends Error {
   constructor(
     message: string,
-    readonly code: string | null
+    readonly code: string | null,
+    readonly cell: CellProblem | null = null
   ) {
     super(message);
     this.name = "AnalysisFailedError";
@@ -76,7 +93,7 @@ export class AnalysisClient {
     }
     this.pending.delete(response.id);
     if (response.type === "failed")
-      pending.reject(new AnalysisFailedError(response.message, response.code));
+      pending.reject(new AnalysisFailedError(response.message, response.code, response.cell));
     else pending.resolve(response);
   }
 
@@ -132,30 +149,26 @@ export class AnalysisClient {
   }
 
   /** The analysis sheet's plan for the last analysis. */
-  async plan(language: "en" | "zh-CN"): Promise<SheetPlan> {
+  async plan(language: Language): Promise<SheetPlan> {
     const response = await this.request((id) => ({ type: "plan", id, language }));
     if (response.type !== "planned") throw new Error("unexpected answer from the worker");
     return response.plan;
   }
 
-  /** BG/NBD and Gamma-Gamma fitted to an orders source (read again by the worker). */
-  async lifetime(
-    source: TableSource,
-    settings: AnalysisSettings,
-    options: CustomerLifetimeOptions,
-    onProgress?: (rows: number, fraction: number | null) => void,
-    reuse = false
-  ): Promise<LifetimeView> {
-    const response = await this.request(
-      (id) => ({ type: "lifetime", id, source, settings, options, reuse }),
-      onProgress
-    );
+  /**
+   * BG/NBD and Gamma-Gamma fitted to the orders analysis `analysis` (AnalysisView.analysis)
+   * read: the worker fits them without reading the source again. Rejects with
+   * AnalysisSupersededError when a newer analysis has replaced that one.
+   */
+  async lifetime(analysis: number, options: CustomerLifetimeOptions): Promise<LifetimeView> {
+    const response = await this.request((id) => ({ type: "lifetime", id, analysis, options }));
+    if (response.type === "superseded") throw new AnalysisSupersededError();
     if (response.type !== "lifetime") throw new Error("unexpected answer from the worker");
     return response.view;
   }
 
   /** The per-customer lifetime sheet's plan for the last lifetime fit. */
-  async lifetimePlan(language: "en" | "zh-CN"): Promise<SheetPlan> {
+  async lifetimePlan(language: Language): Promise<SheetPlan> {
     const response = await this.request((id) => ({ type: "lifetimePlan", id, language }));
     if (response.type !== "planned") throw new Error("unexpected answer from the worker");
     return response.plan;

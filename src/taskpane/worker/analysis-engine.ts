@@ -1,23 +1,27 @@
 /**
  * What the analysis worker does, without the worker around it (so tests can run it in-process):
- * read a table's rows (Papa Parse for CSV files and pasted text, or blocks read from Excel),
- * fold them into the model's one analysis, and post back the view the pane draws.
+ * read a table's rows once (Papa Parse for CSV files and pasted text, or blocks read from Excel)
+ * into the model's one analysis, keeping the orders as read for the customer-lifetime fits; fit
+ * the sBG model once; keep all of it for the sheet plans and refits, and post back the views the
+ * pane draws.
  */
 import Papa from "papaparse";
-import { DataAnalysis, OrdersAnalysis, SubscriptionsAnalysis } from "../../model/history/analysis";
-import { cohortSurvivors } from "../../model/history/cohort-survivors";
-import { periodStarts } from "../../model/history/period-retention";
-import { periodRetentionRate } from "../../model/history/period-retention";
-import { grossRevenueRetention, netRevenueRetention } from "../../model/economics/revenue-retention";
+import {
+  DataAnalysis,
+  OrdersAnalysis,
+  ReadOrders,
+  SubscriptionsAnalysis,
+} from "../../model/history/analysis";
+import {
+  CohortSbgFits,
+  cohortSbgFits,
+  cohortSurvivors,
+} from "../../model/history/cohort-survivors";
+import { DecodedTextStream, decodeText } from "../../model/reading/text-decoding";
+import { analysisView, transfers } from "./analysis-view";
 import { createLifetimeHandler } from "./customer-lifetime-engine";
 import { failure, orderSink, Progress, RowSink, subscriptionSink } from "./row-sinks";
-import type {
-  AnalysisSettings,
-  AnalysisView,
-  TableSource,
-  WorkerRequest,
-  WorkerResponse,
-} from "./protocol";
+import type { AnalysisSettings, TableSource, WorkerRequest, WorkerResponse } from "./protocol";
 
 export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
 
@@ -41,18 +45,32 @@ const SLICE = 50_000;
 /** Progress from text is posted each time this much more of it is read (and at the end). */
 const PROGRESS_STEP = 0.04;
 
-interface Block {
+export interface Block {
   rows: unknown[][];
   firstRow: number;
 }
 
-export function createAnalysisEngine(post: Post): (request: WorkerRequest) => Promise<void> {
+/** Streams a source's rows (at most `limit` of them) into `sink`: every read the engine does. */
+export type ReadRows = (
+  source: TableSource,
+  blocks: readonly Block[],
+  sink: RowSink,
+  progress: Progress,
+  limit?: number
+) => Promise<void>;
+
+/**
+ * The worker's request handler. `read` reads the sources (tests count its calls): an analysis
+ * reads its source once, and the customer-lifetime fits take the orders that read kept.
+ */
+export function createAnalysisEngine(
+  post: Post,
+  read: ReadRows = streamRows
+): (request: WorkerRequest) => Promise<void> {
   let blocks: Block[] = [];
-  let last: DataAnalysis | null = null;
-  // "Customers who may have left" (customer-lifetime-engine.ts) reads the same sources again.
-  const lifetime = createLifetimeHandler(post, (source, sink, progress) =>
-    streamRows(source, blocks, sink, progress)
-  );
+  // The last analysis and its sBG fits: the analysis sheet writes the fit the view showed.
+  let last: { analysis: DataAnalysis; sbg: CohortSbgFits } | null = null;
+  const lifetime = createLifetimeHandler(post);
 
   return async function handle(request: WorkerRequest): Promise<void> {
     switch (request.type) {
@@ -63,18 +81,26 @@ export function createAnalysisEngine(post: Post): (request: WorkerRequest) => Pr
         blocks = [];
         return;
       case "inspect": {
-        const rows = await firstRows(request.source, blocks, request.rows);
+        const rows = await firstRows(read, request.source, blocks, request.rows);
         post({ type: "inspected", id: request.id, rows });
         return;
       }
       case "analyse": {
         try {
           last = null;
-          const analysis = await analyse(request.source, blocks, request.settings, (rows, f) =>
-            post({ type: "progress", id: request.id, rows, fraction: f })
+          lifetime.keep(null);
+          const { analysis, orders } = await analyse(
+            request.source,
+            blocks,
+            request.settings,
+            (rows, f) => post({ type: "progress", id: request.id, rows, fraction: f }),
+            read
           );
-          last = analysis;
-          const view = analysisView(analysis);
+          // The one sBG fit per holdout, on the model's survivor rows: the view and sheet share it.
+          const sbg = cohortSbgFits(cohortSurvivors(analysis));
+          last = { analysis, sbg };
+          lifetime.keep({ analysis: request.id, orders });
+          const view = analysisView(request.id, analysis, sbg);
           post({ type: "analysed", id: request.id, view }, transfers(view));
         } catch (error) {
           post(failure(request.id, error));
@@ -84,12 +110,14 @@ export function createAnalysisEngine(post: Post): (request: WorkerRequest) => Pr
       case "plan": {
         try {
           if (!last) throw new Error("no analysis to write");
-          const { analysisPlan, CHINESE_ANALYSIS_LABELS, ENGLISH_ANALYSIS_LABELS } = await import(
+          const { analysisPlan, analysisLabelsFor } = await import(
             /* webpackChunkName: "analysis-plan" */ "../../report/plans/analysis-plan"
           );
-          const labels =
-            request.language === "zh-CN" ? CHINESE_ANALYSIS_LABELS : ENGLISH_ANALYSIS_LABELS;
-          post({ type: "planned", id: request.id, plan: analysisPlan(last, { labels }) });
+          const plan = analysisPlan(last.analysis, {
+            labels: analysisLabelsFor(request.language),
+            sbgFit: last.sbg.byHoldout[0],
+          });
+          post({ type: "planned", id: request.id, plan });
         } catch (error) {
           post(failure(request.id, error));
         }
@@ -97,13 +125,13 @@ export function createAnalysisEngine(post: Post): (request: WorkerRequest) => Pr
       }
       case "lifetime":
       case "lifetimePlan":
-        return lifetime(request);
+        return lifetime.handle(request);
     }
   };
 }
 
-/** Streams every row of a source into `sink`. */
-async function streamRows(
+/** Streams every row of a source (or its first `limit` rows) into `sink`. */
+export async function streamRows(
   source: TableSource,
   blocks: readonly Block[],
   sink: RowSink,
@@ -133,25 +161,40 @@ async function streamRows(
     return;
   }
   const file = source.file;
+  // Pieces of bytes decoded by the model's decoder: a character split between pieces stays whole.
+  // A look at the first rows reads a small piece, not a whole chunk of the file.
+  const piece = limit === Infinity ? FILE_CHUNK : PREVIEW_CHUNK;
+  let offset = 0;
+  const text = new DecodedTextStream(async () => {
+    if (offset >= file.size) return null;
+    const bytes = new Uint8Array(await file.slice(offset, offset + piece).arrayBuffer());
+    offset += bytes.length;
+    return bytes;
+  });
   await new Promise<void>((resolve, reject) => {
     let line = 1;
     let failed: unknown = null;
-    Papa.parse<string[]>(file, {
-      // A look at the first rows reads a small piece, not a whole chunk of the file.
-      chunkSize: limit === Infinity ? FILE_CHUNK : PREVIEW_CHUNK,
+    Papa.parse<string[]>(text as unknown as Papa.LocalFile, {
       preview: limit === Infinity ? 0 : limit,
       chunk(results, parser) {
         try {
           sink(results.data, line);
           line += results.data.length;
-          progress(line - 1, file.size > 0 ? Math.min(1, results.meta.cursor / file.size) : null);
+          progress(line - 1, file.size > 0 ? Math.min(1, text.bytesRead / file.size) : null);
         } catch (error) {
           failed = error;
           parser.abort();
         }
       },
-      complete: () => (failed ? reject(failed) : resolve()),
-      error: (error) => reject(failed ?? error),
+      complete: () => {
+        text.destroy();
+        if (failed) reject(failed);
+        else resolve();
+      },
+      error: (error) => {
+        text.destroy();
+        reject(failed ?? error);
+      },
     });
   });
 }
@@ -201,29 +244,20 @@ async function parseText(
   });
 }
 
-/**
- * A file's text, decoded once: UTF-8, or UTF-16 when it starts with that byte-order mark (as
- * Excel's "Unicode text" does); the mark itself is dropped, as FileReader drops it.
- */
+/** A file's text, decoded once by the model's one decoder (UTF-8, or UTF-16 by its byte-order mark). */
 async function fileText(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const encoding =
-    bytes[0] === 0xff && bytes[1] === 0xfe
-      ? "utf-16le"
-      : bytes[0] === 0xfe && bytes[1] === 0xff
-        ? "utf-16be"
-        : "utf-8";
-  return new TextDecoder(encoding).decode(bytes);
+  return decodeText(new Uint8Array(await file.arrayBuffer()));
 }
 
 /** The first `count` rows (the header and a sample), for the column match. */
 async function firstRows(
+  read: ReadRows,
   source: TableSource,
   blocks: readonly Block[],
   count: number
 ): Promise<unknown[][]> {
   const out: unknown[][] = [];
-  await streamRows(
+  await read(
     source,
     blocks,
     (rows) => {
@@ -235,114 +269,33 @@ async function firstRows(
   return out;
 }
 
-/** One pass over the rows into the model's analysis. */
+/** What one read of a table gives. */
+export interface Folded {
+  analysis: DataAnalysis;
+  /** The orders as read, for the customer-lifetime fits; null for subscriptions. */
+  orders: ReadOrders | null;
+}
+
+/** One pass over the rows into the model's analysis, keeping the orders as read. */
 export async function analyse(
   source: TableSource,
   blocks: readonly Block[],
   settings: AnalysisSettings,
-  progress: Progress
-): Promise<DataAnalysis> {
+  progress: Progress,
+  read: ReadRows = streamRows
+): Promise<Folded> {
   const { shape, columns: c, unit, window } = settings;
   if (shape === "orders") {
-    const analysis = new OrdersAnalysis({ unit, window, hasRevenue: c.amount >= 0 });
-    await streamRows(source, blocks, orderSink(settings, analysis), progress);
-    return analysis.finish();
+    const analysis = new OrdersAnalysis({
+      unit,
+      window,
+      hasRevenue: c.amount >= 0,
+      keepOrders: true,
+    });
+    await read(source, blocks, orderSink(settings, analysis), progress);
+    return { analysis: analysis.finish(), orders: analysis.readOrders() };
   }
   const analysis = new SubscriptionsAnalysis({ unit, hasRevenue: c.revenue >= 0 });
-  await streamRows(source, blocks, subscriptionSink(settings, analysis), progress);
-  return analysis.finish();
-}
-
-/** A ratio the model refuses (no base) as NaN: the view shows a dash. */
-function orNaN(f: () => number): number {
-  try {
-    return f();
-  } catch {
-    return NaN;
-  }
-}
-
-/** The view the pane draws: copies of the analysis's arrays (the analysis stays whole for the sheet plan). */
-export function analysisView(a: DataAnalysis): AnalysisView {
-  const r = a.retention;
-  const periods = r.start.length;
-  const rate = new Float64Array(periods);
-  for (let i = 0; i < periods; i++) rate[i] = periodRetentionRate(r, i);
-  const survivorRows = cohortSurvivors(a);
-  const ages = a.cohorts.ages;
-  const survivors = new Float64Array(survivorRows.length * ages).fill(NaN);
-  survivorRows.forEach((row, k) => survivors.set(row, k * ages));
-  const m = a.movements;
-  const km = a.survival;
-  return {
-    shape: a.shape,
-    rows: a.rows,
-    customers: a.ids.count,
-    unit: a.range.unit,
-    window: a.window,
-    hasRevenue: a.hasRevenue,
-    lastDay: a.lastDay,
-    firstPeriod: a.range.first,
-    periodStart: periodStarts(a.range),
-    retention: {
-      start: r.start.slice(),
-      won: r.won.slice(),
-      end: r.end.slice(),
-      kept: r.kept.slice(),
-      reactivated: r.reactivated.slice(),
-      churned: r.churned.slice(),
-      rate,
-    },
-    cohorts: {
-      cohort: a.cohorts.cohort.slice(),
-      size: a.cohorts.size.slice(),
-      ages,
-      customers: a.cohorts.customers.slice(),
-      revenue: a.cohorts.revenue.slice(),
-      survivors,
-    },
-    survival: {
-      time: km.time.slice(),
-      atRisk: km.atRisk.slice(),
-      churned: km.churned.slice(),
-      censored: km.censored.slice(),
-      survival: km.survival.slice(),
-      lower: km.lower.slice(),
-      upper: km.upper.slice(),
-      median: a.medianLifetime,
-    },
-    movements: m && {
-      start: m.start.slice(),
-      won: m.won.slice(),
-      expansion: m.expansion.slice(),
-      contraction: m.contraction.slice(),
-      churn: m.churn.slice(),
-      reactivation: m.reactivation.slice(),
-      end: m.end.slice(),
-      nrr: m.start.map((s, i) =>
-        orNaN(() => netRevenueRetention(s, m.expansion[i], m.contraction[i], m.churn[i]))
-      ),
-      grr: m.start.map((s, i) =>
-        orNaN(() => grossRevenueRetention(s, m.contraction[i], m.churn[i]))
-      ),
-    },
-    concentration: a.concentration,
-    repeatSpend: a.repeatSpend,
-    latest: a.latest,
-  };
-}
-
-/** Every array buffer of a view, to transfer instead of copy. */
-export function transfers(view: AnalysisView): Transferable[] {
-  const out: Transferable[] = [];
-  const add = (o: object | null) => {
-    if (!o) return;
-    for (const v of Object.values(o)) if (ArrayBuffer.isView(v)) out.push(v.buffer as ArrayBuffer);
-  };
-  add(view);
-  add(view.retention);
-  add(view.cohorts);
-  add(view.survival);
-  add(view.movements);
-  return out;
+  await read(source, blocks, subscriptionSink(settings, analysis), progress);
+  return { analysis: analysis.finish(), orders: null };
 }

@@ -1,7 +1,8 @@
 /**
- * "Customers who may have left", worker side (runs in-process in tests): reads an orders source
- * again into the model's CustomerLifetimeAnalysis, keeps the fitted table for the per-customer
- * sheet's plan, and posts back the compact view the panel draws. All arithmetic is the model's.
+ * "Customers who may have left", worker side (runs in-process in tests): fits the orders the last
+ * analysis read (analysis-engine.ts reads the source once, for both) with the panel's options,
+ * keeps the fitted table for the per-customer sheet's plan, and posts back the compact view the
+ * panel draws. All arithmetic is the model's.
  */
 import {
   CustomerLifetimeAnalysis,
@@ -11,68 +12,89 @@ import {
   pAliveHistogram,
   topCustomers,
 } from "../../model/buyers/customer-lifetime";
-import type { LifetimeRequest, LifetimeView } from "./customer-lifetime-protocol";
-import type { AnalysisSettings, TableSource, WorkerResponse } from "./protocol";
-import { failure, orderSink, Progress, RowSink } from "./row-sinks";
+import type { ReadOrders } from "../../model/history/analysis";
+import type { LifetimeRequest, LifetimeView, WorkerResponse } from "./protocol";
+import { failure } from "./row-sinks";
 
 type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
-/** Streams every row of a source (analysis-engine's reader, over the blocks the worker holds). */
-export type ReadRows = (source: TableSource, sink: RowSink, progress: Progress) => Promise<void>;
 
 /** The panel's figures: the top customers listed, P(alive) bins, holdout frequencies 0 … "7 and more". */
 export const TOP_CUSTOMERS = 20;
 export const P_ALIVE_BINS = 10;
 export const HOLDOUT_MAX_FREQUENCY = 7;
 
-export function createLifetimeHandler(
-  post: Post,
-  read: ReadRows
-): (request: LifetimeRequest) => Promise<void> {
-  let last: CustomerLifetimeTable | null = null;
-  // The orders folded by the last request: a change of options alone refits them without
-  // reading a million rows again.
+/** The orders analysis number `analysis` read (null when it read subscriptions). */
+export interface AnalysedOrders {
+  analysis: number;
+  orders: ReadOrders | null;
+}
+
+export interface LifetimeHandler {
+  /** The last analysis's orders (null while an analysis runs or after one failed). */
+  keep(analysed: AnalysedOrders | null): void;
+  handle(request: LifetimeRequest): Promise<void>;
+}
+
+export function createLifetimeHandler(post: Post): LifetimeHandler {
+  let analysed: AnalysedOrders | null = null;
+  // Those orders in the model's lifetime analysis, folded at the first fit; each fit refits it.
   let folded: CustomerLifetimeAnalysis | null = null;
-  return async function handle(request) {
-    try {
-      if (request.type === "lifetime") {
-        last = null;
-        if (!request.reuse || !folded) {
-          folded = null;
-          folded = await foldOrders(read, request.source, request.settings, (rows, fraction) =>
-            post({ type: "progress", id: request.id, rows, fraction })
-          );
+  let last: CustomerLifetimeTable | null = null;
+  return {
+    keep(next) {
+      analysed = next;
+      folded = null;
+    },
+    async handle(request) {
+      try {
+        if (request.type === "lifetime") {
+          last = null;
+          // A fit of an older analysis's orders: the pane will ask about its new view.
+          if (analysed?.analysis !== request.analysis) {
+            post({ type: "superseded", id: request.id });
+            return;
+          }
+          if (!folded) {
+            if (!analysed.orders) throw new Error("customer lifetimes need orders data");
+            folded = foldOrders(analysed.orders);
+            // The fold holds what every fit needs: the orders as read can go.
+            analysed = { analysis: analysed.analysis, orders: null };
+          }
+          const table = folded.finish(request.options);
+          last = table;
+          const view = lifetimeView(table);
+          post({ type: "lifetime", id: request.id, view }, lifetimeTransfers(view));
+          return;
         }
-        const table = folded.finish(request.options);
-        last = table;
-        const view = lifetimeView(table);
-        post({ type: "lifetime", id: request.id, view }, lifetimeTransfers(view));
-        return;
+        if (!last) throw new Error("no customer lifetimes to write");
+        const plan = await import(
+          /* webpackChunkName: "customer-lifetime-plan" */ "../../report/plans/customer-lifetime-plan"
+        );
+        const labels = plan.customerLifetimeLabelsFor(request.language);
+        post({
+          type: "planned",
+          id: request.id,
+          plan: plan.customerLifetimePlan(last, { labels }),
+        });
+      } catch (error) {
+        post(failure(request.id, error));
       }
-      if (!last) throw new Error("no customer lifetimes to write");
-      const plan = await import(
-        /* webpackChunkName: "customer-lifetime-plan" */ "../../report/plans/customer-lifetime-plan"
-      );
-      const labels =
-        request.language === "zh-CN"
-          ? plan.CHINESE_CUSTOMER_LIFETIME_LABELS
-          : plan.ENGLISH_CUSTOMER_LIFETIME_LABELS;
-      post({ type: "planned", id: request.id, plan: plan.customerLifetimePlan(last, { labels }) });
-    } catch (error) {
-      post(failure(request.id, error));
-    }
+    },
   };
 }
 
-/** One pass over an orders source into the model's lifetime analysis (finish() fits it). */
-export async function foldOrders(
-  read: ReadRows,
-  source: TableSource,
-  settings: AnalysisSettings,
-  progress: Progress
-): Promise<CustomerLifetimeAnalysis> {
-  if (settings.shape !== "orders") throw new Error("customer lifetimes need orders data");
+/**
+ * The orders an analysis read, into the model's lifetime analysis (finish() fits it): each order
+ * handed to its reader as the analysis's reader accepted it (the customer's id, the day's serial
+ * and the amount), so the table is not read again.
+ */
+export function foldOrders(orders: ReadOrders): CustomerLifetimeAnalysis {
   const analysis = new CustomerLifetimeAnalysis();
-  await read(source, orderSink(settings, analysis), progress);
+  const { ids, customer, day, amount } = orders;
+  for (let i = 0; i < customer.length; i++) {
+    const a = amount[i];
+    analysis.add(i + 1, ids.labels[customer[i]], day[i], a === a ? a : null);
+  }
   return analysis;
 }
 

@@ -1,20 +1,24 @@
 /**
- * Messages between the pane and its analysis worker (analysis.worker.ts). The worker reads the
- * user's table (a CSV file, pasted text, the sample, or rows the pane read from Excel), runs the
- * model's one analysis (OrdersAnalysis / SubscriptionsAnalysis) and posts back a compact view of
- * typed arrays, transferred rather than copied.
+ * Messages between the pane and its analysis worker (analysis.worker.ts), and the views it posts
+ * back. The worker reads the user's table once (a CSV file, pasted text, the sample, or rows the
+ * pane read from Excel) into the model's analysis (OrdersAnalysis / SubscriptionsAnalysis),
+ * keeping the orders as read for the customer-lifetime fits (CustomerLifetimeAnalysis,
+ * docs/definitions.md §10), which need no second read. It keeps the analysis and the last fit for
+ * the sheet plans, and posts back compact views of typed arrays, transferred rather than copied.
  */
+import type { CustomerLifetimeOptions } from "../../model/buyers/customer-lifetime";
 import type { CohortTable } from "../../model/history/cohorts";
 import type { KaplanMeierTable } from "../../model/history/kaplan-meier";
 import type { PeriodRetentionTable } from "../../model/history/period-retention";
 import type { RevenueMovementTable } from "../../model/history/revenue-movements";
 import type { DataShape, LatestPeriod } from "../../model/history/analysis";
+import type { CellProblem } from "../../model/errors";
 import type { ColumnRoles } from "../../model/reading/column-matching";
 import type { RepeatSpend, ValueConcentration } from "../../model/history/customer-value";
 import type { DateFormat } from "../../model/reading/date-formats";
 import type { PeriodUnit } from "../../model/history/periods";
 import type { SheetPlan } from "../../report/sheet-plan";
-import type { LifetimeRequest, LifetimeResponse } from "./customer-lifetime-protocol";
+import type { Language } from "../i18n/strings";
 
 /** Where the rows come from. Excel's rows are sent ahead in blocks ("append"). */
 export type TableSource =
@@ -38,22 +42,39 @@ export type WorkerRequest =
   /** Rows read from Excel: `firstRow` is the sheet row number of rows[0]. */
   | { type: "append"; rows: unknown[][]; firstRow: number }
   | { type: "clear" }
+  /** One read of the source into the analysis (the orders kept for the customer-lifetime fits). */
   | { type: "analyse"; id: number; source: TableSource; settings: AnalysisSettings }
   /** The analysis sheet's plan for the last analysis, with labels in a language. */
-  | { type: "plan"; id: number; language: "en" | "zh-CN" }
+  | { type: "plan"; id: number; language: Language }
   | LifetimeRequest;
+
+export type LifetimeRequest =
+  /**
+   * BG/NBD and Gamma-Gamma fitted to the orders analysis `analysis` (the id of its "analyse"
+   * request, AnalysisView.analysis) read; the source is not read again.
+   */
+  | { type: "lifetime"; id: number; analysis: number; options: CustomerLifetimeOptions }
+  /** The per-customer sheet's plan for the last fit, with labels in a language. */
+  | { type: "lifetimePlan"; id: number; language: Language };
 
 export type WorkerResponse =
   | { type: "inspected"; id: number; rows: string[][] | unknown[][] }
   | { type: "progress"; id: number; rows: number; fraction: number | null }
   | { type: "analysed"; id: number; view: AnalysisView }
   | { type: "planned"; id: number; plan: SheetPlan }
-  /** `row`: the line (CSV) or sheet row the model named, when it named one. */
-  | { type: "failed"; id: number; message: string; code: string | null }
-  | LifetimeResponse;
+  /** `cell`: the bad cell the model named (its line or sheet row, and column), when it named one. */
+  | { type: "failed"; id: number; message: string; code: string | null; cell: CellProblem | null }
+  | { type: "lifetime"; id: number; view: LifetimeView }
+  /**
+   * The analysis a lifetime request named is no longer the worker's (a newer one replaced it, or
+   * the worker was restarted): the pane asks again about the view it shows now.
+   */
+  | { type: "superseded"; id: number };
 
 /** Everything the views draw, as typed arrays (one entry per period, cohort or time). */
 export interface AnalysisView {
+  /** The analysis's number (its request's id): lifetime requests name the orders they fit by it. */
+  analysis: number;
   shape: DataShape;
   rows: number;
   customers: number;
@@ -72,6 +93,7 @@ export interface AnalysisView {
     rate: Float64Array;
   };
   cohorts: Omit<CohortTable, "range">;
+  sbg: SbgView;
   survival: KaplanMeierTable & { median: number | null };
   movements:
     | (Omit<RevenueMovementTable, "range"> & {
@@ -83,4 +105,71 @@ export interface AnalysisView {
   concentration: ValueConcentration | null;
   repeatSpend: RepeatSpend | null;
   latest: LatestPeriod | null;
+}
+
+/** The sBG fit across cohorts (docs/definitions.md §7), fitted once in the worker. */
+export interface SbgView {
+  /** The cohorts' pooled actual survival at ages 0 … periods. */
+  actual: Float64Array;
+  /**
+   * fits[h]: the fit with the last h periods held out (h = 0: every period, the analysis sheet's
+   * fit). At least one entry.
+   */
+  fits: SbgHoldoutFit[];
+}
+
+export interface SbgHoldoutFit {
+  /** null: the model found no fit (`error` says why). */
+  fit: { alpha: number; beta: number; cohorts: number } | null;
+  /** S(t) under the fit for t = 0 … periods; empty without a fit. */
+  fitted: Float64Array;
+  error: string | null;
+}
+
+/** The top customers, one entry per customer, highest value first. */
+export interface LifetimeTopCustomers {
+  /** The customer's id as the data wrote it. */
+  label: Array<string | number>;
+  frequency: Float64Array;
+  recency: Float64Array;
+  age: Float64Array;
+  monetary: Float64Array;
+  pAlive: Float64Array;
+  expectedPurchases: Float64Array;
+  /** NaN where the spend model could not be fitted. */
+  expectedSpend: Float64Array;
+  clv: Float64Array;
+}
+
+/** What the customer-lifetime panel draws; every number computed by the model in the worker. */
+export interface LifetimeView {
+  options: CustomerLifetimeOptions;
+  /** Customers with a purchase in the calibration period. */
+  customers: number;
+  /** End of observation and of the calibration period (serials; equal without a holdout). */
+  lastDay: number;
+  calibrationEnd: number;
+  purchases: { r: number; alpha: number; a: number; b: number; logLikelihood: number };
+  spend: { p: number; q: number; gamma: number; customersUsed: number } | null;
+  /** Why the spend model could not be fitted, as a sentence. */
+  spendProblem: string | null;
+  /** Customers by P(alive) in equal bins over [0, 1]; bin i runs from edges[i] to edges[i + 1]. */
+  pAliveBins: Int32Array;
+  pAliveEdges: Float64Array;
+  top: LifetimeTopCustomers;
+  holdout: {
+    /** In time units. */
+    length: number;
+    expectedTotal: number;
+    actualTotal: number;
+    /** The last frequency bucket: customers with that many repeat purchases or more. */
+    maxFrequency: number;
+    /** By calibration frequency 0, 1, … (those some customer has). */
+    byFrequency: {
+      frequency: Int32Array;
+      customers: Float64Array;
+      expected: Float64Array;
+      actual: Float64Array;
+    } | null;
+  } | null;
 }

@@ -1,5 +1,6 @@
 import { DomainError } from "../../../src/model/errors";
 import { bgnbdLogLikelihood, fitBgNbd } from "../../../src/model/buyers/bgnbd-fit";
+import { expectNumError } from "../../support/domain-errors";
 import { bgnbdCustomerLogLikelihood, prng, simulateBgNbd } from "./bgnbd-helpers";
 
 type Data = { frequency: number[]; recency: number[]; T: number[]; weight?: number[] };
@@ -54,18 +55,6 @@ function inverse(M: number[][]): number[][] {
     }
   }
   return A.map((row) => row.slice(n));
-}
-
-function expectNum(f: () => unknown, message: RegExp): void {
-  let caught: unknown;
-  try {
-    f();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(DomainError);
-  expect((caught as DomainError).code).toBe("num");
-  expect((caught as DomainError).message).toMatch(message);
 }
 
 const CDNOW = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -196,17 +185,17 @@ describe("fitBgNbd recovers simulated customers' parameters at a true maximum", 
   });
 
   test("degenerate data gives #NUM! with the reason", () => {
-    expectNum(
+    expectNumError(
       () => fitBgNbd({ frequency: [0, 0, 0], recency: [0, 0, 0], T: [10, 20, 30] }),
       /no customer made a repeat purchase/
     );
-    expectNum(() => fitBgNbd({ frequency: [], recency: [], T: [] }), /no customers/);
-    expectNum(
+    expectNumError(() => fitBgNbd({ frequency: [], recency: [], T: [] }), /no customers/);
+    expectNumError(
       () => fitBgNbd({ frequency: [1, 2], recency: [1, 2], T: [3, 4], weight: [0, 0] }),
       /no customers/
     );
     // Every repeat buyer bought at the very end: nothing suggests anyone left.
-    expectNum(
+    expectNumError(
       () =>
         fitBgNbd({
           frequency: [0, 1, 2, 3, 0, 5],

@@ -4,25 +4,10 @@
  * quadrature (trapezoid rule after a double-exponential substitution) for the ₂F₁ integrals.
  * Nothing here imports the model code under test.
  */
+import { sampleGamma } from "../../support/seeded-random";
 import { lgamma, prng } from "../sbg/sbg-helpers";
 
-export { lgamma, prng };
-
-function normal(u: () => number): number {
-  return Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-}
-
-/** Gamma(shape, 1) by Marsaglia–Tsang (with the U^(1/a) boost below shape 1). */
-export function sampleGamma(shape: number, u: () => number): number {
-  if (shape < 1) return sampleGamma(shape + 1, u) * Math.pow(u(), 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const z = normal(u);
-    const v = (1 + c * z) ** 3;
-    if (v > 0 && Math.log(u()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
-  }
-}
+export { lgamma, prng, sampleGamma };
 
 export interface SimulatedCustomers {
   frequency: number[];

@@ -1,5 +1,10 @@
 import { DomainError } from "../../../src/model/errors";
-import { customerLifetimeValue, discountRatePerUnit, unitDays } from "../../../src/model/buyers/clv";
+import {
+  customerLifetimeValue,
+  discountRatePerUnit,
+  unitDays,
+} from "../../../src/model/buyers/clv";
+import { thrownBy } from "../../support/domain-errors";
 
 const DAY = 1;
 const WEEK = 7;
@@ -107,23 +112,11 @@ describe("customer lifetime value", () => {
     expect(unitDays("year", "time_unit")).toBe(365.25);
     expect(unitDays(7, "time_unit")).toBe(7);
     expect(unitDays("30", "time_unit")).toBe(30);
-    let caught: unknown;
-    try {
-      unitDays("fortnight", "rate_period");
-    } catch (e) {
-      caught = e;
-    }
+    const caught = thrownBy(() => unitDays("fortnight", "rate_period"));
     expect((caught as DomainError).code).toBe("value");
     expect((caught as DomainError).message).toMatch(/rate_period must be "day"/);
-    for (const bad of [0, -7, "", "  "]) {
-      let err: unknown;
-      try {
-        unitDays(bad, "time_unit");
-      } catch (e) {
-        err = e;
-      }
-      expect((err as DomainError).code).toBe("value");
-    }
+    for (const bad of [0, -7, "", "  "])
+      expect((thrownBy(() => unitDays(bad, "time_unit")) as DomainError).code).toBe("value");
   });
 
   test("horizon 0 is 0; out-of-range inputs are errors, not NaN", () => {
@@ -134,14 +127,7 @@ describe("customer lifetime value", () => {
       () => customerLifetimeValue(2, 30, 38, 25, BG, GG, 52, -0.5, WEEK, YEAR),
       () => customerLifetimeValue(2, 30, 38, 25, BG, { ...GG, q: 0.9 }, 52, 0.1, WEEK, YEAR),
       () => customerLifetimeValue(2, 39, 38, 25, BG, GG, 52, 0.1, WEEK, YEAR),
-    ]) {
-      let caught: unknown;
-      try {
-        f();
-      } catch (e) {
-        caught = e;
-      }
-      expect(caught).toBeInstanceOf(DomainError);
-    }
+    ])
+      expect(thrownBy(f)).toBeInstanceOf(DomainError);
   });
 });

@@ -30,7 +30,7 @@ describe("retentionRate (docs/definitions.md §1)", () => {
   test.each([
     ["no start customers", () => retentionRate(0, 5, 5), "div0"],
     [
-      "no start customers, more retained than start (README: S = 0 is #DIV/0!)",
+      "no start customers, more retained than start (docs/functions-economics.md: S = 0 is #DIV/0!)",
       () => retentionRate(0, 10, 5),
       "div0",
     ],

@@ -12,7 +12,8 @@ import {
   sbgCohortsLogLikelihoodGradient,
 } from "../../../src/model/sbg/sbg-fit";
 import { survival } from "../../../src/model/sbg/sbg-curve";
-import { expectNumError, lgamma, simulateCohort } from "./sbg-helpers";
+import { expectNumError } from "../../support/domain-errors";
+import { lgamma, simulateCohort } from "./sbg-helpers";
 
 const REGULAR = [1000, 631, 468, 382, 326, 289, 262, 241, 223, 207, 194, 183, 173];
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);

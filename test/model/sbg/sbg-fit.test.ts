@@ -8,7 +8,8 @@ import {
 } from "../../../src/model/sbg/sbg-fit";
 import { churnProbability, survival } from "../../../src/model/sbg/sbg-curve";
 import { DomainError } from "../../../src/model/errors";
-import { simulateCohort, expectNumError } from "./sbg-helpers";
+import { expectNumError } from "../../support/domain-errors";
+import { simulateCohort } from "./sbg-helpers";
 
 /** Fader & Hardie (2007), "regular" and "high end" segments: survivors of 1000 at years 0..12. */
 const REGULAR = [1000, 631, 468, 382, 326, 289, 262, 241, 223, 207, 194, 183, 173];
@@ -230,7 +231,6 @@ describe("SBG fit: any cohort a user may paste (property)", () => {
 });
 
 describe("SBG fit errors", () => {
-  const expectNum = expectNumError;
   it.each([
     ["a rise in survivors", [1000, 600, 650, 400], /rise from 600 at period 1 to 650 at period 2/],
     ["a negative", [1000, 600, -5], /negative/],
@@ -249,7 +249,7 @@ describe("SBG fit errors", () => {
     ],
     ["exactly constant retention", [1000, 800, 640, 512, 409.6], /constant retention of 80\.00%/],
   ])("%s is #NUM! with a message", (_, cohort, message) =>
-    expectNum(() => fitSbg(cohort as number[]), message)
+    expectNumError(() => fitSbg(cohort as number[]), message)
   );
 
   it.each([
@@ -258,11 +258,11 @@ describe("SBG fit errors", () => {
     [13, /exceeds the 12 periods/],
     [NaN, /at least 2/],
   ])("calibration_periods %p is #NUM!", (k, message) =>
-    expectNum(() => fitSbg(REGULAR, k), message)
+    expectNumError(() => fitSbg(REGULAR, k), message)
   );
 
   it("no one leaving within the calibration periods is #NUM! even if people leave later", () => {
-    expectNum(() => fitSbg([100, 100, 100, 50], 2), /no one leaves/);
+    expectNumError(() => fitSbg([100, 100, 100, 50], 2), /no one leaves/);
   });
 
   it("rejects degenerate cohorts quickly (no hang)", () => {
@@ -282,7 +282,7 @@ describe("SBG fit errors", () => {
   });
 
   it("validates the holdout too: it must be part of one shrinking cohort", () => {
-    expectNum(() => fitSbg([1000, 600, 500, 400, 450], 2), /rise/);
+    expectNumError(() => fitSbg([1000, 600, 500, 400, 450], 2), /rise/);
     expect(cohortProportions([200, 100, 50, 25], 2)).toEqual(new Float64Array([1, 0.5, 0.25]));
   });
 });

@@ -6,7 +6,8 @@ import {
   ltvSbg,
 } from "../../../src/model/sbg/sbg-value";
 import { survival } from "../../../src/model/sbg/sbg-curve";
-import { bruteLifetime, compensatedSum, expectNumError } from "./sbg-helpers";
+import { expectNumError } from "../../support/domain-errors";
+import { bruteLifetime, compensatedSum } from "./sbg-helpers";
 
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
@@ -150,7 +151,6 @@ describe("DERL(n) and the renewal-index convention", () => {
 });
 
 describe("sBG value errors", () => {
-  const expectNum = expectNumError;
   it.each([
     ["d = 0 with α = 1", () => discountedExpectedLifetime(1, 2, 0), /infinite/],
     ["d = 0 with α < 1", () => ltvSbg(10, 0.7, 1.2, 0), /infinite/],
@@ -160,5 +160,5 @@ describe("sBG value errors", () => {
     ["alpha 0", () => ltvSbg(10, 0, 1.2, 0.1), /alpha/],
     ["beta negative", () => ltvSbg(10, 0.7, -1, 0.1), /beta/],
     ["an overflowing margin", () => ltvSbg(1e308, 0.7, 1.2, 0.001), /too large/],
-  ])("%s is #NUM! with a message", (_, f, message) => expectNum(f, message));
+  ])("%s is #NUM! with a message", (_, f, message) => expectNumError(f, message));
 });

@@ -1,22 +1,29 @@
-import { cloneScenario, evaluateScenario, WORKED_EXAMPLE } from "../../../src/model/economics/scenario";
 import {
-  axisValues,
-  evaluateOutputs,
+  cloneScenario,
+  evaluateScenario,
+  Scenario,
+  WORKED_EXAMPLE,
+} from "../../../src/model/economics/scenario";
+import { goalSeek } from "../../../src/model/whatif/goal-seek";
+import { outputChange } from "../../../src/model/whatif/output-change";
+import { retentionBillAxes } from "../../../src/model/whatif/retention-bill-axes";
+import { axisValues, sensitivityGrid } from "../../../src/model/whatif/sensitivity";
+import { tornado } from "../../../src/model/whatif/tornado";
+import { tryOutput as tryModelOutput } from "../../../src/model/whatif/whatif-model";
+import {
   getInput,
   getOutput,
-  goalSeek,
   INPUT_KEYS,
   inputAffectsResults,
-  outputChange,
-  retentionBillAxes,
   OUTPUT_KEYS,
-  sensitivityGrid,
+  OutputKey,
   setInput,
-  tornado,
-  tryOutput,
-} from "../../../src/model/whatif/whatif";
+  WORKED_EXAMPLE_MODEL as model,
+} from "../../../src/model/whatif/worked-example-model";
+import { evaluateOutputs } from "../../../src/model/whatif/worked-example-outputs";
 
 const example = () => cloneScenario(WORKED_EXAMPLE);
+const tryOutput = (s: Scenario, key: OutputKey) => tryModelOutput(model, s, key);
 
 describe("input and output keys", () => {
   it("reads every input of the worked example", () => {
@@ -68,6 +75,7 @@ describe("sensitivityGrid", () => {
   it("is 11 × 11 at ±25% with the current point in the middle", () => {
     const s = example();
     const grid = sensitivityGrid(
+      model,
       s,
       "segments.new.averageBill",
       "segments.new.customers",
@@ -90,10 +98,17 @@ describe("sensitivityGrid", () => {
   });
 
   it("honours steps and spread and marks cells that cannot be evaluated", () => {
-    const grid = sensitivityGrid(example(), "retention.rate", "ltv.discountRate", "ltv.value", {
-      steps: 5,
-      spread: 0.5,
-    });
+    const grid = sensitivityGrid(
+      model,
+      example(),
+      "retention.rate",
+      "ltv.discountRate",
+      "ltv.value",
+      {
+        steps: 5,
+        spread: 0.5,
+      }
+    );
     expect(grid.rowValues).toEqual(
       [0.4, 0.6000000000000001, 0.8, 1.0000000000000002, 1.2000000000000002].map((v) =>
         expect.closeTo(v, 12)
@@ -105,7 +120,7 @@ describe("sensitivityGrid", () => {
 
   it("rejects an even number of steps", () => {
     expect(() =>
-      sensitivityGrid(example(), "retention.rate", "ltv.discountRate", "ltv.value", {
+      sensitivityGrid(model, example(), "retention.rate", "ltv.discountRate", "ltv.value", {
         steps: 10,
         spread: 0.25,
       })
@@ -122,7 +137,7 @@ describe("sensitivityGrid", () => {
 describe("tornado", () => {
   it("orders bars by the brute-force effect of moving each input ±10%", () => {
     const s = example();
-    const result = tornado(s, "total.profit");
+    const result = tornado(model, s, "total.profit");
     const base = tryOutput(s, "total.profit")!;
     const bruteForce = INPUT_KEYS.filter(
       (k) => inputAffectsResults(s, k) && getInput(s, k) !== null
@@ -150,7 +165,7 @@ describe("tornado", () => {
 
   it("caps the retention rate at 100% and swings by the given amount", () => {
     const s = setInput(example(), "retention.rate", 0.95);
-    const bar = tornado(s, "ltv.value", { swing: 0.2 }).bars.find(
+    const bar = tornado(model, s, "ltv.value", { swing: 0.2 }).bars.find(
       (b) => b.input === "retention.rate"
     )!;
     expect(bar.highInput).toBe(1);
@@ -196,20 +211,20 @@ describe("outputChange", () => {
 
 describe("goalSeek", () => {
   it("finds the average bill at which new customers break even: 2,117,000 / 75", () => {
-    const result = goalSeek(example(), "new.profit", 0, "segments.new.averageBill");
+    const result = goalSeek(model, example(), "new.profit", 0, "segments.new.averageBill");
     expect(result.kind).toBe("found");
     if (result.kind !== "found") return;
     expect(result.value).toBeCloseTo(2_117_000 / 75, 6);
     expect(result.value.toFixed(2)).toBe("28226.67");
     expect(Math.abs(result.achieved)).toBeLessThan(1e-3);
-    expect(getInput(result.scenario, "segments.new.averageBill")).toBe(result.value);
+    expect(getInput(result.state, "segments.new.averageBill")).toBe(result.value);
   });
 
   it("finds the retention rate that gives a target total profit with the link on", () => {
     const s = example();
     s.retention.linked = true; // 100 × 80% = 80 returning customers reproduces the example
     expect(tryOutput(s, "total.profit")).toBeCloseTo(705_000);
-    const result = goalSeek(s, "total.profit", 900_000, "retention.rate");
+    const result = goalSeek(model, s, "total.profit", 900_000, "retention.rate");
     expect(result.kind).toBe("found");
     if (result.kind !== "found") return;
     // profit = 133,000 + (100r × 30,000 − 1,828,000) = 900,000 → r = 0.865
@@ -217,14 +232,14 @@ describe("goalSeek", () => {
   });
 
   it("finds the customers count for a target cost ratio (a 1/x-shaped output)", () => {
-    const result = goalSeek(example(), "comparison.costRatio", 1, "segments.new.customers");
+    const result = goalSeek(model, example(), "comparison.costRatio", 1, "segments.new.customers");
     expect(result.kind).toBe("found");
     if (result.kind === "found") expect(result.value).toBeCloseTo(2_117_000 / 22_850, 6);
   });
 
   it("gives the whole customer counts either side of a fractional answer, with what each gives", () => {
     // 92.65 new customers make the cost ratio 1; nobody acquires 0.65 of a customer.
-    const result = goalSeek(example(), "comparison.costRatio", 1, "segments.new.customers");
+    const result = goalSeek(model, example(), "comparison.costRatio", 1, "segments.new.customers");
     if (result.kind !== "found") throw new Error(result.kind);
     const returningCost = 1_828_000 / 80;
     expect(result.wholeNeighbours).toEqual([
@@ -235,10 +250,10 @@ describe("goalSeek", () => {
 
   it("gives no whole neighbours when the answer is whole or the input is not a count", () => {
     // 75 new customers × 30,000 − 2,117,000 = 133,000: the worked example's own profit.
-    const whole = goalSeek(example(), "new.profit", 133_000, "segments.new.customers");
+    const whole = goalSeek(model, example(), "new.profit", 133_000, "segments.new.customers");
     expect(whole).toMatchObject({ kind: "found", value: expect.closeTo(75, 6) });
     expect(whole).not.toHaveProperty("wholeNeighbours");
-    const money = goalSeek(example(), "new.profit", 0, "segments.new.averageBill");
+    const money = goalSeek(model, example(), "new.profit", 0, "segments.new.averageBill");
     expect(money).not.toHaveProperty("wholeNeighbours");
   });
 
@@ -246,7 +261,7 @@ describe("goalSeek", () => {
     // Retention is capped at 100 of 100 start customers: profit cannot exceed 1,305,000.
     const s = example();
     s.retention.linked = true;
-    const result = goalSeek(s, "total.profit", 5_000_000, "retention.rate");
+    const result = goalSeek(model, s, "total.profit", 5_000_000, "retention.rate");
     expect(result).toMatchObject({ kind: "unreachable", lo: 0, hi: 1 });
     if (result.kind === "unreachable")
       expect(result.closest).toEqual({ value: 1, achieved: expect.closeTo(1_305_000, 3) });
@@ -257,6 +272,7 @@ describe("goalSeek", () => {
     // Left of it the share is at most −1.253, right of it above −0.998: −1.1 is never reached,
     // yet (share + 1.1) changes sign across the pole. A bare bisection would return 28,226.67.
     const result = goalSeek(
+      model,
       example(),
       "comparison.extraProfitShare",
       -1.1,
@@ -264,6 +280,7 @@ describe("goalSeek", () => {
     );
     expect(result.kind).toBe("unreachable");
     const reachable = goalSeek(
+      model,
       example(),
       "comparison.extraProfitShare",
       -1.5,
@@ -274,12 +291,15 @@ describe("goalSeek", () => {
   });
 
   it("refuses an input the results ignore and an invalid scenario", () => {
-    expect(goalSeek(example(), "total.profit", 0, "retention.startCustomers")).toMatchObject({
-      kind: "invalid",
-      reason: "input-unused",
-    });
+    expect(goalSeek(model, example(), "total.profit", 0, "retention.startCustomers")).toMatchObject(
+      {
+        kind: "invalid",
+        reason: "input-unused",
+      }
+    );
     expect(
       goalSeek(
+        model,
         setInput(example(), "segments.new.customers", -1),
         "total.profit",
         0,
@@ -289,7 +309,9 @@ describe("goalSeek", () => {
       kind: "invalid",
       reason: "scenario-invalid",
     });
-    expect(goalSeek(example(), "total.profit", NaN, "segments.new.averageBill")).toMatchObject({
+    expect(
+      goalSeek(model, example(), "total.profit", NaN, "segments.new.averageBill")
+    ).toMatchObject({
       kind: "invalid",
       reason: "target-not-a-number",
     });

@@ -6,7 +6,10 @@
  * without a spend model the spend columns say why; 100,000 customers stay three blocks.
  */
 import fc from "fast-check";
-import { conditionalExpectedPurchases, probabilityAlive } from "../../../src/model/buyers/bgnbd-purchases";
+import {
+  conditionalExpectedPurchases,
+  probabilityAlive,
+} from "../../../src/model/buyers/bgnbd-purchases";
 import { customerLifetimeValue, discountRatePerUnit } from "../../../src/model/buyers/clv";
 import { CustomerLifetimeTable } from "../../../src/model/buyers/customer-lifetime";
 import { expectedAverageSpend } from "../../../src/model/buyers/gamma-gamma";
@@ -17,6 +20,7 @@ import {
   FIRST_CUSTOMER_ROW,
 } from "../../../src/report/plans/customer-lifetime-plan";
 import { PlanCell, planCells, SheetPlan } from "../../../src/report/sheet-plan";
+import { isCloseTo } from "../../support/close-to";
 import { PlanEvaluator } from "../../support/formula-evaluator";
 import {
   randomCustomers,
@@ -43,14 +47,6 @@ const nameOf = (plan: SheetPlan, name: string) => {
   return cell;
 };
 
-/** |actual − expected| within `tolerance` relative (subnormal results compared to 1e-300 absolute). */
-function close(actual: unknown, expected: number, tolerance: number): boolean {
-  return (
-    typeof actual === "number" &&
-    Math.abs(actual - expected) <= tolerance * Math.max(Math.abs(expected), 1e-300)
-  );
-}
-
 /** Every formula evaluated over the plan's cells equals its `expected` (the model's value). */
 function expectFormulasMatch(plan: SheetPlan, tolerance = 1e-12): number {
   const evaluator = new PlanEvaluator(plan);
@@ -58,7 +54,7 @@ function expectFormulasMatch(plan: SheetPlan, tolerance = 1e-12): number {
   for (const { ref, cell } of planCells(plan)) {
     if (cell.kind !== "formula") continue;
     const actual = evaluator.value(ref);
-    if (!close(actual, cell.expected, tolerance))
+    if (!isCloseTo(actual, cell.expected, tolerance))
       throw new Error(`${ref} ${cell.formula}: evaluates to ${actual}, model ${cell.expected}`);
     checked++;
   }
@@ -102,7 +98,7 @@ function expectRowsMatchModel(plan: SheetPlan, table: CustomerLifetimeTable): vo
       const cell = cellAt(plan, ref);
       expect(cell?.kind).toBe(kind);
       const actual = cell?.kind === "formula" ? cell.expected : (cell as { value: number }).value;
-      if (!close(actual, expected, 1e-13))
+      if (!isCloseTo(actual, expected, 1e-13))
         throw new Error(`${ref}: ${actual} in the plan, ${expected} from the model`);
     };
     model(`F${row}`, "formula", probabilityAlive(x, tx, T, r, alpha, a, b));
@@ -286,7 +282,7 @@ describe("customerLifetimePlan", () => {
       const power = Math.pow((alpha + T) / (alpha + tx), r + x);
       if (!Number.isFinite(power) || power > 1e200) return;
       const direct = x === 0 ? 1 : 1 / (1 + (a / (b + x - 1)) * power);
-      expect(close(evaluator.value(`F${FIRST_CUSTOMER_ROW + k}`), direct, 1e-12)).toBe(true);
+      expect(isCloseTo(evaluator.value(`F${FIRST_CUSTOMER_ROW + k}`), direct, 1e-12)).toBe(true);
     });
     // A text id that looks like a formula stays text.
     expect([...planCells(plan)].map(({ cell }) => cell)).toContainEqual({
@@ -361,7 +357,7 @@ describe("customerLifetimePlan", () => {
         edited.a,
         edited.b
       );
-      expect(close(evaluator.value(`F${row}`), pAlive, 1e-12)).toBe(true);
+      expect(isCloseTo(evaluator.value(`F${row}`), pAlive, 1e-12)).toBe(true);
       const spend = expectedAverageSpend(
         frequency[k],
         monetary[k],
@@ -369,7 +365,7 @@ describe("customerLifetimePlan", () => {
         edited.q,
         edited.gamma
       );
-      expect(close(evaluator.value(`H${row}`), spend, 1e-12)).toBe(true);
+      expect(isCloseTo(evaluator.value(`H${row}`), spend, 1e-12)).toBe(true);
     }
   });
 
@@ -424,8 +420,8 @@ describe("customerLifetimePlan", () => {
     const evaluator = new PlanEvaluator(plan);
     for (const k of [0, 1, 4_999, 50_000, 99_999]) {
       const row = FIRST_CUSTOMER_ROW + k;
-      expect(close(evaluator.value(`F${row}`), table.pAlive[k], 1e-12)).toBe(true);
-      expect(close(evaluator.value(`H${row}`), table.expectedSpend[k], 1e-12)).toBe(true);
+      expect(isCloseTo(evaluator.value(`F${row}`), table.pAlive[k], 1e-12)).toBe(true);
+      expect(isCloseTo(evaluator.value(`H${row}`), table.expectedSpend[k], 1e-12)).toBe(true);
     }
   });
 

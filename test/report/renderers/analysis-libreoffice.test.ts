@@ -6,16 +6,13 @@
  * an edit of α or β in the file moves the projection.
  */
 import JSZip from "jszip";
-import { Workbook } from "exceljs";
 import { survival } from "../../../src/model/sbg/sbg-curve";
 import { analysisPlan } from "../../../src/report/plans/analysis-plan";
 import { renderPlanToXlsx } from "../../../src/report/renderers/render-xlsx";
 import { planCells, SheetPlan } from "../../../src/report/sheet-plan";
-import {
-  convertWithLibreOffice,
-  findSoffice,
-  recalculateWithLibreOffice,
-} from "../../support/libreoffice";
+import { convertWithLibreOffice, recalculateWithLibreOffice } from "../../support/libreoffice";
+import { usingLibreOffice } from "../../support/libreoffice-suite";
+import { checkFormulas, formulaResults, loadWorkbook } from "../../support/xlsx-inspection";
 import {
   ordersAnalysis,
   sampleOrders,
@@ -23,44 +20,7 @@ import {
   syntheticOrderRows,
 } from "../analysis-support";
 
-jest.setTimeout(240_000);
-
-beforeAll(() => {
-  if (!findSoffice())
-    throw new Error(
-      "LibreOffice (soffice) not found: run npm test, which installs it, or set SOFFICE_PATH"
-    );
-});
-
-async function load(bytes: Uint8Array): Promise<Workbook> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return workbook;
-}
-
-/** A cell's value as LibreOffice computed it: a number, text, or an error code. */
-function resultOf(value: unknown): unknown {
-  if (value && typeof value === "object" && "result" in value)
-    return (value as { result: unknown }).result;
-  return value;
-}
-
-/**
- * Each formula cell's cached result as LibreOffice wrote it, read from the sheet XML (ExcelJS
- * drops a cached 0 and an empty text): numbers as numbers, t="str" as text, t="e" as "#ERR".
- */
-async function formulaResults(xlsx: Uint8Array, sheetIndex: number): Promise<Map<string, unknown>> {
-  const zip = await JSZip.loadAsync(xlsx);
-  const xml = await zip.file(`xl/worksheets/sheet${sheetIndex + 1}.xml`)!.async("string");
-  const results = new Map<string, unknown>();
-  for (const m of xml.matchAll(
-    /<c r="([A-Z]+\d+)"([^>]*)>(<f[^>]*>[\s\S]*?<\/f>)<v>([^<]*)<\/v><\/c>/g
-  )) {
-    const type = /\bt="([^"]*)"/.exec(m[2])?.[1] ?? "n";
-    results.set(m[1], type === "str" ? m[4] : type === "e" ? `#ERR ${m[4]}` : Number(m[4]));
-  }
-  return results;
-}
+usingLibreOffice();
 
 const plans: SheetPlan[] = [
   analysisPlan(sampleOrders()),
@@ -79,27 +39,10 @@ describe("LibreOffice recalculates the cohort analysis to the model's numbers", 
     let numbers = 0;
     let texts = 0;
     for (const [index, plan] of plans.entries()) {
-      const results = await formulaResults(recalculated, index);
-      for (const { ref, cell } of planCells(plan)) {
-        if (cell.kind !== "formula") continue;
-        const actual = results.get(ref);
-        if (cell.expectedText !== undefined) {
-          texts++;
-          if (actual !== cell.expectedText)
-            problems.push(
-              `${plan.sheetName}!${ref} ${cell.formula}: ${JSON.stringify(actual)}, model ""`
-            );
-          continue;
-        }
-        numbers++;
-        const ok =
-          typeof actual === "number" &&
-          Math.abs(actual - cell.expected) <= 1e-9 * Math.max(Math.abs(cell.expected), 1e-300);
-        if (!ok)
-          problems.push(
-            `${plan.sheetName}!${ref} ${cell.formula}: LibreOffice ${JSON.stringify(actual)}, model ${cell.expected}`
-          );
-      }
+      const check = checkFormulas(plan, await formulaResults(recalculated, index));
+      problems.push(...check.problems);
+      numbers += check.numbers;
+      texts += check.texts;
     }
     expect(problems.slice(0, 20)).toEqual([]);
     expect(numbers).toBeGreaterThan(900);
@@ -154,21 +97,21 @@ describe("LibreOffice recalculates the cohort analysis to the model's numbers", 
 
   it("moves the projection when α and β are edited in the file", async () => {
     const plan = plans[0];
-    const workbook = await load(await renderPlanToXlsx(plan));
+    const workbook = await loadWorkbook(await renderPlanToXlsx(plan));
     const cellOf = (name: string) => plan.names.find((n) => n.name === name)!.cell;
     const sheet = workbook.worksheets[0];
     sheet.getCell(cellOf("Sbg_Alpha")).value = 0.9;
     sheet.getCell(cellOf("Sbg_Beta")).value = 3;
-    const edited = await load(
-      await recalculateWithLibreOffice(new Uint8Array(await workbook.xlsx.writeBuffer()))
+    const edited = await formulaResults(
+      await recalculateWithLibreOffice(new Uint8Array(await workbook.xlsx.writeBuffer())),
+      0
     );
     const projection = [...planCells(plan)].filter(
       ({ cell }) => cell.kind === "formula" && /\*\(\$B\$\d+\+A\d+-1\)/.test(cell.formula)
     );
     expect(projection.length).toBeGreaterThan(12);
     projection.forEach(({ ref }, i) => {
-      const value = resultOf(edited.worksheets[0].getCell(ref).value) as number;
-      expect(value).toBeCloseTo(survival(0.9, 3, i + 1), 12);
+      expect(edited.get(ref)).toBeCloseTo(survival(0.9, 3, i + 1), 12);
     });
   });
 });

@@ -5,14 +5,18 @@
  * weeks, P(alive) underflowing) and x = 0 alike, with no error anywhere; without a spend model
  * the sheet holds no error either; and an edit of the parameters in the file moves the formulas.
  */
-import JSZip from "jszip";
-import { Workbook } from "exceljs";
 import { probabilityAlive } from "../../../src/model/buyers/bgnbd-purchases";
 import { expectedAverageSpend } from "../../../src/model/buyers/gamma-gamma";
-import { customerLifetimePlan, FIRST_CUSTOMER_ROW } from "../../../src/report/plans/customer-lifetime-plan";
+import {
+  customerLifetimePlan,
+  FIRST_CUSTOMER_ROW,
+} from "../../../src/report/plans/customer-lifetime-plan";
 import { renderPlanToXlsx } from "../../../src/report/renderers/render-xlsx";
-import { planCells, SheetPlan } from "../../../src/report/sheet-plan";
-import { findSoffice, recalculateWithLibreOffice } from "../../support/libreoffice";
+import { SheetPlan } from "../../../src/report/sheet-plan";
+import { isCloseTo } from "../../support/close-to";
+import { recalculateWithLibreOffice } from "../../support/libreoffice";
+import { usingLibreOffice } from "../../support/libreoffice-suite";
+import { checkFormulas, loadWorkbook, sheetResults } from "../../support/xlsx-inspection";
 import {
   randomCustomers,
   sampleLifetime,
@@ -21,42 +25,7 @@ import {
   WEEKS,
 } from "../customer-lifetime-support";
 
-jest.setTimeout(240_000);
-
-beforeAll(() => {
-  if (!findSoffice())
-    throw new Error(
-      "LibreOffice (soffice) not found: run npm test, which installs it, or set SOFFICE_PATH"
-    );
-});
-
-/**
- * Each cell's cached result as LibreOffice wrote it, read from the sheet XML (ExcelJS drops a
- * cached 0): numbers as numbers, t="str"/"s" as text, t="e" as "#ERR …". Shared strings are
- * resolved so text cells can be checked for errors too.
- */
-async function sheetResults(
-  xlsx: Uint8Array,
-  sheetIndex: number
-): Promise<{ formulas: Map<string, unknown>; errors: string[] }> {
-  const zip = await JSZip.loadAsync(xlsx);
-  const xml = await zip.file(`xl/worksheets/sheet${sheetIndex + 1}.xml`)!.async("string");
-  const formulas = new Map<string, unknown>();
-  for (const m of xml.matchAll(
-    /<c r="([A-Z]+\d+)"([^>]*)>(<f[^>]*>[\s\S]*?<\/f>)<v>([^<]*)<\/v><\/c>/g
-  )) {
-    const type = /\bt="([^"]*)"/.exec(m[2])?.[1] ?? "n";
-    formulas.set(m[1], type === "str" ? m[4] : type === "e" ? `#ERR ${m[4]}` : Number(m[4]));
-  }
-  const errors = [...xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*\bt="e"/g)].map((m) => m[1]);
-  return { formulas, errors };
-}
-
-async function load(bytes: Uint8Array): Promise<Workbook> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return workbook;
-}
+usingLibreOffice();
 
 const sample = sampleLifetime({ holdoutDays: 91 });
 const stress = tableOf(stressCustomers(sample.purchases), sample.purchases, sample.spend);
@@ -84,17 +53,10 @@ describe("LibreOffice recalculates the customer-lifetime sheet to the model's nu
     for (const [index, plan] of plans.entries()) {
       const { formulas, errors } = await sheetResults(recalculated, index);
       if (errors.length > 0) problems.push(`${plan.sheetName}: errors in ${errors.join(", ")}`);
-      for (const { ref, cell } of planCells(plan)) {
-        if (cell.kind !== "formula") continue;
-        const actual = formulas.get(ref);
-        const ok =
-          typeof actual === "number" &&
-          Math.abs(actual - cell.expected) <= 1e-9 * Math.max(Math.abs(cell.expected), 1e-300);
-        if (!ok)
-          problems.push(
-            `${plan.sheetName}!${ref} ${cell.formula}: LibreOffice ${JSON.stringify(actual)}, model ${cell.expected}`
-          );
-        checked++;
+      const check = checkFormulas(plan, formulas);
+      problems.push(...check.problems);
+      checked += check.checked.size;
+      for (const ref of check.checked) {
         const row = Number(ref.slice(1));
         if (row >= FIRST_CUSTOMER_ROW && ref.startsWith("F")) {
           const x = plan.blocks[2].rows[row - FIRST_CUSTOMER_ROW + 3][1];
@@ -115,7 +77,7 @@ describe("LibreOffice recalculates the customer-lifetime sheet to the model's nu
 
   it("moves P(alive) and the expected spend when the parameters are edited in the file", async () => {
     const plan = plans[1];
-    const workbook = await load(await renderPlanToXlsx(plan));
+    const workbook = await loadWorkbook(await renderPlanToXlsx(plan));
     const sheet = workbook.worksheets[0];
     const cellOf = (name: string) => plan.names.find((n) => n.name === name)!.cell;
     const edited = { r: 0.9, alpha: 3.5, a: 1.7, b: 6, p: 2.5, q: 4.5, gamma: 30 };
@@ -136,10 +98,7 @@ describe("LibreOffice recalculates the customer-lifetime sheet to the model's nu
     const problems: string[] = [];
     const near = (ref: string, expected: number) => {
       const actual = formulas.get(ref);
-      if (!(
-        typeof actual === "number" &&
-        Math.abs(actual - expected) <= 1e-9 * Math.max(Math.abs(expected), 1e-300)
-      ))
+      if (!isCloseTo(actual, expected))
         problems.push(`${ref}: LibreOffice ${JSON.stringify(actual)}, model ${expected}`);
     };
     for (let k = 0; k < count; k++) {

@@ -9,82 +9,44 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Workbook } from "exceljs";
 import JSZip from "jszip";
-import { cloneScenario, evaluateScenario, WORKED_EXAMPLE } from "../../../src/model/economics/scenario";
+import {
+  cloneScenario,
+  evaluateScenario,
+  WORKED_EXAMPLE,
+} from "../../../src/model/economics/scenario";
 import { ENGLISH_REPORT_LABELS } from "../../../src/report/plans/report-labels";
 import { buildComparisonPlan, buildReportPlan } from "../../../src/report/plans/report-plan";
 import { renderPlanToXlsx } from "../../../src/report/renderers/render-xlsx";
 import { PlanChart, planCells, SheetPlan } from "../../../src/report/sheet-plan";
 import { parseStringPromise } from "xml2js";
-import {
-  convertWithLibreOffice,
-  findSoffice,
-  recalculateWithLibreOffice,
-} from "../../support/libreoffice";
+import { convertWithLibreOffice, recalculateWithLibreOffice } from "../../support/libreoffice";
+import { usingLibreOffice } from "../../support/libreoffice-suite";
 import { sampleScenarios } from "../../support/scenario-arbitrary";
+import { checkFormulas, formulaResults, loadWorkbook } from "../../support/xlsx-inspection";
 
-jest.setTimeout(240_000);
-
-const soffice = findSoffice();
+const soffice = usingLibreOffice();
 const date = new Date(2025, 0, 15);
 
-async function load(bytes: Uint8Array): Promise<Workbook> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return workbook;
-}
-
-function numberIn(value: unknown): number | { error: string } | undefined {
-  if (typeof value === "number") return value;
-  if (value && typeof value === "object" && "result" in value)
-    return numberIn((value as { result: unknown }).result);
-  if (value && typeof value === "object" && "error" in value) return value as { error: string };
-  return undefined;
-}
-
-/** Compares every formula cell of each plan with the recalculated workbook's sheet at the same index. */
-function mismatches(
-  workbook: Workbook,
+/**
+ * Every formula cell of each plan against the recalculated workbook's sheet at the same index (a
+ * model value of exactly 0 may come back as a rounding residue under 1e-9).
+ */
+async function mismatches(
+  xlsx: Uint8Array,
   plans: SheetPlan[]
-): { checkedNames: number; checkedFormulas: number; problems: string[] } {
+): Promise<{ checkedNames: number; checkedFormulas: number; problems: string[] }> {
   const problems: string[] = [];
   let checkedNames = 0;
   let checkedFormulas = 0;
-  plans.forEach((plan, index) => {
-    const sheet = workbook.worksheets[index];
-    const named = new Set(plan.names.map((n) => n.cell));
-    for (const { ref, cell } of planCells(plan)) {
-      if (cell.kind !== "formula") continue;
-      const actual = numberIn(sheet.getCell(ref).value);
-      checkedFormulas++;
-      if (named.has(ref)) checkedNames++;
-      if (!Number.isFinite(cell.expected)) {
-        if (!(actual && typeof actual === "object" && actual.error === "#DIV/0!"))
-          problems.push(`${sheet.name}!${ref}: expected #DIV/0!, got ${JSON.stringify(actual)}`);
-        continue;
-      }
-      if (
-        typeof actual !== "number" ||
-        Math.abs(actual - cell.expected) > 1e-9 * Math.max(Math.abs(cell.expected), 1e-300)
-      ) {
-        if (!(typeof actual === "number" && cell.expected === 0 && Math.abs(actual) < 1e-9))
-          problems.push(
-            `${sheet.name}!${ref} ${cell.formula}: LibreOffice ${JSON.stringify(actual)}, model ${cell.expected}`
-          );
-      }
-    }
-  });
+  for (const [index, plan] of plans.entries()) {
+    const check = checkFormulas(plan, await formulaResults(xlsx, index), { zeroTolerance: 1e-9 });
+    problems.push(...check.problems);
+    checkedFormulas += check.checked.size;
+    checkedNames += plan.names.filter((n) => check.checked.has(n.cell)).length;
+  }
   return { checkedNames, checkedFormulas, problems };
 }
-
-// No skipping: npm test installs LibreOffice when it is missing (scripts/system-deps.js).
-beforeAll(() => {
-  if (!soffice)
-    throw new Error(
-      "LibreOffice (soffice) not found: run npm test, which installs it, or set SOFFICE_PATH"
-    );
-});
 
 describe("LibreOffice recalculates the report to the model's numbers", () => {
   it("for the worked example and 20 random scenarios, from deliberately wrong cached values", async () => {
@@ -97,7 +59,7 @@ describe("LibreOffice recalculates the report to the model's numbers", () => {
       await renderPlanToXlsx(plans, { cachedResults: "wrong" })
     );
 
-    const { checkedNames, checkedFormulas, problems } = mismatches(await load(recalculated), plans);
+    const { checkedNames, checkedFormulas, problems } = await mismatches(recalculated, plans);
     expect(problems).toEqual([]);
     const namedFormulas = reports.flatMap((p) =>
       p.names.filter((n) =>
@@ -134,9 +96,8 @@ describe("LibreOffice recalculates the report to the model's numbers", () => {
       );
       const recalculated = await recalculateWithLibreOffice(new Uint8Array(readFileSync(out)));
       const plan = buildReportPlan(WORKED_EXAMPLE, { labels: ENGLISH_REPORT_LABELS, date });
-      const workbook = await load(recalculated);
-      expect(mismatches(workbook, [plan]).problems).toEqual([]);
-      expect(numberIn(workbook.worksheets[0].getCell("D24").value)).toBe(705_000);
+      expect((await mismatches(recalculated, [plan])).problems).toEqual([]);
+      expect((await formulaResults(recalculated, 0)).get("D24")).toBe(705_000);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -144,22 +105,22 @@ describe("LibreOffice recalculates the report to the model's numbers", () => {
 
   it("is a live model: change input cells in the written file and every output follows", async () => {
     const plan = buildReportPlan(WORKED_EXAMPLE, { labels: ENGLISH_REPORT_LABELS, date });
-    const workbook = await load(await renderPlanToXlsx([plan]));
+    const workbook = await loadWorkbook(await renderPlanToXlsx([plan]));
     const sheet = workbook.worksheets[0];
     const cellOf = (name: string) => plan.names.find((n) => n.name === name)!.cell;
     // What a user would type over the inputs: 100 new customers at 31,000.
     sheet.getCell(cellOf("New_Customers")).value = 100;
     sheet.getCell(cellOf("New_AverageBill")).value = 31_000;
-    const edited = await load(
-      await recalculateWithLibreOffice(new Uint8Array(await workbook.xlsx.writeBuffer()))
+    const edited = await formulaResults(
+      await recalculateWithLibreOffice(new Uint8Array(await workbook.xlsx.writeBuffer())),
+      0
     );
 
     const scenario = cloneScenario(WORKED_EXAMPLE);
     scenario.segments.new.customers = 100;
     scenario.segments.new.averageBill = 31_000;
     const model = evaluateScenario(scenario);
-    const read = (name: string) =>
-      numberIn(edited.worksheets[0].getCell(cellOf(name)).value) as number;
+    const read = (name: string) => edited.get(cellOf(name)) as number;
     expect(read("New_Revenue")).toBe(3_100_000);
     expect(read("New_Profit")).toBeCloseTo(model.new.profit, 6);
     expect(read("New_CostPerCustomer")).toBeCloseTo(model.new.costPerCustomer, 9);

@@ -2,12 +2,17 @@ import { posix } from "node:path";
 import { Workbook } from "exceljs";
 import JSZip from "jszip";
 import { parseStringPromise } from "xml2js";
-import { cloneScenario, evaluateScenario, WORKED_EXAMPLE } from "../../../src/model/economics/scenario";
+import {
+  cloneScenario,
+  evaluateScenario,
+  WORKED_EXAMPLE,
+} from "../../../src/model/economics/scenario";
 import { ENGLISH_REPORT_LABELS } from "../../../src/report/plans/report-labels";
 import { buildComparisonPlan, buildReportPlan } from "../../../src/report/plans/report-plan";
 import { renderPlanToXlsx } from "../../../src/report/renderers/render-xlsx";
 import { PlanChart, planCells, SheetPlan } from "../../../src/report/sheet-plan";
 import { addChartsToXlsx, insertDrawing } from "../../../src/report/renderers/xlsx-chart";
+import { loadWorkbook } from "../../support/xlsx-inspection";
 
 const hostile = cloneScenario(WORKED_EXAMPLE);
 hostile.name = '=HYPERLINK("http://evil","click")';
@@ -16,15 +21,11 @@ const plan = buildReportPlan(hostile, {
   date: new Date(2025, 0, 15),
 });
 
-async function load(bytes: Uint8Array): Promise<Workbook> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return workbook;
-}
-
 describe("renderPlanToXlsx", () => {
   it("writes formulas with the model's values cached, and inputs as numbers", async () => {
-    const sheet = (await load(await renderPlanToXlsx([plan]))).getWorksheet("Retention model")!;
+    const sheet = (await loadWorkbook(await renderPlanToXlsx([plan]))).getWorksheet(
+      "Retention model"
+    )!;
     expect(sheet.getCell("B8").value).toBe(1_617_000);
     expect(sheet.getCell("B22").value).toEqual({ formula: "B10*B11", result: 2_250_000 });
     expect(sheet.getCell("D24").value).toEqual({ formula: "D22-D23", result: 705_000 });
@@ -35,7 +36,7 @@ describe("renderPlanToXlsx", () => {
 
   it("writes user text as a text cell, not a formula", async () => {
     const bytes = await renderPlanToXlsx([plan]);
-    const sheet = (await load(bytes)).getWorksheet("Retention model")!;
+    const sheet = (await loadWorkbook(bytes)).getWorksheet("Retention model")!;
     expect(sheet.getCell("B2").value).toBe('=HYPERLINK("http://evil","click")');
     expect(sheet.getCell("B2").numFmt).toBe("@");
     const xml = await (
@@ -74,7 +75,7 @@ describe("renderPlanToXlsx", () => {
 
   it("can cache stale results on purpose (for recalculation tests)", async () => {
     const sheet = (
-      await load(await renderPlanToXlsx(plan, { cachedResults: "wrong" }))
+      await loadWorkbook(await renderPlanToXlsx(plan, { cachedResults: "wrong" }))
     ).getWorksheet(1)!;
     expect(sheet.getCell("D24").value).toEqual({ formula: "D22-D23", result: 2 * 705_000 + 1 });
   });
@@ -98,7 +99,7 @@ describe("renderPlanToXlsx", () => {
     const free = cloneScenario(WORKED_EXAMPLE);
     free.segments.new.marketingSpend = 0; // CAC 0 → LTV:CAC divides by zero
     const p = buildReportPlan(free, { labels: ENGLISH_REPORT_LABELS, date: new Date(2025, 0, 15) });
-    const sheet = (await load(await renderPlanToXlsx(p))).getWorksheet(1)!;
+    const sheet = (await loadWorkbook(await renderPlanToXlsx(p))).getWorksheet(1)!;
     expect(sheet.getCell("B39").value).toEqual({
       formula: "B37/B38",
       result: { error: "#DIV/0!" },
@@ -405,7 +406,7 @@ describe("renderPlanToXlsx: native charts", () => {
     const zip = await JSZip.loadAsync(bytes);
     const [{ chart }] = await chartsOf(zip, (await sheetParts(zip))[0].path);
     // Read what the formulas point at back from the workbook itself, not from the plan.
-    const sheet = (await load(bytes)).getWorksheet("Retention model")!;
+    const sheet = (await loadWorkbook(bytes)).getWorksheet("Retention model")!;
     const read = (formula: string) => {
       const m = /^'Retention model'!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$/.exec(formula)!;
       expect(m[1]).toBe(m[3]);
@@ -462,7 +463,7 @@ describe("renderPlanToXlsx: native charts", () => {
   });
 
   it("still opens in ExcelJS, cells intact", async () => {
-    const workbook = await load(await renderPlanToXlsx(plans));
+    const workbook = await loadWorkbook(await renderPlanToXlsx(plans));
     expect(workbook.worksheets.map((w) => w.name)[2]).toBe(bobsName);
     expect(workbook.getWorksheet(bobsName)!.getCell("D24").value).toEqual({
       formula: "D22-D23",
@@ -495,7 +496,7 @@ describe("renderPlanToXlsx: native charts", () => {
     const comments = before.find((r) => r.type === `${REL}/comments`)!.target;
     expect(await text(zip, comments)).toBe(await text(await JSZip.loadAsync(written), comments));
     // (ExcelJS does not read notes back, so the note is checked in the XML above.)
-    const reread = (await load(bytes)).getWorksheet("Retention model")!;
+    const reread = (await loadWorkbook(bytes)).getWorksheet("Retention model")!;
     expect((reread.getCell("A1").value as { hyperlink: string }).hyperlink).toBe(
       "https://example.com/"
     );

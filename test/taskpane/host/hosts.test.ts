@@ -6,20 +6,36 @@
  * (language, theme, the pane's visibility: plain properties and callbacks, nothing to load or sync, so
  * office-addin-mock's load/sync model does not apply), the preview one in jsdom (query
  * overrides, escaped sheet HTML). Its Excel.run code is tested with office-addin-mock in
- * test/report/render-office.test.ts and test/scenarios/office-storage.test.ts.
+ * test/report/renderers/render-office.test.ts and test/scenarios/office-storage.test.ts; here, the
+ * Office host's writes into a 1904 workbook, over the worksheets fake.
  */
 import { WORKED_EXAMPLE } from "../../../src/model/economics/scenario";
 import { ENGLISH_REPORT_LABELS } from "../../../src/report/plans/report-labels";
 import { buildReportPlan } from "../../../src/report/plans/report-plan";
-import { createOfficeHost, themeFromColor } from "../../../src/taskpane/host/office-host";
+import type { SheetPlan } from "../../../src/report/sheet-plan";
+import {
+  createOfficeHost,
+  functionsRuntimeIsCurrent,
+  themeFromColor,
+} from "../../../src/taskpane/host/office-host";
 import { createPreviewHost } from "../../../src/taskpane/host/preview-host";
+import {
+  installFakeWorksheets,
+  uninstallFakeWorksheets,
+} from "../../support/fake-excel-worksheets";
 
 /**
  * Office's common API as the Office host uses it: language, theme colours (which the test changes
  * as Office would), and the shared runtime's Office.addin.onVisibilityModeChanged. Any other
  * event registration (document.addHandlerAsync) is recorded so a test can see none is made.
  */
-function officeMock(displayLanguage: string, bodyBackgroundColor: string, sharedRuntime = true) {
+function officeMock(
+  displayLanguage: string,
+  bodyBackgroundColor: string,
+  sharedRuntime = true,
+  /** What isSetSupported answers; undefined: Office exposes no requirements object. */
+  supports?: (name: string, version: string) => boolean
+) {
   const visibilityHandlers: Array<(message: { visibilityMode: string }) => void> = [];
   const documentHandlers: string[] = [];
   let removals = 0;
@@ -28,6 +44,7 @@ function officeMock(displayLanguage: string, bodyBackgroundColor: string, shared
     context: {
       displayLanguage,
       officeTheme,
+      requirements: supports && { isSetSupported: supports },
       document: {
         addHandlerAsync: (type: string) => documentHandlers.push(type),
       },
@@ -122,6 +139,101 @@ describe("the Office host", () => {
     const unsubscribe = host.onThemeChange(() => {});
     expect(() => unsubscribe()).not.toThrow();
     expect(mock.documentHandlers).toEqual([]);
+  });
+});
+
+describe("the Office host and the custom-functions runtime", () => {
+  test("is outdated exactly where Office says CustomFunctionsRuntime 1.3 is missing", () => {
+    const asked: string[] = [];
+    const up = (top: number) => (name: string, version: string) => {
+      asked.push(`${name} ${version}`);
+      return name === "CustomFunctionsRuntime" && Number(version.split(".")[1]) <= top;
+    };
+    expect(
+      createOfficeHost(officeMock("en-US", "#fff", true, up(2)).office).functionsRuntimeOutdated
+    ).toBe(true);
+    expect(
+      createOfficeHost(officeMock("en-US", "#fff", true, up(3)).office).functionsRuntimeOutdated
+    ).toBe(false);
+    expect(
+      createOfficeHost(officeMock("en-US", "#fff", true, up(4)).office).functionsRuntimeOutdated
+    ).toBe(false);
+    expect(new Set(asked)).toEqual(new Set(["CustomFunctionsRuntime 1.3"]));
+  });
+  test("an Office that cannot say is not warned about", () => {
+    expect(functionsRuntimeIsCurrent(officeMock("en-US", "#fff").office)).toBe(true);
+    const throwing = officeMock("en-US", "#fff", true, () => {
+      throw new Error("not initialised");
+    });
+    expect(functionsRuntimeIsCurrent(throwing.office)).toBe(true);
+  });
+});
+
+describe("the Office host writing into a 1904 workbook", () => {
+  afterEach(uninstallFakeWorksheets);
+  /** 2025-01-15 as a 1900-system serial, counted here from 1899-12-30. */
+  const DAY = (Date.UTC(2025, 0, 15) - Date.UTC(1899, 11, 30)) / 86_400_000;
+  const plan: SheetPlan = {
+    sheetName: "Cohort analysis",
+    blocks: [
+      {
+        topLeft: "A1",
+        rows: [
+          [
+            { kind: "number", value: DAY, format: { kind: "date" } },
+            { kind: "number", value: DAY, format: { kind: "general" } },
+          ],
+        ],
+      },
+    ],
+    names: [],
+    columnWidths: {},
+    charts: [],
+    print: { orientation: "portrait" },
+  };
+
+  /** The worksheets fake, answering DATE(1904, 1, 1) as a workbook in `system` would. */
+  function install(system: "1900" | "1904") {
+    const excel = installFakeWorksheets(["Sheet1"]);
+    let probes = 0;
+    const workbook = (
+      globalThis as unknown as { Excel: { context: { workbook: Record<string, unknown> } } }
+    ).Excel.context.workbook;
+    workbook.functions = {
+      date: () => {
+        probes++;
+        return { load: () => undefined, value: system === "1904" ? 0 : 1462 };
+      },
+    };
+    const written = () =>
+      excel.ops
+        .filter((o) => o.action === "set values")
+        .flatMap((o) => (o.value as unknown[][]).flat());
+    return { excel, written, probes: () => probes };
+  }
+
+  test("date cells land 1,462 days lower, so Excel shows the same day; other numbers stay (a 1900 workbook gets the plan as it is)", async () => {
+    const { excel, written, probes } = install("1904");
+    const host = createOfficeHost(officeMock("en-US", "#fff").office);
+    await host.writeSheet(plan, "Cohort analysis");
+    expect(written()).toEqual([DAY - 1462, DAY]);
+    // Asked once, in one sync of its own, and not again for the next write.
+    expect(probes()).toBe(1);
+    const syncsForOneWrite = excel.syncs();
+    await host.writeSheet(plan, "Cohort analysis");
+    expect(probes()).toBe(1);
+    expect(excel.syncs()).toBe(2 * syncsForOneWrite - 1);
+    expect(await host.dateSystem!()).toBe("1904");
+    expect(plan.blocks[0].rows[0][0]).toEqual({
+      kind: "number",
+      value: DAY,
+      format: { kind: "date" },
+    });
+    // The same plan into a 1900 workbook is written as it is.
+    uninstallFakeWorksheets();
+    const plain = install("1900");
+    await createOfficeHost(officeMock("en-US", "#fff").office).writeSheet(plan, "Cohort analysis");
+    expect(plain.written()).toEqual([DAY, DAY]);
   });
 });
 

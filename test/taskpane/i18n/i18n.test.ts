@@ -4,28 +4,34 @@ import coreEn from "../../../src/taskpane/i18n/en.json";
 import coreZh from "../../../src/taskpane/i18n/zh-CN.json";
 import dataEn from "../../../src/taskpane/i18n/data.en.json";
 import dataZh from "../../../src/taskpane/i18n/data.zh-CN.json";
+import detailsEn from "../../../src/taskpane/i18n/details.en.json";
+import detailsZh from "../../../src/taskpane/i18n/details.zh-CN.json";
 import {
   loadDataStrings,
+  loadDetailStrings,
   loadLanguage,
   resolveLanguage,
   translate,
 } from "../../../src/taskpane/i18n/strings";
-import { INPUT_KEYS, OUTPUT_KEYS } from "../../../src/model/whatif/whatif";
+import { INPUT_KEYS, OUTPUT_KEYS } from "../../../src/model/whatif/worked-example-model";
 import { inputLabelKey } from "../../../src/taskpane/state/field-definitions";
 import { outputLabel } from "../../../src/taskpane/state/labels";
 
-// The "Your data" view's strings live in files of their own, loaded with the view.
-const en = { ...coreEn, ...dataEn };
-const zh = { ...coreZh, ...dataZh };
+// The what-if tools' and the "Your data" view's strings live in files of their own, loaded with
+// their views.
+const en = { ...coreEn, ...detailsEn, ...dataEn };
+const zh = { ...coreZh, ...detailsZh, ...dataZh };
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("resource files", () => {
   it("have the same keys in English and Chinese", () => {
     expect(Object.keys(coreZh).sort()).toEqual(Object.keys(coreEn).sort());
+    expect(Object.keys(detailsZh).sort()).toEqual(Object.keys(detailsEn).sort());
     expect(Object.keys(dataZh).sort()).toEqual(Object.keys(dataEn).sort());
     // A key lives in one file only.
-    expect(Object.keys(dataEn).filter((k) => k in coreEn)).toEqual([]);
+    const files = [coreEn, detailsEn, dataEn].map((file) => Object.keys(file));
+    expect(files.flat().length).toBe(new Set(files.flat()).size);
   });
 
   it("have the same placeholders in both languages, and no empty strings", () => {
@@ -55,10 +61,11 @@ describe("resource files", () => {
 
   it("name every input and output in both languages", async () => {
     await loadLanguage("zh-CN");
+    await loadDetailStrings("zh-CN");
     for (const language of ["en", "zh-CN"] as const) {
       const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
         translate(language, key, params);
-      for (const key of INPUT_KEYS) expect(inputLabelKey(key) in coreEn).toBe(true);
+      for (const key of INPUT_KEYS) expect(inputLabelKey(key) in detailsEn).toBe(true);
       for (const key of OUTPUT_KEYS)
         expect(outputLabel(t, key)).not.toMatch(/^(output|metric|segment|ltv)\.|\{/);
     }
@@ -76,6 +83,7 @@ describe("language choice", () => {
 
   it("fills placeholders", async () => {
     await loadLanguage("zh-CN");
+    await loadDetailStrings("zh-CN");
     expect(translate("en", "goal.applied", { input: "Average bill", value: "28,226.67" })).toBe(
       "Applied: Average bill is now 28,226.67."
     );

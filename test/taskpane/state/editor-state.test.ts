@@ -1,5 +1,5 @@
 import { scenarioProblems, WORKED_EXAMPLE } from "../../../src/model/economics/scenario";
-import { getInput } from "../../../src/model/whatif/whatif";
+import { getInput } from "../../../src/model/whatif/worked-example-model";
 import {
   editorReducer,
   EditorState,

@@ -1,17 +1,15 @@
-import { Field, makeStyles, Select } from "@fluentui/react-components";
-import { INPUT_KEYS, InputKey, OUTPUT_KEYS, OutputKey } from "../../../model/whatif/whatif";
+import {
+  INPUT_KEYS,
+  InputKey,
+  OUTPUT_KEYS,
+  OutputKey,
+} from "../../../model/whatif/worked-example-model";
 import { useLocale } from "../../i18n/locale-context";
 import { inputLabelKey } from "../../state/field-definitions";
 import { outputLabel } from "../../state/labels";
+import { ChoiceField } from "./ChoiceField";
 
-// A native <select> is as wide as its longest option; in a narrow task pane it must shrink instead.
-const useStyles = makeStyles({
-  field: { minWidth: 0 },
-  select: { minWidth: 0, width: "100%" },
-  native: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
-});
-
-/** A labelled choice among keys, each shown by its translated label. */
+/** A labelled choice among keys, each shown by its translated label (long ones end in "…"). */
 function KeyPicker<K extends string>({
   label,
   value,
@@ -25,22 +23,14 @@ function KeyPicker<K extends string>({
   labelOf: (key: K) => string;
   onChange: (key: K) => void;
 }) {
-  const styles = useStyles();
   return (
-    <Field label={label} className={styles.field}>
-      <Select
-        className={styles.select}
-        select={{ className: styles.native }}
-        value={value}
-        onChange={(_, data) => onChange(data.value as K)}
-      >
-        {keys.map((key) => (
-          <option key={key} value={key}>
-            {labelOf(key)}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <ChoiceField
+      label={label}
+      value={value}
+      choices={keys.map((key) => ({ value: key, label: labelOf(key) }))}
+      onChange={(v) => onChange(v as K)}
+      ellipsis
+    />
   );
 }
 

@@ -1,15 +1,11 @@
-import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { Button, Text } from "@fluentui/react-components";
 import type { SheetPlan } from "../../../report/sheet-plan";
 import type { WorkbookHost } from "../../host/workbook-host";
 import { useLocale } from "../../i18n/locale-context";
 import type { Language, MessageKey } from "../../i18n/strings";
 import { downloadPlanXlsx, writePlanToSheet } from "../../services/plan-actions";
-import { SheetPreview } from "./SheetPreview";
-
-const useStyles = makeStyles({
-  buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-});
+import { ButtonRow } from "./ButtonRow";
+import { useWorkbookAction, WorkbookOutcome } from "./workbook-action";
 
 export interface PlanWorkbookProps {
   host: WorkbookHost;
@@ -25,38 +21,17 @@ export interface PlanWorkbookProps {
 
 /** A sheet plan as a new sheet (Excel; a preview page outside it) or an .xlsx download. */
 export function PlanWorkbook({ host, plan, keys, testIdPrefix, disabled }: PlanWorkbookProps) {
-  const styles = useStyles();
   const { t, language } = useLocale();
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState("");
-  const [preview, setPreview] = useState<{ name: string; html: string } | null>(null);
-
-  async function run(action: () => Promise<string>) {
-    setBusy(true);
-    try {
-      setStatus(await action());
-    } catch (error) {
-      setStatus(t("workbook.failed", { detail: (error as Error)?.message ?? String(error) }));
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const action = useWorkbookAction();
+  const { busy, run, written } = action;
   return (
     <>
       <Text size={200}>{t(keys.intro)}</Text>
-      <div className={styles.buttons}>
+      <ButtonRow>
         <Button
           appearance="primary"
           disabled={busy || disabled}
-          onClick={() =>
-            void run(async () => {
-              const { sheetName, previewHtml } = await writePlanToSheet(host, plan(language));
-              if (previewHtml === undefined) return t("workbook.written", { name: sheetName });
-              setPreview({ name: sheetName, html: previewHtml });
-              return t("workbook.previewWritten", { name: sheetName });
-            })
-          }
+          onClick={() => void run(() => written(writePlanToSheet(host, plan(language))))}
         >
           {t(keys.write)}
         </Button>
@@ -74,17 +49,12 @@ export function PlanWorkbook({ host, plan, keys, testIdPrefix, disabled }: PlanW
             {t(keys.download)}
           </Button>
         )}
-      </div>
-      <Text role="status" data-testid={`${testIdPrefix}-workbook-status`}>
-        {status}
-      </Text>
-      {preview && (
-        <SheetPreview
-          name={preview.name}
-          html={preview.html}
-          testId={`${testIdPrefix}-sheet-preview`}
-        />
-      )}
+      </ButtonRow>
+      <WorkbookOutcome
+        action={action}
+        statusTestId={`${testIdPrefix}-workbook-status`}
+        previewTestId={`${testIdPrefix}-sheet-preview`}
+      />
     </>
   );
 }

@@ -25,6 +25,12 @@ export const useTableStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     whiteSpace: "nowrap",
   },
+  /** A cell of words (a model's name) among the figures: aligned like the row headers. */
+  text: {
+    textAlign: "start",
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   colHead: {
     textAlign: "end",
     fontWeight: tokens.fontWeightSemibold,
@@ -32,4 +38,7 @@ export const useTableStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
   },
   scroll: { overflowX: "auto", maxWidth: "100%" },
+  // A focusable scrolling region; long tables scroll within 420 px.
+  region: { overflow: "auto", maxWidth: "100%" },
+  bounded: { maxHeight: "420px" },
 });

@@ -1,32 +1,40 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useId, useMemo, useState } from "react";
 import { linkedReturningCustomers, Scenario } from "../../../model/economics/scenario";
-import { InputKey } from "../../../model/whatif/whatif";
+import { InputKey } from "../../../model/whatif/worked-example-model";
 import { formatForInput, formatQuantity } from "../../format/format-number";
 import { useLocale } from "../../i18n/locale-context";
-import { Language, loadDataStrings } from "../../i18n/strings";
+import { Language, loadDataStrings, loadDetailStrings } from "../../i18n/strings";
 import type { WorkbookHost } from "../../host/workbook-host";
 import { useScenarioEditor } from "../../state/use-scenario-editor";
 import { useSettledValue } from "../../state/use-settled-value";
 import { CurrencyPicker } from "../what-if/CurrencyPicker";
 import { LazyChart } from "../shared/LazyChart";
 import { Notice } from "../shared/Notice";
+import { RuntimeNotice } from "../shared/RuntimeNotice";
 import { PaneTabs } from "./PaneTabs";
 import type { ModelUse } from "../your-data/UseInModel";
 import { ResultsTable } from "../what-if/ResultsTable";
 import { Section } from "../shared/Section";
 import { SegmentInputs } from "../what-if/SegmentInputs";
 
-// Everything below the results is a chunk of its own: the first render (the one the user waits
-// for) only has to parse, style and lay out the inputs and the results.
-const PaneDetails = lazy(() => import(/* webpackChunkName: "pane-details" */ "../what-if/PaneDetails"));
-// "Your data" loads (with its strings) when its tab is first opened: the what-if view's first
-// screen never waits for it.
+// Everything below the results is a chunk of its own, with its strings: the first render (the
+// one the user waits for) only has to parse, style and lay out the inputs and the results.
+const paneDetailsIn = (language: Language) =>
+  lazy(() =>
+    Promise.all([
+      import(/* webpackChunkName: "pane-details" */ "../what-if/PaneDetails"),
+      loadDetailStrings(language),
+    ]).then(([details]) => details)
+  );
+// "Your data" loads (with its strings, and the workbook's) when its tab is first opened: the
+// what-if view's first screen never waits for it.
 const dataViewIn = (language: Language) =>
   lazy(() =>
     Promise.all([
       import(/* webpackChunkName: "data-view" */ "../your-data/DataView"),
       loadDataStrings(language),
+      loadDetailStrings(language),
     ]).then(([view]) => view)
   );
 const PerCustomerChart = lazy(
@@ -63,9 +71,10 @@ export interface PaneProps {
 export function Pane({ initialScenario, host, theme }: PaneProps) {
   const styles = useStyles();
   const { t, locale, language } = useLocale();
+  const PaneDetails = useMemo(() => paneDetailsIn(language), [language]);
   const DataView = useMemo(() => dataViewIn(language), [language]);
   const editor = useScenarioEditor(initialScenario, locale);
-  const { state, dispatch, outputs, baselineOutputs, messages, canWrite } = editor;
+  const { state, dispatch, outputs, messages, canWrite } = editor;
   const { scenario, texts } = state;
   const currency = scenario.currency;
 
@@ -152,6 +161,7 @@ export function Pane({ initialScenario, host, theme }: PaneProps) {
     <main className={styles.pane} data-can-write={canWrite}>
       <h1 className={styles.title}>{t("app.title")}</h1>
       {host.kind === "preview" && <Notice intent="info">{t("app.previewNotice")}</Notice>}
+      <RuntimeNotice host={host} />
       <PaneTabs
         label={t("tabs.label")}
         selected={tab}
@@ -220,14 +230,8 @@ export function Pane({ initialScenario, host, theme }: PaneProps) {
           <PaneDetails
             host={host}
             theme={theme}
-            scenario={scenario}
-            texts={texts}
-            messages={messages}
-            outputs={outputs}
-            baselineOutputs={baselineOutputs}
-            canWrite={canWrite}
+            editor={editor}
             linkedCustomers={linkedCustomers}
-            dispatch={dispatch}
             onEdit={onEdit}
             onApply={onApply}
           />

@@ -1,9 +1,11 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { OutputKey, outputChange, outputKind } from "../../../model/whatif/whatif";
+import { outputChange } from "../../../model/whatif/output-change";
+import { OutputKey, outputKind } from "../../../model/whatif/worked-example-model";
 import { DASH, formatPercent, formatQuantity } from "../../format/format-number";
 import { useLocale } from "../../i18n/locale-context";
 import { outputLabel } from "../../state/labels";
-import { useTableStyles } from "../shared/table-styles";
+import { ButtonRow } from "../shared/ButtonRow";
+import { NumberTable } from "../shared/NumberTable";
 
 /** The outputs a what-if conversation is usually about. */
 const KEY_OUTPUTS: OutputKey[] = [
@@ -17,8 +19,9 @@ const KEY_OUTPUTS: OutputKey[] = [
   "ltv.ltvToCac",
 ];
 
+const COLUMNS = ["baseline", "scenario", "change", "changePercent"] as const;
+
 const useStyles = makeStyles({
-  buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   up: { color: tokens.colorPaletteGreenForeground1 },
   down: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -41,73 +44,48 @@ export function BaselinePanel({
   onResetToBaseline,
 }: BaselinePanelProps) {
   const styles = useStyles();
-  const table = useTableStyles();
   const { t, locale } = useLocale();
+  // Each output's row as the table writes it; a change is coloured by its direction.
+  const rows = KEY_OUTPUTS.map((key) => {
+    const before = baselineOutputs[key];
+    const after = outputs[key];
+    const kind = outputKind(key);
+    const change = outputChange(before, after);
+    const delta = change?.delta ?? null;
+    const relative = change?.relative ?? null;
+    return {
+      baseline: formatQuantity(before, kind, currency, locale),
+      scenario: formatQuantity(after, kind, currency, locale),
+      change: delta === null ? DASH : signed(formatQuantity(delta, kind, currency, locale), delta),
+      changePercent: relative === null ? DASH : signed(formatPercent(relative, locale), relative),
+      tone:
+        delta === null || Math.abs(delta) < 1e-9 ? undefined : delta > 0 ? styles.up : styles.down,
+    };
+  });
   return (
     <>
-      <div className={table.scroll}>
-        <table className={table.table} data-testid="baseline-table">
-          <caption className={table.caption}>{t("baseline.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={table.th}>
-                {t("results.metric")}
-              </th>
-              <th scope="col" className={table.colHead}>
-                {t("baseline.baseline")}
-              </th>
-              <th scope="col" className={table.colHead}>
-                {t("baseline.scenario")}
-              </th>
-              <th scope="col" className={table.colHead}>
-                {t("baseline.change")}
-              </th>
-              <th scope="col" className={table.colHead}>
-                {t("baseline.changePercent")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {KEY_OUTPUTS.map((key) => {
-              const before = baselineOutputs[key];
-              const after = outputs[key];
-              const kind = outputKind(key);
-              const change = outputChange(before, after);
-              const delta = change?.delta ?? null;
-              const relative = change?.relative ?? null;
-              const tone =
-                delta === null || Math.abs(delta) < 1e-9
-                  ? undefined
-                  : delta > 0
-                    ? styles.up
-                    : styles.down;
-              return (
-                <tr key={key} data-output={key}>
-                  <th scope="row" className={table.th}>
-                    {outputLabel(t, key)}
-                  </th>
-                  <td className={table.num}>{formatQuantity(before, kind, currency, locale)}</td>
-                  <td className={table.num}>{formatQuantity(after, kind, currency, locale)}</td>
-                  <td className={`${table.num} ${tone ?? ""}`}>
-                    {delta === null
-                      ? DASH
-                      : signed(formatQuantity(delta, kind, currency, locale), delta)}
-                  </td>
-                  <td className={`${table.num} ${tone ?? ""}`}>
-                    {relative === null ? DASH : signed(formatPercent(relative, locale), relative)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <div className={styles.buttons}>
+      <NumberTable
+        caption={t("baseline.caption")}
+        testId="baseline-table"
+        scroll="overflow"
+        rows={KEY_OUTPUTS}
+        rowProps={(i) => ({ "data-output": KEY_OUTPUTS[i] })}
+        rowHeader={{ header: t("results.metric"), cell: (i) => outputLabel(t, KEY_OUTPUTS[i]) }}
+        columns={COLUMNS.map((key) => ({
+          key,
+          header: t(`baseline.${key}`),
+          cell: (i: number) => rows[i][key],
+          props: (i: number) => ({
+            className: key === "change" || key === "changePercent" ? rows[i].tone : undefined,
+          }),
+        }))}
+      />
+      <ButtonRow>
         <Button appearance="primary" disabled={!canSetBaseline} onClick={onSetBaseline}>
           {t("baseline.set")}
         </Button>
         <Button onClick={onResetToBaseline}>{t("baseline.reset")}</Button>
-      </div>
+      </ButtonRow>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
-import { OutputKey } from "../../../model/whatif/whatif";
+import { OutputKey } from "../../../model/whatif/worked-example-model";
 import { DASH, formatMoney, formatPercent, formatRatio } from "../../format/format-number";
 import { useLocale } from "../../i18n/locale-context";
 

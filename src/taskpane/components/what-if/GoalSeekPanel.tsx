@@ -1,26 +1,25 @@
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { memo, useEffect, useState } from "react";
 import { Scenario } from "../../../model/economics/scenario";
+import { goalSeek, GoalSeekResult } from "../../../model/whatif/goal-seek";
+import type { InputKey, OutputKey } from "../../../model/whatif/worked-example-model";
 import {
-  goalSeek,
-  GoalSeekResult,
   INPUT_SPECS,
-  InputKey,
-  OutputKey,
   outputKind,
-} from "../../../model/whatif/whatif";
+  WORKED_EXAMPLE_MODEL,
+} from "../../../model/whatif/worked-example-model";
 import { formatQuantity } from "../../format/format-number";
 import { parseLocaleNumber, parseLocalePercent } from "../../format/parse-number";
 import { useLocale } from "../../i18n/locale-context";
 import type { MessageKey } from "../../i18n/strings";
 import { inputLabelKey } from "../../state/field-definitions";
 import { outputLabel } from "../../state/labels";
+import { ButtonRow } from "../shared/ButtonRow";
 import { NumberField } from "../shared/NumberField";
 import { InputPicker, OutputPicker } from "../shared/Pickers";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 export interface GoalSeekPanelProps {
@@ -41,7 +40,7 @@ export const GoalSeekPanel = memo(function GoalSeekPanel({
   const [output, setOutput] = useState<OutputKey>("new.profit");
   const [input, setInput] = useState<InputKey>("segments.new.averageBill");
   const [targetText, setTargetText] = useState("0");
-  const [result, setResult] = useState<GoalSeekResult | null>(null);
+  const [result, setResult] = useState<GoalSeekResult<Scenario, InputKey> | null>(null);
   const [applied, setApplied] = useState<string | null>(null);
   // An answer found for other inputs would be wrong to apply.
   useEffect(() => setResult(null), [scenario]);
@@ -56,7 +55,7 @@ export const GoalSeekPanel = memo(function GoalSeekPanel({
 
   function find() {
     setApplied(null);
-    setResult(goalSeek(scenario, output, target, input));
+    setResult(goalSeek(WORKED_EXAMPLE_MODEL, scenario, output, target, input));
   }
 
   function apply(key: InputKey, value: number) {
@@ -65,7 +64,7 @@ export const GoalSeekPanel = memo(function GoalSeekPanel({
     setResult(null);
   }
 
-  function describe(r: GoalSeekResult): string {
+  function describe(r: GoalSeekResult<Scenario, InputKey>): string {
     const inputName = t(inputLabelKey(r.input));
     switch (r.kind) {
       case "found": {
@@ -126,7 +125,7 @@ export const GoalSeekPanel = memo(function GoalSeekPanel({
         value={input}
         onChange={(key) => (setInput(key), setResult(null))}
       />
-      <div className={styles.buttons}>
+      <ButtonRow>
         <Button type="submit" appearance="primary" disabled={!Number.isFinite(rawTarget)}>
           {t("goal.find")}
         </Button>
@@ -139,7 +138,7 @@ export const GoalSeekPanel = memo(function GoalSeekPanel({
               {t("goal.applyValue", { value: inputText(result.input, n.value) })}
             </Button>
           ))}
-      </div>
+      </ButtonRow>
       <Text role="status" data-testid="goal-result">
         {result ? describe(result) : (applied ?? "")}
       </Text>

@@ -1,11 +1,16 @@
 import { Field, Select, Text } from "@fluentui/react-components";
 import { PaymentTiming } from "../../../model/economics/ltv";
-import { InputKey, OUTPUT_KEYS, OutputKey, outputKind } from "../../../model/whatif/whatif";
+import {
+  InputKey,
+  OUTPUT_KEYS,
+  OutputKey,
+  outputKind,
+} from "../../../model/whatif/worked-example-model";
 import { formatQuantity } from "../../format/format-number";
 import { useLocale } from "../../i18n/locale-context";
 import type { MessageKey } from "../../i18n/strings";
 import { NumberField } from "../shared/NumberField";
-import { useTableStyles } from "../shared/table-styles";
+import { NumberTable } from "../shared/NumberTable";
 
 const ROWS = OUTPUT_KEYS.filter((key): key is Extract<OutputKey, `ltv.${string}`> =>
   key.startsWith("ltv.")
@@ -31,7 +36,6 @@ export function LtvPanel({
   onEdit,
   onTimingChange,
 }: LtvPanelProps) {
-  const styles = useTableStyles();
   const { t, locale } = useLocale();
   const ratio = outputs["ltv.ltvToCac"];
   const message = (key: InputKey) => messages[key] && t(messages[key]);
@@ -59,21 +63,21 @@ export function LtvPanel({
           <option value="1">{t("ltv.timing.begin")}</option>
         </Select>
       </Field>
-      <table className={styles.table} data-testid="ltv-table">
-        <caption className={styles.caption}>{t("ltv.caption")}</caption>
-        <tbody>
-          {ROWS.map((key) => (
-            <tr key={key}>
-              <th scope="row" className={styles.th}>
-                {t(key)}
-              </th>
-              <td className={styles.num} data-output={key}>
-                {formatQuantity(outputs[key], outputKind(key), currency, locale)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <NumberTable
+        caption={t("ltv.caption")}
+        testId="ltv-table"
+        headless
+        rows={ROWS}
+        rowHeader={{ cell: (i) => t(ROWS[i]) }}
+        columns={[
+          {
+            key: "value",
+            header: null,
+            cell: (i) => formatQuantity(outputs[ROWS[i]], outputKind(ROWS[i]), currency, locale),
+            props: (i) => ({ "data-output": ROWS[i] }),
+          },
+        ]}
+      />
       {ratio !== null && (
         <Text weight="semibold">{t(ratio >= 3 ? "ltv.verdict.good" : "ltv.verdict.weak")}</Text>
       )}

@@ -1,9 +1,7 @@
-import type { Scenario } from "../../../model/economics/scenario";
-import type { InputKey, OutputKey } from "../../../model/whatif/whatif";
+import type { InputKey } from "../../../model/whatif/worked-example-model";
 import type { WorkbookHost } from "../../host/workbook-host";
 import { useLocale } from "../../i18n/locale-context";
-import type { MessageKey } from "../../i18n/strings";
-import type { EditorAction } from "../../state/editor-state";
+import type { ScenarioEditor } from "../../state/use-scenario-editor";
 import { useSavedScenarios } from "../../state/use-saved-scenarios";
 import { BaselinePanel } from "./BaselinePanel";
 import { ComparisonPanel } from "./ComparisonPanel";
@@ -19,15 +17,11 @@ import { WorkbookPanel } from "./WorkbookPanel";
 export interface PaneDetailsProps {
   host: WorkbookHost;
   theme: "light" | "dark";
-  scenario: Scenario;
-  texts: Record<InputKey, string>;
-  messages: Partial<Record<InputKey, MessageKey>>;
-  outputs: Record<OutputKey, number | null>;
-  baselineOutputs: Record<OutputKey, number | null>;
-  canWrite: boolean;
+  /** The scenario being edited, its outputs and field messages (useScenarioEditor). */
+  editor: ScenarioEditor;
   /** Returning customers derived from the retention link; null when off or not computable. */
   linkedCustomers: number | null;
-  dispatch: (action: EditorAction) => void;
+  /** Typing into a field, and setting one to a value (a goal seek's answer), through the Pane. */
   onEdit: (key: InputKey, text: string) => void;
   onApply: (key: InputKey, value: number) => void;
 }
@@ -38,8 +32,9 @@ export interface PaneDetailsProps {
  * already usable (see Pane).
  */
 export default function PaneDetails(props: PaneDetailsProps) {
-  const { host, theme, scenario, texts, messages, outputs, baselineOutputs, canWrite } = props;
-  const { linkedCustomers, dispatch, onEdit, onApply } = props;
+  const { host, theme, editor, linkedCustomers, onEdit, onApply } = props;
+  const { state, dispatch, outputs, baselineOutputs, messages, canWrite } = editor;
+  const { scenario, texts } = state;
   const { t } = useLocale();
   const currency = scenario.currency;
   const saved = useSavedScenarios(host.scenarioStorage);

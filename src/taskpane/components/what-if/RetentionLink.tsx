@@ -1,5 +1,6 @@
 import { Switch, Text } from "@fluentui/react-components";
-import { InputKey } from "../../../model/whatif/whatif";
+import { RETENTION_BENCHMARKS } from "../../../model/economics/retention";
+import { InputKey } from "../../../model/whatif/worked-example-model";
 import { formatNumber, formatPercent } from "../../format/format-number";
 import { useLocale } from "../../i18n/locale-context";
 import type { MessageKey } from "../../i18n/strings";
@@ -17,10 +18,10 @@ export interface RetentionLinkProps {
   onLinkedChange: (linked: boolean) => void;
 }
 
-/** Benchmarks from “15 Customer Retention Strategies” (docs/definitions.md §1): ≥ 20% small business, > 79% insurance and media. */
+/** The rate against the benchmarks of “15 Customer Retention Strategies” (docs/definitions.md §1). */
 function verdictKey(rate: number): MessageKey {
-  if (rate > 0.79) return "retention.verdict.high";
-  if (rate >= 0.2) return "retention.verdict.small";
+  if (rate > RETENTION_BENCHMARKS.insuranceMedia) return "retention.verdict.high";
+  if (rate >= RETENTION_BENCHMARKS.smallBusiness) return "retention.verdict.small";
   return "retention.verdict.below";
 }
 

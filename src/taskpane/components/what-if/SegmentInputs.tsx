@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { InputKey } from "../../../model/whatif/whatif";
+import { InputKey } from "../../../model/whatif/worked-example-model";
 import { useLocale } from "../../i18n/locale-context";
 import type { MessageKey } from "../../i18n/strings";
 import { FIELDS, SEGMENT_FIELDS } from "../../state/field-definitions";

@@ -1,48 +1,36 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { memo, useMemo, useState } from "react";
 import { Scenario } from "../../../model/economics/scenario";
-import { INPUT_SPECS, InputKey, OutputKey, outputKind, sensitivityGrid } from "../../../model/whatif/whatif";
+import { sensitivityGrid } from "../../../model/whatif/sensitivity";
+import type { InputKey, OutputKey } from "../../../model/whatif/worked-example-model";
+import {
+  INPUT_SPECS,
+  outputKind,
+  WORKED_EXAMPLE_MODEL,
+} from "../../../model/whatif/worked-example-model";
 import { formatPercent, formatQuantity } from "../../format/format-number";
-import { parseLocaleNumber, parseLocalePercent } from "../../format/parse-number";
+import { parseLocaleNumber } from "../../format/parse-number";
 import { useLocale } from "../../i18n/locale-context";
 import { inputLabelKey } from "../../state/field-definitions";
 import { outputLabel } from "../../state/labels";
 import { heatColor } from "../shared/heat-colors";
+import { FieldGrid } from "../shared/FieldGrid";
 import { NumberField } from "../shared/NumberField";
 import { InputPicker, OutputPicker } from "../shared/Pickers";
-import { useTableStyles } from "../shared/table-styles";
+import { useHeatGridStyles } from "../shared/heat-grid-styles";
+import { NumberTable } from "../shared/NumberTable";
+import { SwingField, useSwing } from "./SwingField";
 
 const useStyles = makeStyles({
-  controls: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
-    gap: tokens.spacingHorizontalS,
-  },
   wide: { gridColumn: "1 / -1" },
-  grid: {
-    borderCollapse: "collapse",
-    fontSize: tokens.fontSizeBase100,
-    fontVariantNumeric: "tabular-nums",
-  },
-  cell: {
-    padding: "2px 3px",
-    textAlign: "end",
-    whiteSpace: "nowrap",
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  head: {
-    padding: "2px 3px",
-    textAlign: "end",
-    whiteSpace: "nowrap",
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  // The grid is denser than the cohorts' heat map: up to 51 columns.
+  tight: { paddingLeft: "3px", paddingRight: "3px" },
   current: {
     outline: `2px solid ${tokens.colorNeutralForeground1}`,
     outlineOffset: "-2px",
     fontWeight: tokens.fontWeightBold,
   },
   currentHead: { textDecoration: "underline" },
-  region: { overflow: "auto", maxWidth: "100%" },
 });
 
 export interface SensitivityPanelProps {
@@ -58,22 +46,24 @@ export const SensitivityPanel = memo(function SensitivityPanel({
   theme,
 }: SensitivityPanelProps) {
   const styles = useStyles();
-  const table = useTableStyles();
+  const heat = useHeatGridStyles();
   const { t, locale } = useLocale();
   const [rowInput, setRowInput] = useState<InputKey>("segments.new.averageBill");
   const [colInput, setColInput] = useState<InputKey>("segments.new.customers");
   const [output, setOutput] = useState<OutputKey>("total.profit");
   const [stepsText, setStepsText] = useState("11");
-  const [spreadText, setSpreadText] = useState("25");
+  const spreadField = useSwing("25");
+  const { value: spread, ok: spreadOk } = spreadField;
   const steps = parseLocaleNumber(stepsText, locale);
-  const spread = parseLocalePercent(spreadText, locale);
   const stepsOk = Number.isInteger(steps) && steps >= 3 && steps <= 51 && steps % 2 === 1;
-  const spreadOk = spread > 0 && spread <= 10;
 
   const grid = useMemo(
     () =>
       valid && stepsOk && spreadOk
-        ? sensitivityGrid(scenario, rowInput, colInput, output, { steps, spread })
+        ? sensitivityGrid(WORKED_EXAMPLE_MODEL, scenario, rowInput, colInput, output, {
+            steps,
+            spread,
+          })
         : null,
     [scenario, valid, rowInput, colInput, output, steps, spread, stepsOk, spreadOk]
   );
@@ -81,9 +71,12 @@ export const SensitivityPanel = memo(function SensitivityPanel({
   const axis = (key: InputKey, v: number) =>
     formatQuantity(v, INPUT_SPECS[key].kind, scenario.currency, locale, true);
 
+  const head = (k: number) =>
+    k === grid?.center ? mergeClasses(styles.tight, styles.currentHead) : styles.tight;
+
   return (
     <>
-      <div className={styles.controls}>
+      <FieldGrid columns="halves">
         <div className={styles.wide}>
           <OutputPicker label={t("sensitivity.output")} value={output} onChange={setOutput} />
         </div>
@@ -95,75 +88,44 @@ export const SensitivityPanel = memo(function SensitivityPanel({
           onChange={setStepsText}
           message={stepsOk ? undefined : t("sensitivity.stepsInvalid")}
         />
-        <NumberField
-          label={t("sensitivity.spread")}
-          value={spreadText}
-          onChange={setSpreadText}
-          message={spreadOk ? undefined : t("sensitivity.spreadInvalid")}
-        />
-      </div>
+        <SwingField field="sensitivity.spread" swing={spreadField} />
+      </FieldGrid>
       {grid === null ? (
         <p>{t("sensitivity.unavailable")}</p>
       ) : (
-        // Focusable so keyboard users can scroll a grid wider than the pane.
-        <div
-          className={styles.region}
-          role="region"
-          aria-label={t("sensitivity.gridRegion")}
-          tabIndex={0}
-        >
-          <table className={styles.grid} data-testid="sensitivity-grid">
-            <caption className={table.caption}>
-              {t("sensitivity.caption", {
-                output: outputLabel(t, output),
-                rows: t(inputLabelKey(rowInput)),
-                columns: t(inputLabelKey(colInput)),
-                spread: formatPercent(spread, locale),
-              })}
-            </caption>
-            <thead>
-              <tr>
-                <td />
-                {grid.colValues.map((v, j) => (
-                  <th
-                    key={j}
-                    scope="col"
-                    className={`${styles.head} ${j === grid.center ? styles.currentHead : ""}`}
-                  >
-                    {axis(colInput, v)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {grid.rowValues.map((rv, i) => (
-                <tr key={i}>
-                  <th
-                    scope="row"
-                    className={`${styles.head} ${i === grid.center ? styles.currentHead : ""}`}
-                  >
-                    {axis(rowInput, rv)}
-                  </th>
-                  {grid.cells[i].map((value, j) => {
-                    const isCurrent = i === grid.center && j === grid.center;
-                    return (
-                      <td
-                        key={j}
-                        className={`${styles.cell} ${isCurrent ? styles.current : ""}`}
-                        style={heatColor(value, grid.base, grid.min, grid.max, theme)}
-                        aria-current={isCurrent ? "true" : undefined}
-                        title={isCurrent ? t("sensitivity.current") : undefined}
-                        data-current={isCurrent || undefined}
-                      >
-                        {formatQuantity(value, kind, scenario.currency, locale, true)}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <NumberTable
+          caption={t("sensitivity.caption", {
+            output: outputLabel(t, output),
+            rows: t(inputLabelKey(rowInput)),
+            columns: t(inputLabelKey(colInput)),
+            spread: formatPercent(spread, locale),
+          })}
+          testId="sensitivity-grid"
+          look={heat}
+          scroll={{ label: t("sensitivity.gridRegion"), fullHeight: true }}
+          rows={grid.rowValues.length}
+          rowHeader={{
+            cell: (i) => axis(rowInput, grid.rowValues[i]),
+            props: (i) => ({ className: head(i) }),
+          }}
+          columns={grid.colValues.map((v, j) => ({
+            key: String(j),
+            header: axis(colInput, v),
+            headClassName: head(j),
+            cell: (i) => formatQuantity(grid.cells[i][j], kind, scenario.currency, locale, true),
+            props: (i) => {
+              // The scenario as it stands, at the centre: outlined, and said so.
+              const isCurrent = i === grid.center && j === grid.center;
+              return {
+                className: isCurrent ? mergeClasses(styles.tight, styles.current) : styles.tight,
+                style: heatColor(grid.cells[i][j], grid.base, grid.min, grid.max, theme),
+                "aria-current": isCurrent ? "true" : undefined,
+                title: isCurrent ? t("sensitivity.current") : undefined,
+                "data-current": isCurrent || undefined,
+              };
+            },
+          }))}
+        />
       )}
     </>
   );

@@ -1,27 +1,26 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
 import { lazy, memo, useMemo, useState } from "react";
 import { Scenario } from "../../../model/economics/scenario";
-import { INPUT_SPECS, OutputKey, outputKind, tornado } from "../../../model/whatif/whatif";
+import { tornado } from "../../../model/whatif/tornado";
+import type { InputKey, OutputKey } from "../../../model/whatif/worked-example-model";
+import {
+  INPUT_SPECS,
+  outputKind,
+  WORKED_EXAMPLE_MODEL,
+} from "../../../model/whatif/worked-example-model";
 import { DASH, formatPercent, formatQuantity } from "../../format/format-number";
-import { parseLocalePercent } from "../../format/parse-number";
 import { useLocale } from "../../i18n/locale-context";
 import { inputLabelKey } from "../../state/field-definitions";
 import { outputLabel } from "../../state/labels";
 import { useSettledValue } from "../../state/use-settled-value";
 import { LazyChart } from "../shared/LazyChart";
-import { NumberField } from "../shared/NumberField";
+import { FieldGrid } from "../shared/FieldGrid";
 import { OutputPicker } from "../shared/Pickers";
-import { useTableStyles } from "../shared/table-styles";
+import { NumberTable } from "../shared/NumberTable";
+import { SwingField, useSwing } from "./SwingField";
 
-const TornadoChart = lazy(() => import(/* webpackChunkName: "charts" */ "../../charts/TornadoChart"));
-
-const useStyles = makeStyles({
-  controls: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr)",
-    gap: tokens.spacingHorizontalS,
-  },
-});
+const TornadoChart = lazy(
+  () => import(/* webpackChunkName: "charts" */ "../../charts/TornadoChart")
+);
 
 /** Every input moved ±swing one at a time, largest effect on the chosen output first. */
 export const TornadoPanel = memo(function TornadoPanel({
@@ -31,15 +30,12 @@ export const TornadoPanel = memo(function TornadoPanel({
   scenario: Scenario;
   valid: boolean;
 }) {
-  const styles = useStyles();
-  const table = useTableStyles();
   const { t, locale } = useLocale();
   const [output, setOutput] = useState<OutputKey>("total.profit");
-  const [swingText, setSwingText] = useState("10");
-  const swing = parseLocalePercent(swingText, locale);
-  const swingOk = swing > 0 && swing <= 10;
+  const swingField = useSwing("10");
+  const { value: swing, ok: swingOk } = swingField;
   const result = useMemo(
-    () => (valid && swingOk ? tornado(scenario, output, { swing }) : null),
+    () => (valid && swingOk ? tornado(WORKED_EXAMPLE_MODEL, scenario, output, { swing }) : null),
     [scenario, valid, output, swing, swingOk]
   );
   const kind = outputKind(output);
@@ -73,83 +69,60 @@ export const TornadoPanel = memo(function TornadoPanel({
     [settled, t, scenario.currency, locale]
   );
 
+  const bars = result?.bars ?? [];
+  const value = (v: number | null) => formatQuantity(v, kind, scenario.currency, locale, true);
+  const inputValue = (input: InputKey, v: number) =>
+    formatQuantity(v, INPUT_SPECS[input].kind, scenario.currency, locale, true);
+
   return (
     <>
-      <div className={styles.controls}>
+      <FieldGrid columns="wideFirst">
         <OutputPicker label={t("tornado.output")} value={output} onChange={setOutput} />
-        <NumberField
-          label={t("tornado.swing")}
-          value={swingText}
-          onChange={setSwingText}
-          message={swingOk ? undefined : t("tornado.swingInvalid")}
-        />
-      </div>
+        <SwingField field="tornado.swing" swing={swingField} />
+      </FieldGrid>
       {result === null ? (
         <p>{t("sensitivity.unavailable")}</p>
       ) : (
         <>
           <LazyChart>{chart}</LazyChart>
-          <div className={table.scroll}>
-            <table className={table.table} data-testid="tornado-table">
-              <caption className={table.caption}>
-                {t("tornado.caption", { output: outputLabel(t, output), swing: swingLabel })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={table.th}>
-                    {t("tornado.input")}
-                  </th>
-                  <th scope="col" className={table.colHead}>
-                    {t("tornado.low", { swing: swingLabel })}
-                  </th>
-                  <th scope="col" className={table.colHead}>
-                    {t("tornado.high", { swing: swingLabel })}
-                  </th>
-                  <th scope="col" className={table.colHead}>
-                    {t("tornado.effect")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.bars.map((bar) => (
-                  <tr key={bar.input} data-input={bar.input}>
-                    <th scope="row" className={table.th}>
-                      {t(inputLabelKey(bar.input))}
-                      <br />
-                      <span>
-                        {formatQuantity(
-                          bar.lowInput,
-                          INPUT_SPECS[bar.input].kind,
-                          scenario.currency,
-                          locale,
-                          true
-                        )}{" "}
-                        …{" "}
-                        {formatQuantity(
-                          bar.highInput,
-                          INPUT_SPECS[bar.input].kind,
-                          scenario.currency,
-                          locale,
-                          true
-                        )}
-                      </span>
-                    </th>
-                    <td className={table.num}>
-                      {formatQuantity(bar.low, kind, scenario.currency, locale, true)}
-                    </td>
-                    <td className={table.num}>
-                      {formatQuantity(bar.high, kind, scenario.currency, locale, true)}
-                    </td>
-                    <td className={table.num}>
-                      {result.base === null
-                        ? DASH
-                        : formatQuantity(bar.effect, kind, scenario.currency, locale, true)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <NumberTable
+            caption={t("tornado.caption", { output: outputLabel(t, output), swing: swingLabel })}
+            testId="tornado-table"
+            scroll="overflow"
+            rows={bars.map((b) => b.input)}
+            rowProps={(i) => ({ "data-input": bars[i].input })}
+            rowHeader={{
+              header: t("tornado.input"),
+              // The input's name over the range it was moved through.
+              cell: (i) => (
+                <>
+                  {t(inputLabelKey(bars[i].input))}
+                  <br />
+                  <span>
+                    {inputValue(bars[i].input, bars[i].lowInput)} {"…"}{" "}
+                    {inputValue(bars[i].input, bars[i].highInput)}
+                  </span>
+                </>
+              ),
+            }}
+            columns={[
+              {
+                key: "low",
+                header: t("tornado.low", { swing: swingLabel }),
+                cell: (i) => value(bars[i].low),
+              },
+              {
+                key: "high",
+                header: t("tornado.high", { swing: swingLabel }),
+                cell: (i) => value(bars[i].high),
+              },
+              {
+                key: "effect",
+                header: t("tornado.effect"),
+                cell: (i) => (result.base === null ? DASH : value(bars[i].effect)),
+              },
+            ]}
+          />
         </>
       )}
     </>

@@ -1,42 +1,18 @@
-import { Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+import { Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { CohortMeasure, cohortCell, CohortTable } from "../../../model/history/cohorts";
 import type { AnalysisView } from "../../worker/protocol";
 import { useLocale } from "../../i18n/locale-context";
-import { useTableStyles } from "../shared/table-styles";
+import { ChoiceField } from "../shared/ChoiceField";
+import { FieldGrid } from "../shared/FieldGrid";
+import { useHeatGridStyles } from "../shared/heat-grid-styles";
+import { NumberTable } from "../shared/NumberTable";
 import { cohortColor } from "./cohort-colors";
 import { DataFormatters } from "./data-format";
-import { ScrollRegion } from "../shared/ScrollRegion";
 
 /** Cohorts and ages shown: the latest cohorts, their first ages. A longer interval shows all. */
 export const MAX_HEAT_COHORTS = 36;
 export const MAX_HEAT_AGES = 36;
-
-const useStyles = makeStyles({
-  controls: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
-    gap: tokens.spacingHorizontalS,
-  },
-  grid: {
-    borderCollapse: "collapse",
-    fontSize: tokens.fontSizeBase100,
-    fontVariantNumeric: "tabular-nums",
-  },
-  cell: {
-    padding: "2px 4px",
-    textAlign: "end",
-    whiteSpace: "nowrap",
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  head: {
-    padding: "2px 4px",
-    textAlign: "end",
-    whiteSpace: "nowrap",
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  select: { minWidth: 0, width: "100%" },
-});
 
 type Measure = "customers" | "revenue";
 type Display = "counts" | "shares";
@@ -51,8 +27,7 @@ export function CohortHeatMap({
   f: DataFormatters;
   theme: "light" | "dark";
 }) {
-  const styles = useStyles();
-  const table = useTableStyles();
+  const heat = useHeatGridStyles();
   const { t } = useLocale();
   const [measure, setMeasure] = useState<Measure>("customers");
   const [display, setDisplay] = useState<Display>("shares");
@@ -106,28 +81,26 @@ export function CohortHeatMap({
 
   return (
     <>
-      <div className={styles.controls}>
-        <Field label={t("data.cohorts.measure")}>
-          <Select
-            className={styles.select}
-            value={measure}
-            onChange={(_, d) => setMeasure(d.value as Measure)}
-          >
-            <option value="customers">{t("data.cohorts.customers")}</option>
-            {view.hasRevenue && <option value="revenue">{t("data.cohorts.revenue")}</option>}
-          </Select>
-        </Field>
-        <Field label={t("data.cohorts.display")}>
-          <Select
-            className={styles.select}
-            value={display}
-            onChange={(_, d) => setDisplay(d.value as Display)}
-          >
-            <option value="shares">{t("data.cohorts.shares")}</option>
-            <option value="counts">{t("data.cohorts.counts")}</option>
-          </Select>
-        </Field>
-      </div>
+      <FieldGrid columns="halves">
+        <ChoiceField
+          label={t("data.cohorts.measure")}
+          value={measure}
+          choices={[
+            { value: "customers", label: t("data.cohorts.customers") },
+            ...(view.hasRevenue ? [{ value: "revenue", label: t("data.cohorts.revenue") }] : []),
+          ]}
+          onChange={(v) => setMeasure(v as Measure)}
+        />
+        <ChoiceField
+          label={t("data.cohorts.display")}
+          value={display}
+          choices={[
+            { value: "shares", label: t("data.cohorts.shares") },
+            { value: "counts", label: t("data.cohorts.counts") },
+          ]}
+          onChange={(v) => setDisplay(v as Display)}
+        />
+      </FieldGrid>
       {(firstRow > 0 || ages < c.ages) && (
         <Text size={200}>
           {t("data.cohorts.truncated", {
@@ -138,55 +111,35 @@ export function CohortHeatMap({
           })}
         </Text>
       )}
-      <ScrollRegion label={caption}>
-        <table className={styles.grid} data-testid="cohort-heatmap" data-measure={shown}>
-          <caption className={table.caption}>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={styles.head}>
-                {t("data.cohorts.cohort")}
-              </th>
-              <th scope="col" className={styles.head}>
-                {t("data.cohorts.size")}
-              </th>
-              {Array.from({ length: ages }, (_, a) => (
-                <th key={a} scope="col" className={styles.head}>
-                  {a}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {Array.from({ length: rows - firstRow }, (_, k) => {
-              const r = firstRow + k;
-              return (
-                <tr key={r} data-cohort={r}>
-                  <th scope="row" className={styles.head}>
-                    {f.period(c.cohort[r])}
-                  </th>
-                  <td className={styles.cell}>{f.count(c.size[r])}</td>
-                  {Array.from({ length: ages }, (_, a) => {
-                    const v = cohortCell(model, shown, r, a);
-                    const observed = !Number.isNaN(v);
-                    return (
-                      <td
-                        key={a}
-                        className={styles.cell}
-                        data-age={a}
-                        style={
-                          observed ? cohortColor(cohortCell(model, shade, r, a), theme) : undefined
-                        }
-                      >
-                        {observed ? format(v) : ""}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <NumberTable
+        caption={caption}
+        testId="cohort-heatmap"
+        tableProps={{ "data-measure": shown }}
+        look={heat}
+        scroll={{ label: caption }}
+        rows={rows}
+        first={firstRow}
+        rowProps={(r) => ({ "data-cohort": r })}
+        rowHeader={{ header: t("data.cohorts.cohort"), cell: (r) => f.period(c.cohort[r]) }}
+        columns={[
+          { key: "size", header: t("data.cohorts.size"), cell: (r) => f.count(c.size[r]) },
+          ...Array.from({ length: ages }, (_, a) => ({
+            key: String(a),
+            header: a,
+            cell: (r: number) => {
+              const v = cohortCell(model, shown, r, a);
+              return Number.isNaN(v) ? "" : format(v);
+            },
+            // Observed cells are shaded by the share; ages a cohort has not reached stay blank.
+            props: (r: number) => ({
+              "data-age": a,
+              style: Number.isNaN(cohortCell(model, shown, r, a))
+                ? undefined
+                : cohortColor(cohortCell(model, shade, r, a), theme),
+            }),
+          })),
+        ]}
+      />
       <Text size={200}>{t("data.cohorts.definition")}</Text>
     </>
   );

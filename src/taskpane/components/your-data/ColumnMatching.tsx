@@ -1,25 +1,17 @@
-import { Field, makeStyles, Select, Switch, tokens } from "@fluentui/react-components";
+import { Switch } from "@fluentui/react-components";
 import { useState } from "react";
 import type { DataShape } from "../../../model/history/analysis";
 import { ColumnRole, OPTIONAL_ROLES, SHAPE_ROLES } from "../../../model/reading/column-matching";
 import { DATE_FORMATS, DateFormat } from "../../../model/reading/date-formats";
 import { PERIOD_UNITS, PeriodUnit } from "../../../model/history/periods";
 import type { AnalysisSettings } from "../../worker/protocol";
-import { columnLetter } from "../../worker/row-errors";
+import { columnLetter } from "../../../model/reading/column-letter";
 import { parseLocaleNumber } from "../../format/parse-number";
 import { useLocale } from "../../i18n/locale-context";
 import type { MessageKey } from "../../i18n/strings";
+import { ChoiceField } from "../shared/ChoiceField";
+import { FieldGrid } from "../shared/FieldGrid";
 import { NumberField } from "../shared/NumberField";
-
-const useStyles = makeStyles({
-  grid: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(min(140px, 100%), 1fr))",
-    gap: tokens.spacingHorizontalS,
-  },
-  field: { minWidth: 0 },
-  select: { minWidth: 0, width: "100%" },
-});
 
 const NONE = "-1";
 
@@ -33,90 +25,69 @@ export interface ColumnMatchingProps {
 
 /** The proposed reading of the table: shape, a column per role, date format, interval and window; each can be changed. */
 export function ColumnMatching({ settings, sample, onChange, onShape }: ColumnMatchingProps) {
-  const styles = useStyles();
   const { t, locale } = useLocale();
   const [windowText, setWindowText] = useState(String(settings.window));
   const width = sample.reduce((w, r) => Math.max(w, r.length), 0);
   const header = settings.hasHeader ? sample[0] : null;
-  const columnName = (c: number) => {
+  const columns = Array.from({ length: width }, (_, c) => {
     const title = header ? String(header[c] ?? "").trim() : "";
-    return title
-      ? t("data.match.columnNamed", { letter: columnLetter(c), name: title })
-      : t("data.match.column", { letter: columnLetter(c) });
-  };
+    const letter = columnLetter(c);
+    return {
+      value: String(c),
+      label: title
+        ? t("data.match.columnNamed", { letter, name: title })
+        : t("data.match.column", { letter }),
+    };
+  });
   const windowValue = parseLocaleNumber(windowText, locale);
   const windowOk = Number.isInteger(windowValue) && windowValue >= 1 && windowValue <= 120;
+  const missing = (role: ColumnRole) => settings.columns[role] < 0 && !OPTIONAL_ROLES.has(role);
 
   return (
-    <div className={styles.grid} data-testid="column-matching">
-      <Field label={t("data.match.shape")} className={styles.field}>
-        <Select
-          className={styles.select}
-          value={settings.shape}
-          onChange={(_, d) => onShape(d.value as DataShape)}
-        >
-          <option value="orders">{t("data.shape.orders")}</option>
-          <option value="subscriptions">{t("data.shape.subscriptions")}</option>
-        </Select>
-      </Field>
+    <FieldGrid testId="column-matching">
+      <ChoiceField
+        label={t("data.match.shape")}
+        value={settings.shape}
+        choices={[
+          { value: "orders", label: t("data.shape.orders") },
+          { value: "subscriptions", label: t("data.shape.subscriptions") },
+        ]}
+        onChange={(v) => onShape(v as DataShape)}
+      />
       {SHAPE_ROLES[settings.shape].map((role: ColumnRole) => (
-        <Field
+        <ChoiceField
           key={role}
           label={t(`data.role.${role}` as MessageKey)}
-          className={styles.field}
-          validationState={
-            settings.columns[role] < 0 && !OPTIONAL_ROLES.has(role) ? "error" : "none"
-          }
-          validationMessage={
-            settings.columns[role] < 0 && !OPTIONAL_ROLES.has(role)
-              ? t("data.match.required")
-              : undefined
-          }
-        >
-          <Select
-            className={styles.select}
-            value={String(settings.columns[role])}
-            onChange={(_, d) =>
-              onChange({ columns: { ...settings.columns, [role]: Number(d.value) } })
-            }
-          >
-            <option value={NONE}>
-              {OPTIONAL_ROLES.has(role) ? t("data.match.noneOptional") : t("data.match.choose")}
-            </option>
-            {Array.from({ length: width }, (_, c) => (
-              <option key={c} value={String(c)}>
-                {columnName(c)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+          value={String(settings.columns[role])}
+          choices={[
+            {
+              value: NONE,
+              label: t(OPTIONAL_ROLES.has(role) ? "data.match.noneOptional" : "data.match.choose"),
+            },
+            ...columns,
+          ]}
+          message={missing(role) ? t("data.match.required") : undefined}
+          onChange={(v) => onChange({ columns: { ...settings.columns, [role]: Number(v) } })}
+        />
       ))}
-      <Field label={t("data.match.dateFormat")} className={styles.field}>
-        <Select
-          className={styles.select}
-          value={settings.dateFormat ?? "iso"}
-          onChange={(_, d) => onChange({ dateFormat: d.value as DateFormat })}
-        >
-          {DATE_FORMATS.map((f) => (
-            <option key={f} value={f}>
-              {t(`data.dateFormat.${f}` as MessageKey)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={t("data.match.interval")} className={styles.field}>
-        <Select
-          className={styles.select}
-          value={settings.unit}
-          onChange={(_, d) => onChange({ unit: d.value as PeriodUnit })}
-        >
-          {PERIOD_UNITS.map((u) => (
-            <option key={u} value={u}>
-              {t(`data.interval.${u}` as MessageKey)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <ChoiceField
+        label={t("data.match.dateFormat")}
+        value={settings.dateFormat ?? "iso"}
+        choices={DATE_FORMATS.map((f) => ({
+          value: f,
+          label: t(`data.dateFormat.${f}` as MessageKey),
+        }))}
+        onChange={(v) => onChange({ dateFormat: v as DateFormat })}
+      />
+      <ChoiceField
+        label={t("data.match.interval")}
+        value={settings.unit}
+        choices={PERIOD_UNITS.map((u) => ({
+          value: u,
+          label: t(`data.interval.${u}` as MessageKey),
+        }))}
+        onChange={(v) => onChange({ unit: v as PeriodUnit })}
+      />
       {settings.shape === "orders" && (
         <NumberField
           label={t("data.match.window")}
@@ -135,6 +106,6 @@ export function ColumnMatching({ settings, sample, onChange, onShape }: ColumnMa
         label={t("data.match.hasHeader")}
         onChange={(_, d) => onChange({ hasHeader: d.checked })}
       />
-    </div>
+    </FieldGrid>
   );
 }

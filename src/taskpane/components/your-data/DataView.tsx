@@ -1,7 +1,7 @@
 import { Button, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
 import { lazy, memo, ReactNode, startTransition, useEffect, useMemo, useState } from "react";
 import type { AnalysisClient } from "../../worker/analysis-client";
-import type { AnalysisSettings, AnalysisView, TableSource } from "../../worker/protocol";
+import type { AnalysisView } from "../../worker/protocol";
 import { createAnalysisWorker } from "../../worker/assets";
 import type { WorkbookHost } from "../../host/workbook-host";
 import { useLocale } from "../../i18n/locale-context";
@@ -49,7 +49,7 @@ export default function DataView({ host, theme, onUse }: DataViewProps) {
   const styles = useStyles();
   const { t, locale } = useLocale();
   const data = useDataAnalysis(host, locale, createAnalysisWorker);
-  const { source, settings, phase, view, viewSettings, viewTable } = data;
+  const { source, settings, phase, view } = data;
   const f = useMemo(() => (view ? dataFormatters(view, locale) : null), [view, locale]);
   const busy = phase.kind === "reading" || phase.kind === "analysing";
 
@@ -127,13 +127,11 @@ export default function DataView({ host, theme, onUse }: DataViewProps) {
         )}
       </Section>
 
-      {view && viewSettings && viewTable && f && source && (
+      {view && f && source && (
         <AnalysisResults
           view={view}
           f={f}
           label={source.label}
-          table={viewTable}
-          settings={viewSettings}
           host={host}
           theme={theme}
           client={data.client}
@@ -148,9 +146,6 @@ interface AnalysisResultsProps {
   view: AnalysisView;
   f: DataFormatters;
   label: string;
-  /** The source and settings the view was analysed from (the lifetime panel reads it again). */
-  table: TableSource;
-  settings: AnalysisSettings;
   host: WorkbookHost;
   theme: "light" | "dark";
   client: AnalysisClient;
@@ -165,8 +160,6 @@ const AnalysisResults = memo(function AnalysisResults({
   view,
   f,
   label,
-  table,
-  settings,
   host,
   theme,
   client,
@@ -215,13 +208,7 @@ const AnalysisResults = memo(function AnalysisResults({
           view.shape === "orders" ? (
             <Section key="lifetime" title={t("data.lifetime.heading")}>
               <LazyChart>
-                <CustomerLifetimePanel
-                  source={table}
-                  settings={settings}
-                  client={client}
-                  host={host}
-                  f={f}
-                />
+                <CustomerLifetimePanel analysis={view.analysis} client={client} host={host} f={f} />
               </LazyChart>
             </Section>
           ) : null,

@@ -4,10 +4,10 @@ import { sampleUrl } from "../../worker/assets";
 import type { TableInfo, WorkbookHost } from "../../host/workbook-host";
 import { useLocale } from "../../i18n/locale-context";
 import type { DataAnalysisState } from "../../state/use-data-analysis";
+import { ButtonRow } from "../shared/ButtonRow";
 import { Notice } from "../shared/Notice";
 
 const useStyles = makeStyles({
-  buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   paste: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   hidden: { display: "none" },
   field: { minWidth: 0 },
@@ -58,7 +58,7 @@ export function SourcePicker({ host, data }: { host: WorkbookHost; data: DataAna
 
   if (workbook)
     return (
-      <div className={styles.buttons}>
+      <ButtonRow>
         <Button
           appearance="primary"
           onClick={() => data.readWorkbook({ kind: "selection" }, t("data.source.selection"))}
@@ -84,12 +84,12 @@ export function SourcePicker({ host, data }: { host: WorkbookHost; data: DataAna
             </Button>
           </>
         )}
-      </div>
+      </ButtonRow>
     );
 
   return (
     <>
-      <div className={styles.buttons}>
+      <ButtonRow>
         <Button appearance="primary" onClick={() => void loadSample()}>
           {t("data.source.sample")}
         </Button>
@@ -108,7 +108,7 @@ export function SourcePicker({ host, data }: { host: WorkbookHost; data: DataAna
             event.target.value = ""; // the same file can be opened again
           }}
         />
-      </div>
+      </ButtonRow>
       <div className={styles.paste}>
         <Field label={t("data.source.pasteLabel")} hint={t("data.source.pasteHint")}>
           <Textarea
@@ -118,14 +118,14 @@ export function SourcePicker({ host, data }: { host: WorkbookHost; data: DataAna
             onChange={(_, d) => setPasted(d.value)}
           />
         </Field>
-        <div className={styles.buttons}>
+        <ButtonRow>
           <Button
             disabled={pasted.trim() === ""}
             onClick={() => data.openText(pasted, "paste", t("data.source.pasted"))}
           >
             {t("data.source.usePasted")}
           </Button>
-        </div>
+        </ButtonRow>
       </div>
       {problem && <Notice intent="warning">{problem}</Notice>}
     </>

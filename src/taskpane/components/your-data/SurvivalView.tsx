@@ -3,10 +3,10 @@ import { lazy, useMemo } from "react";
 import type { AnalysisView } from "../../worker/protocol";
 import { useLocale } from "../../i18n/locale-context";
 import type { MessageKey } from "../../i18n/strings";
+import { unitsName } from "./unit-name";
 import { LazyChart } from "../shared/LazyChart";
-import { useTableStyles } from "../shared/table-styles";
+import { NumberTable } from "../shared/NumberTable";
 import { DataFormatters } from "./data-format";
-import { ScrollRegion } from "../shared/ScrollRegion";
 
 const SurvivalChart = lazy(
   () => import(/* webpackChunkName: "charts" */ "../../charts/SurvivalChart")
@@ -17,10 +17,9 @@ const MAX_ROWS = 36;
 
 /** Kaplan-Meier: the share of customers still with the business after t periods, its 95% band and the median lifetime. */
 export function SurvivalView({ view, f }: { view: AnalysisView; f: DataFormatters }) {
-  const table = useTableStyles();
   const { t } = useLocale();
   const s = view.survival;
-  const units = t(`data.units.${view.unit}` as MessageKey);
+  const units = unitsName(t, view.unit);
   // The curve starts at 100% at time 0 and steps down at each time with churn.
   const points = useMemo(() => {
     const out = [{ time: 0, survival: 1, band: [1, 1] as [number, number] }];
@@ -28,7 +27,15 @@ export function SurvivalView({ view, f }: { view: AnalysisView; f: DataFormatter
       out.push({ time: s.time[k], survival: s.survival[k], band: [s.lower[k], s.upper[k]] });
     return out;
   }, [s]);
-  const rows = Math.min(s.time.length, MAX_ROWS);
+  // Each figure column: its header's key and its cell.
+  const figures: [string, (k: number) => string][] = [
+    ["atRisk", (k) => f.count(s.atRisk[k])],
+    ["churned", (k) => f.count(s.churned[k])],
+    ["censored", (k) => f.count(s.censored[k])],
+    ["survival", (k) => f.percent(s.survival[k])],
+    ["lower", (k) => f.percent(s.lower[k])],
+    ["upper", (k) => f.percent(s.upper[k])],
+  ];
   return (
     <>
       <Text weight="semibold" data-testid="median-lifetime">
@@ -50,37 +57,21 @@ export function SurvivalView({ view, f }: { view: AnalysisView; f: DataFormatter
           format={f.percent}
         />
       </LazyChart>
-      <ScrollRegion label={t("data.survival.caption")}>
-        <table className={table.table} data-testid="survival-table">
-          <caption className={table.caption}>{t("data.survival.caption")}</caption>
-          <thead>
-            <tr>
-              {(
-                ["time", "atRisk", "churned", "censored", "survival", "lower", "upper"] as const
-              ).map((c) => (
-                <th key={c} scope="col" className={c === "time" ? table.th : table.colHead}>
-                  {t(`data.survival.${c}` as MessageKey, { units })}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {Array.from({ length: rows }, (_, k) => (
-              <tr key={k}>
-                <th scope="row" className={table.th}>
-                  {f.decimal(s.time[k], 0)}
-                </th>
-                <td className={table.num}>{f.count(s.atRisk[k])}</td>
-                <td className={table.num}>{f.count(s.churned[k])}</td>
-                <td className={table.num}>{f.count(s.censored[k])}</td>
-                <td className={table.num}>{f.percent(s.survival[k])}</td>
-                <td className={table.num}>{f.percent(s.lower[k])}</td>
-                <td className={table.num}>{f.percent(s.upper[k])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <NumberTable
+        caption={t("data.survival.caption")}
+        testId="survival-table"
+        scroll={{ label: t("data.survival.caption") }}
+        rows={Math.min(s.time.length, MAX_ROWS)}
+        rowHeader={{
+          header: t("data.survival.time", { units }),
+          cell: (k) => f.decimal(s.time[k], 0),
+        }}
+        columns={figures.map(([key, cell]) => ({
+          key,
+          header: t(`data.survival.${key}` as MessageKey, { units }),
+          cell,
+        }))}
+      />
       <Text size={200}>
         {t(
           view.shape === "orders"

@@ -1,6 +1,6 @@
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { InputKey } from "../../../model/whatif/whatif";
+import type { InputKey } from "../../../model/whatif/worked-example-model";
 import type { AnalysisView } from "../../worker/protocol";
 import { useLocale } from "../../i18n/locale-context";
 import type { MessageKey } from "../../i18n/strings";

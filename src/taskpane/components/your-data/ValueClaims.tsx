@@ -4,9 +4,10 @@ import { useLocale } from "../../i18n/locale-context";
 import { DataFormatters } from "./data-format";
 
 /**
- * The data beside two claims of the source articles (docs/definitions.md §3): “How to Keep Existing Customers”'s "80% of profit
- * from 20% of customers" and “15 Customer Retention Strategies”'s "returning customers spend 67% more". The data's figures
- * are revenue, not profit: the text says so.
+ * The data beside two claims of the source articles (docs/definitions.md §3): "80% of profit
+ * from 20% of customers" (“How to Keep Existing Customers”) and "returning customers spend 67%
+ * more" (“15 Customer Retention Strategies”). The data's figures are revenue, not profit: the
+ * text says so.
  */
 export function ValueClaims({ view, f }: { view: AnalysisView; f: DataFormatters }) {
   const { t } = useLocale();

@@ -11,11 +11,14 @@ import type { CustomerLifetimeOptions } from "../../../../src/model/buyers/custo
 import CustomerLifetimePanel from "../../../../src/taskpane/components/your-data/CustomerLifetimePanel";
 import { dataFormatters } from "../../../../src/taskpane/components/your-data/data-format";
 import type { AnalysisClient } from "../../../../src/taskpane/worker/analysis-client";
-import type { LifetimeView } from "../../../../src/taskpane/worker/customer-lifetime-protocol";
-import type { AnalysisSettings, AnalysisView, TableSource } from "../../../../src/taskpane/worker/protocol";
+import type { AnalysisView, LifetimeView } from "../../../../src/taskpane/worker/protocol";
 import type { WorkbookHost } from "../../../../src/taskpane/host/workbook-host";
 import { LocaleProvider } from "../../../../src/taskpane/i18n/locale-context";
-import { loadDataStrings, loadLanguage } from "../../../../src/taskpane/i18n/strings";
+import {
+  loadDataStrings,
+  loadDetailStrings,
+  loadLanguage,
+} from "../../../../src/taskpane/i18n/strings";
 import type { SheetPlan } from "../../../../src/report/sheet-plan";
 
 jest.mock("../../../../src/taskpane/charts/PAliveChart", () => ({
@@ -25,15 +28,8 @@ jest.mock("../../../../src/taskpane/charts/PAliveChart", () => ({
 
 jest.setTimeout(60_000);
 
-const SOURCE: TableSource = { kind: "text", text: "customer,date,amount\n" };
-const SETTINGS: AnalysisSettings = {
-  shape: "orders",
-  columns: { customer: 0, date: 1, amount: 2, start: -1, end: -1, revenue: -1 },
-  hasHeader: true,
-  dateFormat: null,
-  unit: "month",
-  window: 1,
-};
+/** The analysis on screen (AnalysisView.analysis), whose folded orders the worker refits. */
+const ANALYSIS = 1;
 
 /** A hand-made view: three top customers, ten bins, a holdout with three frequency buckets. */
 function handView(patch: Partial<LifetimeView> = {}): LifetimeView {
@@ -77,8 +73,8 @@ function handView(patch: Partial<LifetimeView> = {}): LifetimeView {
 interface Calls {
   lifetime: CustomerLifetimeOptions[];
   /** Whether each request let the worker refit the orders it folded before. */
-  reuse: boolean[];
-  sources: TableSource[];
+  /** The analysis each request named. */
+  analyses: number[];
   plans: string[];
   written: SheetPlan[];
 }
@@ -87,20 +83,12 @@ function setup(
   answer: () => Promise<LifetimeView>,
   { locale = "en-US" }: { locale?: string } = {}
 ) {
-  const calls: Calls = { lifetime: [], reuse: [], sources: [], plans: [], written: [] };
+  const calls: Calls = { lifetime: [], analyses: [], plans: [], written: [] };
   const plan = { sheetName: "Customers", blocks: [] } as unknown as SheetPlan;
   const client = {
-    lifetime: async (
-      source: TableSource,
-      settings: AnalysisSettings,
-      o: CustomerLifetimeOptions,
-      _progress: unknown,
-      reuse: boolean
-    ) => {
-      calls.sources.push(source);
-      expect(settings).toBe(SETTINGS);
+    lifetime: async (analysis: number, o: CustomerLifetimeOptions) => {
+      calls.analyses.push(analysis);
       calls.lifetime.push(o);
-      calls.reuse.push(reuse);
       return answer();
     },
     lifetimePlan: async (language: string) => {
@@ -119,23 +107,17 @@ function setup(
     { firstPeriod: 0, periodStart: new Float64Array(0), unit: "month" } as unknown as AnalysisView,
     locale
   );
-  const panel = (source: TableSource) => (
+  const panel = (analysis: number) => (
     <FluentProvider theme={webLightTheme}>
       <LocaleProvider locale={locale}>
-        <CustomerLifetimePanel
-          source={source}
-          settings={SETTINGS}
-          client={client}
-          host={host}
-          f={f}
-        />
+        <CustomerLifetimePanel analysis={analysis} client={client} host={host} f={f} />
       </LocaleProvider>
     </FluentProvider>
   );
-  const { rerender } = render(panel(SOURCE));
+  const { rerender } = render(panel(ANALYSIS));
   return Object.assign(calls, {
     /** The panel for other orders (a new analysis). */
-    openOther: (source: TableSource) => rerender(panel(source)),
+    openOther: (analysis: number) => rerender(panel(analysis)),
   });
 }
 
@@ -144,6 +126,7 @@ const cells = (row: HTMLElement) =>
 
 beforeAll(async () => {
   await loadDataStrings("zh-CN");
+  await loadDetailStrings("zh-CN");
   await loadLanguage("zh-CN");
 });
 
@@ -269,9 +252,8 @@ describe("Customers who may have left", () => {
         annualDiscountRate: 0.075,
       })
     );
-    // The same orders each time: only the first request reads them.
-    expect(calls.reuse[0]).toBe(false);
-    expect(calls.reuse.slice(1).every(Boolean)).toBe(true);
+    // The same analysis each time: the worker refits the orders it folded for it.
+    expect(calls.analyses.every((a) => a === ANALYSIS)).toBe(true);
   });
 
   it("keeps the last fit on screen while refitting, and drops an older answer that comes late", async () => {
@@ -302,17 +284,15 @@ describe("Customers who may have left", () => {
     expect(screen.getByTestId("lifetime-status").textContent).toBe("");
   });
 
-  it("clears the last fit when other orders are analysed, and has them read", async () => {
+  it("clears the last fit when other orders are analysed, and asks about them", async () => {
     const pending: ((view: LifetimeView) => void)[] = [];
     const calls = setup(() => new Promise<LifetimeView>((resolve) => pending.push(resolve)));
     await waitFor(() => expect(pending).toHaveLength(1));
     await act(async () => pending[0](handView()));
     await screen.findByTestId("lifetime-top");
-    const other: TableSource = { kind: "text", text: "other orders" };
-    await act(async () => calls.openOther(other));
+    await act(async () => calls.openOther(ANALYSIS + 1));
     await waitFor(() => expect(pending).toHaveLength(2));
-    expect(calls.sources).toEqual([SOURCE, other]);
-    expect(calls.reuse).toEqual([false, false]);
+    expect(calls.analyses).toEqual([ANALYSIS, ANALYSIS + 1]);
     expect(screen.queryByTestId("lifetime-top")).toBeNull();
     await act(async () => pending[1](handView({ customers: 5 })));
     expect(screen.getByTestId("lifetime-summary").textContent).toMatch(/^5 customers/);

@@ -2,12 +2,20 @@
 /**
  * The "Your data" tab with Testing Library: a pasted range analysed by the real engine (run
  * in-process instead of in a Web Worker), its numbers checked against the model called here
- * directly, "Use in the model", and a bad cell named by line and column.
+ * directly, "Use in the model", the sBG fit the worker computed (and a holdout's), the
+ * customer-lifetime fit asked about the analysis on screen, and a bad cell named by line and
+ * column.
  */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { readFileSync } from "fs";
+import path from "path";
 import { OrdersAnalysis } from "../../../../src/model/history/analysis";
+import { cohortSurvivors, fitCohortSbg } from "../../../../src/model/history/cohort-survivors";
 import { periodRetentionRate } from "../../../../src/model/history/period-retention";
-import { BrowserScenarioStorage, MemoryKeyValueStorage } from "../../../../src/scenarios/memory-storage";
+import {
+  BrowserScenarioStorage,
+  MemoryKeyValueStorage,
+} from "../../../../src/scenarios/memory-storage";
 import { App } from "../../../../src/taskpane/components/shell/App";
 import type { WorkbookHost } from "../../../../src/taskpane/host/workbook-host";
 
@@ -24,8 +32,9 @@ for (const chart of [
     default: () => <figure aria-label="chart" />,
   }));
 
-// Every request to and answer from the (in-process) worker, in order, as "<type> <source text>"
-// (the text of an analyse or lifetime request) and "answer <type>".
+// Every request to and answer from the (in-process) worker, in order: "analyse #<id> <text>",
+// "lifetime #<analysis> as #<id>" (the analysis it refits), "<type>" for the others, and
+// "answer <type> #<id>".
 const mockTraffic: string[] = [];
 /** Milliseconds the worker takes to answer an analysis (a big file's analysis takes seconds). */
 const mockAnalysisDelay = { ms: 0 };
@@ -37,7 +46,9 @@ beforeEach(() => {
 // The worker, in-process: the same engine, answering asynchronously as a worker would.
 jest.mock("../../../../src/taskpane/worker/assets", () => ({
   createAnalysisWorker: () => {
-    const { createAnalysisEngine } = jest.requireActual("../../../../src/taskpane/worker/analysis-engine");
+    const { createAnalysisEngine } = jest.requireActual(
+      "../../../../src/taskpane/worker/analysis-engine"
+    );
     const worker = {
       dead: false,
       onmessage: null as null | ((e: { data: unknown }) => void),
@@ -45,16 +56,27 @@ jest.mock("../../../../src/taskpane/worker/assets", () => ({
       terminate() {
         worker.dead = true;
       },
-      postMessage(request: { type: string; source?: { kind: string; text?: string } }) {
-        mockTraffic.push(`${request.type} ${request.source?.text ?? ""}`.trim());
+      postMessage(request: {
+        type: string;
+        id?: number;
+        analysis?: number;
+        source?: { kind: string; text?: string };
+      }) {
+        mockTraffic.push(
+          request.type === "analyse"
+            ? `analyse #${request.id} ${request.source?.text ?? ""}`
+            : request.type === "lifetime"
+              ? `lifetime #${request.analysis} as #${request.id}`
+              : request.type
+        );
         setTimeout(() => !worker.dead && void handle(request));
       },
     };
-    const handle = createAnalysisEngine((message: { type: string }) =>
+    const handle = createAnalysisEngine((message: { type: string; id?: number }) =>
       setTimeout(
         () => {
           if (worker.dead) return;
-          mockTraffic.push(`answer ${message.type}`);
+          mockTraffic.push(`answer ${message.type} #${message.id}`);
           worker.onmessage?.({ data: message });
         },
         message.type === "analysed" ? mockAnalysisDelay.ms : 0
@@ -164,21 +186,85 @@ describe("the Your data tab", () => {
     await openDataTab();
     await paste(TSV);
     await screen.findByTestId("period-table", {}, { timeout: 30_000 });
+    // The panel shows the first fit's answer (the models, or why they cannot be fitted).
+    const answered = () =>
+      waitFor(() => expect(screen.getByTestId("lifetime-status").textContent).toBe(""), {
+        timeout: 30_000,
+      });
+    await answered();
     const second = [ROWS[0], ...ROWS.slice(1).map(([c, d, a]) => [`${c}2`, d, a])]
       .map((r) => r.join("\t"))
       .join("\n");
     // The second analysis takes longer than the panel's pause before it asks for a fit.
     mockAnalysisDelay.ms = 1500;
     await paste(second);
-    await waitFor(() => expect(mockTraffic).toContain(`lifetime ${second}`), { timeout: 30_000 });
-    // Each fit asked for follows an answered analysis of the same text.
+    const analyses = () => mockTraffic.filter((e) => e.startsWith("analyse #"));
+    await waitFor(() => expect(analyses()).toHaveLength(2));
+    const [, secondId] = analyses().map((e) => Number(/^analyse #(\d+)/.exec(e)![1]));
+    const asked = () => mockTraffic.find((e) => e.startsWith(`lifetime #${secondId} as #`));
+    await waitFor(() => expect(asked()).toBeDefined(), { timeout: 30_000 });
+    // Answered, not dropped as superseded (which would leave the panel fitting).
+    await answered();
+    // Each fit asked for names an analysis already answered; each text was read once, by its
+    // analysis (the fits refit what it folded).
     mockTraffic.forEach((entry, i) => {
-      if (!entry.startsWith("lifetime ")) return;
-      const text = entry.slice("lifetime ".length);
-      const analysed = mockTraffic.indexOf(`analyse ${text}`);
-      expect(analysed).toBeGreaterThanOrEqual(0);
-      expect(mockTraffic.slice(analysed, i)).toContain("answer analysed");
+      const fit = /^lifetime #(\d+) as/.exec(entry);
+      if (fit) expect(mockTraffic.slice(0, i)).toContain(`answer analysed #${fit[1]}`);
     });
+    expect(analyses()).toEqual([expect.stringContaining(TSV), expect.stringContaining(second)]);
+    // The second analysis's fit was answered with the models or the model's reason, not dropped.
+    const id = /as #(\d+)$/.exec(asked()!)![1];
+    expect(mockTraffic.filter((e) => e.endsWith(` #${id}`) && e.startsWith("answer"))).toEqual([
+      expect.stringMatching(/^answer (lifetime|failed) #/),
+    ]);
+  });
+
+  it("shows the sBG fit the worker computed, and the fit with periods held out", async () => {
+    const sample = readFileSync(path.resolve(__dirname, "../../../../samples/orders.csv"), "utf8");
+    await openDataTab();
+    await paste(sample);
+    const parameters = await screen.findByTestId("sbg-parameters", {}, { timeout: 30_000 });
+    // The model called here on the same orders: its survivor rows, cut before each holdout here.
+    const model = new OrdersAnalysis({ unit: "month", window: 1, hasRevenue: true });
+    sample
+      .trim()
+      .split("\n")
+      .slice(1)
+      .forEach((line, i) => {
+        const [id, date, amount] = line.split(",");
+        model.add(i + 2, id, date, amount);
+      });
+    const rows = cohortSurvivors(model.finish());
+    const periods = Math.max(...rows.map((r) => r.length)) - 1;
+    const decimal = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 3 });
+    const percent = (v: number) =>
+      new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 }).format(v);
+    const survival = (alpha: number, beta: number, t: number) => {
+      let s = 1;
+      for (let j = 0; j < t; j++) s *= (beta + j) / (alpha + beta + j);
+      return s;
+    };
+    const expectFit = (held: number) => {
+      const fit = fitCohortSbg(rows.map((r) => r.slice(0, periods - held + 1)));
+      expect(screen.getByTestId("sbg-parameters").textContent).toBe(
+        `α = ${decimal(fit.alpha)}, β = ${decimal(fit.beta)}, fitted across ${fit.cohorts} cohorts on their first ${periods - held} months.`
+      );
+      const table = within(screen.getByTestId("sbg-table")).getAllByRole("row").slice(1);
+      expect(table).toHaveLength(periods + 1);
+      table.forEach((row, age) => {
+        const cells = Array.from(row.querySelectorAll("th, td"), (c) => c.textContent);
+        expect(cells[0]).toBe(age > periods - held ? `${age} (held out)` : String(age));
+        expect(cells[2]).toBe(percent(survival(fit.alpha, fit.beta, age)));
+      });
+    };
+    expect(parameters.textContent).toMatch(/^α = /);
+    expectFit(0);
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Hold out the last periods"), {
+        target: { value: "3" },
+      });
+    });
+    expectFit(3);
   });
 
   it("names the line and column of a bad cell", async () => {

@@ -1,0 +1,151 @@
+/**
+ * A table's rows handed to the model's streaming readers (OrdersAnalysis, SubscriptionsAnalysis,
+ * CustomerLifetimeAnalysis) through the table's layout: the title row skipped, each row's cells
+ * picked by role, text dates read in the layout's format. The pane's worker and the command line
+ * both feed rows through here; a bad cell's error comes out placed in the user's column.
+ */
+import { CellError } from "../errors";
+import type { ColumnRole } from "./column-matching";
+import { dateCellIn, DateFormat } from "./date-formats";
+import { FIRST_SERIAL, LAST_SERIAL, serialFromIsoText } from "./excel-dates";
+import type { TableLayout } from "./layout";
+import { ORDER_COLUMN_NAMES } from "./order-rows";
+import { SUBSCRIPTION_COLUMN_NAMES } from "./subscription-rows";
+
+/** OrdersAnalysis, CustomerLifetimeAnalysis: anything that takes orders one row at a time. */
+export interface OrderTarget {
+  add(row: number, id: unknown, date: unknown, amount: unknown): void;
+}
+
+export interface SubscriptionTarget {
+  add(row: number, id: unknown, start: unknown, end: unknown, revenue: unknown): void;
+}
+
+/** Rows as they arrive; `firstRow` is the number the user knows rows[0] by (a line or a sheet row). */
+export type RowFeed = (rows: readonly (readonly unknown[])[], firstRow: number) => void;
+
+export type FeedLayout = Pick<TableLayout, "hasHeader" | "columns" | "dateFormat">;
+
+export interface FeedOptions {
+  /**
+   * The rows are records of a text file whose `firstRow` counts records: a quoted cell's line
+   * breaks push the records after it down, so each is named by the line it starts on.
+   */
+  textLines?: boolean;
+}
+
+/** Each data row's customer, date and amount (when the layout has one) to `target`. */
+export function feedOrders(
+  layout: FeedLayout,
+  target: OrderTarget,
+  options: FeedOptions = {}
+): RowFeed {
+  const { customer, date, amount } = layout.columns;
+  const dates = new DateCells(layout.dateFormat);
+  return rowFeed(layout, options, (row, line) =>
+    target.add(line, row[customer], dates.read(row[date]), amount >= 0 ? row[amount] : null)
+  );
+}
+
+/** Each data row's customer, start, end and recurring revenue (when the layout has them) to `target`. */
+export function feedSubscriptions(
+  layout: FeedLayout,
+  target: SubscriptionTarget,
+  options: FeedOptions = {}
+): RowFeed {
+  const { customer, start, end, revenue } = layout.columns;
+  const dates = new DateCells(layout.dateFormat);
+  return rowFeed(layout, options, (row, line) =>
+    target.add(
+      line,
+      row[customer],
+      dates.read(row[start]),
+      end >= 0 ? dates.read(row[end]) : null,
+      revenue >= 0 ? row[revenue] : null
+    )
+  );
+}
+
+function rowFeed(
+  layout: FeedLayout,
+  options: FeedOptions,
+  add: (row: readonly unknown[], line: number) => void
+): RowFeed {
+  let skipHeader = layout.hasHeader;
+  let breaks = 0; // line breaks inside the cells of the records fed so far
+  return (rows, firstRow) => {
+    try {
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i];
+        const line = firstRow + i + breaks;
+        if (options.textLines) breaks += lineBreaksIn(row);
+        if (skipHeader) {
+          skipHeader = false;
+          continue;
+        }
+        add(row, line);
+      }
+    } catch (error) {
+      throw inUserColumn(error, layout);
+    }
+  };
+}
+
+function lineBreaksIn(row: readonly unknown[]): number {
+  let n = 0;
+  for (let f = 0; f < row.length; f++) {
+    const field = row[f];
+    if (typeof field !== "string") continue;
+    for (let at = field.indexOf("\n"); at >= 0; at = field.indexOf("\n", at + 1)) n++;
+  }
+  return n;
+}
+
+/** The role each argument name of the model's readers stands for. */
+const ROLE_OF_ARGUMENT: Readonly<Record<string, ColumnRole>> = {
+  [ORDER_COLUMN_NAMES.customers]: "customer",
+  [ORDER_COLUMN_NAMES.dates]: "date",
+  [ORDER_COLUMN_NAMES.amounts]: "amount",
+  [SUBSCRIPTION_COLUMN_NAMES.customers]: "customer",
+  [SUBSCRIPTION_COLUMN_NAMES.starts]: "start",
+  [SUBSCRIPTION_COLUMN_NAMES.ends]: "end",
+  [SUBSCRIPTION_COLUMN_NAMES.revenue]: "revenue",
+};
+
+/** A cell error placed in the user's column the layout read that argument from. */
+function inUserColumn(error: unknown, layout: FeedLayout): unknown {
+  if (!(error instanceof CellError) || error.column !== null) return error;
+  const role = ROLE_OF_ARGUMENT[error.argument];
+  const column = role === undefined ? -1 : layout.columns[role];
+  return column >= 0 ? error.inColumn(column) : error;
+}
+
+/** Distinct date texts remembered at a time (dates with times of day are all different). */
+const MAX_CACHED_DATES = 100_000;
+
+/**
+ * Date cells as the model reads them: text in the layout's format, or ISO text, becomes its
+ * serial; anything else passes through for the model to accept or to name. A file repeats the
+ * same few thousand dates a million times, so each text is read once.
+ */
+class DateCells {
+  private readonly known = new Map<string, unknown>();
+
+  constructor(private readonly format: DateFormat | null) {}
+
+  read(cell: unknown): unknown {
+    if (typeof cell !== "string" || cell === "") return cell;
+    let value = this.known.get(cell);
+    if (value === undefined) {
+      value = dateCellIn(cell, this.format);
+      if (typeof value === "string") {
+        const serial = serialFromIsoText(value);
+        // Out of Excel's dates, the text itself goes on, for the model's message about it.
+        if (serial !== null && serial >= FIRST_SERIAL && serial <= LAST_SERIAL) value = serial;
+      }
+      if (this.known.size >= MAX_CACHED_DATES) this.known.clear();
+      this.known.set(cell, value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,68 @@
+import { Text } from "@fluentui/react-components";
+import { useLocale } from "../../../i18n/locale-context";
+import type { LifetimeView } from "../../../worker/protocol";
+import type { MessageKey } from "../../../i18n/strings";
+import { NumberTable } from "../../shared/NumberTable";
+import { Subheading } from "../../shared/Subheading";
+import type { DataFormatters } from "../data-format";
+
+/** The most valuable customers by CLV over the horizon, each with the figures the models read and give. */
+export function TopCustomers({
+  view,
+  units,
+  f,
+}: {
+  view: LifetimeView;
+  /** The time unit's name, plural ("weeks"). */
+  units: string;
+  f: DataFormatters;
+}) {
+  const { t } = useLocale();
+  const top = view.top;
+  const horizon = f.count(view.options.horizon);
+  // Each column: its key (the header's string and the cells' data-col) and its cell.
+  const figures: [string, (k: number) => string][] = [
+    ["x", (k) => f.count(top.frequency[k])],
+    ["tx", (k) => f.decimal(top.recency[k], 1)],
+    ["T", (k) => f.decimal(top.age[k], 1)],
+    ["m", (k) => f.money(top.monetary[k])],
+    ["pAlive", (k) => f.percent(top.pAlive[k])],
+    ["expectedPurchases", (k) => f.decimal(top.expectedPurchases[k], 2)],
+    ["expectedSpend", (k) => f.money(top.expectedSpend[k])],
+    ["clv", (k) => f.money(top.clv[k])],
+  ];
+  const columns = figures.map(([key, cell]) => ({
+    key,
+    header: t(`data.lifetime.col.${key}` as MessageKey),
+    cell,
+  }));
+  return (
+    <>
+      <Subheading>{t("data.lifetime.topHeading")}</Subheading>
+      <NumberTable
+        caption={t(view.spend ? "data.lifetime.topCaption" : "data.lifetime.topCaptionPurchases", {
+          count: f.count(top.label.length),
+          horizon,
+          units,
+        })}
+        testId="lifetime-top"
+        scroll={{ label: t("data.lifetime.topCaption") }}
+        rows={top.label.length}
+        rowHeader={{
+          key: "id",
+          header: t("data.lifetime.col.id"),
+          cell: (k) => String(top.label[k]),
+        }}
+        columns={columns}
+        markColumns
+      />
+      <Text size={200}>
+        {t("data.lifetime.definition", {
+          horizon,
+          units,
+          rate: f.percent(view.options.annualDiscountRate),
+        })}
+      </Text>
+    </>
+  );
+}
