@@ -1,12 +1,16 @@
 /**
  * Reading a data table's columns as Excel passes them to the data functions (declared `any`, so
- * an empty cell arrives as null where Excel can tell it from 0), and turning the model's tables
- * into spilled results. The data rules themselves (ids, dates, blanks) live in the model
- * (src/model/reading/cell-values.ts), shared with the pane and the command line.
+ * an empty cell arrives as null where Excel can tell it from 0) into the model's aggregates, and
+ * turning the model's tables into spilled results. The data rules themselves (ids, dates,
+ * blanks) live in the model (src/model/reading), shared with the pane and the command line.
  */
 import { invalidNumber, invalidValue } from "../model/errors";
 import { dateSerial } from "../model/reading/cell-values";
+import { NO_BASE } from "../model/history/period-retention";
 import { periodUnitOfCode, PeriodUnit } from "../model/history/periods";
+import { ordersByPeriod, readSubscriptions } from "../model/history/table-folding";
+import { ORDER_COLUMN_NAMES } from "../model/reading/order-rows";
+import { SUBSCRIPTION_COLUMN_NAMES } from "../model/reading/subscription-rows";
 import { excelError, ExcelCell, toExcelError } from "./excel-args";
 
 /** One column (or row) of a range, read by position. */
@@ -34,13 +38,98 @@ export function readColumn(arg: unknown, name: string): Column {
   throw invalidValue(`${name} must be a single column, not a ${grid.length}×${cols} block`);
 }
 
-/** Columns of one table must have one length: "ranges have different shapes (99×1 and 98×1)". */
-export function checkSameLength(columns: readonly Column[]): number {
-  const present = columns.filter((c) => c.length > 0);
+/**
+ * The columns of one table by role, each argument with its name for messages: the ranges given
+ * must have one length ("ranges have different shapes (99×1 and 98×1)"); an omitted one is empty.
+ */
+export function readTable<Role extends string>(
+  args: Readonly<Record<Role, readonly [arg: unknown, name: string]>>
+): Record<Role, Column> {
+  const table = {} as Record<Role, Column>;
+  for (const role in args) table[role] = readColumn(args[role][0], args[role][1]);
+  const present = Object.values<Column>(table).filter((c) => c.length > 0);
   for (const c of present)
     if (c.length !== present[0].length)
       throw invalidValue(`ranges have different shapes (${present[0].shape} and ${c.shape})`);
-  return present.length > 0 ? present[0].length : 0;
+  return table;
+}
+
+/** An orders table's columns (customers, dates, optional amounts), of one length. */
+export function orderTable(
+  customers: unknown,
+  dates: unknown,
+  amounts: unknown,
+  names = ORDER_COLUMN_NAMES
+) {
+  return {
+    ...readTable({
+      ids: [customers, names.customers],
+      dates: [dates, names.dates],
+      amounts: [amounts, names.amounts],
+    }),
+    names,
+  };
+}
+
+export type OrderTable = ReturnType<typeof orderTable>;
+
+/**
+ * What every table function reads after its own options, the last date (`end_date` of orders,
+ * `as_of` of subscriptions) and the headers flag; then the table, read up to that date.
+ */
+function readUpTo<T>(
+  date: unknown,
+  dateName: string,
+  headers: unknown,
+  read: (day: number | null) => T
+) {
+  const endDay = optionalDate(date, dateName);
+  const withHeaders = optionalHeaders(headers);
+  return { ...read(endDay), endDay, withHeaders };
+}
+
+/** An orders table folded into customer-period cells of `unit`, up to `end_date`. */
+export const foldOrders = (table: OrderTable, unit: PeriodUnit, end: unknown, headers: unknown) =>
+  readUpTo(end, "end_date", headers, (endDay) =>
+    ordersByPeriod(table.ids, table.dates, table.amounts, unit, endDay, table.names)
+  );
+
+/** A subscriptions table's columns (customers, starts, ends, optional MRR), of one length. */
+export const subscriptionTable = (
+  customers: unknown,
+  starts: unknown,
+  ends: unknown,
+  mrr: unknown
+) =>
+  readTable({
+    ids: [customers, SUBSCRIPTION_COLUMN_NAMES.customers],
+    starts: [starts, SUBSCRIPTION_COLUMN_NAMES.starts],
+    ends: [ends, SUBSCRIPTION_COLUMN_NAMES.ends],
+    revenue: [mrr, SUBSCRIPTION_COLUMN_NAMES.revenue],
+  });
+
+export type SubscriptionTable = ReturnType<typeof subscriptionTable>;
+
+/** A subscriptions table as of `as_of`. */
+export const readSubscriptionsAsOf = (
+  table: SubscriptionTable,
+  unit: PeriodUnit,
+  asOf: unknown,
+  headers: unknown
+) =>
+  readUpTo(asOf, "as_of", headers, (asOfDay) =>
+    readSubscriptions(table.ids, table.starts, table.ends, table.revenue, unit, asOfDay)
+  );
+
+/** A subscriptions function with no option of its own: columns, interval, as-of date, headers. */
+export function subscriptionsByPeriod(
+  columns: readonly [customers: unknown, starts: unknown, ends: unknown, mrr: unknown],
+  interval: unknown,
+  asOf: unknown,
+  headers: unknown
+) {
+  const table = subscriptionTable(...columns);
+  return readSubscriptionsAsOf(table, optionalInterval(interval), asOf, headers);
 }
 
 /** An optional single value: null when omitted or empty. */
@@ -94,12 +183,15 @@ export function optionalDate(arg: unknown, name: string): number | null {
 }
 
 /**
- * A model number as a cell: NaN is "unobserved" (an empty cell), ±Infinity a ratio with no
- * base (#DIV/0!).
+ * A model number as a cell: NaN is "unobserved" (an empty cell), NO_BASE a ratio whose base is 0
+ * (#DIV/0!, as Excel's own division shows it).
  */
 export function numberCell(value: number): ExcelCell {
-  if (value === value && Number.isFinite(value)) return value;
-  return value !== value ? "" : excelError("div0", "division by zero");
+  if (Number.isFinite(value)) return value;
+  if (value !== value) return "";
+  return value === NO_BASE
+    ? excelError("div0", "division by zero")
+    : excelError("num", "too large to represent");
 }
 
 /**

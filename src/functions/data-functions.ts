@@ -1,9 +1,10 @@
 /*
- * Retention from the user's own data (docs/definitions.md §7–§8, §10's RFM summary): one formula per
- * table, spilling, recalculating when the data changes. Thin adapters: columns in, the model's
- * tables out (src/model/reading and src/model/history). Every data parameter is declared `any`, so an empty cell arrives
- * as null where Excel tells it from 0; desktop builds that still pass 0 are covered by the data
- * rules (a row of blanks and zeros is blank; a date of 0 is never a date).
+ * Retention from the user's own data (docs/definitions.md §7–§8, §10's RFM summary): one formula
+ * per table, spilling, recalculating when the data changes. Thin adapters: columns in (read by
+ * data-args.ts through src/model/reading), the model's tables out (src/model/history). Every
+ * data parameter is declared `any`, so an empty cell arrives as null where Excel tells it from 0;
+ * desktop builds that still pass 0 are covered by the data rules (a row of blanks and zeros is
+ * blank; a date of 0 is never a date).
  * custom-functions-metadata-plugin reads the JSDoc below and appends CustomFunctions.associate.
  */
 import {
@@ -23,49 +24,22 @@ import {
   periodStarts,
 } from "../model/history/period-retention";
 import { revenueMovements, RevenueMovementTable } from "../model/history/revenue-movements";
-import { checkTimeUnit, rfmSummary } from "../model/history/rfm";
+import { checkTimeUnit, rfmSummary, RfmSummary } from "../model/history/rfm";
 import { subscriptionPeriods } from "../model/history/subscription-periods";
-import { NO_COLUMN, ordersByPeriod, readSubscriptions } from "../model/history/table-folding";
 import { grossRevenueRetention, netRevenueRetention } from "../model/economics/revenue-retention";
+import { ORDER_COLUMN_NAMES, OrderColumnNames } from "../model/reading/order-rows";
 import {
-  checkSameLength,
+  foldOrders,
   numberCell,
-  optionalDate,
-  optionalHeaders,
   optionalInterval,
   optionalNumber,
-  readColumn,
+  orderTable,
+  readSubscriptionsAsOf,
   spill,
+  subscriptionsByPeriod,
+  subscriptionTable,
 } from "./data-args";
 import { ExcelCell, toExcelError } from "./excel-args";
-
-/** An orders table's columns, one length: customers, dates and (optional) amounts. */
-function orderColumns(
-  customers: unknown,
-  dates: unknown,
-  amounts: unknown,
-  datesName = "order_dates"
-) {
-  const columns = {
-    ids: readColumn(customers, "customers"),
-    dates: readColumn(dates, datesName),
-    amounts: readColumn(amounts, "amounts"),
-  };
-  checkSameLength([columns.ids, columns.dates, columns.amounts]);
-  return columns;
-}
-
-/** A subscriptions table's columns, one length: customers, starts, ends and (optional) MRR. */
-function subscriptionColumns(customers: unknown, starts: unknown, ends: unknown, mrr: unknown) {
-  const columns = {
-    ids: readColumn(customers, "customers"),
-    starts: readColumn(starts, "start_dates"),
-    ends: readColumn(ends, "end_dates"),
-    revenue: readColumn(mrr, "mrr"),
-  };
-  checkSameLength([columns.ids, columns.starts, columns.ends, columns.revenue]);
-  return columns;
-}
 
 const PERIOD_RETENTION_HEADERS = [
   "period start",
@@ -90,7 +64,7 @@ function periodRetentionRows(table: PeriodRetentionTable, headers: boolean): Exc
       table.kept[i],
       table.reactivated[i],
       table.churned[i],
-      numberCell(table.start[i] === 0 ? Infinity : periodRetentionRate(table, i)),
+      numberCell(periodRetentionRate(table, i)),
     ]);
   }
   return rows;
@@ -118,12 +92,10 @@ export function PERIOD_RETENTION(
   headers?: any
 ): any[][] {
   return spill(() => {
-    const { ids, dates, amounts: money } = orderColumns(customers, order_dates, amounts);
+    const table = orderTable(customers, order_dates, amounts);
     const unit = optionalInterval(interval);
     const w = checkWindow(optionalNumber(window, "window", 1));
-    const endDay = optionalDate(end_date, "end_date");
-    const withHeaders = optionalHeaders(headers);
-    const { cells, range } = ordersByPeriod(ids, dates, money, unit, endDay);
+    const { cells, range, withHeaders } = foldOrders(table, unit, end_date, headers);
     return periodRetentionRows(periodRetentionFromOrders(cells, range, w), withHeaders);
   });
 }
@@ -148,11 +120,8 @@ export function SUBSCRIPTION_RETENTION(
   headers?: any
 ): any[][] {
   return spill(() => {
-    const { ids, starts, ends } = subscriptionColumns(customers, start_dates, end_dates, null);
-    const unit = optionalInterval(interval);
-    const asOf = optionalDate(as_of, "as_of");
-    const withHeaders = optionalHeaders(headers);
-    const { subs, range } = readSubscriptions(ids, starts, ends, NO_COLUMN, unit, asOf);
+    const columns = [customers, start_dates, end_dates, null] as const;
+    const { subs, range, withHeaders } = subscriptionsByPeriod(columns, interval, as_of, headers);
     return periodRetentionRows(periodRetentionFromSubscriptions(subs, range), withHeaders);
   });
 }
@@ -208,12 +177,10 @@ export function COHORTS(
   headers?: any
 ): any[][] {
   return spill(() => {
-    const { ids, dates, amounts: money } = orderColumns(customers, order_dates, amounts);
-    const m = readMeasureOrThrow(measure, money.length > 0, "amounts");
+    const table = orderTable(customers, order_dates, amounts);
+    const m = readMeasureOrThrow(measure, table.amounts.length > 0, "amounts");
     const unit = optionalInterval(interval);
-    const endDay = optionalDate(end_date, "end_date");
-    const withHeaders = optionalHeaders(headers);
-    const { cells, range } = ordersByPeriod(ids, dates, money, unit, endDay);
+    const { cells, range, withHeaders } = foldOrders(table, unit, end_date, headers);
     return cohortRows(cohortTable(cells, range), m, withHeaders);
   });
 }
@@ -242,17 +209,10 @@ export function SUBSCRIPTION_COHORTS(
   headers?: any
 ): any[][] {
   return spill(() => {
-    const { ids, starts, ends, revenue } = subscriptionColumns(
-      customers,
-      start_dates,
-      end_dates,
-      mrr
-    );
-    const m = readMeasureOrThrow(measure, revenue.length > 0, "mrr");
+    const table = subscriptionTable(customers, start_dates, end_dates, mrr);
+    const m = readMeasureOrThrow(measure, table.revenue.length > 0, "mrr");
     const unit = optionalInterval(interval);
-    const asOf = optionalDate(as_of, "as_of");
-    const withHeaders = optionalHeaders(headers);
-    const { subs, range } = readSubscriptions(ids, starts, ends, revenue, unit, asOf);
+    const { subs, range, withHeaders } = readSubscriptionsAsOf(table, unit, as_of, headers);
     return cohortRows(cohortTable(subscriptionPeriods(subs, range), range), m, withHeaders);
   });
 }
@@ -302,6 +262,9 @@ function movementRows(table: RevenueMovementTable, headers: boolean): ExcelCell[
   return rows;
 }
 
+/** REVENUE_MOVEMENTS names its date column `dates`: any day of the period the revenue is for. */
+const MOVEMENT_COLUMN_NAMES: OrderColumnNames = { ...ORDER_COLUMN_NAMES, dates: "dates" };
+
 /**
  * Revenue movements per period from orders or from revenue by customer and period (for example a monthly MRR export): new, expansion, contraction, churn, reactivation, NRR and GRR.
  * @customfunction REVENUE_MOVEMENTS
@@ -322,12 +285,9 @@ export function REVENUE_MOVEMENTS(
   headers?: any
 ): any[][] {
   return spill(() => {
-    const { ids, dates: days, amounts: money } = orderColumns(customers, dates, amounts, "dates");
+    const table = orderTable(customers, dates, amounts, MOVEMENT_COLUMN_NAMES);
     const unit = optionalInterval(interval);
-    const endDay = optionalDate(end_date, "end_date");
-    const withHeaders = optionalHeaders(headers);
-    const names = { customers: "customers", dates: "dates", amounts: "amounts" };
-    const { cells, range } = ordersByPeriod(ids, days, money, unit, endDay, names);
+    const { cells, range, withHeaders } = foldOrders(table, unit, end_date, headers);
     return movementRows(revenueMovements(cells, range), withHeaders);
   });
 }
@@ -354,21 +314,31 @@ export function SUBSCRIPTION_REVENUE_MOVEMENTS(
   headers?: any
 ): any[][] {
   return spill(() => {
-    const { ids, starts, ends, revenue } = subscriptionColumns(
-      customers,
-      start_dates,
-      end_dates,
-      mrr
-    );
-    const unit = optionalInterval(interval);
-    const asOf = optionalDate(as_of, "as_of");
-    const withHeaders = optionalHeaders(headers);
-    const { subs, range } = readSubscriptions(ids, starts, ends, revenue, unit, asOf);
+    const columns = [customers, start_dates, end_dates, mrr] as const;
+    const { subs, range, withHeaders } = subscriptionsByPeriod(columns, interval, as_of, headers);
     return movementRows(revenueMovements(subscriptionPeriods(subs, range), range), withHeaders);
   });
 }
 
 const RFM_HEADERS = ["customer", "frequency", "recency", "T", "monetary_value"];
+
+/** One row per customer; a function of its own so its loop stays compiled between calls. */
+function rfmRows(
+  summary: RfmSummary,
+  labels: ReadonlyArray<string | number>,
+  headers: boolean
+): ExcelCell[][] {
+  const rows: ExcelCell[][] = headers ? [RFM_HEADERS] : [];
+  for (let k = 0; k < summary.count; k++)
+    rows.push([
+      labels[summary.customer[k]],
+      summary.frequency[k],
+      summary.recency[k],
+      summary.age[k],
+      summary.monetary[k],
+    ]);
+  return rows;
+}
 
 /**
  * Per-customer RFM summary as Python's lifetimes computes it: frequency (repeat purchase days), recency, T and the mean value of repeat purchases.
@@ -390,21 +360,10 @@ export function RFM(
   headers?: any
 ): any[][] {
   return spill(() => {
-    const { ids, dates, amounts: money } = orderColumns(customers, order_dates, amounts);
-    const endDay = optionalDate(end_date, "end_date");
+    const table = orderTable(customers, order_dates, amounts);
     const unitDays = checkTimeUnit(optionalNumber(time_unit, "time_unit", 1));
-    const withHeaders = optionalHeaders(headers);
-    const read = ordersByPeriod(ids, dates, money, "day", endDay);
-    const summary = rfmSummary(read.cells, endDay ?? read.lastDay, unitDays);
-    const rows: ExcelCell[][] = withHeaders ? [RFM_HEADERS] : [];
-    for (let k = 0; k < summary.count; k++)
-      rows.push([
-        read.ids.labels[summary.customer[k]],
-        summary.frequency[k],
-        summary.recency[k],
-        summary.age[k],
-        summary.monetary[k],
-      ]);
-    return rows;
+    const folded = foldOrders(table, "day", end_date, headers);
+    const summary = rfmSummary(folded.cells, folded.endDay ?? folded.lastDay, unitDays);
+    return rfmRows(summary, folded.ids.labels, folded.withHeaders);
   });
 }

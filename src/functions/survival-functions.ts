@@ -7,25 +7,30 @@ import { DomainError } from "../model/errors";
 import { checkConfidence, kaplanMeier, medianLifetime } from "../model/history/kaplan-meier";
 import { subscriptionDuration } from "../model/history/subscription-durations";
 import { SurvivalRowReader } from "../model/reading/survival-rows";
-import { cellError, dateSerial, isBlankOrZero, looksLikeHeader } from "../model/reading/cell-values";
+import {
+  cellError,
+  dateSerial,
+  isBlankOrZero,
+  looksLikeHeader,
+} from "../model/reading/cell-values";
 import { noData } from "../model/history/table-folding";
 import {
-  checkSameLength,
   Column,
   optionalDate,
   optionalHeaders,
   optionalInterval,
   optionalNumber,
-  readColumn,
+  readTable,
   spill,
 } from "./data-args";
 import { ExcelCell, toExcelError } from "./excel-args";
 
 function survivalRows(durations: unknown, churned: unknown, weights: unknown) {
-  const d = readColumn(durations, "durations");
-  const c = readColumn(churned, "churned");
-  const w = readColumn(weights, "weights");
-  checkSameLength([d, c, w]);
+  const { d, c, w } = readTable({
+    d: [durations, "durations"],
+    c: [churned, "churned"],
+    w: [weights, "weights"],
+  });
   const reader = new SurvivalRowReader();
   for (let i = 0; i < d.length; i++)
     reader.add(i + 1, d.at(i), c.at(i), w.length > 0 ? w.at(i) : null);
@@ -115,9 +120,11 @@ export function SUBSCRIPTION_DURATIONS(
   interval?: any
 ): any[][] {
   return spill(() => {
-    const starts = readColumn(start_dates, "start_dates");
-    const ends = readColumn(end_dates, "end_dates");
-    const n = checkSameLength([starts, ends]);
+    const { starts, ends } = readTable({
+      starts: [start_dates, "start_dates"],
+      ends: [end_dates, "end_dates"],
+    });
+    const n = Math.max(starts.length, ends.length);
     const unit = optionalInterval(interval);
     const parsed = readSpans(starts, ends, n);
     let asOf = optionalDate(as_of, "as_of");

@@ -15,7 +15,7 @@
  */
 import { invalidNumber } from "../errors";
 import { CustomerPeriods } from "./customer-periods";
-import { PeriodRange } from "./period-retention";
+import { PeriodRange, rateOver } from "./period-retention";
 
 export type CohortMeasure = "customers" | "share" | "revenue" | "revenueShare" | "survivors";
 
@@ -115,8 +115,8 @@ export function cohortTable(cells: CustomerPeriods, range: PeriodRange, reach = 
 }
 
 /**
- * One cell of a cohort table in the chosen measure: NaN when unobserved, Infinity when a share
- * has no base (a cohort with no period-0 revenue).
+ * One cell of a cohort table in the chosen measure: NaN when unobserved, NO_BASE when a revenue
+ * share has no base (a cohort with no period-0 revenue).
  */
 export function cohortCell(
   table: CohortTable,
@@ -137,7 +137,7 @@ export function cohortCell(
     case "revenueShare": {
       const base = table.revenue[row * table.ages];
       const value = table.revenue[at];
-      return value !== value ? NaN : base === 0 ? Infinity : value / base;
+      return value !== value ? NaN : rateOver(value, base);
     }
   }
 }

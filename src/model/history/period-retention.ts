@@ -33,14 +33,28 @@ export interface PeriodRetentionTable {
   churned: Int32Array;
 }
 
-/** Retention (E − N) ÷ S of one period; with orders it may exceed 1 (reactivations). NaN: S = 0. */
+/**
+ * A rate over a base of 0 has no value (docs/definitions.md §7): a period with no customers at
+ * its start has no retention rate, a cohort with no period-0 revenue no revenue share. The model
+ * says so with NO_BASE, a value no real rate takes, and never with NaN, which in its tables
+ * means "not observed yet". The cell functions show it as Excel shows a division by zero.
+ */
+export const NO_BASE = Infinity;
+
+/** numerator ÷ base, or NO_BASE when the base is 0. */
+export function rateOver(numerator: number, base: number): number {
+  return base === 0 ? NO_BASE : numerator / base;
+}
+
+/** Retention (E − N) ÷ S of one period; with orders it may exceed 1 (reactivations). */
 export function periodRetentionRate(table: PeriodRetentionTable, i: number): number {
-  const s = table.start[i];
-  return s === 0 ? NaN : (table.end[i] - table.won[i]) / s;
+  return rateOver(table.end[i] - table.won[i], table.start[i]);
 }
 
 /** Counts runs of activity into a table over a range of periods. */
 class RunCounter {
+  /** Keeps the hidden class alive between calls (see CustomerIds.warm). */
+  static readonly warm = new RunCounter({ unit: "month", first: 0, last: -1 });
   private readonly length: number;
   private readonly endDiff: Int32Array;
   private readonly keptDiff: Int32Array;

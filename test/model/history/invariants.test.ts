@@ -5,7 +5,9 @@ import { OrdersAnalysis, SubscriptionsAnalysis } from "../../../src/model/histor
 import { cohortCell } from "../../../src/model/history/cohorts";
 import { CustomerPeriodAccumulator } from "../../../src/model/history/customer-periods";
 import { kaplanMeier } from "../../../src/model/history/kaplan-meier";
-import { PeriodUnit } from "../../../src/model/history/periods";
+import { NO_BASE, periodRetentionRate } from "../../../src/model/history/period-retention";
+import { periodStart, PeriodUnit } from "../../../src/model/history/periods";
+import { periodKey } from "./reference";
 import { syntheticOrders, syntheticSubscriptions } from "../../support/synthetic-data";
 
 // Hundreds of random tables per property: generous on a loaded 2-core machine.
@@ -143,5 +145,86 @@ test("folding rows in many small batches gives the same cells as folding them at
       }
     ),
     { numRuns: 200 }
+  );
+});
+
+test("the accumulator's cells are each customer's sums by period, against a brute-force grouping", () => {
+  const row = fc.record({
+    customer: fc.integer({ min: 0, max: 12 }),
+    day: fc.integer({ min: 45000, max: 45800 }),
+    // Whole amounts keep the sums exact whatever the order they are added in; NaN: no amount.
+    amount: fc.oneof(fc.integer({ min: -40, max: 200 }), fc.constant(NaN)),
+    active: fc.boolean(),
+  });
+  fc.assert(
+    fc.property(
+      // Up to 400 rows over 13 customers: some customers get more than 32 rows in a period table.
+      fc.array(row, { maxLength: 400 }),
+      fc.constantFrom<PeriodUnit>("day", "week", "month", "quarter"),
+      fc.constantFrom(1, 3, 50, undefined),
+      fc.boolean(),
+      fc.integer({ min: 0, max: 20 }),
+      (rows, unit, bufferRows, sized, knownCustomers) => {
+        const acc = new CustomerPeriodAccumulator(unit, bufferRows, sized ? rows.length : 0);
+        for (const r of rows) acc.addDay(r.customer, r.day, r.amount, r.active);
+        const cells = acc.finish(knownCustomers);
+
+        // Brute force: one entry per (customer, period first day), in a plain Map.
+        const expected = new Map<string, { revenue: number; sales: number; active: number }>();
+        let maxCustomer = -1;
+        for (const r of rows) {
+          const key = `${r.customer} ${periodKey(r.day, unit)}`;
+          const cell = expected.get(key) ?? { revenue: 0, sales: 0, active: 0 };
+          if (!Number.isNaN(r.amount)) {
+            cell.revenue += r.amount;
+            if (r.amount >= 0) cell.sales += r.amount;
+          }
+          if (r.active) cell.active = 1;
+          expected.set(key, cell);
+          maxCustomer = Math.max(maxCustomer, r.customer);
+        }
+
+        expect(cells.customerCount).toBe(Math.max(knownCustomers, maxCustomer + 1));
+        expect(cells.offsets.length).toBe(cells.customerCount + 1);
+        expect(cells.offsets[cells.customerCount]).toBe(expected.size);
+        expect(cells.period.length).toBe(expected.size);
+        const seen = new Set<string>();
+        for (let c = 0; c < cells.customerCount; c++)
+          for (let k = cells.offsets[c]; k < cells.offsets[c + 1]; k++) {
+            if (k > cells.offsets[c]) expect(cells.period[k]).toBeGreaterThan(cells.period[k - 1]);
+            const key = `${c} ${periodStart(cells.period[k], unit)}`;
+            expect(expected.get(key)).toEqual({
+              revenue: cells.revenue[k],
+              sales: cells.sales[k],
+              active: cells.active[k],
+            });
+            seen.add(key);
+          }
+        expect(seen.size).toBe(expected.size);
+        if (rows.length > 0) {
+          expect(periodStart(cells.firstPeriod, unit)).toBe(
+            Math.min(...rows.map((r) => periodKey(r.day, unit)))
+          );
+          expect(periodStart(cells.lastPeriod, unit)).toBe(
+            Math.max(...rows.map((r) => periodKey(r.day, unit)))
+          );
+        } else expect(cells.lastPeriod).toBeLessThan(cells.firstPeriod);
+      }
+    ),
+    { numRuns: 300 }
+  );
+});
+
+test("a period with no customers at its start, and only it, has no retention rate: NO_BASE", () => {
+  fc.assert(
+    fc.property(cases, ({ seed, unit, window }) => {
+      const r = ordersAnalysis(seed, unit, window).analysis.retention;
+      for (let i = 0; i < r.start.length; i++) {
+        const rate = periodRetentionRate(r, i);
+        if (r.start[i] === 0) expect(rate).toBe(NO_BASE);
+        else expect(rate).toBeCloseTo((r.end[i] - r.won[i]) / r.start[i], 12);
+      }
+    }),
+    { numRuns: 40 }
   );
 });
