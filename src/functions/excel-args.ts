@@ -9,10 +9,9 @@
  *   builds pass 0, office-js #4702). An element whose required arguments are all blank gives a
  *   blank (""; a null inside a returned array would show as 0);
  * - blank or 0 at the end of a range: the trailing elements whose required range arguments are
- *   all blank or 0 are the range's empty tail, unless an empty cell follows them (then the host
- *   passes blanks as null, so those zeros were typed). The tail is trimmed from the result,
- *   keeping at least one row (one column for a single-row range): a whole column spills only as
- *   far as its data, on every platform;
+ *   all blank or 0 are the range's empty tail and give blanks, unless an empty cell follows them
+ *   (then the host passes blanks as null, so those zeros were typed). So a whole column with an
+ *   empty tail spills blanks below the data on every platform;
  * - a blank optional argument means "omitted"; a blank required one counts as 0, as in Excel's
  *   own functions;
  * - text that is not a number, booleans and error values (which reach `any` parameters because
@@ -283,7 +282,7 @@ export function mapElements(
     }
     if (line) out[r] = line;
   }
-  return trimEmptyTail(out, tailStart, cols);
+  return out;
 }
 
 function allBlank(grids: readonly Grid[], drivers: readonly number[], r: number, c: number) {
@@ -291,29 +290,6 @@ function allBlank(grids: readonly Grid[], drivers: readonly number[], r: number,
   return true;
 }
 
-/**
- * Drops the blank rows (or, for a single row, blank columns) at the end of the result, keeping
- * at least one: a whole-column call would otherwise spill 1,048,576 rows, which is #SPILL!
- * anywhere but row 1 (issue 18). Only the empty tail can be trimmed; blanks inside the data stay.
- */
-function trimEmptyTail(out: ExcelCell[][], tailStart: number, cols: number): ExcelCell[][] {
-  const blankRow = (line: ExcelCell[]) => {
-    for (const cell of line) if (cell !== "") return false;
-    return true;
-  };
-  if (out.length === 1) {
-    const line = out[0];
-    let end = line.length;
-    while (end > 1 && end > tailStart && line[end - 1] === "") end--;
-    if (end < line.length) line.length = end;
-    return out;
-  }
-  let end = out.length;
-  const firstTailRow = Math.floor(tailStart / cols);
-  while (end > 1 && end > firstTailRow && blankRow(out[end - 1])) end--;
-  if (end < out.length) out.length = end;
-  return out;
-}
 
 /**
  * mapElements with each argument named once: `{ spend, customers, overheads }` passes the

@@ -63,13 +63,7 @@ export function expectedIfAliveBySeries(k: number, B: number, a: number, tau: nu
 }
 
 /** Q as E[(1 − (1+pτ)^{−k})/p], p ~ Beta(a, B), by the trapezoid rule in s = logit p. */
-export function expectedIfAliveByQuadrature(
-  k: number,
-  B: number,
-  a: number,
-  tau: number,
-  work?: { nodes: number }
-): number {
+export function expectedIfAliveByQuadrature(k: number, B: number, a: number, tau: number): number {
   if (tau === 0) return 0;
   const s0 = Math.log(a / B); // the mode of p^a (1−p)^B in s
   const h = Math.min(0.25, 0.5 * Math.sqrt(1 / a + 1 / B));
@@ -90,9 +84,7 @@ export function expectedIfAliveByQuadrature(
       num += term;
       den += weight;
       if (++nodes > MAX_NODES)
-        throw invalidNumber(
-          "a or b is too extreme for the expected purchases to be evaluated precisely"
-        );
+        throw invalidNumber("a is too small for the expected purchases to be evaluated precisely");
       if (term <= previous && term <= 1e-18 * num && weight <= 1e-18 * den) break;
       // Far left, p·max(kτ, B) < 1e-17: (1−p)^B = 1 and the bracket/p = kτ to rounding, so the
       // remaining terms fall by exactly e^{−a·h} each: add the geometric tail and stop (small a
@@ -103,19 +95,9 @@ export function expectedIfAliveByQuadrature(
         den += weight * tail;
         break;
       }
-      // Far right, (1−p)·max(kτ, a, 1) < 1e-17: p = 1 to rounding, the bracket is constant and
-      // the weights fall by exactly e^{−B·h} each (small B, e.g. b = 1e-9 for a new customer,
-      // would otherwise walk ~40/(B·h) nodes): the same geometric tail.
-      if (direction === 1 && Math.exp(-s) * Math.max(k * tau, a, 1) < 1e-17) {
-        const tail = 1 / Math.expm1(B * h);
-        num += term * tail;
-        den += weight * tail;
-        break;
-      }
       previous = term;
     }
   }
-  if (work) work.nodes = nodes;
   return num / den;
 }
 
