@@ -12,8 +12,7 @@ export type NumberFormat =
   | { kind: "currency"; currency: string }
   | { kind: "percent" }
   | { kind: "count" }
-  /** Fixed decimals: 2 unless `decimals` says (a fitted parameter's come from significantFormat in plan-style.ts). */
-  | { kind: "decimal"; decimals?: number }
+  | { kind: "decimal" }
   | { kind: "date" };
 
 export type CellStyle = "title" | "header" | "label" | "input" | "output" | "note";
@@ -176,10 +175,8 @@ export function excelNumberFormat(format: NumberFormat): string {
     case "count":
       // General, not #,##0: a linked returning-customer count can be fractional (rate × start).
       return "General";
-    case "decimal": {
-      const decimals = Math.max(0, Math.min(15, Math.round(format.decimals ?? 2)));
-      return decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
-    }
+    case "decimal":
+      return "#,##0.00";
     case "date":
       return "yyyy-mm-dd";
     case "currency": {

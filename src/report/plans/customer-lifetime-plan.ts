@@ -29,7 +29,6 @@ import {
   ENGLISH_CUSTOMER_LIFETIME_LABELS,
 } from "./customer-lifetime-labels";
 import { CellStyle, NumberFormat, PlanBlock, PlanCell, PlanName, SheetPlan } from "../sheet-plan";
-import { significantFormat } from "../plan-style";
 
 export {
   ENGLISH_CUSTOMER_LIFETIME_LABELS,
@@ -155,7 +154,7 @@ export function customerLifetimePlan(
   // ---- parameters ----
   const parameter = (label: string, v: number): (PlanCell | null)[] => [
     text(label, "label"),
-    value(v, significantFormat(v), "input"),
+    value(v, GENERAL, "input"),
   ];
   const fact = (label: string, v: number, format: NumberFormat): (PlanCell | null)[] => [
     text(label, "label"),
@@ -167,7 +166,7 @@ export function customerLifetimePlan(
     parameter(labels.alpha, purchases.alpha),
     parameter(labels.a, purchases.a),
     parameter(labels.b, purchases.b),
-    fact(labels.logLikelihood, purchases.logLikelihood, significantFormat(purchases.logLikelihood)),
+    fact(labels.logLikelihood, purchases.logLikelihood, GENERAL),
     [text(labels.purchasesNote, "note")],
     [],
     [text(labels.spendTitle, "header")],
@@ -181,11 +180,7 @@ export function customerLifetimePlan(
       parameter(labels.q, spendModel.q),
       parameter(labels.gamma, spendModel.gamma),
       fact(labels.customersUsed, spendModel.customersUsed, COUNT),
-      fact(
-        labels.logLikelihood,
-        spendModel.logLikelihood,
-        significantFormat(spendModel.logLikelihood)
-      ),
+      fact(labels.logLikelihood, spendModel.logLikelihood, GENERAL),
       [text(labels.spendNote, "note")]
     );
     names.push(

@@ -16,7 +16,7 @@
  */
 import { cellRef } from "../../report/sheet-plan";
 import { datesTo1900System, WorkbookDateSystem } from "./date-system";
-import { runExcel } from "../../office/excel-run";
+import { runExcel } from "./excel-run";
 
 /** What to read: the selection, or a table by name (its header row included, its total row not). */
 export type RangeSource = { kind: "selection" } | { kind: "table"; name: string };
@@ -95,25 +95,6 @@ export function blockRowsFor(bytesPerRow: number, cap: number): number {
 export function isPayloadTooLarge(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" && PAYLOAD_ERRORS.has(code);
-}
-
-/**
- * Error cells as the error values the model names by row ("#N/A is not a customer id"), not as
- * their text, which would read as an id. Rows without an error are passed on as they are.
- */
-export function withErrorCells(
-  values: unknown[][],
-  types: readonly (readonly string[])[] | undefined
-): unknown[][] {
-  if (!types) return values;
-  for (let r = 0; r < values.length; r++) {
-    const rowTypes = types[r];
-    if (!rowTypes || !rowTypes.includes("Error")) continue;
-    values[r] = values[r].map((cell, c) =>
-      rowTypes[c] === "Error" ? { type: "Error", basicValue: String(cell) } : cell
-    );
-  }
-  return values;
 }
 
 /** The rectangle to read: 0-based sheet indexes, and its address for messages. */
@@ -204,9 +185,8 @@ export async function readRowsInBlocks(
       const count = Math.min(blockRows, limit, rowCount - read);
       const block = sheet.getRangeByIndexes(rowIndex + read, columnIndex, count, columnCount);
       // The formats only where dates are to be shifted: they double what a block carries.
-      // valueTypes: an error cell's value is the text "#N/A"; only its type tells it from text.
-      if (shiftDates) block.load("values,valueTypes,numberFormat");
-      else block.load("values,valueTypes");
+      if (shiftDates) block.load("values,numberFormat");
+      else block.load("values");
       try {
         // One request per block is the point: a single request for everything could exceed the cap.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -222,14 +202,10 @@ export async function readRowsInBlocks(
         options.onProgress?.(read, rowCount, note);
         continue;
       }
-      const values = withErrorCells(
-        shiftDates ? datesTo1900System(block.values, block.numberFormat) : block.values,
-        block.valueTypes
-      );
-      const bytes =
-        payloadBytes(values) +
-        payloadBytes(block.valueTypes) +
-        (shiftDates ? payloadBytes(block.numberFormat) : 0);
+      const values = shiftDates
+        ? datesTo1900System(block.values, block.numberFormat)
+        : block.values;
+      const bytes = payloadBytes(values) + (shiftDates ? payloadBytes(block.numberFormat) : 0);
       bytesPerRow = Math.max(bytesPerRow, bytes / count);
       blockRows = blockRowsFor(bytesPerRow, cap);
       await options.onBlock(values, rowIndex + read + 1);

@@ -10,7 +10,6 @@ import {
   grossRevenueRetention,
   netRevenueRetention,
 } from "../../model/economics/revenue-retention";
-import type { DataCheck } from "../../model/reading/data-check";
 import type { AnalysisView, SbgView } from "./protocol";
 
 /** A ratio the model refuses (no base) as NaN: the view shows a dash. */
@@ -23,12 +22,7 @@ function orNaN(f: () => number): number {
 }
 
 /** `analysis`: the analysis's number (its request's id), which lifetime requests name. */
-export function analysisView(
-  analysis: number,
-  a: DataAnalysis,
-  sbg: CohortSbgFits,
-  check: DataCheck | null = null
-): AnalysisView {
+export function analysisView(analysis: number, a: DataAnalysis, sbg: CohortSbgFits): AnalysisView {
   const r = a.retention;
   const periods = r.start.length;
   const rate = new Float64Array(periods);
@@ -43,7 +37,6 @@ export function analysisView(
     unit: a.range.unit,
     window: a.window,
     hasRevenue: a.hasRevenue,
-    check,
     lastDay: a.lastDay,
     firstPeriod: a.range.first,
     periodStart: periodStarts(a.range),

@@ -11,9 +11,7 @@ describe("proposeLayout", () => {
   it("finds the shape, the title row, every column and the date format of generated tables", () => {
     fc.assert(
       fc.property(tableArb(), fc.constantFrom("en-US", "en-GB", "zh-CN"), (table, locale) => {
-        const { decimal, warnings, ...layout } = proposeLayout(table.cells, locale);
-        expect(decimal).toBe(".");
-        expect(warnings).not.toContain("amount-looks-like-ids");
+        const layout = proposeLayout(table.cells, locale);
         expect(layout).toEqual({
           shape: table.shape,
           hasHeader: table.hasHeader,
@@ -53,7 +51,7 @@ describe("proposeLayout", () => {
       columns: { customer: "who", start: "3", end: "UNTIL", revenue: "fee" },
       dateFormat: "ymd",
     });
-    expect(layout).toMatchObject({
+    expect(layout).toEqual({
       shape: "subscriptions",
       hasHeader: true,
       columns: { customer: 1, date: -1, amount: -1, start: 2, end: 3, revenue: 4 },

@@ -7,7 +7,6 @@ import type { AnalysisClient } from "../../../worker/analysis-client";
 import type { LifetimeView } from "../../../worker/protocol";
 import { PlanWorkbook } from "../../shared/PlanWorkbook";
 import type { DataFormatters } from "../data-format";
-import { AtRiskCustomers } from "./AtRiskCustomers";
 import { HoldoutCheck } from "./HoldoutCheck";
 import { LifetimeParameters } from "./LifetimeParameters";
 import { PAliveSection } from "./PAliveSection";
@@ -29,7 +28,6 @@ const WORKBOOK_KEYS = {
 export const LifetimeResults = memo(function LifetimeResults({
   view,
   units,
-  horizonUnits,
   f,
   host,
   client,
@@ -38,8 +36,6 @@ export const LifetimeResults = memo(function LifetimeResults({
   view: LifetimeView;
   /** The time unit's name, plural ("weeks"). */
   units: string;
-  /** The unit's name in the form the horizon's count takes ("1 week", "52 weeks"). */
-  horizonUnits: string;
   f: DataFormatters;
   host: WorkbookHost;
   client: AnalysisClient;
@@ -57,8 +53,7 @@ export const LifetimeResults = memo(function LifetimeResults({
       </Text>
       <LifetimeParameters view={view} f={f} />
       <PAliveSection view={view} f={f} />
-      <TopCustomers view={view} units={units} horizonUnits={horizonUnits} f={f} />
-      <AtRiskCustomers view={view} f={f} />
+      <TopCustomers view={view} units={units} f={f} />
       {view.holdout && <HoldoutCheck view={view} holdout={view.holdout} f={f} />}
       <PlanWorkbook
         host={host}
