@@ -9,7 +9,7 @@
  * the whole versioned JSON document, written in a single call, so a reader never sees half a
  * list. The value is kept as a string so this add-in's schema, not Office, decides what is valid.
  */
-import { runExcel } from "../taskpane/host/excel-run";
+import { runExcel } from "../office/excel-run";
 import { ScenarioStorage } from "./scenario-store";
 
 export const SCENARIO_SETTING_KEY = "retentionEconomics.scenarios";

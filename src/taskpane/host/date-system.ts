@@ -9,7 +9,7 @@
  * 1,462 otherwise. One sync, once per session (the pane's runtime lives with one workbook).
  */
 import type { SheetPlan } from "../../report/sheet-plan";
-import { runExcel } from "./excel-run";
+import { runExcel } from "../../office/excel-run";
 
 export type DateSystem = "1900" | "1904";
 

@@ -16,7 +16,7 @@
  */
 import { cellRef } from "../../report/sheet-plan";
 import { datesTo1900System, WorkbookDateSystem } from "./date-system";
-import { runExcel } from "./excel-run";
+import { runExcel } from "../../office/excel-run";
 
 /** What to read: the selection, or a table by name (its header row included, its total row not). */
 export type RangeSource = { kind: "selection" } | { kind: "table"; name: string };

@@ -8,7 +8,7 @@ import fs from "fs";
 import path from "path";
 import { OfficeScenarioStorage } from "../../../src/scenarios/office-storage";
 import { WorkbookDateSystem } from "../../../src/taskpane/host/date-system";
-import { delaysForCellEdit, runExcel } from "../../../src/taskpane/host/excel-run";
+import { delaysForCellEdit, runExcel } from "../../../src/office/excel-run";
 import {
   listWorkbookTables,
   readRowsInBlocks,
