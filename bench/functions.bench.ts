@@ -1,14 +1,15 @@
 /*
  * The headline functions over a 1,000,000-row range, as Excel would call them (number[][]
  * columns in, a number[][] column out), against a bare hand-written loop doing the same
- * arithmetic on the same arrays in the same run. Target: within 2× of the bare loop.
+ * arithmetic on the same arrays in the same run. Target: within 1.5× of the bare loop
+ * (issue 18: with `any`-typed arguments it had slipped to 2.2–3×). The arguments are built here,
+ * in the realm the functions run in, as Excel's runtime builds them in its own.
  */
 import "../test/support/custom-functions-global";
 import { CUSTOMER_COST, LTV, RETENTION_RATE } from "../src/functions/functions";
-import { medianMs, row, seeded } from "./harness";
+import { interleavedMs, median, row, seeded } from "./harness";
 
 const ROWS = 1_000_000;
-const REPEATS = 7;
 const random = seeded(42);
 const column = (f: () => number) => Array.from({ length: ROWS }, () => [f()]);
 
@@ -46,20 +47,25 @@ const cases: Array<[string, () => unknown, () => unknown]> = [
   ],
 ];
 
+const TARGET = 1.5;
+const ROUNDS = 7;
 console.log(
-  `Each function over a ${ROWS.toLocaleString("en")}-row range; median of ${REPEATS} alternating runs.`
+  `Each function over a ${ROWS.toLocaleString("en")}-row range against a bare loop in the same realm; ` +
+    `median and worst of ${ROUNDS} interleaved runs.`
 );
-row("function", "RETAIN ms", "bare loop ms   ratio (target ≤ 2.0×)");
+row("function", "RETAIN ms", `bare loop ms      ratio (target ≤ ${TARGET.toFixed(1)}×)`);
 for (const [name, viaFunction, viaBareLoop] of cases) {
-  // Alternate the two so both see the same machine load and garbage-collector state.
-  const fnTimes: number[] = [];
-  const loopTimes: number[] = [];
-  for (let i = 0; i < REPEATS; i++) {
-    fnTimes.push(medianMs(viaFunction, 1, i === 0 ? 2 : 0));
-    loopTimes.push(medianMs(viaBareLoop, 1, i === 0 ? 2 : 0));
-  }
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1];
+  // Interleaved, so both see the same machine load and garbage-collector state.
+  const [fnTimes, loopTimes] = interleavedMs([viaFunction, viaBareLoop], ROUNDS);
   const fn = median(fnTimes);
   const loop = median(loopTimes);
-  row(name, fn.toFixed(1), `${loop.toFixed(1).padStart(12)}   ${(fn / loop).toFixed(2)}×`);
+  const worst = (xs: number[]) => Math.max(...xs);
+  const ratio = fn / loop;
+  row(
+    name,
+    `${fn.toFixed(0)} / ${worst(fnTimes).toFixed(0)}`,
+    `${`${loop.toFixed(0)} / ${worst(loopTimes).toFixed(0)}`.padStart(14)}   ${ratio.toFixed(2)}×  ${
+      ratio <= TARGET ? "met" : "MISSED"
+    }`
+  );
 }

@@ -7,6 +7,7 @@ import type { DataShape } from "../model/history/analysis";
 import { PERIOD_UNITS, PeriodUnit } from "../model/history/periods";
 import { ColumnRole, SHAPE_ROLES } from "../model/reading/column-matching";
 import { DATE_FORMATS, DateFormat } from "../model/reading/date-formats";
+import { DECIMAL_MARKS, DecimalMark } from "../model/reading/number-text";
 import { serialFromIsoText } from "../model/reading/excel-dates";
 import { CommonArguments, parseCommandLine, UsageError } from "./arguments";
 
@@ -35,8 +36,10 @@ shares, NRR, GRR and the sBG projection as formulas; α and β as named cells (S
                          task pane matches them
   --date-format F        iso, ymd (2024/3/5), mdy (3/5/2024) or dmy (5/3/2024); default:
                          detected from the first 500 rows (day-first follows the system locale)
+  --decimal M            the decimal mark of text amounts: . (1,234.56) or , (1.234,56);
+                         default: detected from the amount column's first 500 rows
   --engine E             stream (default): the JavaScript model streams a CSV (UTF-8, or UTF-16
-                         with a byte-order mark); duckdb: the embedded DuckDB runs the
+                         with a byte-order mark) or a Parquet file; duckdb: the embedded DuckDB runs the
                          repository's warehouse SQL (sql/) on a CSV or Parquet file of orders,
                          spilling to disk for files larger than memory
   -h, --help             show this help
@@ -67,6 +70,8 @@ export interface CohortsArguments extends CommonArguments {
   /** Columns the user named, by header or number (1 = first). */
   columns: Partial<Record<ColumnRole, string>>;
   dateFormat?: DateFormat;
+  /** The decimal mark of text amounts; default: detected from the amount column. */
+  decimal?: DecimalMark;
   /** stream: the JavaScript model over a CSV (the default); duckdb: the warehouse SQL on CSV or Parquet. */
   engine: "stream" | "duckdb";
 }
@@ -128,6 +133,9 @@ export function parseCohortsArguments(args: string[]): CohortsArguments {
       }
       case "--date-format":
         own.dateFormat = oneOf(flag, value(), DATE_FORMATS);
+        return true;
+      case "--decimal":
+        own.decimal = oneOf(flag, value(), DECIMAL_MARKS);
         return true;
       case "--engine": {
         const engine = value().toLowerCase();

@@ -3,7 +3,15 @@
  * folder it runs in, the clock; its input file; and the output workbook, which appears whole or
  * not at all (a temporary file, then a link or rename).
  */
-import { existsSync, linkSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  linkSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "./arguments";
 
@@ -42,24 +50,76 @@ export function inputPath(io: CommandIo, file: string, what = ""): string {
   return path;
 }
 
-/** The output file's full path; without `replace`, an existing file is refused before any work. */
-export function outputPath(io: CommandIo, file: string, replace: boolean): string {
+/**
+ * The output file's full path, checked before any work: an existing file is refused without
+ * `replace`; a folder, a missing folder, or the input itself (compared by real path, through
+ * symbolic links) is refused always, named as the user wrote it.
+ */
+export function outputPath(
+  io: CommandIo,
+  file: string,
+  replace: boolean,
+  inputs: readonly string[] = []
+): string {
   const path = resolve(io.cwd, file);
-  if (existsSync(path) && !replace)
-    throw new InputError(`${file} already exists (use --force to replace it)`);
+  const folder = dirname(path);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new InputError(`cannot write ${file}: the folder ${dirname(file)} does not exist`);
+  if (existsSync(path)) {
+    if (statSync(path).isDirectory())
+      throw new InputError(
+        `cannot write ${file}: it is a folder (name a file, e.g. ${join(file, "report.xlsx")})`
+      );
+    const real = realpathSync(path);
+    if (inputs.some((input) => realpathSync(input) === real))
+      throw new InputError(`cannot write ${file}: it is the input file; name another output`);
+    if (!replace) throw new InputError(`${file} already exists (use --force to replace it)`);
+  }
   return path;
 }
 
+/** Link errors of file systems that cannot make hard links (FAT, exFAT, some network shares). */
+const NO_HARD_LINKS = new Set([
+  "EPERM",
+  "ENOTSUP",
+  "EOPNOTSUPP",
+  "EXDEV",
+  "ENOSYS",
+  "EMLINK",
+  "EACCES",
+]);
+
 /** Writes bytes to `target` whole or not at all; without `replace`, fails if `target` exists. */
-export function writeAtomically(target: string, bytes: Uint8Array, replace: boolean): void {
+export function writeAtomically(
+  target: string,
+  bytes: Uint8Array,
+  replace: boolean,
+  link: typeof linkSync = linkSync
+): void {
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const exists = () => new InputError(`${target} already exists (use --force to replace it)`);
   writeFileSync(temp, bytes, { flag: "wx" });
   try {
     if (replace) renameSync(temp, target);
-    else linkSync(temp, target); // atomic "create only if absent": fails with EEXIST
+    else {
+      try {
+        link(temp, target); // atomic "create only if absent": fails with EEXIST
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? "";
+        if (!NO_HARD_LINKS.has(code)) throw error;
+        // No hard links here: an exclusive create still never replaces a file that appeared
+        // meanwhile; a failed write removes its partial file.
+        try {
+          writeFileSync(target, bytes, { flag: "wx" });
+        } catch (inner) {
+          if ((inner as NodeJS.ErrnoException).code !== "EEXIST" && existsSync(target))
+            unlinkSync(target);
+          throw inner;
+        }
+      }
+    }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST")
-      throw new InputError(`${target} already exists (use --force to replace it)`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw exists();
     throw error;
   } finally {
     if (existsSync(temp)) unlinkSync(temp);

@@ -71,10 +71,32 @@ function parseCsvFile(
   });
 }
 
-const layoutChoices = (args: CohortsArguments) => ({
+/**
+ * A file's rows, a piece at a time: `onRows` gets each piece's records and the number of the
+ * first (1 = the file's first record), and returns false to stop reading.
+ */
+export type RowSource = (
+  path: string,
+  onRows: (rows: unknown[][], firstRecord: number) => boolean
+) => Promise<void>;
+
+/** How a file's rows arrive: its records, whether its first is known to be titles, and how rows are named. */
+export interface RowReader {
+  read: RowSource;
+  /** A Parquet file's first record is its column names; a CSV file's is decided by the proposal. */
+  header?: boolean;
+  /** Records are lines of text (a quoted cell's line breaks push the rest down). */
+  textLines: boolean;
+}
+
+export const CSV_ROWS: RowReader = { read: parseCsvFile, textLines: true };
+
+const layoutChoices = (args: CohortsArguments, reader: RowReader) => ({
   shape: args.shape!,
+  header: reader.header,
   columns: args.columns,
   dateFormat: args.dateFormat,
+  decimal: args.decimal,
 });
 
 /** The layout the command reads a CSV file with: the proposal from its first rows and the flags. */
@@ -83,46 +105,47 @@ export async function csvLayout(
   shownAs: string,
   args: CohortsArguments
 ): Promise<InputLayout> {
-  const sample: string[][] = [];
+  const sample: unknown[][] = [];
   await parseCsvFile(path, (rows) => {
     for (let i = 0; i < rows.length && sample.length < LAYOUT_SAMPLE_ROWS; i++)
       sample.push(rows[i]);
     return sample.length < LAYOUT_SAMPLE_ROWS;
   });
-  return inputLayout(sample, layoutChoices(args), shownAs);
+  return inputLayout(sample, layoutChoices(args, CSV_ROWS), shownAs);
 }
 
-/** The analysis of a whole CSV file, in one pass. */
+/** The analysis of a whole CSV file (or, with its reader, a Parquet file), in one pass. */
 export async function analyseCsv(
   path: string,
   shownAs: string,
-  args: CohortsArguments
+  args: CohortsArguments,
+  reader: RowReader = CSV_ROWS
 ): Promise<AnalysisTables> {
   const options = { unit: args.unit, window: args.window, endDay: args.endDay };
   let layout: InputLayout | null = null;
   let analysis: OrdersAnalysis | SubscriptionsAnalysis | null = null;
   let feed: RowFeed | null = null;
   // Rows wait here until the first LAYOUT_SAMPLE_ROWS of them say how the file is laid out.
-  let pending: string[][] = [];
+  let pending: unknown[][] = [];
   const start = () => {
-    layout = inputLayout(pending, layoutChoices(args), shownAs);
+    layout = inputLayout(pending, layoutChoices(args, reader), shownAs);
     if (args.shape === "orders") {
       const orders = new OrdersAnalysis({ ...options, hasRevenue: layout.columns.amount >= 0 });
-      feed = feedOrders(layout, orders, { textLines: true });
+      feed = feedOrders(layout, orders, { textLines: reader.textLines });
       analysis = orders;
     } else {
       const subscriptions = new SubscriptionsAnalysis({
         ...options,
         hasRevenue: layout.columns.revenue >= 0,
       });
-      feed = feedSubscriptions(layout, subscriptions, { textLines: true });
+      feed = feedSubscriptions(layout, subscriptions, { textLines: reader.textLines });
       analysis = subscriptions;
     }
     feed(pending, 1);
     pending = [];
   };
   try {
-    await parseCsvFile(path, (rows, firstRecord) => {
+    await reader.read(path, (rows, firstRecord) => {
       if (feed) feed(rows, firstRecord);
       else {
         pending = pending.concat(rows);

@@ -5,6 +5,8 @@
  */
 import type { AnalysisTables } from "../model/history/analysis";
 import type { CohortsArguments } from "./cohorts-arguments";
+import { analyseCsv, CSV_ROWS } from "./csv-analysis";
+import { isParquetFile, PARQUET_ROWS } from "./parquet-rows";
 
 export async function analyseWithDuckDb(
   path: string,
@@ -12,7 +14,7 @@ export async function analyseWithDuckDb(
   args: CohortsArguments
 ): Promise<AnalysisTables> {
   // Loaded here: the command starts without the native library unless asked for it.
-  const { runCohortsWithDuckDb } = await import("./engine-duckdb");
+  const { runCohortsWithDuckDb, DuckDbDataError } = await import("./engine-duckdb");
   const r = await runCohortsWithDuckDb({
     orders: path,
     unit: args.unit,
@@ -21,6 +23,12 @@ export async function analyseWithDuckDb(
     columns: args.columns,
     dateFormat: args.dateFormat,
     shownAs,
+  }).catch(async (error: unknown) => {
+    if (!(error instanceof DuckDbDataError)) throw error;
+    // The streaming engine reads the same file to name the line and column (the same refusal
+    // from both engines); should it find nothing wrong, DuckDB's own message stands.
+    await analyseCsv(path, shownAs, args, isParquetFile(path) ? PARQUET_ROWS : CSV_ROWS);
+    throw error;
   });
   return {
     shape: "orders",

@@ -7,7 +7,16 @@
  * Returns the model's own tables (period retention, cohort counts and revenue), so the analysis
  * workbook is written from them exactly as from the streaming JavaScript path.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import {
+  closeSync,
+  createReadStream,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  symlinkSync,
+  writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -16,6 +25,7 @@ import { PeriodRange, PeriodRetentionTable } from "../model/history/period-reten
 import { periodOf, PeriodUnit } from "../model/history/periods";
 import { RevenueMovementTable } from "../model/history/revenue-movements";
 import { DateFormat, TEXT_DATE_PATTERNS } from "../model/reading/date-formats";
+import { byteOrderMark, TextChunkDecoder } from "../model/reading/text-decoding";
 import { isoTextFromSerial, serialFromUnixDays } from "../model/reading/excel-dates";
 import { LAYOUT_SAMPLE_ROWS, LayoutChoices } from "../model/reading/layout";
 import { InputError } from "./arguments";
@@ -140,9 +150,15 @@ async function layoutOf(
     const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${reader}`)).getRows();
     return { layout, names: described.map((r) => String(r[0])) };
   } catch (e) {
-    throw e instanceof InputError ? e : fileError(e, o.orders);
+    throw e instanceof InputError ? e : fileError(e, o.shownAs ?? basename(o.orders));
   }
 }
+
+/**
+ * Bad data DuckDB met reading the file (a cell it could not convert, a blank id or date): DuckDB
+ * cannot say on which line, so the command asks the streaming engine, which names it.
+ */
+export class DuckDbDataError extends InputError {}
 
 /** A DATE from a column in the layout's date format (the model's own patterns, run by RE2). */
 function dateSql(column: string, format: DateFormat | null): string {
@@ -168,6 +184,75 @@ export async function runCohortsWithDuckDb(o: DuckDbCohortsOptions): Promise<Duc
   // Loaded here, not at the top: the command starts without the native library unless asked.
   const { DuckDBInstance } = await import("@duckdb/node-api");
   const spill = mkdtempSync(join(tmpdir(), "retain-duckdb-"));
+  const removeSpill = () => rmSync(spill, { recursive: true, force: true });
+  const stop = onStopSignal(removeSpill);
+  const shownAs = o.shownAs ?? basename(o.orders);
+  try {
+    const orders = await readableCopy(o.orders, spill).catch((e: NodeJS.ErrnoException) => {
+      throw e.code === "ENOENT"
+        ? new InputError(`${shownAs}: no such file`)
+        : fileError(e, shownAs);
+    });
+    return await runInFolder({ ...o, orders, shownAs }, spill, DuckDBInstance);
+  } finally {
+    stop();
+    removeSpill();
+  }
+}
+
+/**
+ * Removes the spill folder when the process is interrupted (Ctrl-C, kill), then exits as a shell
+ * expects (128 + the signal: 130, 143); returns the function that stops listening.
+ */
+function onStopSignal(cleanUp: () => void): () => void {
+  const handlers = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((signal) => {
+    const handler = () => {
+      try {
+        cleanUp();
+      } finally {
+        process.exit(signal === "SIGINT" ? 130 : signal === "SIGTERM" ? 143 : 129);
+      }
+    };
+    process.once(signal, handler);
+    return [signal, handler] as const;
+  });
+  return () => handlers.forEach(([signal, handler]) => process.removeListener(signal, handler));
+}
+
+/**
+ * The file DuckDB reads, in the spill folder: a link under a plain name, so a name with `[`,
+ * `*` or `?` is that one file, never a glob pattern; a UTF-16 CSV transcoded to UTF-8 by the
+ * model's one decoder, as the streaming engine and the pane read it.
+ */
+async function readableCopy(path: string, folder: string): Promise<string> {
+  const lower = basename(path).toLowerCase();
+  const suffix = /(\.[a-z0-9]+)(\.gz|\.zst)?$/.exec(lower)?.[0] ?? "";
+  const copy = join(folder, `input${suffix}`);
+  const head = Buffer.alloc(4);
+  const fd = openSync(path, "r");
+  const read = readSync(fd, head, 0, 4, 0);
+  closeSync(fd);
+  if (isParquet(path) || byteOrderMark(head.subarray(0, read)).encoding === "utf-8") {
+    symlinkSync(path, copy);
+    return copy;
+  }
+  const decoder = new TextChunkDecoder();
+  const out = openSync(copy, "wx");
+  try {
+    for await (const piece of createReadStream(path, { highWaterMark: 1 << 20 }))
+      writeSync(out, decoder.push(piece as Buffer));
+    writeSync(out, decoder.end());
+  } finally {
+    closeSync(out);
+  }
+  return copy;
+}
+
+async function runInFolder(
+  o: DuckDbCohortsOptions & { shownAs: string },
+  spill: string,
+  DuckDBInstance: typeof import("@duckdb/node-api").DuckDBInstance
+): Promise<DuckDbCohortsResult> {
   const config: Record<string, string> = { temp_directory: spill };
   if (o.memoryLimit) config.memory_limit = o.memoryLimit;
   if (o.threads) config.threads = String(o.threads);
@@ -176,8 +261,9 @@ export async function runCohortsWithDuckDb(o: DuckDbCohortsOptions): Promise<Duc
   try {
     const { layout, names } = await layoutOf(db, o);
     const { customer, date, amount } = layout.columns;
-    const textDates = layout.dateFormat !== null && layout.dateFormat !== "iso";
-    const text = textDates ? [names[customer], names[date]] : [names[customer]];
+    // Dates are read as text too, ISO ones included: DuckDB would read `2024-03-31T23:30:00-05:00`
+    // as an instant and move it to April in UTC, while the rule is the date written (March 31).
+    const text = [names[customer], names[date]];
     const source = fileReader(o.orders, layout.hasHeader, text);
     await db.run(
       `CREATE VIEW orders AS SELECT CAST(${quoteIdent(names[customer])} AS VARCHAR) AS customer_id, ` +
@@ -193,11 +279,18 @@ export async function runCohortsWithDuckDb(o: DuckDbCohortsOptions): Promise<Duc
       try {
         return (await db.runAndReadAll(sql)).getRows();
       } catch (e) {
-        throw fileError(e, o.orders);
+        throw new DuckDbDataError(fileError(e, o.shownAs).message);
       }
     };
+    // DuckDB reads a blank id or date as NULL and the SQL leaves the row out: refused instead,
+    // as the streaming engine refuses it (the caller asks that engine to name the line).
+    const [[blanks]] = await run(
+      `SELECT COUNT(*) FROM orders WHERE customer_id IS NULL OR trim(customer_id) = '' OR order_date IS NULL`
+    );
+    if (num(blanks) > 0)
+      throw new DuckDbDataError(`${o.shownAs}: ${num(blanks)} orders have no customer or no date`);
     const retentionRows = await run(bindSqlParameters(readSqlFile("period_retention"), params));
-    if (retentionRows.length === 0) throw new Error(`${basename(o.orders)}: no orders`);
+    if (retentionRows.length === 0) throw new InputError(`${o.shownAs}: no orders`);
     const cohortRows = await run(bindSqlParameters(readSqlFile("cohorts"), params));
     const movementRows =
       amount >= 0
@@ -231,7 +324,6 @@ export async function runCohortsWithDuckDb(o: DuckDbCohortsOptions): Promise<Duc
   } finally {
     db.closeSync();
     instance.closeSync();
-    rmSync(spill, { recursive: true, force: true });
   }
 }
 

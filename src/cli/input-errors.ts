@@ -3,7 +3,6 @@
  * user's own header ("orders.csv:1204:2: order_date: 'abc' is not a date"), anything else by
  * the file, on one line.
  */
-import { basename } from "node:path";
 import { CellError, oneLine } from "../model/errors";
 import { InputError } from "./arguments";
 
@@ -17,11 +16,19 @@ export function inputError(error: unknown, shownAs: string, headers: readonly st
       `${shownAs}:${error.row}:${error.column + 1}: ${header}: ${error.problem}`
     );
   }
-  return new InputError(`${shownAs}: ${error instanceof Error ? error.message : String(error)}`);
+  return fileError(error, shownAs);
 }
 
-/** Any error about a file, on one line naming the file: "orders.parquet: No files found …". */
-export function fileError(error: unknown, path: string): Error {
+/**
+ * Any other error about a file, on one line naming it as the user wrote it: DuckDB's own
+ * message without its kind ("Conversion Error: ") and without the SQL it quotes after it
+ * ("LINE 1: SELECT …"), which is ours, not the user's.
+ */
+export function fileError(error: unknown, shownAs: string): Error {
   const text = error instanceof Error ? error.message : String(error);
-  return new Error(`${basename(path)}: ${oneLine(text)}`);
+  const own = text
+    .split(/\n\s*LINE \d+:/)[0]
+    .replace(/^[A-Za-z ]*Error: /, "")
+    .replace(/\s*when casting from source column \S+/, "");
+  return new InputError(`${shownAs}: ${oneLine(own)}`);
 }

@@ -3,7 +3,9 @@
  * from a scenario file, or from the worked example.
  */
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { Scenario, WORKED_EXAMPLE } from "../model/economics/scenario";
+import { shownText } from "../model/errors";
 import { decodeText } from "../model/reading/text-decoding";
 import { ReportLabels, reportLabelsFor } from "../report/plans/report-labels";
 import { buildReportPlan } from "../report/plans/report-plan";
@@ -81,11 +83,12 @@ export const REPORT_COMMAND: Command<ReportArguments> = {
   parse: parseArguments,
   async run(args, io) {
     const scenario = args.scenarioFile ? readScenario(io, args.scenarioFile) : WORKED_EXAMPLE;
-    const out = outputPath(io, args.out, args.force);
+    const inputs = args.scenarioFile ? [resolve(io.cwd, args.scenarioFile)] : [];
+    const out = outputPath(io, args.out, args.force, inputs);
     const plan = buildReportPlan(scenario, { labels: args.labels, date: io.now() });
     // ExcelJS takes a third of a second to load: only a run that writes a file pays for it.
     const { renderPlanToXlsx } = await import("../report/renderers/render-xlsx");
     writeAtomically(out, await renderPlanToXlsx([plan]), args.force);
-    return `Wrote ${args.out}: sheet "${plan.sheetName}", scenario "${scenario.name}".`;
+    return `Wrote ${shownText(args.out)}: sheet "${plan.sheetName}", scenario "${shownText(scenario.name)}".`;
   },
 };

@@ -6,6 +6,7 @@
  */
 import { invalidNumber, invalidValue } from "../model/errors";
 import { dateSerial } from "../model/reading/cell-values";
+import { plainNumberText } from "../model/reading/number-text";
 import { NO_BASE } from "../model/history/period-retention";
 import { periodUnitOfCode, PeriodUnit } from "../model/history/periods";
 import { ordersByPeriod, readSubscriptions } from "../model/history/table-folding";
@@ -147,8 +148,8 @@ export function optionalNumber(arg: unknown, name: string, fallback: number): nu
   const cell = optionalCell(arg, name);
   if (cell === null) return fallback;
   if (typeof cell === "number") return cell;
-  if (typeof cell === "string" && cell.trim() !== "" && Number.isFinite(Number(cell)))
-    return Number(cell);
+  const n = typeof cell === "string" ? plainNumberText(cell) : null;
+  if (n !== null) return n;
   throw invalidValue(`${name} must be a number`);
 }
 
@@ -196,11 +197,14 @@ export function numberCell(value: number): ExcelCell {
 
 /**
  * Runs a table-returning function: thrown model errors come back as a 1×1 array holding the
- * error, the documented way for a function declared to return a matrix.
+ * error, the documented way for a function declared to return a matrix. An empty table (refunds
+ * only, with headers 0) is #N/A with a message: what Excel does with a 0×0 array is undocumented.
  */
-export function spill(compute: () => ExcelCell[][]): ExcelCell[][] {
+export function spill(compute: () => ExcelCell[][], empty = "no purchases"): ExcelCell[][] {
   try {
-    return compute();
+    const table = compute();
+    if (table.length === 0 || table[0].length === 0) return [[excelError("na", empty)]];
+    return table;
   } catch (e) {
     return [[toExcelError(e)]];
   }

@@ -21,6 +21,7 @@
  * - results are always 2-D arrays (a lone error is a 1×1 array, the documented path for a
  *   function whose metadata declares a matrix result).
  */
+import { plainNumberText } from "../model/reading/number-text";
 import { DomainError, DomainErrorCode } from "../model/errors";
 
 /** What Excel may pass for one argument: a scalar, a 2-D range, or null when omitted. */
@@ -130,10 +131,9 @@ export function readCell(cell: unknown, name: string, position = ""): number | n
   }
   if (cell === null || cell === undefined) return null;
   if (typeof cell === "string") {
-    const trimmed = cell.trim();
-    if (trimmed === "") return null;
-    const n = Number(trimmed);
-    if (Number.isFinite(n)) return n;
+    if (cell.trim() === "") return null;
+    const n = plainNumberText(cell);
+    if (n !== null) return n;
     throw new DomainError(
       "value",
       `${name}${position} must hold numbers, not the text "${cell.length > 40 ? cell.slice(0, 40) + "…" : cell}"`
@@ -245,10 +245,7 @@ export function mapElements(
     for (let c = 0; c < cols; c++) {
       let cell: ExcelCell;
       const e = r * cols + c;
-      if (
-        e >= tailStart &&
-        (e > lastBlank || drivers.every((i) => isBlankCell(grids[i].cells[r][c])))
-      ) {
+      if (e >= tailStart && (e > lastBlank || allBlank(grids, drivers, r, c))) {
         cell = "";
       } else {
         try {
@@ -287,6 +284,12 @@ export function mapElements(
   }
   return out;
 }
+
+function allBlank(grids: readonly Grid[], drivers: readonly number[], r: number, c: number) {
+  for (const i of drivers) if (!isBlankCell(grids[i].cells[r][c])) return false;
+  return true;
+}
+
 
 /**
  * mapElements with each argument named once: `{ spend, customers, overheads }` passes the

@@ -62,7 +62,29 @@ export function finite(value: number, what: string): number {
   return value;
 }
 
-/** A message on one line (a command's stderr, a notice): runs of white space become one space. */
+/**
+ * Characters that act on a terminal or reorder text rather than show: C0 and C1 controls, DEL,
+ * the bidirectional marks, embeddings, overrides and isolates, and the line and paragraph
+ * separators. Data that reaches a message may carry them (`\x1b]0;…\x07` retitles a terminal).
+ */
+const UNSHOWABLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** User text as a message shows it: every unshowable character escaped, `\x1b`, `\u202e`. */
+export function shownText(text: string): string {
+  return text.replace(UNSHOWABLE, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff
+      ? `\\x${code.toString(16).padStart(2, "0")}`
+      : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
+/**
+ * A message on one line (a command's stderr, a notice): runs of white space become one space,
+ * and control and bidirectional characters from the data are shown escaped (shownText).
+ */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  return shownText(text.replace(/\s+/g, " ").trim());
 }

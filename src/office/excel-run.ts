@@ -1,8 +1,7 @@
 /**
- * The one way the pane's host and the workbook's scenario storage start an Excel batch (a folder
- * of its own below both, so src/scenarios need not import from the pane). Without
- * `delayForCellEdit`, a batch that reaches Excel while the user is typing in a cell fails outright
- * (InvalidOperationInCellEditMode); with
+ * The one way the add-in starts an Excel batch (the pane's host, the scenario storage, the sheet
+ * renderer): Office.js plumbing shared by layers that must not import one another. Without `delayForCellEdit`, a batch that reaches
+ * Excel while the user is typing in a cell fails outright (InvalidOperationInCellEditMode); with
  * it, Excel holds the batch until the user leaves the cell. The option is honoured from
  * ExcelApi 1.11, above the 1.9 manifest.xml requires, so it is passed only where Office reports
  * that set; elsewhere the batch starts exactly as before.

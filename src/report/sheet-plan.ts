@@ -12,7 +12,8 @@ export type NumberFormat =
   | { kind: "currency"; currency: string }
   | { kind: "percent" }
   | { kind: "count" }
-  | { kind: "decimal" }
+  /** Fixed decimals: 2 unless `decimals` says (a fitted parameter's come from significantFormat in plan-style.ts). */
+  | { kind: "decimal"; decimals?: number }
   | { kind: "date" };
 
 export type CellStyle = "title" | "header" | "label" | "input" | "output" | "note";
@@ -175,8 +176,10 @@ export function excelNumberFormat(format: NumberFormat): string {
     case "count":
       // General, not #,##0: a linked returning-customer count can be fractional (rate × start).
       return "General";
-    case "decimal":
-      return "#,##0.00";
+    case "decimal": {
+      const decimals = Math.max(0, Math.min(15, Math.round(format.decimals ?? 2)));
+      return decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
+    }
     case "date":
       return "yyyy-mm-dd";
     case "currency": {

@@ -238,14 +238,14 @@ describe("retention-report cohorts", () => {
       ["customer_id", "order_date", "amount", "note"],
       ["A", "2024-01-03", 10, "first"],
       ["B", "2024-01-09", 12, "two\nlines"],
-      ["C", "2024-02-11", "12,50", "a comma in the amount"],
+      ["C", "2024-02-11", "12,5x", "a typo in the amount"],
     ];
     writeFileSync(join(dir, "orders.csv"), csv(rows));
     const r = run("--orders", "orders.csv");
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     // Line 5: the header, A, B's two lines, then C.
-    expect(r.stderr).toBe("retention-report: orders.csv:5:3: amount: '12,50' is not a number\n");
+    expect(r.stderr).toBe("retention-report: orders.csv:5:3: amount: '12,5x' is not a number\n");
     expect(leftovers("orders.csv")).toEqual([]);
 
     writeFileSync(join(dir, "dates.csv"), "customer,date\nA,2024-01-03\nB,2024-02-30\n");

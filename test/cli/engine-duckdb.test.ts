@@ -7,6 +7,9 @@ import { DuckDBDateValue, DuckDBInstance } from "@duckdb/node-api";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseCohortsArguments } from "../../src/cli/cohorts-arguments";
+import { analyseCsv } from "../../src/cli/csv-analysis";
+import { analyseWithDuckDb } from "../../src/cli/duckdb-analysis";
 import { runCohortsWithDuckDb } from "../../src/cli/engine-duckdb";
 import { cohortTable } from "../../src/model/history/cohorts";
 import { isoTextFromSerial, unixDaysFromSerial } from "../../src/model/reading/excel-dates";
@@ -131,12 +134,22 @@ test("a missing file is one line naming it", async () => {
   expect((error as Error).message).not.toMatch(/\n/);
 });
 
-test("a bad date in a CSV file names the file and the line", async () => {
-  const bad = join(dir, "bad.csv");
-  writeFileSync(bad, "customer_id,order_date,amount\nA,2024-01-05,10\nB,2024-02-30x,5\n");
-  const error = await runCohortsWithDuckDb({ orders: bad, unit: "month" }).catch((e: Error) => e);
-  expect((error as Error).message).toMatch(/^bad\.csv: .*line/i);
-});
+test.each([
+  ["a bad date", "A,2024-01-05,10\nB,2024-02-30x,5\n", /^bad\.csv:3:2: order_date: '2024-02-30x' /],
+  ["a blank id", "A,2024-01-05,10\n,2024-02-07,5\n", /^bad\.csv:3:1: customer_id: /],
+  ["a blank date", "A,2024-01-05,10\nB,,5\n", /^bad\.csv:3:2: order_date: /],
+])(
+  "%s in a CSV file is refused naming the file, line and column, as the stream engine names it",
+  async (_, rows, message) => {
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, `customer_id,order_date,amount\n${rows}`);
+    const args = parseCohortsArguments(["--orders", bad, "--engine", "duckdb"]);
+    const duck = await analyseWithDuckDb(bad, "bad.csv", args).catch((e: Error) => e);
+    const stream = await analyseCsv(bad, "bad.csv", args).catch((e: Error) => e);
+    expect((duck as Error).message).toMatch(message);
+    expect((duck as Error).message).toBe((stream as Error).message);
+  }
+);
 
 describe("the columns and dates, found by the model's one proposal", () => {
   /** A month's orders of a few customers, each written as a file writes them. */

@@ -192,6 +192,74 @@ test("a bad horizon is named inline; a good one refits", async ({ page, openPane
     .waitFor({ timeout: 30_000 });
 });
 
+/** The at-risk rule written out: repeat customers, P(alive) < 50%, past spend in the top quarter. */
+function atRiskRows(table: CustomerLifetimeTable): number[] {
+  const { frequency: x, monetary: m } = table.customers;
+  const value = (k: number) => x[k] * m[k];
+  const repeat: number[] = [];
+  for (let k = 0; k < x.length; k++) if (x[k] > 0) repeat.push(k);
+  const quarter = Math.ceil(repeat.length / 4);
+  const out: number[] = [];
+  for (const k of repeat) {
+    let better = 0;
+    for (const o of repeat) if (value(o) > value(k)) better++;
+    if (better < quarter && value(k) > 0 && table.pAlive[k] < 0.5) out.push(k);
+  }
+  return out.sort((i, j) => value(j) - value(i) || i - j);
+}
+
+test("one-time buyers stand apart, and the at-risk list is the rule's, as a safe CSV", async ({
+  page,
+  openPane,
+}) => {
+  await openPane();
+  await openCustomers(page);
+  const x = expected.customers.frequency;
+  let once = 0;
+  for (let k = 0; k < x.length; k++) if (x[k] === 0) once++;
+  const all = expected.customers.count;
+  await expect(page.getByTestId("lifetime-one-time"), "the one-time buyers' group").toHaveText(
+    `${number(once, 0)} of ${number(all, 0)} customers (${percent(once / all)}) bought only once. BG/NBD cannot tell whether a customer who bought once is still around; it shows them as 100% alive. They are counted here and left out of the chart below.`
+  );
+  // The P(alive) bins hold the repeat customers only.
+  const bins = await tableRows(page.getByTestId("lifetime-palive"));
+  const binned = bins.reduce((sum, cells) => sum + Number(cells[1].replace(/,/g, "")), 0);
+  expect(binned, "repeat customers in the bins").toBe(all - once);
+
+  const rows = atRiskRows(expected);
+  expect(rows.length, "the sample has customers at risk").toBeGreaterThan(0);
+  await page
+    .getByTestId("lifetime-at-risk-rule")
+    .getByText(`: ${number(rows.length, 0)}.`)
+    .waitFor();
+  const label = (k: number) => String(expected.ids.labels[expected.customers.customer[k]]);
+  await expectRows(
+    page,
+    "lifetime-at-risk",
+    (cells) => `${cells[0]} | ${cells[2]}`,
+    rows.slice(0, 20).map((k) => `${label(k)} | ${percent(expected.pAlive[k])}`),
+    "the at-risk list"
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download at-risk list .csv" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("at-risk-customers.csv");
+  const csv = readFileSync(await download.path(), "utf8").replace(/^\ufeff/, "");
+  const lines = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
+  expect(lines[0][0]).toBe("Customer");
+  expect(
+    lines.slice(1).map((l) => l[0]),
+    "every at-risk customer, in order"
+  ).toEqual(rows.map(label));
+  // The browser's Math differs from Node's in the last bits: equal to 12 significant digits.
+  const near = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1e-9, Math.abs(b));
+  expect(
+    lines.slice(1).map((l, i) => near(Number(l[2]), expected.pAlive[rows[i]])),
+    "their P(alive)"
+  ).toEqual(rows.map(() => true));
+});
+
 test("Chinese: the panel in zh-CN with the same numbers, axe clean", async ({ page, openPane }) => {
   await openPane("?lang=zh-CN");
   await openCustomers(page, "你的数据", "试用示例数据");

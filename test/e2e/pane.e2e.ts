@@ -26,7 +26,7 @@ test("the worked example's numbers appear", async ({ page, openPane }) => {
   await expect(cell(page, "returning.revenue"), "returning revenue").toHaveText("₽2,400,000");
   await expect(cell(page, "new.profit"), "new profit").toHaveText("₽133,000");
   await expect(cell(page, "returning.profit"), "returning profit").toHaveText("₽572,000");
-  await expect(cell(page, "new.costPerCustomer"), "new cost per customer").toHaveText("₽28,226.67");
+  await expect(cell(page, "new.costPerCustomer"), "new cost per customer").toHaveText("₽28,227");
   await expect(cell(page, "returning.costPerCustomer"), "returning cost per customer").toHaveText(
     "₽22,850"
   );
@@ -53,11 +53,11 @@ test("edits update results, in the locale's number format", async ({ page, openP
   // A European-style number is still understood where it is unambiguous.
   await field(page, "Returning customers", "Marketing spend").fill("1.328.000,50");
   await expect(cell(page, "returning.totalCost"), "returning cost after edit").toHaveText(
-    "₽1,828,000.5"
+    "₽1,828,001"
   );
   // The baseline table shows the change.
   const profitRow = page.locator("[data-testid=baseline-table] tr[data-output='total.profit'] td");
-  await expect(profitRow.nth(2), "profit change vs baseline").toHaveText("+₽749,999.5");
+  await expect(profitRow.nth(2), "profit change vs baseline").toHaveText("+₽750,000");
   await page.getByRole("button", { name: "Reset to baseline" }).click();
   await expect(cell(page, "new.revenue"), "revenue after reset").toHaveText("₽2,250,000");
   // The currency picker changes how money is shown, nothing else.
@@ -158,12 +158,12 @@ test("goal seek answers and Apply puts the answer into the inputs", async ({ pag
   // Defaults: make New customers: Profit equal 0 by changing New: Average bill.
   await page.getByRole("button", { name: "Find" }).click();
   const status = page.getByTestId("goal-result");
-  await status.getByText("28,226.67", { exact: false }).waitFor();
+  await status.getByText("₽28,227", { exact: false }).waitFor();
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(field(page, "New customers", "Average bill"), "applied average bill").toHaveValue(
     "28,226.666667"
   );
-  await expect(cell(page, "new.profit"), "new profit after applying").toHaveText("₽0");
+  await expect(cell(page, "new.profit"), "new profit after applying").toHaveText("₽0.00");
   // Unreachable targets are reported as such, not as a wrong number.
   await page.getByLabel("equal to").fill("-99,000,000,000");
   await page.getByRole("button", { name: "Find" }).click();

@@ -185,7 +185,9 @@ test("Use in the model carries the data's figures into the what-if inputs", asyn
   ).toHaveValue(asInput(latest.returningBill!));
   // Where each came from, and the results follow the new inputs.
   const notes = page.getByTestId("from-data");
-  await expect(notes.locator("li"), "one note per input carried in").toHaveCount(4);
+  // One note per source: the two average bills share theirs (it was listed twice).
+  await expect(notes.locator("li"), "one note per source carried in").toHaveCount(3);
+  await expect(notes.getByText(/^Average bills/), "the bills' note once").toHaveCount(1);
   await notes.getByText(monthLabel(latest.period)).first().waitFor();
   await expect(
     page.locator("[data-testid=results-table] [data-output='new.revenue']"),

@@ -415,3 +415,21 @@ describe("the worked example on the repository's sample orders", () => {
     );
   });
 });
+
+/* Issue 18: RFM and COHORTS of refunds only, with headers 0, returned a 0×0 array. */
+describe("an empty result is #N/A with a message, never a 0×0 array", () => {
+  const refunds = [col("A", "B"), col(45000, 45031), col(-20, -5)] as const;
+  test.each([
+    ["RFM", () => RFM(refunds[0], refunds[1], refunds[2], OMITTED, OMITTED, 0)],
+    ["COHORTS", () => COHORTS(refunds[0], refunds[1], refunds[2], OMITTED, OMITTED, OMITTED, 0)],
+  ])("%s of refunds only, headers 0", (_, call) => {
+    const result = grid(call());
+    expect(result.length).toBeGreaterThan(0);
+    expect(result[0].length).toBeGreaterThan(0);
+    if (result.length === 1 && result[0].length === 1 && typeof result[0][0] === "object")
+      expect(result[0][0]).toEqual({
+        error: "#N/A",
+        message: expect.stringMatching(/no purchases/),
+      });
+  });
+});

@@ -386,13 +386,70 @@ function holdoutCheck(
   };
 }
 
-/** Counts of customers by P(alive) in `bins` equal bins over [0, 1] (the last bin includes 1). */
-export function pAliveHistogram(table: CustomerLifetimeTable, bins = 10): Int32Array {
+/**
+ * Counts of customers by P(alive) in `bins` equal bins over [0, 1] (the last bin includes 1).
+ * repeatOnly leaves out the one-time buyers, whom BG/NBD shows as certainly alive (oneTimeBuyers).
+ */
+export function pAliveHistogram(
+  table: CustomerLifetimeTable,
+  bins = 10,
+  repeatOnly = false
+): Int32Array {
   if (!(bins >= 1 && Math.trunc(bins) === bins))
     throw invalidNumber("bins must be a whole number, 1 or more");
   const counts = new Int32Array(bins);
-  for (const p of table.pAlive) counts[Math.min(bins - 1, Math.floor(p * bins))]++;
+  const x = table.customers.frequency;
+  table.pAlive.forEach((p, k) => {
+    if (!(repeatOnly && x[k] === 0)) counts[Math.min(bins - 1, Math.floor(p * bins))]++;
+  });
   return counts;
+}
+
+/**
+ * Customers with no repeat purchase in the calibration period (x = 0). BG/NBD can only see a
+ * customer leave after a purchase, so it gives each of them P(alive) = 1, however long ago they
+ * bought: the model cannot tell whether they are still around.
+ */
+export function oneTimeBuyers(table: CustomerLifetimeTable): number {
+  let count = 0;
+  for (const x of table.customers.frequency) if (x === 0) count++;
+  return count;
+}
+
+/** The at-risk rule (atRiskCustomers): P(alive) below this … */
+export const AT_RISK_P_ALIVE = 0.5;
+/** … and a past value in this top share of the repeat customers. */
+export const AT_RISK_TOP_SHARE = 0.25;
+
+/**
+ * A customer's past value for the at-risk rule: their spend on repeat purchases in the
+ * calibration period (x × m) when the spend model was fitted, else their repeat purchases (x).
+ */
+export function pastValue(table: CustomerLifetimeTable, k: number): number {
+  const { frequency: x, monetary: m } = table.customers;
+  return table.spend === null ? x[k] : x[k] * m[k];
+}
+
+/**
+ * Valuable customers who may have left, for a campaign: repeat customers (x > 0; one-time
+ * buyers' P(alive) says nothing) whose P(alive) is below AT_RISK_P_ALIVE and whose past value
+ * (pastValue) is in the top quarter of the repeat customers: at least that of the
+ * ⌈repeat customers ÷ 4⌉-th highest, and above 0. Row indices, highest past value first (ties:
+ * the earlier row first).
+ */
+export function atRiskCustomers(table: CustomerLifetimeTable): Int32Array {
+  const x = table.customers.frequency;
+  const repeat: number[] = [];
+  for (let k = 0; k < x.length; k++) if (x[k] > 0) repeat.push(k);
+  if (repeat.length === 0) return new Int32Array(0);
+  const value = Float64Array.from(repeat, (k) => pastValue(table, k));
+  const sorted = value.slice().sort((p, q) => q - p);
+  const threshold = sorted[Math.ceil(repeat.length * AT_RISK_TOP_SHARE) - 1];
+  const rows: number[] = [];
+  repeat.forEach((k, i) => {
+    if (value[i] >= threshold && value[i] > 0 && table.pAlive[k] < AT_RISK_P_ALIVE) rows.push(k);
+  });
+  return Int32Array.from(rows.sort((i, j) => pastValue(table, j) - pastValue(table, i) || i - j));
 }
 
 /** The edges of pAliveHistogram's bins: bins + 1 values from 0 to 1. */

@@ -5,11 +5,13 @@
  *   and its text are one customer (1001 = "1001");
  * - dates are Excel serials or ISO text ("2024-03-05"); a date of 0 is never a real date
  *   (desktop Excel passes an empty cell as 0); other text is an error naming the row;
- * - amounts are numbers or numeric text; other text is an error naming the row.
+ * - amounts are numbers or numeric text, also as people write it (number-text.ts: "1,234.50",
+ *   "11,77 €", "(12.50)"); other text is an error naming the row.
  * Errors name the argument and the row: "dates row 1,204: 'abc' is not a date".
  */
 import { CellError } from "../errors";
 import { FIRST_SERIAL, LAST_SERIAL, serialFromIsoText } from "./excel-dates";
+import { plainNumberText, readNumberTextEither } from "./number-text";
 
 /**
  * The plain value of a cell that arrives as an Excel data type (a `any` parameter of a function
@@ -114,8 +116,9 @@ export function numberValue(cell: unknown, name: string, row: number): number | 
   if (typeof cell === "string") {
     const trimmed = cell.trim();
     if (trimmed === "") return null;
-    const n = Number(trimmed);
-    if (!Number.isFinite(n)) throw cellError(name, row, `${quoted(cell)} is not a number`);
+    // Excel's own spelling, else an amount as people write it ("1,234.50", "11,77 €").
+    const n = plainNumberText(trimmed) ?? readNumberTextEither(trimmed);
+    if (n === null) throw cellError(name, row, `${quoted(cell)} is not a number`);
     return n;
   }
   if (cell === null || cell === undefined) return null;
@@ -143,12 +146,11 @@ export function flagValue(cell: unknown, name: string, row: number): 0 | 1 | nul
 }
 
 /**
- * Whether a first row is column titles rather than data: its date cell is text that is not a
- * date ("order_date", "日期"). Such a row is skipped, so a range can include its header.
+ * Whether a first row is column titles rather than data: its date cell is text with no digit
+ * ("order_date", "日期"). Such a row is skipped, so a range can include its header. A date cell
+ * with digits that is not a date ("2024-02-30") is a bad date, named with its row, never a title.
  */
 export function looksLikeHeader(dateCell: unknown): boolean {
   dateCell = plainValue(dateCell);
-  return (
-    typeof dateCell === "string" && dateCell.trim() !== "" && serialFromIsoText(dateCell) === null
-  );
+  return typeof dateCell === "string" && dateCell.trim() !== "" && !/\d/.test(dateCell);
 }

@@ -7,6 +7,7 @@
  */
 import { DataShape } from "../history/analysis";
 import { DATE_FORMATS, serialFromDateText } from "./date-formats";
+import { plainNumberText, readNumberTextEither } from "./number-text";
 
 export type ColumnRole = "customer" | "date" | "amount" | "start" | "end" | "revenue";
 
@@ -22,11 +23,18 @@ export const OPTIONAL_ROLES: ReadonlySet<ColumnRole> = new Set(["amount", "end",
 /** Column index per role; -1: none. */
 export type ColumnRoles = Record<ColumnRole, number>;
 
+/**
+ * Why a proposal may be wrong, for the pane to show: the column named as the amount held ids
+ * (so none, or another, was taken), or a role's column was guessed from its cells alone.
+ */
+export type MatchWarning = "amount-looks-like-ids" | "matched-by-content";
+
 export interface ColumnMatch {
   shape: DataShape;
   /** Whether the first row holds column titles rather than data. */
   hasHeader: boolean;
   columns: ColumnRoles;
+  warnings: MatchWarning[];
 }
 
 /**
@@ -68,6 +76,17 @@ const SYNONYMS: Record<ColumnRole, readonly string[]> = {
     "会员编号",
     "买家",
     "订阅者",
+    // German, French, Spanish, Italian exports
+    "kunde",
+    "kundennummer",
+    "kundennr",
+    "kundenid",
+    "clientnumber",
+    "numeroclient",
+    "idclient",
+    "cliente",
+    "idcliente",
+    "numerocliente",
   ],
   date: [
     "date",
@@ -92,6 +111,17 @@ const SYNONYMS: Record<ColumnRole, readonly string[]> = {
     "支付日期",
     "下单时间",
     "订单时间",
+    "datum",
+    "bestelldatum",
+    "kaufdatum",
+    "rechnungsdatum",
+    "auftragsdatum",
+    "datecommande",
+    "datedecommande",
+    "fecha",
+    "fechapedido",
+    "fechadepedido",
+    "fechacompra",
   ],
   amount: [
     "amount",
@@ -116,6 +146,18 @@ const SYNONYMS: Record<ColumnRole, readonly string[]> = {
     "总额",
     "总金额",
     "营收",
+    "betrag",
+    "umsatz",
+    "summe",
+    "gesamtbetrag",
+    "bruttobetrag",
+    "nettobetrag",
+    "montant",
+    "montantttc",
+    "importe",
+    "importo",
+    "monto",
+    "valor",
   ],
   start: [
     "start",
@@ -209,7 +251,7 @@ function cellKind(cell: unknown): CellKind {
   const t = cell.trim();
   if (t === "") return "blank";
   if (DATE_FORMATS.some((f) => serialFromDateText(t, f) !== null)) return "date";
-  return Number.isFinite(Number(t)) ? "number" : "text";
+  return plainNumberText(t) !== null || readNumberTextEither(t) !== null ? "number" : "text";
 }
 
 /** What most non-blank cells of a column are, over some rows. */
@@ -261,43 +303,120 @@ function assign(
   return columns;
 }
 
-/** Fills roles the headers left open from the columns' contents (dates, numbers, ids). */
+/** The number a cell holds (typed, or text as people write it), or null. */
+function cellNumber(cell: unknown): number | null {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
+  if (typeof cell !== "string") return null;
+  return plainNumberText(cell) ?? readNumberTextEither(cell.trim());
+}
+
+/** Whether every non-blank cell of a column is a whole number (ids, counts, not money). */
+function wholeNumbers(rows: readonly (readonly unknown[])[], column: number): boolean {
+  let seen = 0;
+  for (const row of rows) {
+    const cell = row[column];
+    if (cell === null || cell === undefined || cell === "") continue;
+    const n = cellNumber(cell);
+    if (n === null || !Number.isInteger(n)) return false;
+    seen++;
+  }
+  return seen > 0;
+}
+
+/** Distinct values an id column has at least (fewer: prices or quantities, not ids). */
+const MIN_ID_VALUES = 10;
+/** Customers seen twice or more that must all keep their value for a column to read as ids. */
+const MIN_REPEAT_CUSTOMERS = 3;
+
+/**
+ * Whether a column holds ids rather than amounts: whole numbers with many distinct values, each
+ * customer who orders again always having the same one (an amount varies between orders).
+ */
+export function looksLikeIds(
+  rows: readonly (readonly unknown[])[],
+  column: number,
+  customerColumn: number
+): boolean {
+  if (column < 0 || customerColumn < 0 || !wholeNumbers(rows, column)) return false;
+  const first = new Map<string, number>();
+  const distinct = new Set<number>();
+  let repeats = 0;
+  for (const row of rows) {
+    const n = cellNumber(row[column]);
+    const key = row[customerColumn];
+    if (n === null || key === null || key === undefined || key === "") continue;
+    distinct.add(n);
+    const k = String(key).trim();
+    const before = first.get(k);
+    if (before === undefined) first.set(k, n);
+    else if (before !== n) return false;
+    else repeats++;
+  }
+  return distinct.size >= MIN_ID_VALUES && repeats >= MIN_REPEAT_CUSTOMERS;
+}
+
+/**
+ * Fills roles the headers left open from the columns' contents (dates, numbers, ids): a customer
+ * from text, else from whole numbers; an amount from a column that is not whole numbers first.
+ * Returns whether any role was filled so.
+ */
 function fillByContent(
   columns: ColumnRoles,
   roles: readonly ColumnRole[],
-  kinds: readonly CellKind[]
-): void {
+  kinds: readonly CellKind[],
+  whole: readonly boolean[]
+): boolean {
   const used = new Set(Object.values(columns).filter((c) => c >= 0));
-  const take = (kind: CellKind | null): number => {
-    const c = kinds.findIndex((k, i) => !used.has(i) && (kind === null || k === kind));
+  const take = (kind: CellKind | null, wholeOnly?: boolean): number => {
+    const c = kinds.findIndex(
+      (k, i) =>
+        !used.has(i) &&
+        (kind === null || k === kind) &&
+        (wholeOnly === undefined || whole[i] === wholeOnly)
+    );
     if (c >= 0) used.add(c);
     return c;
   };
+  let filled = false;
   for (const role of roles) {
     if (columns[role] >= 0) continue;
     if (role === "date" || role === "start") columns[role] = take("date");
-    else if (role === "amount" || role === "revenue") columns[role] = take("number");
-    else if (role === "customer") {
+    else if (role === "amount" || role === "revenue") {
+      const money = take("number", false);
+      columns[role] = money >= 0 ? money : take("number");
+    } else if (role === "customer") {
       const text = take("text");
-      columns[role] = text >= 0 ? text : take("number");
+      const id = text >= 0 ? text : take("number", true);
+      columns[role] = id >= 0 ? id : take("number");
     }
     // An end column is never guessed from content alone: a second date column may be anything.
+    if (columns[role] >= 0) filled = true;
   }
+  return filled;
 }
 
 function matchForShape(
   shape: DataShape,
   headers: readonly unknown[] | null,
-  kinds: readonly CellKind[]
-): { columns: ColumnRoles; score: number } {
+  kinds: readonly CellKind[],
+  data: readonly (readonly unknown[])[]
+): { columns: ColumnRoles; warnings: MatchWarning[] } {
   const roles = SHAPE_ROLES[shape];
   const width = kinds.length;
+  const whole = kinds.map((k, c) => k === "number" && wholeNumbers(data, c));
   const columns = assign(width, roles, (c, role) => (headers ? headerScore(headers[c], role) : 0));
-  let score = 0;
-  for (const role of roles)
-    if (columns[role] >= 0) score += headers ? headerScore(headers[columns[role]], role) : 0;
-  fillByContent(columns, roles, kinds);
-  return { columns, score };
+  const warnings: MatchWarning[] = [];
+  if (fillByContent(columns, roles, kinds, whole)) warnings.push("matched-by-content");
+  // Never ids as an order's amount: another number column if one is left, else none. (A
+  // subscription's recurring revenue may well stay the same for each customer.)
+  if (shape === "orders" && looksLikeIds(data, columns.amount, columns.customer)) {
+    warnings.push("amount-looks-like-ids");
+    const used = new Set(Object.values(columns).filter((c) => c >= 0));
+    columns.amount = kinds.findIndex(
+      (k, c) => k === "number" && !used.has(c) && !looksLikeIds(data, c, columns.customer)
+    );
+  }
+  return { columns, warnings };
 }
 
 /**
@@ -317,7 +436,7 @@ export function matchColumns(
   const data = hasHeader ? rows.slice(1) : rows;
   const kinds = Array.from({ length: width }, (_, c) => columnKind(data, c));
   const chosen = shape ?? detectShape(headers, kinds);
-  return { shape: chosen, hasHeader, columns: matchForShape(chosen, headers, kinds).columns };
+  return { shape: chosen, hasHeader, ...matchForShape(chosen, headers, kinds, data) };
 }
 
 /** Header words that name recurring revenue, which only subscriptions have. */

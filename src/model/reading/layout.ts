@@ -11,9 +11,11 @@ import {
   ColumnRole,
   ColumnRoles,
   matchColumns,
+  MatchWarning,
   normalizeHeader,
   SHAPE_ROLES,
 } from "./column-matching";
+import { DecimalMark, detectDecimalMark } from "./number-text";
 import { DateFormat, detectDateFormat, localeWritesDayFirst } from "./date-formats";
 
 /** The rows a proposal reads: the first (maybe the column titles) and the 500 after it. */
@@ -27,7 +29,13 @@ export interface TableLayout {
   columns: ColumnRoles;
   /** How text dates are written (null: ISO text or Excel serials only). */
   dateFormat: DateFormat | null;
+  /** The decimal mark of text amounts ("11,77": ","), from the amount column's values. */
+  decimal: DecimalMark;
+  /** Why the proposal may be wrong, for the user to check ("decimal-guessed": "1,234" alone). */
+  warnings: LayoutWarning[];
 }
+
+export type LayoutWarning = MatchWarning | "decimal-guessed";
 
 /** What the user decided instead of the proposal. */
 export interface LayoutChoices {
@@ -37,6 +45,7 @@ export interface LayoutChoices {
   /** A role's column, by its header (as written, or as headers compare) or number (1 = first). */
   columns?: Partial<Record<ColumnRole, string>>;
   dateFormat?: DateFormat;
+  decimal?: DecimalMark;
 }
 
 const DATE_ROLES: ReadonlySet<ColumnRole> = new Set(["date", "start", "end"]);
@@ -68,11 +77,20 @@ export function proposeLayout(
   const dates: unknown[] = [];
   for (let r = match.hasHeader ? 1 : 0; r < rows.length; r++)
     for (const c of dateColumns) dates.push(rows[r][c]);
+  const money = columns[match.shape === "orders" ? "amount" : "revenue"];
+  const amounts: unknown[] = [];
+  if (money >= 0)
+    for (let r = match.hasHeader ? 1 : 0; r < rows.length; r++) amounts.push(rows[r][money]);
+  const detected = detectDecimalMark(amounts, locale);
+  const warnings: LayoutWarning[] = [...match.warnings];
+  if (choices.decimal === undefined && detected.guessed) warnings.push("decimal-guessed");
   return {
     shape: match.shape,
     hasHeader: match.hasHeader,
     columns,
     dateFormat: choices.dateFormat ?? detectDateFormat(dates, localeWritesDayFirst(locale)),
+    decimal: choices.decimal ?? detected.decimal,
+    warnings,
   };
 }
 

@@ -113,6 +113,7 @@ function usualAmount(cell: unknown): number | undefined {
   if (typeof cell !== "string") return undefined;
   const c = cell.charCodeAt(0);
   if (!((c >= 48 && c <= 57) || c === 45 || c === 46 || c === 43)) return undefined;
+  if (c === 48 && cell.length > 1 && /[xbo]/i.test(cell[1])) return undefined; // "0x64": not VALUE()'s
   const n = Number(cell);
   return Number.isFinite(n) ? n : undefined;
 }

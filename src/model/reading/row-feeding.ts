@@ -9,6 +9,7 @@ import type { ColumnRole } from "./column-matching";
 import { dateCellIn, DateFormat } from "./date-formats";
 import { FIRST_SERIAL, LAST_SERIAL, serialFromIsoText } from "./excel-dates";
 import type { TableLayout } from "./layout";
+import { readNumberText } from "./number-text";
 import { ORDER_COLUMN_NAMES } from "./order-rows";
 import { SUBSCRIPTION_COLUMN_NAMES } from "./subscription-rows";
 
@@ -24,7 +25,8 @@ export interface SubscriptionTarget {
 /** Rows as they arrive; `firstRow` is the number the user knows rows[0] by (a line or a sheet row). */
 export type RowFeed = (rows: readonly (readonly unknown[])[], firstRow: number) => void;
 
-export type FeedLayout = Pick<TableLayout, "hasHeader" | "columns" | "dateFormat">;
+export type FeedLayout = Pick<TableLayout, "hasHeader" | "columns" | "dateFormat"> &
+  Partial<Pick<TableLayout, "decimal">>;
 
 export interface FeedOptions {
   /**
@@ -42,8 +44,14 @@ export function feedOrders(
 ): RowFeed {
   const { customer, date, amount } = layout.columns;
   const dates = new DateCells(layout.dateFormat);
+  const amounts = amountCells(layout);
   return rowFeed(layout, options, (row, line) =>
-    target.add(line, row[customer], dates.read(row[date]), amount >= 0 ? row[amount] : null)
+    target.add(
+      line,
+      row[customer],
+      dates.read(row[date]),
+      amount >= 0 ? amounts(row[amount]) : null
+    )
   );
 }
 
@@ -55,13 +63,14 @@ export function feedSubscriptions(
 ): RowFeed {
   const { customer, start, end, revenue } = layout.columns;
   const dates = new DateCells(layout.dateFormat);
+  const amounts = amountCells(layout);
   return rowFeed(layout, options, (row, line) =>
     target.add(
       line,
       row[customer],
       dates.read(row[start]),
       end >= 0 ? dates.read(row[end]) : null,
-      revenue >= 0 ? row[revenue] : null
+      revenue >= 0 ? amounts(row[revenue]) : null
     )
   );
 }
@@ -118,6 +127,21 @@ function inUserColumn(error: unknown, layout: FeedLayout): unknown {
   const role = ROLE_OF_ARGUMENT[error.argument];
   const column = role === undefined ? -1 : layout.columns[role];
   return column >= 0 ? error.inColumn(column) : error;
+}
+
+/**
+ * Amount cells as the model reads them: text written with the layout's decimal mark becomes its
+ * number ("1.234,56" → 1234.56 under ","); anything else passes through for the model to accept
+ * or to name. Without a comma mark, text goes on as it is (the model reads the point's forms).
+ */
+function amountCells(layout: FeedLayout): (cell: unknown) => unknown {
+  const decimal = layout.decimal;
+  if (decimal !== ",") return (cell) => cell;
+  return (cell) => {
+    if (typeof cell !== "string" || cell === "") return cell;
+    const n = readNumberText(cell, decimal);
+    return n === null ? cell : n;
+  };
 }
 
 /** Distinct date texts remembered at a time (dates with times of day are all different). */

@@ -13,11 +13,17 @@ import {
   plainValue,
 } from "./cell-values";
 import { CustomerIds } from "./customer-ids";
-import { isoTextFromSerial } from "./excel-dates";
+import { isoTextFromSerial, serialFromCivil } from "./excel-dates";
 import { GrowableFloat64, GrowableInt32 } from "./growable";
 
 /** The end of a subscription still running: after every date Excel has. */
 export const OPEN_END = 2958466;
+
+/**
+ * Ends after 2200 (a warehouse's 9999-12-31, "never") mean the subscription still runs: read as
+ * dates, they would stretch every period range to that year.
+ */
+export const STILL_ACTIVE_AFTER = serialFromCivil(2200, 12, 31);
 
 export interface SubscriptionColumnNames {
   customers: string;
@@ -97,7 +103,10 @@ export class SubscriptionRowReader {
       throw cellError(this.names.revenue, row, "recurring revenue cannot be negative");
     if (this.asOfDay !== null && start > this.asOfDay) return;
     // An end after the as-of date is not known yet on that date: the subscription still runs.
-    const known = end !== null && (this.asOfDay === null || end <= this.asOfDay) ? end : null;
+    const known =
+      end !== null && end <= STILL_ACTIVE_AFTER && (this.asOfDay === null || end <= this.asOfDay)
+        ? end
+        : null;
     this.customer.push(this.ids.code(key));
     this.start.push(start);
     this.end.push(known === null ? OPEN_END : known);

@@ -11,13 +11,20 @@
  * t^−α·x^t), and the 1−x connection formulas break down at integer α. Gauss's continued
  * fraction has neither problem: its partial numerators are positive (a Stieltjes fraction),
  * so it is stable, and it converges geometrically at a rate ≈ 1 − 2√d, i.e. a few hundred
- * steps at d = 0.5% and a few thousand at d = 1e-5, at any α, β and renewal count.
+ * steps at d = 0.5% and a few thousand at d = 1e-5, at any α, β and renewal count; rates
+ * below MIN_DISCOUNT_RATE are refused before any work, to keep a cell within its budget.
  */
 import { finite, invalidNumber } from "../errors";
 import { checkShape } from "./sbg-curve";
 
-/** Beyond this many continued-fraction steps (d below ~1e-9) the value is refused, not approximated. */
-const MAX_FRACTION_STEPS = 2_000_000;
+/**
+ * The smallest discount rate valued (0 itself has a closed form). The fraction needs about
+ * 18/√d steps: ~60,000 (about a millisecond) at 1e-7, but 20 million at 1e-12, far beyond a
+ * cell's budget of 5 ms, so smaller rates are refused at once, naming the rate.
+ */
+export const MIN_DISCOUNT_RATE = 1e-7;
+/** A guard only: at d ≥ MIN_DISCOUNT_RATE every α, β and renewal count converges well within it. */
+const MAX_FRACTION_STEPS = 150_000;
 
 /**
  * ₂F₁(1, b; c; x) for 0 ≤ x < 1 and c > b > 0, by Gauss's continued fraction
@@ -25,7 +32,7 @@ const MAX_FRACTION_STEPS = 2_000_000;
  *                                      k_{2i}   = i(c−b−1+i)/((c+2i−2)(c+2i−1)),
  * evaluated forwards by the modified Lentz method.
  */
-export function hypergeometric1(b: number, c: number, x: number): number {
+export function hypergeometric1(b: number, c: number, x: number, work?: { steps: number }): number {
   if (x === 0) return 1;
   const TINY = 1e-300;
   let f = 1;
@@ -47,16 +54,24 @@ export function hypergeometric1(b: number, c: number, x: number): number {
     if (C === 0) C = TINY;
     const delta = C * D;
     f *= delta;
-    if (Math.abs(delta - 1) <= 1e-16) return 1 / f;
+    if (Math.abs(delta - 1) <= 1e-16) {
+      if (work) work.steps = j;
+      return 1 / f;
+    }
   }
-  throw invalidNumber(
-    "the discount rate is too small to value precisely: use 0 for no discounting, or a rate of at least 1e-9"
+  throw tooSmallRate();
+}
+
+function tooSmallRate(): Error {
+  return invalidNumber(
+    `discount rate is too small to value precisely: use 0 for no discounting, or a rate of at least ${MIN_DISCOUNT_RATE}`
   );
 }
 
 function checkDiscountRate(discountRate: number): void {
   if (!(discountRate >= 0 && discountRate < Infinity))
     throw invalidNumber("discount rate must be 0 or more");
+  if (discountRate > 0 && discountRate < MIN_DISCOUNT_RATE) throw tooSmallRate();
 }
 
 /** d = 0 diverges when α ≤ 1: a heavy tail of customers who (almost) never leave. */

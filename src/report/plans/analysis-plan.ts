@@ -30,6 +30,7 @@ import {
 } from "../../model/economics/revenue-retention";
 import { retention as sbgRetention, survival as sbgSurvival } from "../../model/sbg/sbg-curve";
 import { AnalysisLabels, ENGLISH_ANALYSIS_LABELS } from "./analysis-labels";
+import { significantFormat } from "../plan-style";
 import {
   CellStyle,
   cellRef,
@@ -295,10 +296,13 @@ function addSbgFit(
   const projectionHeader = top + 7;
   const rows: Row[] = [
     [text(labels.sbgTitle, "header")],
-    [text(labels.alpha, "label"), value(fit.alpha, GENERAL)],
-    [text(labels.beta, "label"), value(fit.beta, GENERAL)],
+    [text(labels.alpha, "label"), value(fit.alpha, significantFormat(fit.alpha))],
+    [text(labels.beta, "label"), value(fit.beta, significantFormat(fit.beta))],
     [text(labels.cohortsFitted, "label"), value(fit.cohorts, COUNT, "label")],
-    [text(labels.logLikelihood, "label"), value(fit.logLikelihood, GENERAL, "label")],
+    [
+      text(labels.logLikelihood, "label"),
+      value(fit.logLikelihood, significantFormat(fit.logLikelihood), "label"),
+    ],
     [text(labels.sbgNote, "note")],
     [],
     [

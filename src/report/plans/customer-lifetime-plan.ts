@@ -29,6 +29,7 @@ import {
   ENGLISH_CUSTOMER_LIFETIME_LABELS,
 } from "./customer-lifetime-labels";
 import { CellStyle, NumberFormat, PlanBlock, PlanCell, PlanName, SheetPlan } from "../sheet-plan";
+import { significantFormat } from "../plan-style";
 
 export {
   ENGLISH_CUSTOMER_LIFETIME_LABELS,
@@ -154,7 +155,7 @@ export function customerLifetimePlan(
   // ---- parameters ----
   const parameter = (label: string, v: number): (PlanCell | null)[] => [
     text(label, "label"),
-    value(v, GENERAL, "input"),
+    value(v, significantFormat(v), "input"),
   ];
   const fact = (label: string, v: number, format: NumberFormat): (PlanCell | null)[] => [
     text(label, "label"),
@@ -166,7 +167,7 @@ export function customerLifetimePlan(
     parameter(labels.alpha, purchases.alpha),
     parameter(labels.a, purchases.a),
     parameter(labels.b, purchases.b),
-    fact(labels.logLikelihood, purchases.logLikelihood, GENERAL),
+    fact(labels.logLikelihood, purchases.logLikelihood, significantFormat(purchases.logLikelihood)),
     [text(labels.purchasesNote, "note")],
     [],
     [text(labels.spendTitle, "header")],
@@ -180,7 +181,11 @@ export function customerLifetimePlan(
       parameter(labels.q, spendModel.q),
       parameter(labels.gamma, spendModel.gamma),
       fact(labels.customersUsed, spendModel.customersUsed, COUNT),
-      fact(labels.logLikelihood, spendModel.logLikelihood, GENERAL),
+      fact(
+        labels.logLikelihood,
+        spendModel.logLikelihood,
+        significantFormat(spendModel.logLikelihood)
+      ),
       [text(labels.spendNote, "note")]
     );
     names.push(

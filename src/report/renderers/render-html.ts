@@ -132,7 +132,7 @@ export function formatNumber(value: number, format: NumberFormat): string {
     case "percent":
       return `${(value * 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
     case "decimal":
-      return fixed(2);
+      return fixed(Math.max(0, Math.min(15, Math.round(format.decimals ?? 2))));
     case "currency": {
       const code = format.currency.toUpperCase();
       return `${fixed(2)} ${CURRENCY_SIGNS[code] ?? code}`;

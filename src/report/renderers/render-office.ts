@@ -1,11 +1,14 @@
 /**
- * Renders a sheet plan into the open workbook with Office.js: one Excel.run, 2 + n syncs (read the
+ * Renders a sheet plan into the open workbook with Office.js: one batch (started by runExcel, so
+ * a write waits while the user is editing a cell), 2 + n syncs (read the
  * sheet names; add the new sheet and learn its id; write everything in n requests, n = 1 unless the
  * plan is bigger than REQUEST_BUDGET_BYTES), whole 2-D arrays per block (or per run of rows),
  * calculation suspended until each write lands. Only ever adds a new sheet; never reads or changes
  * an existing one, and if the write fails it deletes only the sheet it added (found by id: a
  * co-author may have created a sheet with the same name in the meantime).
  */
+import { runExcel } from "../../office/excel-run";
+import { cellText } from "../cell-text";
 import { STYLE_LOOKS } from "../plan-style";
 import { uniqueSheetName } from "../sheet-name";
 import {
@@ -25,7 +28,7 @@ export async function writePlanToWorkbook(plan: SheetPlan, baseName: string): Pr
   let sheetId: string | undefined;
   let writeFailure: unknown;
   try {
-    await Excel.run(async (context) => {
+    await runExcel(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
@@ -45,7 +48,7 @@ export async function writePlanToWorkbook(plan: SheetPlan, baseName: string): Pr
       const batches = writeBatches(plan);
       for (let i = 0; i < batches.length; i++) {
         context.application.suspendApiCalculationUntilNextSync();
-        for (const piece of batches[i]) queueCells(sheet, piece);
+        for (const piece of batches[i]) queueCells(sheet, piece, sheetName);
         if (i === batches.length - 1) {
           queueLayout(sheet, plan);
           sheet.activate();
@@ -143,13 +146,24 @@ export function writeBatches(plan: SheetPlan, budget = REQUEST_BUDGET_BYTES): Ce
 }
 
 /** Queues one piece: number formats, then values, then formulas; nothing here syncs. */
-function queueCells(sheet: Excel.Worksheet, piece: CellPiece): void {
+function queueCells(sheet: Excel.Worksheet, piece: CellPiece, sheetName: string): void {
   const range = sheet.getRange(piece.address);
   const { rows } = piece;
+  const origin = parseCellRef(piece.address.split(":")[0]);
+  // Text through the same gate as the .xlsx: no character a workbook cannot store, no overlong cell.
+  const literal = (cell: PlanCell | null, r: number, c: number) =>
+    cell?.kind === "text"
+      ? cellText(
+          cell.text,
+          () => `sheet '${sheetName}' cell ${cellRef(origin.row + r, origin.column + c)}`
+        )
+      : literalOf(cell);
   // Number formats first: a text cell must be "@" before its value lands, so "=cmd" stays text.
   // null in a 2-D array leaves that cell alone (Office.js), so each property is one whole array.
   range.numberFormat = rows.map((row) => row.map(numberFormatOf)) as string[][];
-  range.values = rows.map((row) => row.map(literalOf)) as (string | number)[][];
+  range.values = rows.map((row, r) => row.map((cell, c) => literal(cell, r, c))) as (
+    string | number
+  )[][];
   if (rows.some((row) => row.some((cell) => cell?.kind === "formula"))) {
     range.formulas = rows.map((row) =>
       row.map((cell) => (cell?.kind === "formula" ? cell.formula : null))
@@ -249,7 +263,7 @@ function charactersToPoints(characters: number): number {
  */
 async function removeSheet(id: string): Promise<boolean> {
   try {
-    return await Excel.run(async (context) => {
+    return await runExcel(async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(id);
       sheet.load("id");
       await context.sync();

@@ -8,11 +8,13 @@
  * values cached).
  */
 import { Workbook, Worksheet } from "exceljs";
+import { xlsxCellText, xmlSafeText } from "../cell-text";
 import { STYLE_LOOKS } from "../plan-style";
 import { uniqueSheetName } from "../sheet-name";
 import { addChartsToXlsx, quoteSheetName, WrittenSheet } from "./xlsx-chart";
 import {
   absoluteRef,
+  cellRef,
   excelNumberFormat,
   parseCellRef,
   PlanCell,
@@ -112,10 +114,11 @@ function writeCell(
   options: XlsxOptions
 ): void {
   const cell = sheet.getCell(row, column);
+  const where = () => `sheet '${sheet.name}' cell ${cellRef(row - 1, column - 1)}`;
   switch (planCell.kind) {
     case "text":
       // A JS string is always a text cell in ExcelJS (formulas are objects), so "=HYPERLINK(…)" stays text.
-      cell.value = planCell.text;
+      cell.value = xlsxCellText(planCell.text, where);
       cell.numFmt = TEXT_FORMAT;
       break;
     case "number":
@@ -132,11 +135,11 @@ function writeCell(
         planCell.expectedText !== undefined
           ? options.cachedResults === "wrong"
             ? "wrong"
-            : planCell.expectedText
+            : xlsxCellText(planCell.expectedText, where)
           : Number.isFinite(expected)
             ? expected
             : { error: "#DIV/0!" as const };
-      cell.value = { formula: planCell.formula.replace(/^=/, ""), result };
+      cell.value = { formula: xmlSafeText(planCell.formula.replace(/^=/, "")), result };
       cell.numFmt = excelNumberFormat(planCell.format);
       break;
     }

@@ -5,6 +5,7 @@
  * Series point at the sheet's cells (so a recalculating viewer follows edits) and carry the plan's
  * values as a cache (so a viewer that does not recalculate still draws the right bars).
  */
+import { xmlSafeText } from "../cell-text";
 import JSZip from "jszip";
 import {
   absoluteRef,
@@ -90,18 +91,14 @@ export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** Text safe in XML content and attribute values; characters XML 1.0 forbids are dropped. */
+/** Text safe in XML content and attribute values; characters XML 1.0 forbids become U+FFFD. */
 function escapeXml(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex -- XML 1.0 cannot carry these at all
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-      .replace(/'/g, "&apos;")
-  );
+  return xmlSafeText(text)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ReactNode } from "react";
+import { ReactElement, ReactNode } from "react";
 import { CHART_COLORS } from "./chart-colors";
 
 /** Axis ticks and labels: small, in the theme's secondary text colour. */
@@ -18,4 +18,21 @@ export function ChartFigure({ summary, children }: { summary: string; children: 
       {children}
     </figure>
   );
+}
+
+/**
+ * A line's dots: none, except where a point has no neighbour to draw a segment to (a single
+ * period, or one between gaps), which would otherwise not show at all.
+ */
+export function loneDots(values: readonly (number | null | undefined)[], color: string) {
+  const present = (i: number) => i >= 0 && i < values.length && Number.isFinite(values[i] ?? NaN);
+  return function LoneDot(props: { index?: number; cx?: number; cy?: number }): ReactElement {
+    const i = props.index ?? -1;
+    const lone = present(i) && !present(i - 1) && !present(i + 1);
+    return lone && props.cx !== undefined && props.cy !== undefined ? (
+      <circle key={i} cx={props.cx} cy={props.cy} r={4} fill={color} data-lone-point="" />
+    ) : (
+      <g key={i} />
+    );
+  };
 }

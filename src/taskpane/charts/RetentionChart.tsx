@@ -1,7 +1,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { RETENTION_BENCHMARKS } from "../../model/economics/retention";
 import { CHART_COLORS } from "./chart-colors";
-import { ChartFigure, TICK, tooltipText } from "./ChartFigure";
+import { ChartFigure, loneDots, TICK, tooltipText } from "./ChartFigure";
 
 export interface RetentionChartProps {
   points: { label: string; rate: number | null }[];
@@ -54,7 +54,10 @@ export default function RetentionChart({
           dataKey="rate"
           name={name}
           stroke={CHART_COLORS.bill}
-          dot={false}
+          dot={loneDots(
+            points.map((p) => p.rate),
+            CHART_COLORS.bill
+          )}
           connectNulls={false}
           isAnimationActive={false}
         />

@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, XAxis, YAxis } from "recharts";
 import { CHART_COLORS } from "./chart-colors";
 import { ChartFigure, TICK } from "./ChartFigure";
 
@@ -7,13 +7,23 @@ export interface TornadoChartProps {
   base: number | null;
   summary: string;
   format: (value: number) => string;
+  /** The legend's names of the two bars: the output with every input moved down, and up. */
+  lowName: string;
+  highName: string;
 }
 
 /**
  * Horizontal bars from the base value to the output with each input moved down and up.
  * Recharts draws ranged bars from [start, end] pairs; the table beside it carries the numbers.
  */
-export default function TornadoChart({ bars, base, summary, format }: TornadoChartProps) {
+export default function TornadoChart({
+  bars,
+  base,
+  summary,
+  format,
+  lowName,
+  highName,
+}: TornadoChartProps) {
   if (base === null) return null;
   const data = bars.map((b) => ({
     name: b.name,
@@ -31,7 +41,7 @@ export default function TornadoChart({ bars, base, summary, format }: TornadoCha
       <BarChart
         responsive
         layout="vertical"
-        style={{ width: "100%", height: Math.max(120, 34 * data.length + 40) }}
+        style={{ width: "100%", height: Math.max(140, 34 * data.length + 64) }}
         data={data}
         barGap={-14}
         barSize={14}
@@ -48,8 +58,14 @@ export default function TornadoChart({ bars, base, summary, format }: TornadoCha
         />
         <YAxis type="category" dataKey="name" width={110} tick={TICK} />
         <ReferenceLine x={base} stroke={CHART_COLORS.axis} />
-        <Bar dataKey="low" fill={CHART_COLORS.low} isAnimationActive={false} />
-        <Bar dataKey="high" fill={CHART_COLORS.high} isAnimationActive={false} />
+        <Legend
+          verticalAlign="bottom"
+          iconType="square"
+          iconSize={10}
+          wrapperStyle={{ fontSize: 11, color: CHART_COLORS.axis }}
+        />
+        <Bar dataKey="low" name={lowName} fill={CHART_COLORS.low} isAnimationActive={false} />
+        <Bar dataKey="high" name={highName} fill={CHART_COLORS.high} isAnimationActive={false} />
       </BarChart>
     </ChartFigure>
   );

@@ -19,13 +19,32 @@ function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.Numb
 /** What the pane shows for a result that cannot be computed. */
 export const DASH = "–";
 
+/** Amounts from this size up are shown without cents: they only add noise to a finance reader. */
+export const WHOLE_MONEY_FROM = 10_000;
+
+/** Money's decimals: always two below WHOLE_MONEY_FROM, none from it up, so a column lines up. */
+export function moneyDigits(value: number): number {
+  return Math.abs(value) >= WHOLE_MONEY_FROM ? 0 : 2;
+}
+
 export function formatMoney(value: number, currency: string, locale: string): string {
+  const digits = moneyDigits(value);
   return formatter(locale, {
     style: "currency",
     currency,
     currencyDisplay: "narrowSymbol",
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 2,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/** Money in a currency when one is known; otherwise the same digits with no currency sign. */
+export function formatAmount(value: number, currency: string | null, locale: string): string {
+  if (currency) return formatMoney(value, currency, locale);
+  const digits = moneyDigits(value);
+  return formatter(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
   }).format(value);
 }
 

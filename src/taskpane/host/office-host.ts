@@ -1,5 +1,5 @@
 import { OfficeScenarioStorage } from "../../scenarios/office-storage";
-import { planIn1904System, WorkbookDateSystem } from "./date-system";
+import type { WorkbookDateSystem } from "./date-system";
 import type { WorkbookHost } from "./workbook-host";
 
 /** Dark when the task pane's background is dark: Office exposes colours, not a theme name. */
@@ -27,20 +27,25 @@ export function functionsRuntimeIsCurrent(office: typeof Office): boolean {
 export function createOfficeHost(office: typeof Office = Office): WorkbookHost {
   const readTheme = () => themeFromColor(office.context.officeTheme?.bodyBackgroundColor);
   const theme = readTheme();
-  // Asked of Excel once per session, by the first read or write that needs it.
-  const dates = new WorkbookDateSystem();
+  // Asked of Excel once per session, by the first read or write that needs it. Its code loads
+  // then too: the first screen never needs it.
+  const dateSystemCode = () => import(/* webpackChunkName: "date-system" */ "./date-system");
+  let dates: Promise<WorkbookDateSystem> | undefined;
+  const workbookDates = () =>
+    (dates ??= dateSystemCode().then((code) => new code.WorkbookDateSystem()));
   return {
     kind: "excel",
     language: office.context.displayLanguage || "en-US",
     theme,
     scenarioStorage: new OfficeScenarioStorage(),
     functionsRuntimeOutdated: !functionsRuntimeIsCurrent(office),
-    dateSystem: () => dates.detect(),
+    dateSystem: async () => (await workbookDates()).detect(),
     async writeSheet(plan, baseName) {
       // The Office.js renderer loads on first use; most sessions never write.
-      const [{ writePlanToWorkbook }, system] = await Promise.all([
+      const [{ writePlanToWorkbook }, { planIn1904System }, system] = await Promise.all([
         import(/* webpackChunkName: "report-office" */ "../../report/renderers/render-office"),
-        dates.detect(),
+        dateSystemCode(),
+        workbookDates().then((d) => d.detect()),
       ]);
       // Plans hold 1900-system dates; a 1904 workbook shows the same days 1,462 serials lower.
       const written = system === "1904" ? planIn1904System(plan) : plan;
@@ -53,8 +58,11 @@ export function createOfficeHost(office: typeof Office = Office): WorkbookHost {
         return reader.listWorkbookTables();
       },
       async read(source, options) {
-        const reader = await import(/* webpackChunkName: "table-reader" */ "./office-table-reader");
-        return reader.readRowsInBlocks(source, options, dates);
+        const [reader, workbook] = await Promise.all([
+          import(/* webpackChunkName: "table-reader" */ "./office-table-reader"),
+          workbookDates(),
+        ]);
+        return reader.readRowsInBlocks(source, options, workbook);
       },
     },
     onThemeChange(listener) {

@@ -97,6 +97,25 @@ export function isPayloadTooLarge(error: unknown): boolean {
   return typeof code === "string" && PAYLOAD_ERRORS.has(code);
 }
 
+/**
+ * Error cells as the error values the model names by row ("#N/A is not a customer id"), not as
+ * their text, which would read as an id. Rows without an error are passed on as they are.
+ */
+export function withErrorCells(
+  values: unknown[][],
+  types: readonly (readonly string[])[] | undefined
+): unknown[][] {
+  if (!types) return values;
+  for (let r = 0; r < values.length; r++) {
+    const rowTypes = types[r];
+    if (!rowTypes || !rowTypes.includes("Error")) continue;
+    values[r] = values[r].map((cell, c) =>
+      rowTypes[c] === "Error" ? { type: "Error", basicValue: String(cell) } : cell
+    );
+  }
+  return values;
+}
+
 /** The rectangle to read: 0-based sheet indexes, and its address for messages. */
 interface Region {
   sheet: Excel.Worksheet;
@@ -185,8 +204,9 @@ export async function readRowsInBlocks(
       const count = Math.min(blockRows, limit, rowCount - read);
       const block = sheet.getRangeByIndexes(rowIndex + read, columnIndex, count, columnCount);
       // The formats only where dates are to be shifted: they double what a block carries.
-      if (shiftDates) block.load("values,numberFormat");
-      else block.load("values");
+      // valueTypes: an error cell's value is the text "#N/A"; only its type tells it from text.
+      if (shiftDates) block.load("values,valueTypes,numberFormat");
+      else block.load("values,valueTypes");
       try {
         // One request per block is the point: a single request for everything could exceed the cap.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -202,10 +222,14 @@ export async function readRowsInBlocks(
         options.onProgress?.(read, rowCount, note);
         continue;
       }
-      const values = shiftDates
-        ? datesTo1900System(block.values, block.numberFormat)
-        : block.values;
-      const bytes = payloadBytes(values) + (shiftDates ? payloadBytes(block.numberFormat) : 0);
+      const values = withErrorCells(
+        shiftDates ? datesTo1900System(block.values, block.numberFormat) : block.values,
+        block.valueTypes
+      );
+      const bytes =
+        payloadBytes(values) +
+        payloadBytes(block.valueTypes) +
+        (shiftDates ? payloadBytes(block.numberFormat) : 0);
       bytesPerRow = Math.max(bytesPerRow, bytes / count);
       blockRows = blockRowsFor(bytesPerRow, cap);
       await options.onBlock(values, rowIndex + read + 1);

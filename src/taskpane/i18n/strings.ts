@@ -45,9 +45,36 @@ export function resolveLanguage(bcp47: string | undefined | null): Language {
 
 export type Params = Record<string, string | number>;
 
-/** The string for a key with {placeholders} filled in; English until a language has loaded. */
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/** The CLDR plural category of a count in a language ("one", "other", …; Chinese has only "other"). */
+export function pluralCategory(language: Language, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRules.set(language, rules);
+  }
+  return rules.select(count);
+}
+
+function lookup(language: Language, key: string): string | undefined {
+  const k = key as MessageKey;
+  return loaded[language]?.[k] ?? loaded.en?.[k];
+}
+
+/**
+ * The string for a key with {placeholders} filled in; English until a language has loaded.
+ * When params.count is a number, the key's plural variant for it is used if one exists
+ * (`key_one`, `key_few`, …; the bare key is the "other" form), so no sentence is built by
+ * concatenating a number and a noun.
+ */
 export function translate(language: Language, key: MessageKey, params?: Params): string {
-  const template = loaded[language]?.[key] ?? loaded.en?.[key] ?? key;
+  const count = params?.count;
+  const variant =
+    typeof count === "number" && Number.isFinite(count)
+      ? lookup(language, `${key}_${pluralCategory(language, count)}`)
+      : undefined;
+  const template = variant ?? lookup(language, key) ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole

@@ -18,6 +18,7 @@ import {
   cohortSurvivors,
 } from "../../model/history/cohort-survivors";
 import { DecodedTextStream, decodeText } from "../../model/reading/text-decoding";
+import { DataCheck, orderDataCheck } from "../../model/reading/data-check";
 import { analysisView, transfers } from "./analysis-view";
 import { createLifetimeHandler } from "./customer-lifetime-engine";
 import { failure, orderSink, Progress, RowSink, subscriptionSink } from "./row-sinks";
@@ -89,7 +90,7 @@ export function createAnalysisEngine(
         try {
           last = null;
           lifetime.keep(null);
-          const { analysis, orders } = await analyse(
+          const { analysis, orders, check } = await analyse(
             request.source,
             blocks,
             request.settings,
@@ -100,7 +101,7 @@ export function createAnalysisEngine(
           const sbg = cohortSbgFits(cohortSurvivors(analysis));
           last = { analysis, sbg };
           lifetime.keep({ analysis: request.id, orders });
-          const view = analysisView(request.id, analysis, sbg);
+          const view = analysisView(request.id, analysis, sbg, check);
           post({ type: "analysed", id: request.id, view }, transfers(view));
         } catch (error) {
           post(failure(request.id, error));
@@ -274,6 +275,8 @@ export interface Folded {
   analysis: DataAnalysis;
   /** The orders as read, for the customer-lifetime fits; null for subscriptions. */
   orders: ReadOrders | null;
+  /** The table as read, at a glance; null for subscriptions. */
+  check: DataCheck | null;
 }
 
 /** One pass over the rows into the model's analysis, keeping the orders as read. */
@@ -292,10 +295,36 @@ export async function analyse(
       hasRevenue: c.amount >= 0,
       keepOrders: true,
     });
-    await read(source, blocks, orderSink(settings, analysis), progress);
-    return { analysis: analysis.finish(), orders: analysis.readOrders() };
+    // Rows read, for the data check's rows left out (the title row is not a data row).
+    let rowsRead = settings.hasHeader ? -1 : 0;
+    const sink = orderSink(settings, analysis, { textLines: source.kind !== "blocks" });
+    await read(
+      source,
+      blocks,
+      (rows, firstRow) => {
+        // An empty line (the file's last newline) is no row; a row of empty cells is.
+        for (let i = 0; i < rows.length; i++) {
+          const row = rows[i];
+          if (row.length > 1 || (row.length === 1 && row[0] !== "" && row[0] != null)) rowsRead++;
+        }
+        sink(rows, firstRow);
+      },
+      progress
+    );
+    const finished = analysis.finish();
+    const orders = analysis.readOrders();
+    return {
+      analysis: finished,
+      orders,
+      check: orders ? orderDataCheck(orders, Math.max(0, rowsRead), c.amount >= 0) : null,
+    };
   }
   const analysis = new SubscriptionsAnalysis({ unit, hasRevenue: c.revenue >= 0 });
-  await read(source, blocks, subscriptionSink(settings, analysis), progress);
-  return { analysis: analysis.finish(), orders: null };
+  await read(
+    source,
+    blocks,
+    subscriptionSink(settings, analysis, { textLines: source.kind !== "blocks" }),
+    progress
+  );
+  return { analysis: analysis.finish(), orders: null, check: null };
 }

@@ -10,6 +10,7 @@ import {
   grossRevenueRetention,
   netRevenueRetention,
 } from "../../model/economics/revenue-retention";
+import type { DataCheck } from "../../model/reading/data-check";
 import type { AnalysisView, SbgView } from "./protocol";
 
 /** A ratio the model refuses (no base) as NaN: the view shows a dash. */
@@ -22,7 +23,12 @@ function orNaN(f: () => number): number {
 }
 
 /** `analysis`: the analysis's number (its request's id), which lifetime requests name. */
-export function analysisView(analysis: number, a: DataAnalysis, sbg: CohortSbgFits): AnalysisView {
+export function analysisView(
+  analysis: number,
+  a: DataAnalysis,
+  sbg: CohortSbgFits,
+  check: DataCheck | null = null
+): AnalysisView {
   const r = a.retention;
   const periods = r.start.length;
   const rate = new Float64Array(periods);
@@ -37,6 +43,7 @@ export function analysisView(analysis: number, a: DataAnalysis, sbg: CohortSbgFi
     unit: a.range.unit,
     window: a.window,
     hasRevenue: a.hasRevenue,
+    check,
     lastDay: a.lastDay,
     firstPeriod: a.range.first,
     periodStart: periodStarts(a.range),

@@ -7,9 +7,12 @@
 import {
   CustomerLifetimeAnalysis,
   CustomerLifetimeTable,
+  atRiskCustomers,
   holdoutByFrequency,
+  oneTimeBuyers,
   pAliveBinEdges,
   pAliveHistogram,
+  pastValue,
   topCustomers,
 } from "../../model/buyers/customer-lifetime";
 import type { ReadOrders } from "../../model/history/analysis";
@@ -101,9 +104,22 @@ export function foldOrders(orders: ReadOrders): CustomerLifetimeAnalysis {
 /** The panel's view of a fitted table: the model's figures, picked and copied for transfer. */
 export function lifetimeView(table: CustomerLifetimeTable): LifetimeView {
   const { customers: rfm, purchases, spend } = table;
-  const rows = topCustomers(table, TOP_CUSTOMERS);
-  const pick = (from: Float64Array) => Float64Array.from(rows, (k) => from[k]);
   const labels = table.ids.labels;
+  const customersOf = (rows: Int32Array) => {
+    const pick = (from: Float64Array) => Float64Array.from(rows, (k) => from[k]);
+    return {
+      label: Array.from(rows, (k) => labels[rfm.customer[k]]),
+      frequency: pick(rfm.frequency),
+      recency: pick(rfm.recency),
+      age: pick(rfm.age),
+      monetary: pick(rfm.monetary),
+      pAlive: pick(table.pAlive),
+      expectedPurchases: pick(table.expectedPurchases),
+      expectedSpend: pick(table.expectedSpend),
+      clv: pick(table.clv),
+    };
+  };
+  const atRisk = atRiskCustomers(table);
   const holdout = table.holdout;
   return {
     options: { ...table.options },
@@ -125,18 +141,14 @@ export function lifetimeView(table: CustomerLifetimeTable): LifetimeView {
     },
     spendProblem: table.spendProblem,
     // Copies (small), so transferring them can never detach the table the plan is built from.
-    pAliveBins: pAliveHistogram(table, P_ALIVE_BINS).slice(),
+    // The one-time buyers apart: BG/NBD puts every one of them at 100%.
+    pAliveBins: pAliveHistogram(table, P_ALIVE_BINS, true).slice(),
     pAliveEdges: pAliveBinEdges(P_ALIVE_BINS),
-    top: {
-      label: Array.from(rows, (k) => labels[rfm.customer[k]]),
-      frequency: pick(rfm.frequency),
-      recency: pick(rfm.recency),
-      age: pick(rfm.age),
-      monetary: pick(rfm.monetary),
-      pAlive: pick(table.pAlive),
-      expectedPurchases: pick(table.expectedPurchases),
-      expectedSpend: pick(table.expectedSpend),
-      clv: pick(table.clv),
+    top: customersOf(topCustomers(table, TOP_CUSTOMERS)),
+    oneTimeBuyers: oneTimeBuyers(table),
+    atRisk: {
+      ...customersOf(atRisk),
+      pastValue: Float64Array.from(atRisk, (k) => pastValue(table, k)),
     },
     holdout: holdout && {
       length: holdout.length,
@@ -165,7 +177,7 @@ export function lifetimeTransfers(view: LifetimeView): Transferable[] {
     view.pAliveBins.buffer as ArrayBuffer,
     view.pAliveEdges.buffer as ArrayBuffer,
   ];
-  for (const v of Object.values(view.top))
+  for (const v of [...Object.values(view.top), ...Object.values(view.atRisk)])
     if (ArrayBuffer.isView(v)) out.push(v.buffer as ArrayBuffer);
   const f = view.holdout?.byFrequency;
   if (f) for (const v of Object.values(f)) out.push((v as Float64Array).buffer as ArrayBuffer);

@@ -16,6 +16,9 @@ import type { CellProblem } from "../../model/errors";
 import type { ColumnRoles } from "../../model/reading/column-matching";
 import type { RepeatSpend, ValueConcentration } from "../../model/history/customer-value";
 import type { DateFormat } from "../../model/reading/date-formats";
+import type { DataCheck } from "../../model/reading/data-check";
+import type { LayoutWarning } from "../../model/reading/layout";
+import type { DecimalMark } from "../../model/reading/number-text";
 import type { PeriodUnit } from "../../model/history/periods";
 import type { SheetPlan } from "../../report/sheet-plan";
 import type { Language } from "../i18n/strings";
@@ -31,6 +34,10 @@ export interface AnalysisSettings {
   hasHeader: boolean;
   /** How text dates are written (null: ISO text or Excel serials only). */
   dateFormat: DateFormat | null;
+  /** The decimal mark of text amounts (detected, or the user's choice). */
+  decimal?: DecimalMark;
+  /** Why the proposed match may be wrong (the pane warns; a change by the user clears them). */
+  warnings?: LayoutWarning[];
   unit: PeriodUnit;
   /** Orders: activity window in periods. */
   window: number;
@@ -81,6 +88,8 @@ export interface AnalysisView {
   unit: PeriodUnit;
   window: number;
   hasRevenue: boolean;
+  /** The table as read, at a glance (orders only; null for subscriptions). */
+  check: DataCheck | null;
   /** The end of observation (whole-day serial). */
   lastDay: number;
   /** The first period's number; period i of every table is firstPeriod + i. */
@@ -157,6 +166,10 @@ export interface LifetimeView {
   pAliveBins: Int32Array;
   pAliveEdges: Float64Array;
   top: LifetimeTopCustomers;
+  /** Customers with no repeat purchase (P(alive) = 1 by construction): not in pAliveBins. */
+  oneTimeBuyers: number;
+  /** The at-risk list (customer-lifetime.ts atRiskCustomers), every row, highest past value first. */
+  atRisk: LifetimeTopCustomers & { pastValue: Float64Array };
   holdout: {
     /** In time units. */
     length: number;

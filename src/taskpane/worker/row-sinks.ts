@@ -7,6 +7,7 @@ import { CellError, DomainError } from "../../model/errors";
 import {
   feedOrders,
   feedSubscriptions,
+  FeedOptions,
   OrderTarget,
   RowFeed,
   SubscriptionTarget,
@@ -18,11 +19,18 @@ export type RowSink = RowFeed;
 export type { OrderTarget, SubscriptionTarget };
 export type Progress = (rows: number, fraction: number | null) => void;
 
-export const orderSink = (settings: AnalysisSettings, target: OrderTarget): RowSink =>
-  feedOrders(settings, target);
+/** textLines: the rows are a text's records, named by the line each starts on, as the CLI does. */
+export const orderSink = (
+  settings: AnalysisSettings,
+  target: OrderTarget,
+  options: FeedOptions = {}
+): RowSink => feedOrders(settings, target, options);
 
-export const subscriptionSink = (settings: AnalysisSettings, target: SubscriptionTarget): RowSink =>
-  feedSubscriptions(settings, target);
+export const subscriptionSink = (
+  settings: AnalysisSettings,
+  target: SubscriptionTarget,
+  options: FeedOptions = {}
+): RowSink => feedSubscriptions(settings, target, options);
 
 /** A failed request's answer: the model's message, its Excel-style code and the bad cell, when it named them. */
 export function failure(id: number, error: unknown): WorkerResponse {

@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import {
   headerScore,
+  looksLikeIds,
   matchColumns,
   missingRoles,
   normalizeHeader,
@@ -19,7 +20,7 @@ describe("matchColumns", () => {
     [["client", "date", "total"]],
   ])("reads orders headed %j", (headers) => {
     const match = matchColumns([headers, ORDER_ROW]);
-    expect(match).toEqual({
+    expect(match).toMatchObject({
       shape: "orders",
       hasHeader: true,
       columns: { customer: 0, date: 1, amount: 2, start: -1, end: -1, revenue: -1 },
@@ -33,7 +34,7 @@ describe("matchColumns", () => {
     [["用户ID", "开始", "结束", "金额"]],
   ])("reads subscriptions headed %j", (headers) => {
     const match = matchColumns([headers, SUB_ROW]);
-    expect(match).toEqual({
+    expect(match).toMatchObject({
       shape: "subscriptions",
       hasHeader: true,
       columns: { customer: 0, date: -1, amount: -1, start: 1, end: 2, revenue: 3 },
@@ -66,6 +67,7 @@ describe("matchColumns", () => {
       shape: "orders",
       hasHeader: false,
       columns: { customer: 1, date: 0, amount: 2, start: -1, end: -1, revenue: -1 },
+      warnings: ["matched-by-content"],
     });
     // Two date columns: a start and an end; the end is never guessed, the user picks it.
     const subs = matchColumns([["C-1", "2024-01-01", "2024-02-01", "49"]]);
@@ -89,6 +91,93 @@ describe("matchColumns", () => {
       ["Ann", "hello"],
     ]);
     expect(missingRoles(match)).toEqual(["date"]);
+  });
+});
+
+/** Orders of a German export: customer numbers, dd.mm.yyyy dates, decimal-comma amounts. */
+function germanRows(headers: string[]): string[][] {
+  const rows = [headers];
+  for (let i = 0; i < 60; i++) {
+    const customer = String(1000 + (i % 20));
+    const day = String((i % 28) + 1).padStart(2, "0");
+    rows.push([customer, `${day}.03.2024`, `${(i * 7) % 90},${String(i % 100).padStart(2, "0")}`]);
+  }
+  return rows;
+}
+
+describe("headers in other languages, and ids never as the amount", () => {
+  it.each([
+    [["Kunde", "Datum", "Betrag"]],
+    [["Kundennummer", "Bestelldatum", "Umsatz"]],
+    [["client", "date", "montant"]],
+    [["cliente", "fecha", "importe"]],
+  ])("reads orders headed %j", (headers) => {
+    const match = matchColumns(germanRows(headers));
+    expect(match.columns).toMatchObject({ customer: 0, date: 1, amount: 2 });
+    expect(match.warnings).toEqual([]);
+  });
+
+  it("takes the customer numbers as customers and the comma amounts as amounts, without titles it knows", () => {
+    const rows = germanRows(["K", "D", "B"]);
+    const match = matchColumns(rows);
+    expect(match.columns).toMatchObject({ customer: 0, date: 1, amount: 2 });
+    expect(match.warnings).toEqual(["matched-by-content"]);
+  });
+
+  it("never proposes an id column as the amount, and says so", () => {
+    // "amount" holds each customer's number: whole, many values, the same on every order.
+    const rows: unknown[][] = [["customer", "date", "amount"]];
+    for (let i = 0; i < 60; i++) rows.push([`C-${i % 20}`, "2024-03-05", String(5000 + (i % 20))]);
+    const match = matchColumns(rows);
+    expect(match.columns.amount).toBe(-1);
+    expect(match.warnings).toContain("amount-looks-like-ids");
+    // With a real amount beside it, that one is taken.
+    const wider = rows.map((r, i) => [...r, i === 0 ? "note" : `${i}.5`]);
+    const again = matchColumns(wider);
+    expect(again.columns.amount).toBe(3);
+    expect(again.warnings).toContain("amount-looks-like-ids");
+  });
+
+  it("keeps whole-number amounts that vary per customer, and a few fixed prices", () => {
+    const varying: unknown[][] = [["customer", "date", "amount"]];
+    for (let i = 0; i < 60; i++) varying.push([`C-${i % 20}`, "2024-03-05", String(10 + i)]);
+    expect(matchColumns(varying).columns.amount).toBe(2);
+    expect(matchColumns(varying).warnings).toEqual([]);
+    const fixed: unknown[][] = [["customer", "date", "amount"]];
+    for (let i = 0; i < 60; i++)
+      fixed.push([`C-${i % 20}`, "2024-03-05", String(10 * ((i % 20) % 4))]);
+    expect(matchColumns(fixed).columns.amount).toBe(2);
+  });
+
+  it("finds ids against a brute-force check on random tables", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 40 })), {
+          minLength: 1,
+          maxLength: 80,
+        }),
+        (pairs) => {
+          const rows = [
+            ["customer", "date", "amount"],
+            ...pairs.map(([c, a]) => [`C${c}`, "2024-01-02", String(a)]),
+          ];
+          // Brute force: every repeated customer keeps one value, ≥ 3 repeats, ≥ 10 values.
+          let constant = true;
+          let repeats = 0;
+          for (let i = 0; i < pairs.length; i++)
+            for (let j = 0; j < i; j++)
+              if (pairs[j][0] === pairs[i][0]) {
+                if (pairs[j][1] !== pairs[i][1]) constant = false;
+                repeats++;
+                break;
+              }
+          const values = new Set(pairs.map((p) => p[1])).size;
+          const ids = constant && repeats >= 3 && values >= 10;
+          expect(looksLikeIds(rows.slice(1), 2, 0)).toBe(ids);
+          expect(matchColumns(rows).columns.amount).toBe(ids ? -1 : 2);
+        }
+      )
+    );
   });
 });
 

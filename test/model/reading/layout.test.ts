@@ -11,7 +11,9 @@ describe("proposeLayout", () => {
   it("finds the shape, the title row, every column and the date format of generated tables", () => {
     fc.assert(
       fc.property(tableArb(), fc.constantFrom("en-US", "en-GB", "zh-CN"), (table, locale) => {
-        const layout = proposeLayout(table.cells, locale);
+        const { decimal, warnings, ...layout } = proposeLayout(table.cells, locale);
+        expect(decimal).toBe(".");
+        expect(warnings).not.toContain("amount-looks-like-ids");
         expect(layout).toEqual({
           shape: table.shape,
           hasHeader: table.hasHeader,
@@ -51,7 +53,7 @@ describe("proposeLayout", () => {
       columns: { customer: "who", start: "3", end: "UNTIL", revenue: "fee" },
       dateFormat: "ymd",
     });
-    expect(layout).toEqual({
+    expect(layout).toMatchObject({
       shape: "subscriptions",
       hasHeader: true,
       columns: { customer: 1, date: -1, amount: -1, start: 2, end: 3, revenue: 4 },

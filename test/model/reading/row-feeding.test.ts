@@ -141,7 +141,7 @@ describe("feeding rows", () => {
         0,
         "'31/02/2024' is not a date (use a date or ISO text such as 2024-03-05)",
       ],
-      [["25/12/2024", "", "C-1", "5,50"], "amounts", 3, "'5,50' is not a number"],
+      [["25/12/2024", "", "C-1", "5,5x"], "amounts", 3, "'5,5x' is not a number"],
       [["25/12/2024", "", "", "5"], "customers", 2, "is empty but the row has an order"],
     ];
     for (const [row, argument, column, problem] of cases) {

@@ -51,10 +51,11 @@ describe("parseLocaleNumber", () => {
 describe("formatting", () => {
   it("shows money in the chosen currency and the display locale", () => {
     expect(formatMoney(2_250_000, "RUB", "en-US")).toBe("₽2,250,000");
-    expect(formatMoney(28_226.666, "RUB", "ru-RU")).toBe("28\u00a0226,67\u00a0₽");
-    expect(formatMoney(1_000, "CNY", "zh-CN")).toBe("¥1,000");
-    expect(formatMoney(1_000, "USD", "en-US")).toBe("$1,000");
-    expect(formatMoney(1_000, "EUR", "de-DE")).toBe("1.000\u00a0€");
+    expect(formatMoney(28_226.666, "RUB", "ru-RU")).toBe("28\u00a0227\u00a0₽");
+    expect(formatMoney(9_226.666, "RUB", "ru-RU")).toBe("9\u00a0226,67\u00a0₽");
+    expect(formatMoney(1_000, "CNY", "zh-CN")).toBe("¥1,000.00");
+    expect(formatMoney(1_000, "USD", "en-US")).toBe("$1,000.00");
+    expect(formatMoney(1_000, "EUR", "de-DE")).toBe("1.000,00\u00a0€");
   });
 
   it("shows a dash for a value that cannot be computed", () => {

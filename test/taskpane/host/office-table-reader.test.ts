@@ -17,8 +17,12 @@ import {
   ReadNote,
   RangeSource,
   readRowsInBlocks,
+  withErrorCells,
 } from "../../../src/taskpane/host/office-table-reader";
 import { seededRandom } from "../../support/seeded-random";
+import { OrdersAnalysis } from "../../../src/model/history/analysis";
+import { proposeLayout } from "../../../src/model/reading/layout";
+import { feedOrders } from "../../../src/model/reading/row-feeding";
 
 interface SheetSpec {
   /** What sits on the sheet from row `top` (0-based), column B: the used range, or the table without its total row. */
@@ -138,7 +142,7 @@ function installExcel(spec: SheetSpec): FakeExcel {
       const state = { loaded: "", values: [] as unknown[][], numberFormat: [] as unknown[][] };
       return {
         load(props: string) {
-          expect(["values", "values,numberFormat"]).toContain(props);
+          expect(["values,valueTypes", "values,valueTypes,numberFormat"]).toContain(props);
           fake.loads.push(props);
           const values = read();
           const numberFormat = props.includes("numberFormat") ? formats() : [];
@@ -155,6 +159,20 @@ function installExcel(spec: SheetSpec): FakeExcel {
         get values() {
           if (!state.loaded) throw new Error("PropertyNotLoaded: block.values");
           return state.values;
+        },
+        get valueTypes() {
+          if (!state.loaded) throw new Error("PropertyNotLoaded: block.valueTypes");
+          return state.values.map((r) =>
+            r.map((v) =>
+              typeof v === "string" && /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/.test(v)
+                ? "Error"
+                : typeof v === "number"
+                  ? "Double"
+                  : v === "" || v === null
+                    ? "Empty"
+                    : "String"
+            )
+          );
         },
         get numberFormat() {
           if (!state.loaded.includes("numberFormat"))
@@ -520,7 +538,7 @@ describe("the 1904 date system", () => {
     );
     expect(first.rows).toEqual(expected);
     expect(excel.probes()).toBe(1);
-    expect(excel.loads.every((l) => l === "values,numberFormat")).toBe(true);
+    expect(excel.loads.every((l) => l === "values,valueTypes,numberFormat")).toBe(true);
     expect(excel.syncs()).toBe(2 + first.blocks.length);
     // A second read in the same session asks nothing more.
     const before = excel.syncs();
@@ -532,7 +550,7 @@ describe("the 1904 date system", () => {
     delete (globalThis as Record<string, unknown>).Excel;
     const plain = installExcel({ values, formats, dateSystem: "1900" });
     expect((await readAll()).rows).toEqual(values);
-    expect(plain.loads.every((l) => l === "values")).toBe(true);
+    expect(plain.loads.every((l) => l === "values,valueTypes")).toBe(true);
   });
 
   it("where the probe fails, the read goes on in the 1900 system and the probe is not repeated", async () => {
@@ -585,5 +603,31 @@ describe("the 1904 date system", () => {
       ),
       { numRuns: 60 }
     );
+  });
+});
+
+describe("error cells (issue 22.4)", () => {
+  it("an error cell is an error value, named by its sheet row, never a customer", async () => {
+    const values = [
+      ["customer_id", "order_date", "amount"],
+      ["C-1", 45292, 10],
+      ["#N/A", 45293, 12],
+      ["C-2", "#REF!", 14],
+    ];
+    installExcel({ values: values.map((r) => [...r]) });
+    const { rows } = await readAll();
+    expect(rows[1]).toEqual(["C-1", 45292, 10]);
+    expect(rows[2][0]).toEqual({ type: "Error", basicValue: "#N/A" });
+    expect(rows[3][1]).toEqual({ type: "Error", basicValue: "#REF!" });
+    const analysis = new OrdersAnalysis({ unit: "month", window: 1, hasRevenue: true });
+    const layout = proposeLayout(rows, "en-US");
+    // Sheet row 7 (the used range starts on row 5): the #N/A id.
+    expect(() => feedOrders(layout, analysis)(rows, 5)).toThrow(
+      expect.objectContaining({ row: 7, problem: expect.stringMatching(/#N\/A/) })
+    );
+  });
+  it("withErrorCells leaves rows without errors as they are", () => {
+    const rows = [["a", 1]];
+    expect(withErrorCells(rows, [["String", "Double"]])[0]).toBe(rows[0]);
   });
 });

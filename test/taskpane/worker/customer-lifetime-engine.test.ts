@@ -128,12 +128,23 @@ function expectView(view: LifetimeView, table: CustomerLifetimeTable) {
     });
   else expect(view.spend).toBeNull();
 
-  // P(alive) in ten bins by a plain loop: bin i holds i/10 ≤ p < (i+1)/10, the last one 1 too.
+  // The repeat customers' P(alive) in ten bins by a plain loop: bin i holds i/10 ≤ p < (i+1)/10,
+  // the last one 1 too; the one-time buyers (x = 0, P(alive) = 1 by construction) counted apart.
   const bins = new Array(10).fill(0);
-  for (const p of table.pAlive) bins[Math.min(9, Math.floor(p * 10))]++;
+  let once = 0;
+  table.pAlive.forEach((p, k) => {
+    if (c.frequency[k] === 0) once++;
+    else bins[Math.min(9, Math.floor(p * 10))]++;
+  });
   expect(Array.from(view.pAliveBins)).toEqual(bins);
+  expect(view.oneTimeBuyers).toBe(once);
   expect(Array.from(view.pAliveEdges)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
-  expect(bins.reduce((s, n) => s + n, 0)).toBe(c.count);
+  expect(bins.reduce((s, n) => s + n, 0)).toBe(c.count - once);
+  // The at-risk list: every row the rule picks, each with its past value.
+  for (let i = 0; i < view.atRisk.label.length; i++) {
+    expect(view.atRisk.pAlive[i]).toBeLessThan(0.5);
+    expect(view.atRisk.frequency[i]).toBeGreaterThan(0);
+  }
 
   // The top 20 by a plain sort: CLV (expected purchases without spend), highest first, ties by row.
   const value = table.spend ? table.clv : table.expectedPurchases;

@@ -10,9 +10,11 @@ const useStyles = makeStyles({
   },
 });
 
-// The sheet preview's own look: it is a separate document inside a sandboxed frame.
+// The sheet preview's own look: it is a separate document inside a sandboxed frame. Text wraps
+// inside its column's width (a long note in column A would otherwise widen it past the frame and
+// push every value out of sight); numbers, dates and column letters stay on one line.
 const PREVIEW_CSS =
-  "body{margin:0;font:12px system-ui,sans-serif;color:#000;background:#fff}table{border-collapse:collapse}th,td{border:1px solid #d0d0d0;padding:2px 4px;white-space:nowrap}th{background:#f3f3f3;color:#333;font-weight:normal}";
+  "body{margin:0;font:12px system-ui,sans-serif;color:#000;background:#fff}table{border-collapse:collapse}th,td{border:1px solid #d0d0d0;padding:2px 4px;vertical-align:top;white-space:normal;overflow-wrap:anywhere;word-break:keep-all}td[style*='text-align:right'],thead th,tbody th{white-space:nowrap;overflow-wrap:normal}th{background:#f3f3f3;color:#333;font-weight:normal}";
 
 /** A sheet written in the preview, shown as the page the HTML renderer made. */
 export function SheetPreview({

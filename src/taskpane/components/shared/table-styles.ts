@@ -15,6 +15,8 @@ export const useTableStyles = makeStyles({
   },
   th: {
     textAlign: "start",
+    wordBreak: "keep-all",
+    overflowWrap: "anywhere",
     fontWeight: tokens.fontWeightSemibold,
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -31,8 +33,13 @@ export const useTableStyles = makeStyles({
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
+  // keep-all: a Chinese header in a narrow column breaks at its spaces and punctuation, not
+  // after every character (one character per line at 320 px); a header too long still wraps.
   colHead: {
     textAlign: "end",
+    wordBreak: "keep-all",
+    overflowWrap: "anywhere",
+    minWidth: "3em",
     fontWeight: tokens.fontWeightSemibold,
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,

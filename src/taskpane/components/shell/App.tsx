@@ -19,7 +19,8 @@ export function App({ host }: { host: WorkbookHost }) {
     <FluentProvider
       theme={theme === "dark" ? webDarkTheme : webLightTheme}
       customStyleHooks_unstable={buttonHooks}
-      style={{ minHeight: "100vh" }}
+      // flow-root: no child's margin reaches past the themed background to the white page.
+      style={{ minHeight: "100vh", display: "flow-root" }}
     >
       <LocaleProvider locale={host.language}>
         <Pane initialScenario={WORKED_EXAMPLE} host={host} theme={theme} />

@@ -11,7 +11,6 @@ import { useSettledValue } from "../../state/use-settled-value";
 import { CurrencyPicker } from "../what-if/CurrencyPicker";
 import { LazyChart } from "../shared/LazyChart";
 import { Notice } from "../shared/Notice";
-import { RuntimeNotice } from "../shared/RuntimeNotice";
 import { PaneTabs } from "./PaneTabs";
 import type { ModelUse } from "../your-data/UseInModel";
 import { ResultsTable } from "../what-if/ResultsTable";
@@ -37,20 +36,29 @@ const dataViewIn = (language: Language) =>
       loadDetailStrings(language),
     ]).then(([view]) => view)
   );
+// Only an older custom-functions runtime shows this warning (and its Fluent Button): not the
+// first download of every pane.
+const RuntimeNotice = lazy(() =>
+  import(/* webpackChunkName: "runtime-notice" */ "../shared/RuntimeNotice").then((m) => ({
+    default: m.RuntimeNotice,
+  }))
+);
 const PerCustomerChart = lazy(
   () => import(/* webpackChunkName: "charts" */ "../../charts/PerCustomerChart")
 );
 
 const useStyles = makeStyles({
+  // The space above the title is padding, not the title's margin: a margin would collapse
+  // through the theme's background and show the page's white above the title in the dark theme.
   pane: {
-    padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXL}`,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXL}`,
     maxWidth: "720px",
     marginInline: "auto",
   },
   title: {
     fontSize: tokens.fontSizeBase500,
     fontWeight: tokens.fontWeightSemibold,
-    margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalS}`,
+    margin: `0 0 ${tokens.spacingVerticalS}`,
   },
   fromData: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   // One column in a narrow task pane, the two groups side by side when there is room.
@@ -161,7 +169,11 @@ export function Pane({ initialScenario, host, theme }: PaneProps) {
     <main className={styles.pane} data-can-write={canWrite}>
       <h1 className={styles.title}>{t("app.title")}</h1>
       {host.kind === "preview" && <Notice intent="info">{t("app.previewNotice")}</Notice>}
-      <RuntimeNotice host={host} />
+      {host.functionsRuntimeOutdated && (
+        <Suspense fallback={null}>
+          <RuntimeNotice host={host} />
+        </Suspense>
+      )}
       <PaneTabs
         label={t("tabs.label")}
         selected={tab}
@@ -185,8 +197,9 @@ export function Pane({ initialScenario, host, theme }: PaneProps) {
           <Notice intent="info" testId="from-data">
             {t("data.use.notesHeading")}
             <ul className={styles.fromData}>
-              {(Object.entries(fromData) as [InputKey, string][]).map(([key, note]) => (
-                <li key={key}>{note}</li>
+              {/* One line per source: both average bills share theirs. */}
+              {[...new Set(Object.values(fromData))].map((note) => (
+                <li key={note}>{note}</li>
               ))}
             </ul>
           </Notice>

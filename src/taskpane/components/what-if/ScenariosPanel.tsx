@@ -4,6 +4,7 @@ import type { Scenario } from "../../../model/economics/scenario";
 import { useLocale } from "../../i18n/locale-context";
 import type { SavedScenarios } from "../../state/use-saved-scenarios";
 import { Notice } from "../shared/Notice";
+import { scenarioSaveName } from "./edited-name";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
@@ -38,7 +39,9 @@ export interface ScenariosPanelProps {
 export function ScenariosPanel({ saved, current, canSave, onLoad }: ScenariosPanelProps) {
   const styles = useStyles();
   const { t } = useLocale();
-  const [name, setName] = useState(current.name);
+  // Until the user types a name (or loads a scenario), the field suggests one for the inputs.
+  const [typedName, setName] = useState<string | null>(null);
+  const name = typedName ?? scenarioSaveName(current, t);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [newName, setNewName] = useState("");
   const [status, setStatus] = useState("");

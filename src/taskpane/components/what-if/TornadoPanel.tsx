@@ -63,13 +63,17 @@ export const TornadoPanel = memo(function TornadoPanel({
         base={settled.base}
         summary={t("charts.tornadoSummary", { output: outputLabel(t, settled.output) })}
         format={(v) => formatQuantity(v, settled.kind, scenario.currency, locale, true)}
+        lowName={t("tornado.legendLow", { swing: swingLabel })}
+        highName={t("tornado.legendHigh", { swing: swingLabel })}
       />
     ),
     // Redraw for new bars, not for every new scenario object.
-    [settled, t, scenario.currency, locale]
+    [settled, t, scenario.currency, locale, swingLabel]
   );
 
-  const bars = result?.bars ?? [];
+  // Inputs that cannot move the output (with these settings) are left out, and named below.
+  const bars = result?.bars.filter((b) => b.effect > 0) ?? [];
+  const unmoved = result?.bars.filter((b) => !(b.effect > 0)).map((b) => b.input) ?? [];
   const value = (v: number | null) => formatQuantity(v, kind, scenario.currency, locale, true);
   const inputValue = (input: InputKey, v: number) =>
     formatQuantity(v, INPUT_SPECS[input].kind, scenario.currency, locale, true);
@@ -123,6 +127,16 @@ export const TornadoPanel = memo(function TornadoPanel({
               },
             ]}
           />
+          {unmoved.length > 0 && (
+            <p data-testid="tornado-unmoved">
+              {t("tornado.unmoved", {
+                output: outputLabel(t, output),
+                inputs: new Intl.ListFormat(locale, { type: "conjunction" }).format(
+                  unmoved.map((input) => t(inputLabelKey(input)))
+                ),
+              })}
+            </p>
+          )}
         </>
       )}
     </>

@@ -9,6 +9,7 @@ import {
 } from "../../services/report-actions";
 import { ButtonRow } from "../shared/ButtonRow";
 import { useWorkbookAction, WorkbookOutcome } from "../shared/workbook-action";
+import { scenarioSaveName } from "./edited-name";
 
 export interface WorkbookPanelProps {
   host: WorkbookHost;
@@ -39,7 +40,11 @@ export function WorkbookPanel({ host, scenario, savedScenarios, canWrite }: Work
             disabled={!canWrite || busy}
             onClick={() =>
               void run(async () => {
-                const file = `${scenario.name.replace(/[\\/:*?"<>|]+/g, " ").trim() || "scenario"}.xlsx`;
+                const file = `${
+                  scenarioSaveName(scenario, t)
+                    .replace(/[\\/:*?"<>|]+/g, " ")
+                    .trim() || "scenario"
+                }.xlsx`;
                 await downloadScenarioXlsx(scenario, language, file);
                 return t("workbook.downloaded", { file });
               })

@@ -65,6 +65,7 @@ export default function CustomerLifetimePanel({
         <LifetimeResults
           view={shown.view}
           units={unitsName(t, shown.unit)}
+          horizonUnits={unitsName(t, shown.unit, shown.view.options.horizon)}
           f={f}
           host={host}
           client={client}

@@ -13,6 +13,7 @@ import { Section } from "../shared/Section";
 import { AnalysisWorkbook } from "./AnalysisWorkbook";
 import { CohortHeatMap } from "./CohortHeatMap";
 import { ColumnMatching } from "./ColumnMatching";
+import { DataCheck } from "./DataCheck";
 import { DataFormatters, dataFormatters } from "./data-format";
 import { PeriodRetention } from "./PeriodRetention";
 import { RevenueMovements } from "./RevenueMovements";
@@ -127,6 +128,7 @@ export default function DataView({ host, theme, onUse }: DataViewProps) {
         )}
       </Section>
 
+      {view && f && source && <DataCheck view={view} f={f} />}
       {view && f && source && (
         <AnalysisResults
           view={view}
@@ -174,8 +176,14 @@ const AnalysisResults = memo(function AnalysisResults({
           <Section key="retention" title={t("data.retention.heading")}>
             <Text data-testid="data-summary">
               {t(view.shape === "orders" ? "data.summary.orders" : "data.summary.subscriptions", {
-                rows: f.count(view.rows),
-                customers: f.count(view.customers),
+                [view.shape === "orders" ? "orders" : "subscriptions"]: t(
+                  view.shape === "orders" ? "data.count.orders" : "data.count.subscriptions",
+                  { count: view.rows, n: f.count(view.rows) }
+                ),
+                customers: t("data.count.customers", {
+                  count: view.customers,
+                  n: f.count(view.customers),
+                }),
                 from: f.period(view.firstPeriod),
                 to: f.period(view.firstPeriod + view.periodStart.length - 1),
                 unit: t(`data.unit.${view.unit}` as MessageKey),

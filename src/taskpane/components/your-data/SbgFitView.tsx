@@ -7,6 +7,8 @@ import { LazyChart } from "../shared/LazyChart";
 import { Notice } from "../shared/Notice";
 import { NumberTable } from "../shared/NumberTable";
 import { DataFormatters } from "./data-format";
+import { unitsName } from "./unit-name";
+import { sbgFitQuality } from "../../../model/sbg/sbg-fit-quality";
 
 const SbgFitChart = lazy(() => import(/* webpackChunkName: "charts" */ "../../charts/SbgFitChart"));
 
@@ -25,7 +27,7 @@ const useStyles = makeStyles({
  */
 export function SbgFitView({ view, f }: { view: AnalysisView; f: DataFormatters }) {
   const styles = useStyles();
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const [holdout, setHoldout] = useState(0);
   const { actual, fits } = view.sbg;
   const periods = actual.length - 1;
@@ -40,6 +42,11 @@ export function SbgFitView({ view, f }: { view: AnalysisView; f: DataFormatters 
     fitted: shown.fit ? shown.fitted[age] : null,
   }));
   const rows = Math.min(points.length, MAX_ROWS);
+  // Against every age shown, held out or not: the error in the holdout is the projection's.
+  const quality = shown.fit ? sbgFitQuality(actual, shown.fitted) : null;
+  // Always one decimal: "1.0 points", never "1 points".
+  const inPoints = (v: number) =>
+    new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
 
   return (
     <>
@@ -54,7 +61,7 @@ export function SbgFitView({ view, f }: { view: AnalysisView; f: DataFormatters 
             <option key={h} value={String(h)}>
               {h === 0
                 ? t("data.sbg.holdoutNone")
-                : t("data.sbg.holdoutPeriods", { periods: h, units })}
+                : t("data.sbg.holdoutPeriods", { periods: h, units: unitsName(t, view.unit, h) })}
             </option>
           ))}
         </Select>
@@ -66,11 +73,26 @@ export function SbgFitView({ view, f }: { view: AnalysisView; f: DataFormatters 
             beta: f.decimal(shown.fit.beta, 3),
             cohorts: shown.fit.cohorts,
             periods: calibration,
-            units,
+            units: unitsName(t, view.unit, calibration),
           })}
         </Text>
       ) : (
         <Notice intent="warning">{t("data.sbg.failed", { detail: shown.error ?? "" })}</Notice>
+      )}
+      {quality && quality.ages > 0 && (
+        <Text data-testid="sbg-quality">
+          {t("data.sbg.quality", {
+            mae: inPoints(quality.meanAbsoluteError),
+            max: inPoints(quality.maxError),
+            age: quality.maxAge,
+            units,
+          })}
+        </Text>
+      )}
+      {quality?.poor && (
+        <Notice intent="warning" testId="sbg-poor-fit">
+          {t("data.sbg.poorFit")}
+        </Notice>
       )}
       <LazyChart>
         <SbgFitChart

@@ -41,7 +41,12 @@ export function SurvivalView({ view, f }: { view: AnalysisView; f: DataFormatter
       <Text weight="semibold" data-testid="median-lifetime">
         {s.median === null
           ? t("data.survival.medianNotReached")
-          : t("data.survival.median", { periods: f.decimal(s.median, 0), units })}
+          : t("data.survival.median", {
+              duration: t("data.duration", {
+                n: f.decimal(s.median, 0),
+                units: t(`data.units.${view.unit}` as MessageKey, { count: Math.round(s.median) }),
+              }),
+            })}
       </Text>
       <LazyChart>
         <SurvivalChart

@@ -27,8 +27,9 @@ const useStyles = makeStyles({
 });
 
 /**
- * One button per quantity: the latest complete period's retention rate, its customers at the
- * start, and the average bill of its new and returning customers.
+ * One button per quantity: the latest complete period's retention rate (or, when reactivation
+ * pushes it above 100%, the cohort-based retention of the sBG fit), its customers at the start,
+ * and the average bill of its new and returning customers.
  */
 export function UseInModel({
   view,
@@ -54,6 +55,10 @@ export function UseInModel({
   const rateOk =
     Number.isFinite(latest.retention) && latest.retention >= 0 && latest.retention <= 1;
   const billsOk = latest.newBill !== null && latest.returningBill !== null;
+  // The cohort-based retention: the sBG fit's survivors after a customer's first period (S(1)),
+  // which reactivation cannot push above 100% as it does the period retention.
+  const fitted = view.sbg.fits[0]?.fit ? view.sbg.fits[0].fitted[1] : NaN;
+  const cohortOk = Number.isFinite(fitted) && fitted >= 0 && fitted <= 1;
 
   const use = (u: ModelUse, done: string) => {
     onUse(u);
@@ -90,6 +95,26 @@ export function UseInModel({
             {t("data.use.rateButton")}
           </Button>
         </div>
+        {cohortOk && (
+          <>
+            <Text>{t("data.use.rateCohort", { rate: f.percent(fitted), ...where })}</Text>
+            <div className={styles.row}>
+              <Button
+                onClick={() =>
+                  use(
+                    {
+                      values: [{ key: "retention.rate", value: fitted }],
+                      source: t("data.use.rateCohortSource", where),
+                    },
+                    t("data.use.rateCohortDone", { rate: f.percent(fitted), ...where })
+                  )
+                }
+              >
+                {t("data.use.rateCohortButton")}
+              </Button>
+            </div>
+          </>
+        )}
       </div>
       <div className={styles.item}>
         <Text>{t("data.use.start", { start: f.count(latest.startCustomers), ...where })}</Text>

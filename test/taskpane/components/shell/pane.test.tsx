@@ -60,7 +60,7 @@ describe("the task pane", () => {
     expect(output("returning.revenue")).toBe("₽2,400,000");
     expect(output("new.profit")).toBe("₽133,000");
     expect(output("returning.profit")).toBe("₽572,000");
-    expect(output("new.costPerCustomer")).toBe("₽28,226.67");
+    expect(output("new.costPerCustomer")).toBe("₽28,227");
     expect(output("returning.costPerCustomer")).toBe("₽22,850");
     const table = screen.getByRole("table", { name: "Economics by customer segment" });
     expect(within(table).getAllByRole("columnheader")).toHaveLength(4);
@@ -81,7 +81,7 @@ describe("the task pane", () => {
       screen.getByTestId("sensitivity-grid").querySelector("[aria-current=true]")!.textContent
     ).toBe("₽1.46M");
     fireEvent.click(screen.getByRole("button", { name: "Set as baseline" }));
-    expect(profitRow.querySelectorAll("td")[2].textContent).toBe("₽0");
+    expect(profitRow.querySelectorAll("td")[2].textContent).toBe("₽0.00");
     type(input("New customers", "Average bill"), "30,000");
     fireEvent.click(screen.getByRole("button", { name: "Reset to baseline" }));
     expect(input("New customers", "Average bill").value).toBe("40,000");
@@ -121,10 +121,10 @@ describe("the task pane", () => {
   it("finds the break-even average bill and applies it", async () => {
     await renderPane(fakeHost());
     fireEvent.click(screen.getByRole("button", { name: "Find" }));
-    expect(screen.getByTestId("goal-result").textContent).toContain("₽28,226.67");
+    expect(screen.getByTestId("goal-result").textContent).toContain("₽28,227");
     fireEvent.click(screen.getByRole("button", { name: "Apply" }));
     expect(input("New customers", "Average bill").value).toBe("28,226.666667");
-    expect(output("new.profit")).toBe("₽0");
+    expect(output("new.profit")).toBe("₽0.00");
   });
 
   it("offers whole customers either side of a fractional answer, and applies one", async () => {
@@ -147,7 +147,7 @@ describe("the task pane", () => {
     type(screen.getByLabelText("equal to"), "-99,000,000,000");
     fireEvent.click(screen.getByRole("button", { name: "Find" }));
     expect(screen.getByTestId("goal-result").textContent).toMatch(
-      /^No value of New: Average bill between ₽0 and ₽3,000,000 reaches/
+      /^No value of New: Average bill between ₽0.00 and ₽3,000,000 reaches/
     );
     expect(screen.queryByRole("button", { name: "Apply" })).toBeNull();
   });

@@ -54,6 +54,19 @@ function handView(patch: Partial<LifetimeView> = {}): LifetimeView {
       expectedSpend: Float64Array.from([1200.4449, 90.5, 47.25]),
       clv: Float64Array.from([34567.891, 512.345, 20]),
     },
+    oneTimeBuyers: 288,
+    atRisk: {
+      label: ["=HYPERLINK(1)", "C-000042"],
+      frequency: Float64Array.from([9, 4]),
+      recency: Float64Array.from([10, 3.5]),
+      age: Float64Array.from([60, 58]),
+      monetary: Float64Array.from([250, 300]),
+      pAlive: Float64Array.from([0.123, 0.4567]),
+      expectedPurchases: Float64Array.from([0.2, 0.9]),
+      expectedSpend: Float64Array.from([251, 299]),
+      clv: Float64Array.from([40.5, 210.25]),
+      pastValue: Float64Array.from([2250, 1200]),
+    },
     holdout: {
       length: 13,
       expectedTotal: 567.891,
@@ -150,7 +163,7 @@ describe("Customers who may have left", () => {
       ["γ", "Spend (Gamma-Gamma)", "15.4472"],
     ]);
     expect(screen.getByTestId("lifetime-summary").textContent).toBe(
-      "1,234 customers who bought by Oct 1, 2024."
+      "Customers who bought by Oct 1, 2024: 1,234."
     );
     expect(screen.getByTestId("lifetime-spend").textContent).toContain("946 customers");
 
@@ -280,7 +293,7 @@ describe("Customers who may have left", () => {
     const newest = handView({ customers: 3 });
     await act(async () => pending[2](newest));
     await act(async () => pending[1](handView({ customers: 2 })));
-    expect(screen.getByTestId("lifetime-summary").textContent).toMatch(/^3 customers/);
+    expect(screen.getByTestId("lifetime-summary").textContent).toMatch(/: 3\.$/);
     expect(screen.getByTestId("lifetime-status").textContent).toBe("");
   });
 
@@ -295,7 +308,7 @@ describe("Customers who may have left", () => {
     expect(calls.analyses).toEqual([ANALYSIS, ANALYSIS + 1]);
     expect(screen.queryByTestId("lifetime-top")).toBeNull();
     await act(async () => pending[1](handView({ customers: 5 })));
-    expect(screen.getByTestId("lifetime-summary").textContent).toMatch(/^5 customers/);
+    expect(screen.getByTestId("lifetime-summary").textContent).toMatch(/: 5\.$/);
   });
 
   it("says why there is no spend model, with dashes for spend and CLV", async () => {
@@ -321,6 +334,50 @@ describe("Customers who may have left", () => {
     const first = cells(within(top).getAllByRole("row")[1]);
     expect(first.slice(7)).toEqual(["–", "–"]);
     expect(screen.queryByTestId("lifetime-holdout")).toBeNull();
+  });
+
+  it("shows the one-time buyers apart, and the at-risk list with a formula-safe CSV", async () => {
+    const saved: Blob[] = [];
+    const created = jest.fn((b: Blob) => (saved.push(b), "blob:at-risk"));
+    Object.assign(URL, { createObjectURL: created, revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    setup(async () => handView());
+    await screen.findByTestId("lifetime-top");
+    // 288 of 1,234 customers is 23.3%.
+    expect(screen.getByTestId("lifetime-one-time").textContent).toBe(
+      "288 of 1,234 customers (23.3%) bought only once. BG/NBD cannot tell whether a customer who bought once is still around; it shows them as 100% alive. They are counted here and left out of the chart below."
+    );
+    expect(screen.getByTestId("lifetime-at-risk-rule").textContent).toContain(
+      "below 50% and whose past spend is in the top quarter of repeat customers: 2."
+    );
+    const rows = within(screen.getByTestId("lifetime-at-risk")).getAllByRole("row");
+    expect(rows.slice(1).map(cells)).toEqual([
+      ["=HYPERLINK(1)", "$2,250.00", "12.3%", "9"],
+      ["C-000042", "$1,200.00", "45.7%", "4"],
+    ]);
+    fireEvent.click(screen.getByRole("button", { name: "Download at-risk list .csv" }));
+    expect(click).toHaveBeenCalledTimes(1);
+    const text = await new Promise<string>((done) => {
+      const reader = new FileReader();
+      reader.onload = () => done(reader.result as string);
+      reader.readAsText(saved[0]);
+    });
+    expect(text.replace(/^\ufeff/, "").split("\r\n")).toEqual([
+      "Customer,Past spend,Chance still buying,Repeat purchases,First to last purchase,Customer age,CLV",
+      "'=HYPERLINK(1),2250,0.123,9,10,60,40.5",
+      "C-000042,1200,0.4567,4,3.5,58,210.25",
+      "",
+    ]);
+    click.mockRestore();
+  });
+
+  it("says when nobody is at risk", async () => {
+    setup(async () => handView({ atRisk: { ...handView().atRisk, label: [] } }));
+    await screen.findByTestId("lifetime-top");
+    expect(screen.getByTestId("lifetime-at-risk-rule").textContent).toBe(
+      "No repeat customer is both in the top quarter by past value and below 50% chance of being alive."
+    );
+    expect(screen.queryByTestId("lifetime-at-risk")).toBeNull();
   });
 
   it("shows the model's message when the fit fails", async () => {
@@ -351,7 +408,7 @@ describe("Customers who may have left", () => {
     const top = await screen.findByTestId("lifetime-top");
     expect(screen.getByLabelText("时间单位")).toBeTruthy();
     expect(screen.getByLabelText("预测期（周）")).toBeTruthy();
-    expect(within(top).getAllByRole("columnheader")[1].textContent).toBe("重复购买次数 x");
+    expect(within(top).getAllByRole("columnheader")[1].textContent).toBe("重复购买次数");
     expect(within(top).getByText("未来 52 周 CLV 最高的 3 位客户")).toBeTruthy();
     expect(screen.getByRole("button", { name: "将客户写入工作表" })).toBeTruthy();
   });

@@ -7,6 +7,7 @@ import type { AnalysisClient } from "../../../worker/analysis-client";
 import type { LifetimeView } from "../../../worker/protocol";
 import { PlanWorkbook } from "../../shared/PlanWorkbook";
 import type { DataFormatters } from "../data-format";
+import { AtRiskCustomers } from "./AtRiskCustomers";
 import { HoldoutCheck } from "./HoldoutCheck";
 import { LifetimeParameters } from "./LifetimeParameters";
 import { PAliveSection } from "./PAliveSection";
@@ -28,6 +29,7 @@ const WORKBOOK_KEYS = {
 export const LifetimeResults = memo(function LifetimeResults({
   view,
   units,
+  horizonUnits,
   f,
   host,
   client,
@@ -36,6 +38,8 @@ export const LifetimeResults = memo(function LifetimeResults({
   view: LifetimeView;
   /** The time unit's name, plural ("weeks"). */
   units: string;
+  /** The unit's name in the form the horizon's count takes ("1 week", "52 weeks"). */
+  horizonUnits: string;
   f: DataFormatters;
   host: WorkbookHost;
   client: AnalysisClient;
@@ -53,7 +57,8 @@ export const LifetimeResults = memo(function LifetimeResults({
       </Text>
       <LifetimeParameters view={view} f={f} />
       <PAliveSection view={view} f={f} />
-      <TopCustomers view={view} units={units} f={f} />
+      <TopCustomers view={view} units={units} horizonUnits={horizonUnits} f={f} />
+      <AtRiskCustomers view={view} f={f} />
       {view.holdout && <HoldoutCheck view={view} holdout={view.holdout} f={f} />}
       <PlanWorkbook
         host={host}

@@ -43,7 +43,10 @@ export function LifetimeSettingsForm({
           { value: "0", label: t("data.lifetime.holdoutNone") },
           ...HOLDOUT_CHOICES[choices.unit].map((n) => ({
             value: String(n),
-            label: t("data.lifetime.holdoutLast", { count: f.count(n), units }),
+            label: t("data.lifetime.holdoutLast", {
+              count: f.count(n),
+              units: unitsName(t, choices.unit, n),
+            }),
           })),
         ]}
         onChange={(v) => setChoices((c) => ({ ...c, holdout: Number(v) }))}

@@ -1,3 +1,4 @@
+import { Text } from "@fluentui/react-components";
 import { lazy } from "react";
 import { useLocale } from "../../../i18n/locale-context";
 import type { LifetimeView } from "../../../worker/protocol";
@@ -10,7 +11,11 @@ const PAliveChart = lazy(
   () => import(/* webpackChunkName: "charts" */ "../../../charts/PAliveChart")
 );
 
-/** How P(alive) spreads over the customers: a bar chart and its table, bin by bin. */
+/**
+ * How P(alive) spreads over the repeat customers: a bar chart and its table, bin by bin. The
+ * one-time buyers come first, as their own group: BG/NBD shows each of them as 100% alive,
+ * which in the top bin would read as a healthy base.
+ */
 export function PAliveSection({ view, f }: { view: LifetimeView; f: DataFormatters }) {
   const { t } = useLocale();
   const bins = Array.from(view.pAliveBins, (customers, i) => ({
@@ -20,9 +25,17 @@ export function PAliveSection({ view, f }: { view: LifetimeView; f: DataFormatte
     }),
     customers,
   }));
-  const caption = t("data.lifetime.pAliveCaption");
+  const caption = t("data.lifetime.pAliveRepeatCaption");
   return (
     <>
+      <Subheading>{t("data.lifetime.oneTimeHeading")}</Subheading>
+      <Text data-testid="lifetime-one-time">
+        {t("data.lifetime.oneTime", {
+          count: f.count(view.oneTimeBuyers),
+          customers: f.count(view.customers),
+          share: f.percent(view.customers > 0 ? view.oneTimeBuyers / view.customers : NaN),
+        })}
+      </Text>
       <Subheading>{t("data.lifetime.pAliveHeading")}</Subheading>
       <LazyChart>
         <PAliveChart

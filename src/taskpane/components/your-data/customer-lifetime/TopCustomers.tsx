@@ -10,16 +10,24 @@ import type { DataFormatters } from "../data-format";
 export function TopCustomers({
   view,
   units,
+  horizonUnits,
   f,
 }: {
   view: LifetimeView;
   /** The time unit's name, plural ("weeks"). */
   units: string;
+  /** The unit's name in the form the horizon's count takes ("1 week", "52 weeks"). */
+  horizonUnits: string;
   f: DataFormatters;
 }) {
   const { t } = useLocale();
   const top = view.top;
   const horizon = f.count(view.options.horizon);
+  const caption = t(view.spend ? "data.lifetime.topCaption" : "data.lifetime.topCaptionPurchases", {
+    count: f.count(top.label.length),
+    horizon,
+    units: horizonUnits,
+  });
   // Each column: its key (the header's string and the cells' data-col) and its cell.
   const figures: [string, (k: number) => string][] = [
     ["x", (k) => f.count(top.frequency[k])],
@@ -40,13 +48,9 @@ export function TopCustomers({
     <>
       <Subheading>{t("data.lifetime.topHeading")}</Subheading>
       <NumberTable
-        caption={t(view.spend ? "data.lifetime.topCaption" : "data.lifetime.topCaptionPurchases", {
-          count: f.count(top.label.length),
-          horizon,
-          units,
-        })}
+        caption={caption}
         testId="lifetime-top"
-        scroll={{ label: t("data.lifetime.topCaption") }}
+        scroll={{ label: caption }}
         rows={top.label.length}
         rowHeader={{
           key: "id",
@@ -59,7 +63,7 @@ export function TopCustomers({
       <Text size={200}>
         {t("data.lifetime.definition", {
           horizon,
-          units,
+          units: horizonUnits,
           rate: f.percent(view.options.annualDiscountRate),
         })}
       </Text>

@@ -6,14 +6,12 @@
  */
 import fs from "fs";
 import path from "path";
-import { OfficeScenarioStorage } from "../../../src/scenarios/office-storage";
-import { WorkbookDateSystem } from "../../../src/taskpane/host/date-system";
-import { delaysForCellEdit, runExcel } from "../../../src/office/excel-run";
-import {
-  listWorkbookTables,
-  readRowsInBlocks,
-} from "../../../src/taskpane/host/office-table-reader";
-import { installFakeExcelSettings } from "../../support/fake-excel-settings";
+import { writePlanToWorkbook } from "../../src/report/renderers/render-office";
+import { OfficeScenarioStorage } from "../../src/scenarios/office-storage";
+import { WorkbookDateSystem } from "../../src/taskpane/host/date-system";
+import { delaysForCellEdit, runExcel } from "../../src/office/excel-run";
+import { listWorkbookTables, readRowsInBlocks } from "../../src/taskpane/host/office-table-reader";
+import { installFakeExcelSettings } from "../support/fake-excel-settings";
 
 type Globals = Record<string, unknown>;
 
@@ -132,16 +130,21 @@ describe("every batch of the pane goes through runExcel", () => {
     await expect(readRowsInBlocks({ kind: "selection" }, { onBlock: () => {} })).rejects.toThrow();
     await expect(listWorkbookTables()).rejects.toThrow();
     await expect(new WorkbookDateSystem().detect()).rejects.toThrow();
+    // "Write to sheet" (docs/excel-checklist.md step 16): the sheet renderer waits too.
+    await expect(
+      writePlanToWorkbook({ name: "x", cells: [], columnWidths: [] } as never, "Cohorts")
+    ).rejects.toThrow();
     expect(startedWith(calls)).toEqual([
+      { delayForCellEdit: true },
       { delayForCellEdit: true },
       { delayForCellEdit: true },
       { delayForCellEdit: true },
     ]);
   });
 
-  it("no Excel.run in the pane or the scenario storage bypasses it", () => {
-    const root = path.resolve(__dirname, "../../../src");
-    const files = ["taskpane", "scenarios"].flatMap((dir) =>
+  it("no Excel.run in the pane, the scenario storage or the sheet renderer bypasses it", () => {
+    const root = path.resolve(__dirname, "../../src");
+    const files = ["taskpane", "scenarios", "report"].flatMap((dir) =>
       (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[])
         .filter((f) => /\.tsx?$/.test(f))
         .map((f) => path.join(root, dir, f))
@@ -151,5 +154,20 @@ describe("every batch of the pane goes through runExcel", () => {
       (f) => !f.endsWith("excel-run.ts") && /\bExcel\.run\s*\(/.test(fs.readFileSync(f, "utf8"))
     );
     expect(bypassing.map((f) => path.relative(root, f))).toEqual([]);
+  });
+});
+
+describe("layers", () => {
+  it("the report and the scenario storage import nothing from the pane", () => {
+    const root = path.resolve(__dirname, "../../src");
+    const offending = ["report", "scenarios", "office"].flatMap((dir) =>
+      (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[])
+        .filter((f) => /\.tsx?$/.test(f))
+        .filter((f) =>
+          /from "[^"]*\/taskpane\//.test(fs.readFileSync(path.join(root, dir, f), "utf8"))
+        )
+        .map((f) => path.join(dir, f))
+    );
+    expect(offending).toEqual([]);
   });
 });
