@@ -1,18 +1,17 @@
 /**
  * Renders a sheet plan into the open workbook with Office.js: one batch (started by runExcel, so
- * a write waits while the user is editing a cell), 2 + n syncs (read the
- * sheet names; add the new sheet and learn its id; write everything in n requests, n = 1 unless the
- * plan is bigger than REQUEST_BUDGET_BYTES), whole 2-D arrays per block (or per run of rows),
- * calculation suspended until each write lands. Only ever adds a new sheet; never reads or changes
- * an existing one, and if the write fails it deletes only the sheet it added (found by id: a
- * co-author may have created a sheet with the same name in the meantime).
+ * a write waits while the user is editing a cell) of 2 + n + m + 1 syncs: read the sheet names;
+ * add the new sheet and learn its id; the cells in n requests (whole 2-D arrays per block or run
+ * of rows, calculation suspended until each lands); the layout (styles, widths, names, colour
+ * scales, charts) in m requests of its own; the page setup alone, last. Each request stays under
+ * REQUEST_BUDGET_BYTES, so n = m = 1 unless the plan is big. Only ever adds a new sheet; never
+ * reads or changes an existing one, and if the write fails it deletes only the sheet it added
+ * (found by id: a co-author may have created a sheet with the same name in the meantime). A
+ * failed page setup is not a failed write: the sheet stays, and the caller hears why.
  */
 import { runExcel } from "../../office/excel-run";
 import { cellText } from "../cell-text";
-import { STYLE_LOOKS } from "../plan-style";
-import { uniqueSheetName } from "../sheet-name";
 import {
-  CellStyle,
   cellRef,
   excelNumberFormat,
   parseCellRef,
@@ -21,12 +20,27 @@ import {
   SheetPlan,
   TEXT_FORMAT,
 } from "../sheet-plan";
+import { uniqueSheetName } from "../sheet-name";
+import { layoutBatches, queuePageLayout } from "./office-layout";
+
+export interface WriteOptions {
+  /** Estimated bytes per request (tests lower it to see the layout split). */
+  budget?: number;
+  /** Told when the page setup failed; the sheet is written all the same. */
+  onPageSetupSkipped?: (reason: string) => void;
+}
 
 /** Writes the plan to a new sheet named after `baseName` (made unique) and returns the name used. */
-export async function writePlanToWorkbook(plan: SheetPlan, baseName: string): Promise<string> {
+export async function writePlanToWorkbook(
+  plan: SheetPlan,
+  baseName: string,
+  options: WriteOptions = {}
+): Promise<string> {
+  const budget = options.budget ?? REQUEST_BUDGET_BYTES;
   let sheetName = "";
   let sheetId: string | undefined;
   let writeFailure: unknown;
+  let pageSetupFailure: unknown;
   try {
     await runExcel(async (context) => {
       const sheets = context.workbook.worksheets;
@@ -43,24 +57,33 @@ export async function writePlanToWorkbook(plan: SheetPlan, baseName: string): Pr
       await context.sync();
       sheetId = sheet.id;
 
-      // Big plans go in several requests, each under Excel on the web's payload cap; calculation
-      // is suspended for each, and the formatting, names and charts ride with the last one.
-      const batches = writeBatches(plan);
-      for (let i = 0; i < batches.length; i++) {
-        context.application.suspendApiCalculationUntilNextSync();
-        for (const piece of batches[i]) queueCells(sheet, piece, sheetName);
-        if (i === batches.length - 1) {
-          queueLayout(sheet, plan);
-          sheet.activate();
-        }
+      // Each batch is queued whole, then sent in one sync. The cells come first, calculation
+      // suspended for each of their requests; the layout follows in requests of its own.
+      const requests: Array<() => void> = [
+        ...writeBatches(plan, budget).map((pieces) => () => {
+          context.application.suspendApiCalculationUntilNextSync();
+          for (const piece of pieces) queueCells(sheet, piece, sheetName);
+        }),
+        ...layoutBatches(plan, budget).map((ops) => () => {
+          for (const op of ops) op.queue(sheet);
+        }),
+      ];
+      for (const queue of requests) {
+        queue();
         try {
           // One request per batch on purpose: a big plan does not fit one request.
           // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
         } catch (error) {
           writeFailure = error;
-          break;
+          return;
         }
+      }
+      try {
+        queuePageLayout(sheet, plan);
+        await context.sync();
+      } catch (error) {
+        pageSetupFailure = error;
       }
     });
   } catch (error) {
@@ -75,6 +98,7 @@ export async function writePlanToWorkbook(plan: SheetPlan, baseName: string): Pr
       `Could not write the report to "${sheetName}": ${messageOf(writeFailure)}. ${aftermath}`
     );
   }
+  if (pageSetupFailure !== undefined) options.onPageSetupSkipped?.(messageOf(pageSetupFailure));
   return sheetName;
 }
 
@@ -107,8 +131,8 @@ function utf8Length(text: string): number {
 
 /**
  * The plan's cells in requests under REQUEST_BUDGET_BYTES: each block split into runs of rows
- * that fit, and the pieces packed into as few requests as they fit in. The formatting that
- * follows is small (a few commands per row of styles), so it joins the last request.
+ * that fit, and the pieces packed into as few requests as they fit in. The layout that follows
+ * has requests of its own (office-layout.ts).
  */
 export function writeBatches(plan: SheetPlan, budget = REQUEST_BUDGET_BYTES): CellPiece[][] {
   const batches: CellPiece[][] = [[]];
@@ -171,50 +195,6 @@ function queueCells(sheet: Excel.Worksheet, piece: CellPiece, sheetName: string)
   }
 }
 
-/** Queues the styles, widths, names, conditional formats, charts and page layout. */
-function queueLayout(sheet: Excel.Worksheet, plan: SheetPlan): void {
-  for (const [style, runs] of styleRuns(plan)) {
-    const look = STYLE_LOOKS[style];
-    for (const run of runs) {
-      const format = sheet.getRange(run).format;
-      if (look.bold) format.font.bold = true;
-      if (look.italic) format.font.italic = true;
-      if (look.size) format.font.size = look.size;
-      if (look.color) format.font.color = look.color;
-      if (look.fill) format.fill.color = look.fill;
-    }
-  }
-  for (const [column, characters] of Object.entries(plan.columnWidths)) {
-    sheet.getRange(`${column}:${column}`).format.columnWidth = charactersToPoints(characters);
-  }
-  for (const { name, cell } of plan.names) sheet.names.add(name, sheet.getRange(cell));
-  for (const scale of plan.conditionalFormats ?? []) {
-    // A colour scale (ExcelApi 1.6): lowest, optional 50th percentile, highest.
-    const format = sheet.getRange(scale.range).conditionalFormats.add("ColorScale");
-    const { min, mid, max } = scale.colors;
-    format.colorScale.criteria = {
-      minimum: { type: "LowestValue", color: min },
-      ...(mid ? { midpoint: { formula: "50", type: "Percentile", color: mid } } : {}),
-      maximum: { type: "HighestValue", color: max },
-    };
-  }
-  for (const chart of plan.charts) {
-    const added = sheet.charts.add(
-      chart.kind === "line" ? "Line" : "ColumnClustered",
-      sheet.getRange(chart.dataRange),
-      chart.seriesBy === "rows" ? "Rows" : "Columns"
-    );
-    added.title.text = chart.title;
-    chart.seriesNames.forEach((name, i) => (added.series.getItemAt(i).name = name));
-    added.setPosition(chart.position.from, chart.position.to);
-  }
-  // Page layout is ExcelApi 1.9, the minimum manifest.xml declares.
-  sheet.pageLayout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
-  // One page wide and as many tall as it takes (0 = automatic, as the .xlsx's fitToHeight 0):
-  // left unset, Excel may keep a fit-to-one-page-tall and squeeze a long sheet onto one page.
-  sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-}
-
 function numberFormatOf(cell: PlanCell | null): string | null {
   if (!cell) return null;
   return cell.kind === "text" ? TEXT_FORMAT : excelNumberFormat(cell.format);
@@ -224,37 +204,6 @@ function literalOf(cell: PlanCell | null): string | number | null {
   if (cell?.kind === "text") return cell.text;
   if (cell?.kind === "number") return cell.value;
   return null;
-}
-
-/** Cells of each style as horizontal runs ("B22:D22"), so formatting takes few range objects. */
-export function styleRuns(plan: SheetPlan): Map<CellStyle, string[]> {
-  const runs = new Map<CellStyle, string[]>();
-  for (const block of plan.blocks) {
-    const origin = parseCellRef(block.topLeft);
-    block.rows.forEach((row, r) => {
-      let c = 0;
-      while (c < row.length) {
-        const style = row[c]?.style;
-        if (!style) {
-          c++;
-          continue;
-        }
-        let end = c;
-        while (end + 1 < row.length && row[end + 1]?.style === style) end++;
-        const from = cellRef(origin.row + r, origin.column + c);
-        const to = cellRef(origin.row + r, origin.column + end);
-        if (!runs.has(style)) runs.set(style, []);
-        runs.get(style)!.push(from === to ? from : `${from}:${to}`);
-        c = end + 1;
-      }
-    });
-  }
-  return runs;
-}
-
-/** Excel column widths are characters of the default font; Office.js wants points (≈ 7 px per character + 5 px padding, 0.75 pt per px). */
-function charactersToPoints(characters: number): number {
-  return Math.round((characters * 7 + 5) * 0.75);
 }
 
 /**

@@ -49,7 +49,11 @@ export function createOfficeHost(office: typeof Office = Office): WorkbookHost {
       ]);
       // Plans hold 1900-system dates; a 1904 workbook shows the same days 1,462 serials lower.
       const written = system === "1904" ? planIn1904System(plan) : plan;
-      return { sheetName: await writePlanToWorkbook(written, baseName) };
+      let pageSetupSkipped: string | undefined;
+      const sheetName = await writePlanToWorkbook(written, baseName, {
+        onPageSetupSkipped: (reason) => (pageSetupSkipped = reason),
+      });
+      return pageSetupSkipped === undefined ? { sheetName } : { sheetName, pageSetupSkipped };
     },
     tables: {
       // The reader loads on first use, like the renderer.

@@ -28,7 +28,9 @@ export interface TableInfo {
 
 /** Why the read slowed down, for the progress line. */
 export interface ReadNote {
-  /** Excel refused a block as too large: blocks are now at most this many rows. */
+  /** The rows of the block Excel last refused as too large. */
+  refusedRows: number;
+  /** Blocks are now at most this many rows. */
   smallerBlocks: number;
 }
 
@@ -218,7 +220,7 @@ export async function readRowsInBlocks(
             `row ${rowIndex + read + 1} alone is more than Excel can send in one request`
           );
         limit = Math.floor(count / 2);
-        note = { smallerBlocks: limit };
+        note = { refusedRows: count, smallerBlocks: limit };
         options.onProgress?.(read, rowCount, note);
         continue;
       }

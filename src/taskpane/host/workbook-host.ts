@@ -25,6 +25,8 @@ export interface WorkbookTables {
 export interface WrittenSheet {
   sheetName: string;
   previewHtml?: string;
+  /** Why Excel refused the page setup (print orientation, fit to width); the sheet is written. */
+  pageSetupSkipped?: string;
 }
 
 /**

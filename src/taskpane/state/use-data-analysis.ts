@@ -17,7 +17,7 @@ import {
 } from "../worker/analysis-client";
 import type { AnalysisSettings, AnalysisView, TableSource } from "../worker/protocol";
 import { rowProblem, RowProblem } from "../worker/row-errors";
-import type { RangeSource, WorkbookHost } from "../host/workbook-host";
+import type { RangeSource, ReadNote, WorkbookHost } from "../host/workbook-host";
 
 /** Rows read to propose the column match and detect the date format: the model's one rule. */
 const SAMPLE_ROWS = LAYOUT_SAMPLE_ROWS;
@@ -35,14 +35,15 @@ export interface OpenedSource {
 
 export type Phase =
   | { kind: "idle" }
-  | { kind: "reading"; read: number; total: number }
+  /** `note`: Excel refused a block as too large, and the read goes on in smaller blocks. */
+  | { kind: "reading"; read: number; total: number; note?: ReadNote }
   | { kind: "analysing"; rows: number; fraction: number | null }
   | { kind: "done" }
   | { kind: "cancelled" }
   /** The selection or table holds nothing. */
   | { kind: "empty" }
   /** A bad cell (named by line or row and column), or any other failure's message. */
-  | { kind: "failed"; problem: RowProblem | null; message: string };
+  | { kind: "failed"; problem: RowProblem | null; message: string; multiArea?: string };
 
 export interface DataAnalysisState {
   source: OpenedSource | null;
@@ -169,8 +170,11 @@ export function useDataAnalysis(
               sample.push(rows[i]);
             client.append(rows, firstRow);
           },
-          onProgress: (read, total) =>
-            id === run.current && setPhase({ kind: "reading", read, total }),
+          onProgress: (read, total, note) =>
+            id === run.current &&
+            setPhase(
+              note ? { kind: "reading", read, total, note } : { kind: "reading", read, total }
+            ),
         })
         .then(
           (result) => {
@@ -191,6 +195,14 @@ export function useDataAnalysis(
             if (id !== run.current) return;
             reading.current = null;
             if (abort.signal.aborted) setPhase({ kind: "cancelled" });
+            else if (isMultiAreaSelection(error))
+              // The view words it in the pane's language; `areas` are Excel's addresses.
+              setPhase({
+                kind: "failed",
+                problem: null,
+                message: error.message,
+                multiArea: error.areas,
+              });
             else fail(error);
           }
         );
@@ -275,4 +287,16 @@ export function useDataAnalysis(
     cancel,
     client,
   };
+}
+
+/**
+ * The table reader's MultiAreaSelectionError, known by its name: importing the class would pull
+ * the reader (loaded on first use) into the pane's first download.
+ */
+function isMultiAreaSelection(error: unknown): error is Error & { areas: string } {
+  return (
+    error instanceof Error &&
+    error.name === "MultiAreaSelectionError" &&
+    typeof (error as { areas?: unknown }).areas === "string"
+  );
 }

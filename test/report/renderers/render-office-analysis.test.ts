@@ -1,6 +1,6 @@
 /**
  * The Office.js renderer writing the "Cohort analysis" plan, against the strict worksheets fake
- * (test/support/fake-excel-worksheets.ts): a small analysis goes in three syncs; a big one in a
+ * (test/support/fake-excel-worksheets.ts): a small analysis goes in five syncs; a big one in a
  * bounded number of requests, each under Excel on the web's ~5 MB cap with calculation suspended
  * for each; the heat map is a colour-scale conditional format on the planned range and the cohort
  * curves a line chart by rows over the planned cells; no existing sheet is touched.
@@ -21,13 +21,13 @@ import { expectWrittenInBoundedRequests } from "./office-write-checks";
 afterEach(uninstallFakeWorksheets);
 
 describe("writePlanToWorkbook with the cohort analysis", () => {
-  it("writes a small analysis in three syncs with the heat map, the line chart and the names, touching no other sheet", async () => {
+  it("writes a small analysis in five syncs with the heat map, the line chart and the names, touching no other sheet", async () => {
     const plan = analysisPlan(sampleOrders());
     const existing = ["Orders", "Cohort analysis"];
     const excel = installFakeWorksheets(existing);
     const name = await writePlanToWorkbook(plan, plan.sheetName);
     expect(name).toBe("Cohort analysis (2)");
-    expect(excel.syncs()).toBe(3);
+    expect(excel.syncs()).toBe(5);
     expect(opsOnSheets(excel.ops, existing)).toEqual([]);
     const prefix = "Cohort analysis (2)";
     const [scale] = plan.conditionalFormats!;

@@ -1,12 +1,13 @@
 /**
  * The Office.js renderer writing the "Customer lifetime" plan, against the strict worksheets fake
- * (test/support/fake-excel-worksheets.ts): the sample's customers go in three syncs with the
+ * (test/support/fake-excel-worksheets.ts): the sample's customers go in five syncs with the
  * parameters' names; 100,000 customers go in a bounded number of requests, each under Excel on
  * the web's ~5 MB cap with calculation suspended for each, every cell exactly once, and the
  * styling in a few dozen ranges (not one per customer); no existing sheet is touched.
  */
 import { customerLifetimePlan } from "../../../src/report/plans/customer-lifetime-plan";
-import { styleRuns, writePlanToWorkbook } from "../../../src/report/renderers/render-office";
+import { styleRectangles } from "../../../src/report/renderers/office-layout";
+import { writePlanToWorkbook } from "../../../src/report/renderers/render-office";
 import {
   installFakeWorksheets,
   opsOnSheets,
@@ -18,14 +19,14 @@ import { expectWrittenInBoundedRequests } from "./office-write-checks";
 afterEach(uninstallFakeWorksheets);
 
 describe("writePlanToWorkbook with the customer-lifetime sheet", () => {
-  it("writes the sample's customers in three syncs with the parameters' names, touching no other sheet", async () => {
+  it("writes the sample's customers in five syncs with the parameters' names, touching no other sheet", async () => {
     const table = sampleLifetime({ holdoutDays: 91 });
     const plan = customerLifetimePlan(table);
     const existing = ["Orders", "Customer lifetime"];
     const excel = installFakeWorksheets(existing);
     const name = await writePlanToWorkbook(plan, plan.sheetName);
     expect(name).toBe("Customer lifetime (2)");
-    expect(excel.syncs()).toBe(3);
+    expect(excel.syncs()).toBe(5);
     expect(opsOnSheets(excel.ops, existing)).toEqual([]);
     const prefix = "Customer lifetime (2)";
     const names = excel.ops
@@ -56,7 +57,7 @@ describe("writePlanToWorkbook with the customer-lifetime sheet", () => {
     const plan = customerLifetimePlan(
       tableOf(customers, sample.purchases, sample.spend, { ...WEEKS, horizon: 1 })
     );
-    const runs = [...styleRuns(plan).values()].reduce((sum, r) => sum + r.length, 0);
+    const runs = [...styleRectangles(plan).values()].reduce((sum, r) => sum + r.length, 0);
     expect(runs).toBeLessThan(60);
     const { batches, total } = await expectWrittenInBoundedRequests(plan);
     console.info(

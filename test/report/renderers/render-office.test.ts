@@ -1,9 +1,10 @@
 /**
  * The Office.js renderer writing the report, against the strict worksheets fake
- * (test/support/fake-excel-worksheets.ts): three syncs, a new sheet named around the existing
- * ones and never an existing one touched, whole 2-D arrays with text as text, names, the chart
- * and the page layout; and after a failed write only its own sheet removed, by id, whatever a
- * co-author did in between.
+ * (test/support/fake-excel-worksheets.ts): five syncs (names, the new sheet, cells, layout, page
+ * setup), a new sheet named around the existing ones and never an existing one touched, whole
+ * 2-D arrays with text as text, names, the chart and the page layout in a request of its own,
+ * whose failure leaves the sheet and is reported; and after a failed write only its own sheet
+ * removed, by id, whatever a co-author did in between.
  */
 import { cloneScenario, WORKED_EXAMPLE } from "../../../src/model/economics/scenario";
 import { ENGLISH_REPORT_LABELS } from "../../../src/report/plans/report-labels";
@@ -13,6 +14,7 @@ import { parseCellRef } from "../../../src/report/sheet-plan";
 import {
   installFakeWorksheets,
   opsOnSheets,
+  requestsOf,
   uninstallFakeWorksheets,
 } from "../../support/fake-excel-worksheets";
 
@@ -26,11 +28,11 @@ const plan = buildReportPlan(hostile, {
 afterEach(uninstallFakeWorksheets);
 
 describe("writePlanToWorkbook", () => {
-  it("writes in three syncs, on a new sheet named around the existing ones, added before anything is written", async () => {
+  it("writes in five syncs, on a new sheet named around the existing ones, added before anything is written", async () => {
     const excel = installFakeWorksheets(["Sheet1", "retention model", "Retention model (2)"]);
     const name = await writePlanToWorkbook(plan, "Retention model");
     expect(name).toBe("Retention model (3)");
-    expect(excel.syncs()).toBe(3);
+    expect(excel.syncs()).toBe(5);
     const actions = excel.ops.map((o) => `${o.target}:${o.action}`);
     // Names are read first; the sheet is added and its id loaded on their own; calculation is
     // suspended before anything is written.
@@ -140,6 +142,37 @@ describe("writePlanToWorkbook", () => {
         value: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       },
     ]);
+  });
+
+  it("sends the page setup alone, last, and keeps the sheet when it fails, saying so", async () => {
+    const excel = installFakeWorksheets(["Sheet1"], { failSync: 5 });
+    const skipped = jest.fn();
+    const name = await writePlanToWorkbook(plan, "Retention model", {
+      onPageSetupSkipped: skipped,
+    });
+    expect(name).toBe("Retention model");
+    expect(excel.syncs()).toBe(5);
+    const last = requestsOf(excel.ops)[4];
+    expect(last.map((o) => o.target)).toEqual([
+      "Retention model!pageLayout",
+      "Retention model!pageLayout",
+    ]);
+    expect(skipped).toHaveBeenCalledTimes(1);
+    expect(skipped).toHaveBeenCalledWith("GeneralException: the write failed");
+    expect(excel.ops.filter((o) => o.action === "delete")).toEqual([]);
+    expect(excel.ops.filter((o) => o.action === "getItemOrNullObject")).toEqual([]);
+    // Everything before the page setup was written: the values and the sheet's activation.
+    expect(excel.ops.some((o) => o.action === "set values")).toBe(true);
+    expect(excel.ops).toContainEqual({
+      target: "Retention model",
+      action: "activate",
+      value: undefined,
+    });
+  });
+
+  it("still resolves when nobody listens for a skipped page setup", async () => {
+    installFakeWorksheets(["Sheet1"], { failSync: 5 });
+    await expect(writePlanToWorkbook(plan, "Retention model")).resolves.toBe("Retention model");
   });
 
   it("removes the half-written sheet, by its id, and explains when the write fails", async () => {

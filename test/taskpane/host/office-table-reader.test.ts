@@ -481,12 +481,19 @@ describe("blocks Excel refuses as too large", () => {
     expect(excel.refused).toEqual([excel.refused[0], ...halves.slice(0, -1)]);
     // Each refusal is reported at once, before anything more is read, and the note stays to the end.
     expect(progress.slice(1, 1 + halves.length)).toEqual(
-      halves.map((n) => [PROBE_ROWS, 12_000, { smallerBlocks: n }])
+      halves.map((n, i) => [
+        PROBE_ROWS,
+        12_000,
+        { refusedRows: excel.refused[i], smallerBlocks: n },
+      ])
     );
     expect(progress[progress.length - 1]).toEqual([
       12_000,
       12_000,
-      { smallerBlocks: halves[halves.length - 1] },
+      {
+        refusedRows: excel.refused[excel.refused.length - 1],
+        smallerBlocks: halves[halves.length - 1],
+      },
     ]);
     // Blocks never grow back past the size Excel accepted.
     for (const rowsInBlock of excel.blockRows.slice(1))

@@ -28,8 +28,14 @@ export function useWorkbookAction() {
 
   /** Where a sheet was written; in the preview (no Excel), the sheet is shown as well. */
   async function written(sheet: Promise<WrittenSheet>): Promise<string> {
-    const { sheetName, previewHtml } = await sheet;
-    if (previewHtml === undefined) return t("workbook.written", { name: sheetName });
+    const { sheetName, previewHtml, pageSetupSkipped } = await sheet;
+    if (previewHtml === undefined) {
+      const done = t("workbook.written", { name: sheetName });
+      // The sheet is complete; only its print settings are missing.
+      return pageSetupSkipped === undefined
+        ? done
+        : `${done} ${t("workbook.pageSetupSkipped", { detail: pageSetupSkipped })}`;
+    }
     setPreview({ name: sheetName, html: previewHtml });
     return t("workbook.previewWritten", { name: sheetName });
   }

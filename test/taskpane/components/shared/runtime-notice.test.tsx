@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 /*
  * The warning about an older custom-functions runtime: shown only when the host says so, in the
- * pane's language, until dismissed, and not again once dismissed (the dismissal is remembered).
+ * pane's language (its words from en.json and zh-CN.json, like every other string), until
+ * dismissed, and not again once dismissed (the dismissal is remembered).
  */
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import {
@@ -9,7 +10,10 @@ import {
   RUNTIME_NOTICE_KEY,
 } from "../../../../src/taskpane/components/shared/RuntimeNotice";
 import type { WorkbookHost } from "../../../../src/taskpane/host/workbook-host";
+import en from "../../../../src/taskpane/i18n/en.json";
 import { LocaleProvider } from "../../../../src/taskpane/i18n/locale-context";
+import { loadLanguage } from "../../../../src/taskpane/i18n/strings";
+import zh from "../../../../src/taskpane/i18n/zh-CN.json";
 
 const host = (functionsRuntimeOutdated?: boolean) =>
   ({ kind: "excel", language: "en-US", functionsRuntimeOutdated }) as unknown as WorkbookHost;
@@ -21,6 +25,7 @@ const show = (h: WorkbookHost, locale = "en-US") =>
     </LocaleProvider>
   );
 
+beforeAll(() => loadLanguage("zh-CN")); // as the pane does before its first render
 beforeEach(() => window.localStorage.clear());
 
 describe("RuntimeNotice", () => {
@@ -40,6 +45,16 @@ describe("RuntimeNotice", () => {
     show(host(true), "zh-CN");
     expect(screen.getByTestId("runtime-notice").textContent).toMatch(/低于 1\.3 版/);
     expect(screen.getByRole("button", { name: "关闭" })).toBeTruthy();
+  });
+
+  it.each([
+    ["en-US", en],
+    ["zh-CN", zh],
+  ])("takes its words from the pane's strings (%s)", (locale, strings) => {
+    show(host(true), locale);
+    expect(screen.getByTestId("runtime-notice").textContent).toBe(
+      `${strings["app.runtimeNotice"]} ${strings["app.runtimeNoticeDismiss"]}`
+    );
   });
 
   it("goes away when dismissed, and stays away the next time the pane opens", () => {
