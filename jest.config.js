@@ -15,5 +15,8 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js",
     "\\.(css)$": "<rootDir>/test/support/style-stub.js",
   },
-  setupFiles: ["<rootDir>/test/support/custom-functions-global.ts"],
+  setupFiles: [
+    "<rootDir>/test/support/custom-functions-global.ts",
+    "<rootDir>/test/support/text-decoding-global.ts",
+  ],
 };

@@ -1,9 +1,10 @@
 /*
  * Issue 22.9: a bounded cost per cell. Every cell of an adversarial grid (tiny and huge shape
  * parameters, discount rates down to and below the floor, huge renewal counts and horizons) is
- * timed through its custom function, as Excel calls it (median of 3 runs), and the worst cell
- * of each function is printed with its arguments. Targets: ≤ 5 ms for any single cell; ≤ 1 s
- * for CLV over 2,500 customers with daily units over five years.
+ * timed through its custom function, as Excel calls it (5 runs each, the arguments built in the
+ * same realm as the call), and the cell with the worst median is printed with its arguments,
+ * its median and its slowest run. Targets: ≤ 5 ms for any single cell; ≤ 1 s for CLV over 2,500
+ * customers with daily units over five years.
  */
 import "../test/support/custom-functions-global";
 import {
@@ -13,20 +14,28 @@ import {
   CLV,
 } from "../src/functions/clv-functions";
 import { LTV_SBG } from "../src/functions/sbg-functions";
-import { medianMs, row, seeded } from "./harness";
+import { interleavedMs, median, row, seeded } from "./harness";
 
 const cell = (v: number) => [[v]];
 const TINY_TO_HUGE = [1e-9, 1e-3, 0.5, 1, 3, 1e3, 1e6];
 
+const RUNS = 5;
+
+/** Median and slowest of RUNS timed runs (after one warm-up). */
+function medianAndWorst(run: () => unknown): { median: number; worst: number } {
+  const [times] = interleavedMs([run], RUNS);
+  return { median: median(times), worst: Math.max(...times) };
+}
+
 function worst(name: string, cells: Array<[string, () => unknown]>): void {
-  let top = { ms: 0, args: "" };
+  let top = { median: 0, worst: 0, args: "" };
   for (const [args, run] of cells) {
-    const ms = medianMs(run, 3, 1);
-    if (ms > top.ms) top = { ms, args };
+    const t = medianAndWorst(run);
+    if (t.median > top.median) top = { ...t, args };
   }
   row(
     `${name}: worst of ${cells.length.toLocaleString("en")} cells`,
-    `${top.ms.toFixed(3)} ms`,
+    `${top.median.toFixed(3)} ms (slowest run ${top.worst.toFixed(3)} ms)`,
     `target ≤ 5 ms; at ${top.args}`
   );
 }
@@ -113,21 +122,22 @@ const customers = Array.from({ length: 2500 }, () => {
   return [x, x === 0 ? 0 : Math.floor(random() * T), T, x === 0 ? 0 : 5 + random() * 50];
 });
 const column = (i: number) => customers.map((c) => [c[i]]);
-const clvMs = medianMs(
-  () =>
-    CLV(
-      column(0),
-      column(1),
-      column(2),
-      column(3),
-      PURCHASES,
-      SPEND,
-      cell(1826),
-      cell(0.1),
-      "day",
-      "year"
-    ),
-  3,
-  1
+const clvMs = medianAndWorst(() =>
+  CLV(
+    column(0),
+    column(1),
+    column(2),
+    column(3),
+    PURCHASES,
+    SPEND,
+    cell(1826),
+    cell(0.1),
+    "day",
+    "year"
+  )
 );
-row("CLV, 2,500 customers, 1,826 days", `${clvMs.toFixed(0)} ms`, "target ≤ 1,000 ms");
+row(
+  "CLV, 2,500 customers, 1,826 days",
+  `${clvMs.median.toFixed(0)} ms (slowest run ${clvMs.worst.toFixed(0)} ms)`,
+  "target ≤ 1,000 ms"
+);

@@ -14,7 +14,7 @@ import { CommonArguments, parseCommandLine, UsageError } from "./arguments";
 export const DEFAULT_ANALYSIS_OUTPUT = "cohort-analysis.xlsx";
 
 export const COHORTS_USAGE = `Usage: retention-report cohorts (--orders FILE | --subscriptions FILE) [--period month]
-         [--window 1] [--end-date YYYY-MM-DD] [--out ${DEFAULT_ANALYSIS_OUTPUT}] [--force] [--lang en|zh-CN]
+         [--window 1] [--end-date YYYY-MM-DD] [--drop-future] [--out ${DEFAULT_ANALYSIS_OUTPUT}] [--force] [--lang en|zh-CN]
 
 Writes the cohort-analysis workbook from a CSV of any length (streamed: memory grows with
 customers, not rows): the period table and cohort counts and revenue as values; retention,
@@ -26,6 +26,8 @@ shares, NRR, GRR and the sBG projection as formulas; α and β as named cells (S
   --period UNIT          day, week, month (default), quarter or year
   --window N             orders: periods a customer stays active after an order (default 1)
   --end-date DATE        leave out orders (subscriptions starting) after this date
+  --drop-future          without --end-date, leave out orders (subscriptions starting)
+                         dated after today, and say how many; without it they are refused
   --out FILE             output workbook (default: ${DEFAULT_ANALYSIS_OUTPUT})
   --force                replace the output file if it exists
   --lang LANG            labels: en (default) or zh-CN
@@ -35,7 +37,8 @@ shares, NRR, GRR and the sBG projection as formulas; α and β as named cells (S
                          by default matched from the headers (English or Chinese), as the
                          task pane matches them
   --date-format F        iso, ymd (2024/3/5), mdy (3/5/2024) or dmy (5/3/2024); default:
-                         detected from the first 500 rows (day-first follows the system locale)
+                         detected from the first 500 rows; with no day above 12 there,
+                         month-first, said once (never the machine's locale)
   --decimal M            the decimal mark of text amounts: . (1,234.56) or , (1.234,56);
                          default: detected from the amount column's first 500 rows
   --engine E             stream (default): the JavaScript model streams a CSV (UTF-8, or UTF-16
@@ -67,6 +70,8 @@ export interface CohortsArguments extends CommonArguments {
   unit: PeriodUnit;
   window: number;
   endDay: number | null;
+  /** Without an end date: leave out rows dated after today (else they are refused). */
+  dropFuture: boolean;
   /** Columns the user named, by header or number (1 = first). */
   columns: Partial<Record<ColumnRole, string>>;
   dateFormat?: DateFormat;
@@ -84,11 +89,20 @@ function oneOf<T extends string>(flag: string, text: string, words: readonly T[]
   return word as T;
 }
 
-export function parseCohortsArguments(args: string[]): CohortsArguments {
+/**
+ * The data flags, and the common ones. A command that reads data too (`plan`) passes its own
+ * flags' reader as `extra` and its own default output file.
+ */
+export function parseCohortsArguments(
+  args: string[],
+  extra: (flag: string, value: () => string) => boolean = () => false,
+  defaultOut = DEFAULT_ANALYSIS_OUTPUT
+): CohortsArguments {
   const own: Omit<CohortsArguments, keyof CommonArguments> = {
     unit: "month",
     window: 1,
     endDay: null,
+    dropFuture: false,
     columns: {},
     engine: "stream",
   };
@@ -98,7 +112,7 @@ export function parseCohortsArguments(args: string[]): CohortsArguments {
     own.shape = shape;
     own.file = value();
   };
-  const common = parseCommandLine(args, DEFAULT_ANALYSIS_OUTPUT, (flag, value) => {
+  const common = parseCommandLine(args, defaultOut, (flag, value) => {
     if (flag in ROLE_FLAGS) {
       own.columns[ROLE_FLAGS[flag]] = value();
       return true;
@@ -131,6 +145,9 @@ export function parseCohortsArguments(args: string[]): CohortsArguments {
         own.endDay = day;
         return true;
       }
+      case "--drop-future":
+        own.dropFuture = true;
+        return true;
       case "--date-format":
         own.dateFormat = oneOf(flag, value(), DATE_FORMATS);
         return true;
@@ -145,7 +162,7 @@ export function parseCohortsArguments(args: string[]): CohortsArguments {
         return true;
       }
       default:
-        return false;
+        return extra(flag, value);
     }
   });
   const parsed: CohortsArguments = { ...own, ...common };

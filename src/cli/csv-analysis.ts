@@ -7,10 +7,19 @@
  */
 import { createReadStream } from "node:fs";
 import Papa from "papaparse";
+import { CellError } from "../model/errors";
 import { AnalysisTables, OrdersAnalysis, SubscriptionsAnalysis } from "../model/history/analysis";
 import { LAYOUT_SAMPLE_ROWS } from "../model/reading/layout";
-import { feedOrders, feedSubscriptions, RowFeed } from "../model/reading/row-feeding";
+import {
+  feedOrders,
+  feedSubscriptions,
+  FutureDateError,
+  futureRule,
+  FutureRule,
+  RowFeed,
+} from "../model/reading/row-feeding";
 import { DecodedTextStream } from "../model/reading/text-decoding";
+import { isoTextFromSerial } from "../model/reading/excel-dates";
 import { InputError } from "./arguments";
 import type { CohortsArguments } from "./cohorts-arguments";
 import { inputError } from "./input-errors";
@@ -65,7 +74,8 @@ function parseCsvFile(
       },
       error: (error: Error) => {
         close();
-        reject(failed ?? new InputError(error.message));
+        // A field too long is the reader's CellError, named by its line and column.
+        reject(failed ?? (error instanceof CellError ? error : new InputError(error.message)));
       },
     });
   });
@@ -114,12 +124,46 @@ export async function csvLayout(
   return inputLayout(sample, layoutChoices(args, CSV_ROWS), shownAs);
 }
 
-/** The analysis of a whole CSV file (or, with its reader, a Parquet file), in one pass. */
+/**
+ * The command's rule for rows dated after its as-of date: with --end-date, that date cuts the
+ * data off (as documented, the model leaves later rows out); without it, the as-of date is
+ * today, and later rows are refused, or left out and counted with --drop-future.
+ */
+export function commandFutureRule(args: CohortsArguments, today: number): FutureRule | undefined {
+  return args.endDay === null ? futureRule(today, "today", args.dropFuture) : undefined;
+}
+
+/** A future row's refusal, named by file, line and column, with what the user can do about it. */
+export class FutureRowRefused extends InputError {
+  constructor(
+    named: string,
+    readonly row: number,
+    readonly day: number
+  ) {
+    super(
+      `${named}: check the date, or leave such rows out with --drop-future, or analyse up to a date with --end-date`
+    );
+  }
+}
+
+/** The one-line notice of the rows --drop-future left out, or null when it left none. */
+export function futureNotice(rule: FutureRule | undefined, shape: string): string | null {
+  const left = rule?.left;
+  if (!left || left.count === 0) return null;
+  const rows = left.count === 1 ? (shape === "orders" ? "order" : "subscription") : shape;
+  return `Left out ${left.count.toLocaleString("en-US")} ${rows} dated after today (${isoTextFromSerial(rule!.asOf)}), the first on line ${left.firstRow} (${isoTextFromSerial(left.firstDay)}).`;
+}
+
+/**
+ * The analysis of a whole CSV file (or, with its reader, a Parquet file), in one pass; `future`:
+ * the rule for rows dated after the as-of date (commandFutureRule), which counts those left out.
+ */
 export async function analyseCsv(
   path: string,
   shownAs: string,
   args: CohortsArguments,
-  reader: RowReader = CSV_ROWS
+  reader: RowReader = CSV_ROWS,
+  future?: FutureRule
 ): Promise<AnalysisTables> {
   const options = { unit: args.unit, window: args.window, endDay: args.endDay };
   let layout: InputLayout | null = null;
@@ -131,14 +175,17 @@ export async function analyseCsv(
     layout = inputLayout(pending, layoutChoices(args, reader), shownAs);
     if (args.shape === "orders") {
       const orders = new OrdersAnalysis({ ...options, hasRevenue: layout.columns.amount >= 0 });
-      feed = feedOrders(layout, orders, { textLines: reader.textLines });
+      feed = feedOrders(layout, orders, { textLines: reader.textLines, future });
       analysis = orders;
     } else {
       const subscriptions = new SubscriptionsAnalysis({
         ...options,
         hasRevenue: layout.columns.revenue >= 0,
       });
-      feed = feedSubscriptions(layout, subscriptions, { textLines: reader.textLines });
+      feed = feedSubscriptions(layout, subscriptions, {
+        textLines: reader.textLines,
+        future,
+      });
       analysis = subscriptions;
     }
     feed(pending, 1);
@@ -156,6 +203,9 @@ export async function analyseCsv(
     if (!feed) start();
     return analysis!.finish();
   } catch (error) {
-    throw inputError(error, shownAs, (layout as InputLayout | null)?.headers ?? []);
+    const named = inputError(error, shownAs, (layout as InputLayout | null)?.headers ?? []);
+    throw error instanceof FutureDateError
+      ? new FutureRowRefused(named.message, error.row, error.day)
+      : named;
   }
 }

@@ -23,6 +23,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { CohortTable } from "../model/history/cohorts";
 import { PeriodRange, PeriodRetentionTable } from "../model/history/period-retention";
 import { periodOf, PeriodUnit } from "../model/history/periods";
+import { checkAnalysisPeriods } from "../model/history/result-size";
 import { RevenueMovementTable } from "../model/history/revenue-movements";
 import { DateFormat, TEXT_DATE_PATTERNS } from "../model/reading/date-formats";
 import { byteOrderMark, TextChunkDecoder } from "../model/reading/text-decoding";
@@ -50,6 +51,8 @@ export interface DuckDbCohortsOptions {
   dateFormat?: DateFormat;
   /** How messages name the file (default: its name). */
   shownAs?: string;
+  /** Orders dated after this day (a serial) are left out and counted (leftOut); null: none. */
+  leaveOutAfter?: number | null;
 }
 
 export interface DuckDbCohortsResult {
@@ -64,6 +67,8 @@ export interface DuckDbCohortsResult {
   customers: number;
   /** The end of observation: the end date, or the last order's date. */
   lastDay: number;
+  /** Orders dated after leaveOutAfter, left out. */
+  leftOut: number;
 }
 
 type Cell = unknown;
@@ -183,11 +188,15 @@ export async function runCohortsWithDuckDb(o: DuckDbCohortsOptions): Promise<Duc
   isParquet(o.orders); // a file of another kind is refused before DuckDB starts
   // Loaded here, not at the top: the command starts without the native library unless asked.
   const { DuckDBInstance } = await import("@duckdb/node-api");
-  const spill = mkdtempSync(join(tmpdir(), "retain-duckdb-"));
-  const removeSpill = () => rmSync(spill, { recursive: true, force: true });
+  // Listen before the folder exists: a signal between the two would otherwise leave it behind.
+  let spill = "";
+  const removeSpill = () => {
+    if (spill) rmSync(spill, { recursive: true, force: true });
+  };
   const stop = onStopSignal(removeSpill);
   const shownAs = o.shownAs ?? basename(o.orders);
   try {
+    spill = mkdtempSync(join(tmpdir(), "retain-duckdb-"));
     const orders = await readableCopy(o.orders, spill).catch((e: NodeJS.ErrnoException) => {
       throw e.code === "ENOENT"
         ? new InputError(`${shownAs}: no such file`)
@@ -270,6 +279,14 @@ async function runInFolder(
         `${dateSql(names[date], layout.dateFormat)} AS order_date, ` +
         `${amount >= 0 ? `CAST(${quoteIdent(names[amount])} AS DOUBLE)` : "CAST(NULL AS DOUBLE)"} AS amount FROM ${source}`
     );
+    // Orders after leaveOutAfter are left out of every query (blank dates stay, to be refused).
+    const after = o.leaveOutAfter == null ? null : `DATE '${isoTextFromSerial(o.leaveOutAfter)}'`;
+    if (after !== null) {
+      await db.run(`ALTER VIEW orders RENAME TO orders_read`);
+      await db.run(
+        `CREATE VIEW orders AS SELECT * FROM orders_read WHERE order_date IS NULL OR order_date <= ${after}`
+      );
+    }
     const params: Record<string, SqlParameter> = {
       period_unit: { kind: "unit", value: o.unit },
       end_date: { kind: "date", value: o.endDay ?? null },
@@ -289,6 +306,27 @@ async function runInFolder(
     );
     if (num(blanks) > 0)
       throw new DuckDbDataError(`${o.shownAs}: ${num(blanks)} orders have no customer or no date`);
+    // Counted once DuckDB's reading errors are ours (run names them as the file's).
+    const leftOut =
+      after === null
+        ? 0
+        : num((await run(`SELECT COUNT(*) FROM orders_read WHERE order_date > ${after}`))[0][0]);
+    // The size first, from the dates alone (as the streaming engine does): the SQL's calendar
+    // has a row per period, so one order dated 9999-12-31 would make millions of them.
+    const [dates] = await run(
+      `SELECT MIN(order_date), MAX(order_date) FROM orders WHERE customer_id IS NOT NULL AND order_date IS NOT NULL`
+    );
+    if (dates[0] != null) {
+      try {
+        checkAnalysisPeriods({
+          unit: o.unit,
+          first: periodOf(serialOf(dates[0]), o.unit),
+          last: periodOf(o.endDay ?? serialOf(dates[1]), o.unit),
+        });
+      } catch (e) {
+        throw new InputError(`${o.shownAs}: ${(e as Error).message}`);
+      }
+    }
     const retentionRows = await run(bindSqlParameters(readSqlFile("period_retention"), params));
     if (retentionRows.length === 0) throw new InputError(`${o.shownAs}: no orders`);
     const cohortRows = await run(bindSqlParameters(readSqlFile("cohorts"), params));
@@ -320,6 +358,7 @@ async function runInFolder(
       rows: num(counts[0]),
       customers: num(counts[1]),
       lastDay: o.endDay ?? serialOf(counts[2]),
+      leftOut,
     };
   } finally {
     db.closeSync();

@@ -13,6 +13,7 @@ import {
   cohortTable,
   CohortMeasure,
   CohortTable,
+  subscriptionCohortTable,
 } from "../model/history/cohorts";
 import { invalidValue } from "../model/errors";
 import {
@@ -213,7 +214,7 @@ export function SUBSCRIPTION_COHORTS(
     const m = readMeasureOrThrow(measure, table.revenue.length > 0, "mrr");
     const unit = optionalInterval(interval);
     const { subs, range, withHeaders } = readSubscriptionsAsOf(table, unit, as_of, headers);
-    return cohortRows(cohortTable(subscriptionPeriods(subs, range), range), m, withHeaders);
+    return cohortRows(subscriptionCohortTable(subs, range), m, withHeaders);
   });
 }
 

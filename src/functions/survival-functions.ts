@@ -7,6 +7,7 @@ import { DomainError } from "../model/errors";
 import { checkConfidence, kaplanMeier, medianLifetime } from "../model/history/kaplan-meier";
 import { subscriptionDuration } from "../model/history/subscription-durations";
 import { SurvivalRowReader } from "../model/reading/survival-rows";
+import { STILL_ACTIVE_AFTER } from "../model/reading/subscription-rows";
 import {
   cellError,
   dateSerial,
@@ -111,7 +112,7 @@ export function MEDIAN_LIFETIME(durations: any[][], churned: any[][], weights?: 
  * @param end_dates The end date of each subscription; empty while it is active.
  * @param [as_of] The date the data describes: ends after it are not known yet (censored). Omitted: the latest start or end date.
  * @param [interval] Unit of the durations: 0 days, 1 weeks, 2 months (default), 3 quarters, 4 years (completed periods, as DATEDIF counts).
- * @returns Two columns beside the data, row for row: duration and churned (1/0); empty for empty rows and for subscriptions starting after the as-of date.
+ * @returns Two columns beside the data, row for row: duration and churned (1/0); empty for empty rows and for subscriptions starting after the as-of date; the empty rows at the end are left out.
  */
 export function SUBSCRIPTION_DURATIONS(
   start_dates: any[][],
@@ -133,7 +134,10 @@ export function SUBSCRIPTION_DURATIONS(
         if (span && span !== "header") asOf = Math.max(asOf ?? -Infinity, span.end ?? span.start);
       if (asOf === null) throw noData("subscriptions");
     }
-    return parsed.map((span): ExcelCell[] => {
+    // Empty rows at the end are trimmed, keeping one: a whole column spills only as far as its data.
+    let rows = parsed.length;
+    while (rows > 1 && parsed[rows - 1] === null) rows--;
+    return parsed.slice(0, rows).map((span): ExcelCell[] => {
       if (span === "header") return ["duration", "churned"];
       if (span === null) return ["", ""];
       const result = subscriptionDuration(span.start, span.end, asOf as number, unit);
@@ -159,7 +163,9 @@ function readSpans(starts: Column, ends: Column, n: number): Span[] {
       continue;
     }
     const start = dateSerial(startCell, "start_dates", i + 1);
-    const end = dateSerial(endCell, "end_dates", i + 1);
+    const written = dateSerial(endCell, "end_dates", i + 1);
+    // An end after 2200 (a warehouse's 9999-12-31) is a subscription still running.
+    const end = written !== null && written > STILL_ACTIVE_AFTER ? null : written;
     if (start === null)
       throw cellError("start_dates", i + 1, "is empty but the row has an end date");
     if (end !== null && end < start)

@@ -27,13 +27,18 @@ describe("number text as Excel's VALUE() reads it", () => {
     ["1.", 1],
     ["007", 7],
     ["0", 0],
+    ["1E308", 1e308],
   ])("%s is %d", (text, n) => expect(plainNumberText(text)).toBe(n));
+  test("1E309, past the largest number, is no number", () =>
+    expect(plainNumberText("1E309")).toBeNull());
   test("agrees with a plain pattern over generated texts", () =>
     fc.assert(
       fc.property(
         fc.stringMatching(/^ ?[+-]?(0[xXbBoO])?[0-9a-fA-F.]{0,6}([eE][+-]?\d{1,2})? ?$/),
         (text) => {
-          const expected = EXCEL_DECIMAL.test(text) ? Number(text) : null;
+          // Past the largest double (1E309) VALUE() is #VALUE! too: no number, not Infinity.
+          const n = Number(text);
+          const expected = EXCEL_DECIMAL.test(text) && Number.isFinite(n) ? n : null;
           expect(plainNumberText(text)).toBe(expected);
         }
       ),

@@ -10,7 +10,7 @@
  * customer_lifetime_value with the units stated: lifetimes steps and discounts by month and
  * assumes daily data unless told otherwise.
  */
-import { conditionalExpectedPurchaseCurve } from "./bgnbd-purchases";
+import { conditionalExpectedPurchaseCurveInterpolated } from "./bgnbd-purchases";
 import { BgNbdParameters, checkBgNbd } from "./bgnbd";
 import { finite, invalidNumber, invalidValue } from "../errors";
 import { checkGammaGamma, expectedAverageSpend } from "./gamma-gamma";
@@ -88,7 +88,8 @@ export function customerLifetimeValue(
   const H = Math.trunc(horizon);
   const v = 1 / (1 + discountRatePerUnit(rate, ratePeriodDays, dataUnitDays));
   const value = expectedAverageSpend(x, m, spend.p, spend.q, spend.gamma);
-  const curve = conditionalExpectedPurchaseCurve(x, tx, T, H, purchases);
+  // Interpolated past 64 periods: 2,500 customers × 1,826 days in well under a second.
+  const curve = conditionalExpectedPurchaseCurveInterpolated(x, tx, T, H, purchases);
   let sum = 0;
   let factor = 1;
   for (let k = 1; k <= H; k++) {

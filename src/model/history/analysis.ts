@@ -32,6 +32,7 @@ import { subscriptionPeriods } from "./subscription-periods";
 import { OPEN_END, SubscriptionRowReader, Subscriptions } from "../reading/subscription-rows";
 import { noData } from "./table-folding";
 import { GrowableFloat64, GrowableInt32 } from "../reading/growable";
+import { checkAnalysisPeriods } from "./result-size";
 
 export type DataShape = "orders" | "subscriptions";
 
@@ -165,6 +166,8 @@ export class OrdersAnalysis {
       first: periodOf(reader.firstDay, options.unit),
       last: periodOf(lastDay, options.unit),
     };
+    // Refused from the dates alone, before any table of that many periods is allocated.
+    checkAnalysisPeriods(range);
     const cells = this.cells.finish(reader.ids.count);
     const retention = periodRetentionFromOrders(cells, range, this.window);
     const survival = kaplanMeier(orderLifetimes(cells, range, this.window));
@@ -207,6 +210,7 @@ export class SubscriptionsAnalysis {
     const { unit, hasRevenue } = this.options;
     const lastDay = this.options.endDay ?? subs.lastDay;
     const range = { unit, first: periodOf(subs.firstDay, unit), last: periodOf(lastDay, unit) };
+    checkAnalysisPeriods(range);
     const cells = subscriptionPeriods(subs, range);
     const retention = periodRetentionFromSubscriptions(subs, range);
     const survival = kaplanMeier(subscriptionLifetimes(subs, lastDay, unit));

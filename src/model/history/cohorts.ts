@@ -16,6 +16,9 @@
 import { invalidNumber } from "../errors";
 import { CustomerPeriods } from "./customer-periods";
 import { PeriodRange, rateOver } from "./period-retention";
+import { checkCohortCells, checkCohortColumns } from "./result-size";
+import { subscriptionPeriods } from "./subscription-periods";
+import { Subscriptions } from "../reading/subscription-rows";
 
 export type CohortMeasure = "customers" | "share" | "revenue" | "revenueShare" | "survivors";
 
@@ -56,6 +59,8 @@ export interface CohortTable {
  */
 export function cohortTable(cells: CustomerPeriods, range: PeriodRange, reach = 0): CohortTable {
   const { offsets, period, active, revenue } = cells;
+  // The size is known from the range, then from the cohorts, before the cells are allocated.
+  checkCohortColumns(range);
   // Each customer's cohort: the first period in which they were active.
   const cohortOf = new Int32Array(cells.customerCount).fill(-1);
   const span = Math.max(0, range.last - range.first + 1);
@@ -75,6 +80,7 @@ export function cohortTable(cells: CustomerPeriods, range: PeriodRange, reach = 
     if (sizeByPeriod[k] > 0) rowOfPeriod[k] = cohorts.push(range.first + k) - 1;
   const rows = cohorts.length;
   const ages = rows === 0 ? 0 : range.last - cohorts[0] + 1;
+  checkCohortCells(range, rows, ages);
   const customers = new Float64Array(rows * ages).fill(NaN);
   const money = new Float64Array(rows * ages).fill(NaN);
   const survivors = new Float64Array(rows * ages).fill(NaN);
@@ -112,6 +118,12 @@ export function cohortTable(cells: CustomerPeriods, range: PeriodRange, reach = 
     revenue: money,
     survivors,
   };
+}
+
+/** The cohort table of subscriptions: its width is checked before their periods are spread out. */
+export function subscriptionCohortTable(subs: Subscriptions, range: PeriodRange): CohortTable {
+  checkCohortColumns(range);
+  return cohortTable(subscriptionPeriods(subs, range), range);
 }
 
 /**

@@ -15,11 +15,14 @@ import { CustomerPeriods } from "./customer-periods";
 import { periodOf, periodStart, PeriodUnit } from "./periods";
 import { OPEN_END, Subscriptions } from "../reading/subscription-rows";
 import { subscriptionsByCustomer } from "./subscription-order";
+import { checkPeriodRows } from "./result-size";
 
 export interface PeriodRange {
   unit: PeriodUnit;
   first: number;
   last: number;
+  /** The argument the last period comes from ("order_dates", "end_date"), for size messages. */
+  lastFrom?: string;
 }
 
 export interface PeriodRetentionTable {
@@ -63,6 +66,8 @@ class RunCounter {
   private readonly churned: Int32Array;
 
   constructor(private readonly range: PeriodRange) {
+    // One row per period: refused before any array of that length is allocated.
+    checkPeriodRows(range);
     this.length = Math.max(0, range.last - range.first + 1);
     this.endDiff = new Int32Array(this.length + 1);
     this.keptDiff = new Int32Array(this.length + 1);

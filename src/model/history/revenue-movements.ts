@@ -9,6 +9,7 @@
  */
 import { CustomerPeriods } from "./customer-periods";
 import { PeriodRange } from "./period-retention";
+import { checkPeriodRows } from "./result-size";
 
 export interface RevenueMovementTable {
   range: PeriodRange;
@@ -22,6 +23,7 @@ export interface RevenueMovementTable {
 }
 
 export function revenueMovements(cells: CustomerPeriods, range: PeriodRange): RevenueMovementTable {
+  checkPeriodRows(range);
   const n = Math.max(0, range.last - range.first + 1);
   const total = new Float64Array(n);
   const won = new Float64Array(n);

@@ -20,6 +20,7 @@ import {
 import { CustomerPeriodAccumulator, CustomerPeriods } from "./customer-periods";
 import { PeriodRange } from "./period-retention";
 import { periodOf, PeriodUnit } from "./periods";
+import { withLastFrom } from "./result-size";
 
 /** One column of a table, read by position (row 0 = the range's first row). */
 export interface Column {
@@ -60,11 +61,14 @@ export function ordersByPeriod(
     reader.add(i + 1, customers.at(i), dates.at(i), hasAmounts ? amounts.at(i) : null);
   if (reader.orders === 0) throw noData("orders");
   const cells = acc.finish(reader.ids.count);
-  const range = {
-    unit,
-    first: periodOf(reader.firstDay, unit),
-    last: periodOf(endDay ?? reader.lastDay, unit),
-  };
+  const range = withLastFrom(
+    {
+      unit,
+      first: periodOf(reader.firstDay, unit),
+      last: periodOf(endDay ?? reader.lastDay, unit),
+    },
+    endDay === null ? names.dates : "end_date"
+  );
   return { ids: reader.ids, cells, range, lastDay: reader.lastDay };
 }
 
@@ -96,10 +100,13 @@ export function readSubscriptions(
     );
   const subs = reader.finish();
   if (subs.count === 0) throw noData("subscriptions");
-  const range = {
-    unit,
-    first: periodOf(subs.firstDay, unit),
-    last: periodOf(asOfDay ?? subs.lastDay, unit),
-  };
+  const range = withLastFrom(
+    {
+      unit,
+      first: periodOf(subs.firstDay, unit),
+      last: periodOf(asOfDay ?? subs.lastDay, unit),
+    },
+    asOfDay === null ? `${names.starts} or ${names.ends}` : "as_of"
+  );
   return { subs, range };
 }

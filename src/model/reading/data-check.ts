@@ -4,6 +4,7 @@
  * column match (ids read as amounts, amounts as customers) shows here at a glance.
  */
 import type { ReadOrders } from "../history/analysis";
+import type { FutureRowsLeftOut, FutureRule } from "./row-feeding";
 
 export interface DataCheck {
   orders: number;
@@ -17,11 +18,31 @@ export interface DataCheck {
   skippedBlank: number;
 }
 
-/** The check of the orders read; `dataRows`: the rows read, the title row not counted. */
+/**
+ * Rows dated after the as-of date (today in the pane), left out of every figure: the pane shows
+ * no figure until the user agrees to leave them out ("N orders dated after today (first: row R,
+ * 2204-03-05)"), since one such typo changes every figure.
+ */
+export interface FutureRowsCheck extends FutureRowsLeftOut {
+  /** The as-of date (a serial). */
+  asOf: number;
+}
+
+/** What a rule that left future rows out counted, or null when it left none. */
+export function futureRowsCheck(rule: FutureRule | undefined): FutureRowsCheck | null {
+  if (!rule || rule.left.count === 0) return null;
+  return { ...rule.left, asOf: rule.asOf };
+}
+
+/**
+ * The check of the orders read; `dataRows`: the rows read, the title row not counted;
+ * `leftOutFuture`: those of them left out as dated after the as-of date (not blank ones).
+ */
 export function orderDataCheck(
   orders: ReadOrders,
   dataRows: number,
-  hasAmounts: boolean
+  hasAmounts: boolean,
+  leftOutFuture = 0
 ): DataCheck {
   const { day, amount } = orders;
   let first = Infinity;
@@ -40,6 +61,6 @@ export function orderDataCheck(
     firstDay: first,
     lastDay: last,
     revenue: hasAmounts ? revenue : null,
-    skippedBlank: Math.max(0, dataRows - day.length),
+    skippedBlank: Math.max(0, dataRows - leftOutFuture - day.length),
   };
 }

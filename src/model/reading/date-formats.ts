@@ -2,8 +2,9 @@
  * Text dates as spreadsheets and exports write them, beside the model's own ISO text
  * (cell-values.ts): a CSV or a pasted range carries dates as they were displayed, e.g.
  * "3/5/2024" (US), "05.03.2024" (Europe) or "2024年3月5日" (Chinese). The format of a column is
- * detected from its values; day-first and month-first are told apart by any day above 12 and
- * otherwise follow the user's locale (and can be changed). A time after the date is dropped,
+ * detected from its values; day-first and month-first are told apart by any day above 12, and
+ * otherwise read month-first on every machine (never by its locale: the same file must give the
+ * same figures everywhere), which the reader is told once and can change. A time after the date is dropped,
  * as the model drops it. Text that does not read in the column's format is handed to the model
  * unchanged, which then reports it naming the row.
  */
@@ -55,11 +56,23 @@ export function serialFromDateText(text: string, format: DateFormat): number | n
 }
 
 /**
+ * Month-first, the guess when no day above 12 tells day-first from month-first: the same on
+ * every machine, and said once with how to change it (layout warning "date-order-guessed").
+ */
+export const AMBIGUOUS_DATE_GUESS: DateFormat = "mdy";
+
+export interface DateFormatDetection {
+  format: DateFormat | null;
+  /** Month-first and day-first both read every date: `format` is AMBIGUOUS_DATE_GUESS. */
+  guessed: boolean;
+}
+
+/**
  * The format that reads every text date among `values` (numbers and blanks are skipped: Excel's
  * dates arrive as serial numbers), or null when there is no text date or none reads them all.
- * Month-first and day-first both reading everything (no day above 12): `dayFirst` decides.
+ * Month-first and day-first both reading everything (no day above 12 anywhere): the guess.
  */
-export function detectDateFormat(values: readonly unknown[], dayFirst: boolean): DateFormat | null {
+export function detectDateOrder(values: readonly unknown[]): DateFormatDetection {
   const readable = new Set<DateFormat>(DATE_FORMATS);
   let texts = 0;
   for (const value of values) {
@@ -68,14 +81,20 @@ export function detectDateFormat(values: readonly unknown[], dayFirst: boolean):
     for (const format of DATE_FORMATS)
       if (readable.has(format) && serialFromDateText(value, format) === null)
         readable.delete(format);
-    if (readable.size === 0) return null;
+    if (readable.size === 0) return { format: null, guessed: false };
   }
-  if (texts === 0) return null;
-  if (readable.has("iso")) return "iso";
-  if (readable.has("ymd")) return "ymd";
-  if (readable.has("mdy") && readable.has("dmy")) return dayFirst ? "dmy" : "mdy";
-  return readable.has("mdy") ? "mdy" : readable.has("dmy") ? "dmy" : null;
+  const found = (format: DateFormat | null) => ({ format, guessed: false });
+  if (texts === 0) return found(null);
+  if (readable.has("iso")) return found("iso");
+  if (readable.has("ymd")) return found("ymd");
+  if (readable.has("mdy") && readable.has("dmy"))
+    return { format: AMBIGUOUS_DATE_GUESS, guessed: true };
+  return found(readable.has("mdy") ? "mdy" : readable.has("dmy") ? "dmy" : null);
 }
+
+/** detectDateOrder's format alone. */
+export const detectDateFormat = (values: readonly unknown[]): DateFormat | null =>
+  detectDateOrder(values).format;
 
 /** Whether a locale writes the day before the month (en-GB, de, fr, ru …; not en-US or zh). */
 export function localeWritesDayFirst(locale: string): boolean {

@@ -16,7 +16,7 @@ import {
   SHAPE_ROLES,
 } from "./column-matching";
 import { DecimalMark, detectDecimalMark } from "./number-text";
-import { DateFormat, detectDateFormat, localeWritesDayFirst } from "./date-formats";
+import { DateFormat, detectDateOrder } from "./date-formats";
 
 /** The rows a proposal reads: the first (maybe the column titles) and the 500 after it. */
 export const LAYOUT_SAMPLE_ROWS = 501;
@@ -35,7 +35,7 @@ export interface TableLayout {
   warnings: LayoutWarning[];
 }
 
-export type LayoutWarning = MatchWarning | "decimal-guessed";
+export type LayoutWarning = MatchWarning | "decimal-guessed" | "date-order-guessed";
 
 /** What the user decided instead of the proposal. */
 export interface LayoutChoices {
@@ -51,8 +51,9 @@ export interface LayoutChoices {
 const DATE_ROLES: ReadonlySet<ColumnRole> = new Set(["date", "start", "end"]);
 
 /**
- * The layout of a table from its first rows (more are ignored). `locale` decides between
- * month-first and day-first dates when no day above 12 tells them apart.
+ * The layout of a table from its first rows (more are ignored). `locale` guesses the decimal
+ * mark when no amount tells it; dates never follow it: with no day above 12 anywhere in the
+ * sample they are read month-first on every machine, with the warning "date-order-guessed".
  */
 export function proposeLayout(
   sample: readonly (readonly unknown[])[],
@@ -84,11 +85,13 @@ export function proposeLayout(
   const detected = detectDecimalMark(amounts, locale);
   const warnings: LayoutWarning[] = [...match.warnings];
   if (choices.decimal === undefined && detected.guessed) warnings.push("decimal-guessed");
+  const dateOrder = detectDateOrder(dates);
+  if (choices.dateFormat === undefined && dateOrder.guessed) warnings.push("date-order-guessed");
   return {
     shape: match.shape,
     hasHeader: match.hasHeader,
     columns,
-    dateFormat: choices.dateFormat ?? detectDateFormat(dates, localeWritesDayFirst(locale)),
+    dateFormat: choices.dateFormat ?? dateOrder.format,
     decimal: choices.decimal ?? detected.decimal,
     warnings,
   };

@@ -5,9 +5,16 @@
  * both feed rows through here; a bad cell's error comes out placed in the user's column.
  */
 import { CellError } from "../errors";
+import { plainValue } from "./cell-values";
 import type { ColumnRole } from "./column-matching";
 import { dateCellIn, DateFormat } from "./date-formats";
-import { FIRST_SERIAL, LAST_SERIAL, serialFromIsoText } from "./excel-dates";
+import {
+  FIRST_SERIAL,
+  isoTextFromSerial,
+  LAST_SERIAL,
+  serialFromCivil,
+  serialFromIsoText,
+} from "./excel-dates";
 import type { TableLayout } from "./layout";
 import { readNumberText } from "./number-text";
 import { ORDER_COLUMN_NAMES } from "./order-rows";
@@ -29,11 +36,93 @@ export type FeedLayout = Pick<TableLayout, "hasHeader" | "columns" | "dateFormat
   Partial<Pick<TableLayout, "decimal">>;
 
 export interface FeedOptions {
+  /** Rows dated after an as-of date (orders, subscription starts): refused, or left out and counted. */
+  future?: FutureRule;
   /**
    * The rows are records of a text file whose `firstRow` counts records: a quoted cell's line
    * breaks push the records after it down, so each is named by the line it starts on.
    */
   textLines?: boolean;
+}
+
+/**
+ * Rows dated after the as-of date (a typo like 2204-03-05 would stretch every period to that
+ * year): the first is refused, naming its row and date, unless the user chose to leave such
+ * rows out; then each is counted in `left`, and the first one's row and date kept.
+ */
+export interface FutureRule {
+  /** The as-of date (a serial): rows dated after it are future rows. */
+  asOf: number;
+  /** How messages name the as-of date: "today", "the end date". */
+  asOfName: string;
+  /** true: leave future rows out (the user said so); false: refuse the first. */
+  leaveOut: boolean;
+  left: FutureRowsLeftOut;
+}
+
+/** Future rows left out: how many, and the first one's row (line) and date. */
+export interface FutureRowsLeftOut {
+  count: number;
+  /** 0 while none. */
+  firstRow: number;
+  firstDay: number;
+}
+
+export function futureRule(asOf: number, asOfName: string, leaveOut: boolean): FutureRule {
+  return { asOf, asOfName, leaveOut, left: { count: 0, firstRow: 0, firstDay: 0 } };
+}
+
+/** Today's serial in the calendar of `now`'s own time zone (the user's today, not UTC's). */
+export function todaySerial(now: Date): number {
+  return serialFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** A row dated after the as-of date, refused: a cell error that keeps its date and the as-of date. */
+export class FutureDateError extends CellError {
+  constructor(
+    argument: string,
+    row: number,
+    readonly day: number,
+    readonly asOf: number,
+    readonly asOfName: string,
+    column: number | null = null
+  ) {
+    super(
+      argument,
+      row,
+      `${isoTextFromSerial(day)} is after ${asOfName} (${isoTextFromSerial(asOf)})`,
+      column
+    );
+    this.name = "FutureDateError";
+  }
+
+  override inColumn(column: number): CellError {
+    return new FutureDateError(this.argument, this.row, this.day, this.asOf, this.asOfName, column);
+  }
+}
+
+/**
+ * Whether a row dated `cell` (as DateCells reads it) is left out as a future row; throws when
+ * the rule refuses it. Text the model will name as a bad date is not a future row.
+ */
+function leftOutAsFuture(
+  rule: FutureRule | undefined,
+  cell: unknown,
+  argument: string,
+  line: number
+): boolean {
+  if (rule === undefined) return false;
+  const value = plainValue(cell); // an Excel data type's number (FormattedNumber) too
+  if (typeof value !== "number") return false;
+  const day = Math.floor(value);
+  if (!(day > rule.asOf)) return false;
+  if (!rule.leaveOut) throw new FutureDateError(argument, line, day, rule.asOf, rule.asOfName);
+  const left = rule.left;
+  if (left.count++ === 0) {
+    left.firstRow = line;
+    left.firstDay = day;
+  }
+  return true;
 }
 
 /** Each data row's customer, date and amount (when the layout has one) to `target`. */
@@ -45,14 +134,12 @@ export function feedOrders(
   const { customer, date, amount } = layout.columns;
   const dates = new DateCells(layout.dateFormat);
   const amounts = amountCells(layout);
-  return rowFeed(layout, options, (row, line) =>
-    target.add(
-      line,
-      row[customer],
-      dates.read(row[date]),
-      amount >= 0 ? amounts(row[amount]) : null
-    )
-  );
+  const future = options.future;
+  return rowFeed(layout, options, (row, line) => {
+    const day = dates.read(row[date]);
+    if (leftOutAsFuture(future, day, ORDER_COLUMN_NAMES.dates, line)) return;
+    target.add(line, row[customer], day, amount >= 0 ? amounts(row[amount]) : null);
+  });
 }
 
 /** Each data row's customer, start, end and recurring revenue (when the layout has them) to `target`. */
@@ -64,15 +151,18 @@ export function feedSubscriptions(
   const { customer, start, end, revenue } = layout.columns;
   const dates = new DateCells(layout.dateFormat);
   const amounts = amountCells(layout);
-  return rowFeed(layout, options, (row, line) =>
+  const future = options.future;
+  return rowFeed(layout, options, (row, line) => {
+    const first = dates.read(row[start]);
+    if (leftOutAsFuture(future, first, SUBSCRIPTION_COLUMN_NAMES.starts, line)) return;
     target.add(
       line,
       row[customer],
-      dates.read(row[start]),
+      first,
       end >= 0 ? dates.read(row[end]) : null,
       revenue >= 0 ? amounts(row[revenue]) : null
-    )
-  );
+    );
+  });
 }
 
 function rowFeed(

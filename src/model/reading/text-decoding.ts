@@ -5,7 +5,16 @@
  * told from it without guessing. Read in pieces, a character whose bytes straddle two pieces is
  * decoded whole.
  */
+import { CellError } from "../errors";
+
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be";
+
+/**
+ * The longest field a CSV file may hold, in characters (1 MiB of ASCII): far beyond any id, date
+ * or amount, short enough that a quote left open cannot make the reader hold the rest of a
+ * large file.
+ */
+export const MAX_FIELD_CHARS = 1 << 20;
 
 /** The longest byte-order mark (UTF-8's): how many first bytes tell the encoding. */
 const LONGEST_MARK = 3;
@@ -69,6 +78,137 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+/** The separators Papa Parse guesses among (comma, tab, semicolon, pipe). */
+const isSeparator = (c: number) => c === 44 || c === 9 || c === 59 || c === 124;
+
+/**
+ * Cuts a CSV text, piece by piece, into pieces that each end at the end of a record (a line break
+ * outside quotes), so the parser never reads a record twice: Papa Parse parses an unfinished
+ * record again from its start with every next piece, which made one 64 MiB field cost 32 s.
+ * One pass over the characters, so the cost is linear in the text; and a field longer than
+ * MAX_FIELD_CHARS is refused by its line and column.
+ */
+export class RecordCutter {
+  private readonly waiting: string[] = [];
+  private inQuotes = false;
+  /** The quoted field runs over a line break: a quote left open, when it grows too long. */
+  private quotedLines = false;
+  /** A quote met inside quotes: an escaped quote if the next character is one too. */
+  private quoteSeen = false;
+  private atFieldStart = true;
+  private fieldLength = 0;
+  private column = 0;
+  /** The file's line at the scan's position, and the line the current record starts on. */
+  private line = 1;
+  private recordLine = 1;
+  /** Characters read so far: the work done, for tests of linearity. */
+  charsScanned = 0;
+  /** The file's separator, guessed from its first record (the most frequent candidate); 0 before. */
+  private separator = 0;
+  private readonly firstRecordCounts = new Map<number, number>();
+
+  constructor(private readonly maxField = MAX_FIELD_CHARS) {}
+
+  /** The text up to the last record end seen so far ("" when none yet); the rest waits. */
+  push(text: string): string {
+    const cut = this.scan(text);
+    if (cut < 0) {
+      if (text !== "") this.waiting.push(text);
+      return "";
+    }
+    this.waiting.push(text.slice(0, cut));
+    const out = this.waiting.join("");
+    this.waiting.length = 0;
+    if (cut < text.length) this.waiting.push(text.slice(cut));
+    return out;
+  }
+
+  /** Everything still waiting (the last record, without a line break after it). */
+  end(): string {
+    const out = this.waiting.join("");
+    this.waiting.length = 0;
+    return out;
+  }
+
+  /** Scans text on from the state left by the previous piece; the index after its last record end, or −1. */
+  private scan(text: string): number {
+    let cut = -1;
+    const n = text.length;
+    this.charsScanned += n;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (this.inQuotes) {
+        if (this.quoteSeen) {
+          this.quoteSeen = false;
+          if (c !== QUOTE)
+            this.inQuotes = false; // the quote closed the field: c is outside
+          else {
+            this.grow(2);
+            continue;
+          }
+        } else {
+          if (c === QUOTE) this.quoteSeen = true;
+          else {
+            if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) {
+              this.line++;
+              this.quotedLines = true;
+            }
+            this.grow(1);
+          }
+          continue;
+        }
+      }
+      if (c === LF || c === CR) {
+        if (c === CR && i + 1 < n && text.charCodeAt(i + 1) === LF) continue; // \r\n: ends at the \n
+        this.line++;
+        this.recordLine = this.line;
+        if (this.separator === 0) this.separator = this.guessedSeparator();
+        this.column = 0;
+        this.fieldLength = 0;
+        this.atFieldStart = true;
+        cut = i + 1;
+      } else if (this.separator === 0 ? isSeparator(c) : c === this.separator) {
+        if (this.separator === 0)
+          this.firstRecordCounts.set(c, (this.firstRecordCounts.get(c) ?? 0) + 1);
+        this.column++;
+        this.fieldLength = 0;
+        this.atFieldStart = true;
+      } else if (c === QUOTE && this.atFieldStart) {
+        this.inQuotes = true;
+        this.quotedLines = false;
+        this.atFieldStart = false;
+      } else {
+        this.atFieldStart = false;
+        this.grow(1);
+      }
+    }
+    return cut;
+  }
+
+  private guessedSeparator(): number {
+    let best = 44;
+    let most = 0;
+    for (const [c, count] of this.firstRecordCounts) if (count > most) [best, most] = [c, count];
+    return best;
+  }
+
+  private grow(chars: number): void {
+    this.fieldLength += chars;
+    if (this.fieldLength > this.maxField)
+      throw new CellError(
+        "field",
+        this.recordLine,
+        `a field longer than ${this.maxField.toLocaleString("en-US")} characters${
+          this.inQuotes && this.quotedLines ? " (is a quote left open?)" : ""
+        }`,
+        this.column
+      );
+  }
+}
+
 type StreamEvent = "data" | "end" | "error";
 type Listener = (value?: unknown) => void;
 
@@ -85,6 +225,8 @@ export class DecodedTextStream {
   /** Bytes pulled so far: how far into the file the parser is. */
   bytesRead = 0;
   private readonly decoder = new TextChunkDecoder();
+  /** Pieces end at records' ends, so the parser reads each record once. */
+  readonly cutter = new RecordCutter();
   private readonly listeners: Record<StreamEvent, Listener[]> = { data: [], end: [], error: [] };
   private paused = false;
   private flowing = false;
@@ -93,7 +235,8 @@ export class DecodedTextStream {
   private held = "";
   private started = false;
 
-  constructor(private readonly pull: () => Promise<Uint8Array | null>) {}
+  /** `pull` gives bytes to decode, or text already decoded (the pane's whole-file text). */
+  constructor(private readonly pull: () => Promise<Uint8Array | string | null>) {}
 
   /** Pieces come as "data" events only. */
   read(): null {
@@ -141,6 +284,7 @@ export class DecodedTextStream {
       this.held = text.slice(end);
       text = text.slice(0, end);
     }
+    text = last ? this.cutter.push(text) + this.cutter.end() : this.cutter.push(text);
     if (text === "") return;
     this.started = true;
     this.emit("data", text);
@@ -160,7 +304,7 @@ export class DecodedTextStream {
           return;
         }
         this.bytesRead += bytes.length;
-        this.emitText(this.decoder.push(bytes), false);
+        this.emitText(typeof bytes === "string" ? bytes : this.decoder.push(bytes), false);
       }
     } catch (error) {
       this.closed = true;

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import {
   dateCellIn,
   detectDateFormat,
+  detectDateOrder,
   localeWritesDayFirst,
   serialFromDateText,
 } from "../../../src/model/reading/date-formats";
@@ -57,22 +58,24 @@ describe("serialFromDateText", () => {
 
 describe("detectDateFormat", () => {
   it("prefers the model's own ISO text, then year-first", () => {
-    expect(detectDateFormat(["2024-03-05", "2024-12-31"], true)).toBe("iso");
-    expect(detectDateFormat(["2024/3/5", "2024年12月31日"], false)).toBe("ymd");
+    expect(detectDateFormat(["2024-03-05", "2024-12-31"])).toBe("iso");
+    expect(detectDateFormat(["2024/3/5", "2024年12月31日"])).toBe("ymd");
   });
 
-  it("tells day-first from month-first by a day above 12, and asks the locale otherwise", () => {
-    expect(detectDateFormat(["3/5/2024", "12/25/2024"], true)).toBe("mdy");
-    expect(detectDateFormat(["3/5/2024", "25/12/2024"], false)).toBe("dmy");
-    expect(detectDateFormat(["3/5/2024", "4/6/2024"], false)).toBe("mdy");
-    expect(detectDateFormat(["3/5/2024", "4/6/2024"], true)).toBe("dmy");
+  it("tells day-first from month-first by a day above 12, and guesses month-first otherwise", () => {
+    expect(detectDateFormat(["3/5/2024", "12/25/2024"])).toBe("mdy");
+    expect(detectDateFormat(["3/5/2024", "25/12/2024"])).toBe("dmy");
+    expect(detectDateOrder(["3/5/2024", "12/25/2024"])).toEqual({ format: "mdy", guessed: false });
+    expect(detectDateOrder(["3/5/2024", "4/6/2024"])).toEqual({ format: "mdy", guessed: true });
+    expect(detectDateOrder(["3.5.2024", "4-6-2024"]).guessed).toBe(true);
+    expect(detectDateOrder(["2024-03-05"]).guessed).toBe(false);
   });
 
   it("skips numbers (Excel's dates) and blanks; null when no format reads every text", () => {
-    expect(detectDateFormat([45292, null, "", 45300], false)).toBeNull();
-    expect(detectDateFormat([45292, "5.3.2024"], false)).toBe("mdy");
-    expect(detectDateFormat(["3/5/2024", "25/12/2024", "12/25/2024"], false)).toBeNull();
-    expect(detectDateFormat(["2024-03-05", "yesterday"], false)).toBeNull();
+    expect(detectDateFormat([45292, null, "", 45300])).toBeNull();
+    expect(detectDateFormat([45292, "5.3.2024"])).toBe("mdy");
+    expect(detectDateFormat(["3/5/2024", "25/12/2024", "12/25/2024"])).toBeNull();
+    expect(detectDateFormat(["2024-03-05", "yesterday"])).toBeNull();
   });
 });
 

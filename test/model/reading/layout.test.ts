@@ -26,7 +26,7 @@ describe("proposeLayout", () => {
   });
 
   it("reads the first LAYOUT_SAMPLE_ROWS rows only, blank ones counted", () => {
-    // 3/5/2024 … with no day above 12: month-first in the US. A day-first date only after the
+    // 3/5/2024 … with no day above 12: month-first, the guess. A day-first date only after the
     // sample (row LAYOUT_SAMPLE_ROWS + 1) changes nothing; one inside it rules month-first out.
     const us = (k: number) => `${(k % 12) + 1}/${(k % 11) + 1}/2024`;
     const rows = [
@@ -35,8 +35,11 @@ describe("proposeLayout", () => {
     ];
     while (rows.length < LAYOUT_SAMPLE_ROWS) rows.push([`C-${rows.length}`, us(rows.length)]);
     const after = [...rows, ["C-x", "25/12/2024"]];
-    expect(proposeLayout(after, "en-US").dateFormat).toBe("mdy");
-    expect(proposeLayout(after, "en-GB").dateFormat).toBe("dmy");
+    // Whatever the locale: month-first, the one guess, said by a warning.
+    for (const locale of ["en-US", "en-GB", "de-DE"]) {
+      expect(proposeLayout(after, locale).dateFormat).toBe("mdy");
+      expect(proposeLayout(after, locale).warnings).toContain("date-order-guessed");
+    }
     const inside = [...rows.slice(0, -1), ["C-x", "25/12/2024"]];
     expect(inside).toHaveLength(LAYOUT_SAMPLE_ROWS);
     expect(proposeLayout(inside, "en-US").dateFormat).toBe("dmy");

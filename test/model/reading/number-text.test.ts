@@ -223,8 +223,15 @@ describe("a German export through the one layout proposal and row feeder", () =>
           // And the whole analysis agrees with the clean file's.
           const analyse = (rows: string[][]) => {
             const analysis = new OrdersAnalysis({ unit: "month", window: 1, hasRevenue: true });
-            // A German user's locale reads 02.03.2024 day first, as the export means it.
-            feedOrders(proposeLayout(rows, "de-DE"), analysis)(rows, 1);
+            // A day above 12 tells day-first; with none, the dates are read month-first on every
+            // machine (the one guess) with a warning, and the user picks day-first, as meant.
+            const layout = proposeLayout(rows, "de-DE");
+            const guessed = rows.slice(1).every((r) => Number(r[1].slice(0, 2)) <= 12);
+            expect(layout.warnings.includes("date-order-guessed")).toBe(
+              guessed && rows[0][0] === "Kunde"
+            );
+            if (guessed) layout.dateFormat = "dmy";
+            feedOrders(layout, analysis)(rows, 1);
             return analysis.finish().cohorts.revenue;
           };
           expect(analyse(german)).toEqual(analyse(clean));

@@ -119,7 +119,12 @@ export function ColumnMatching({ settings, sample, onChange, onShape }: ColumnMa
             value: f,
             label: t(`data.dateFormat.${f}` as MessageKey),
           }))}
-          onChange={(v) => onChange({ dateFormat: v as DateFormat })}
+          onChange={(v) =>
+            onChange({
+              dateFormat: v as DateFormat,
+              warnings: (settings.warnings ?? []).filter((w) => w !== "date-order-guessed"),
+            })
+          }
         />
         <ChoiceField
           label={t("data.match.interval")}
