@@ -39,6 +39,10 @@ export interface AnalysisLabels {
   cohortsFitted: string;
   logLikelihood: string;
   sbgNote: string;
+  /** With {mae} and {max} (points, one decimal) and {age}. */
+  sbgQuality: string;
+  /** After sbgQuality when the fit is poor (sbg-fit-quality.ts). */
+  sbgPoorFit: string;
   sbgUnavailable: string;
   age: string;
   projectedSurvival: string;
@@ -91,6 +95,10 @@ export const ENGLISH_ANALYSIS_LABELS: AnalysisLabels = {
   logLikelihood: "Log-likelihood",
   sbgNote:
     "S(0) = 1, S(t) = S(t−1)·(β+t−1)/(α+β+t−1). With orders a customer survives while still ordering (within the activity window), so reactivations blur churn.",
+  sbgQuality:
+    "Fit quality: the fit is {mae} percentage points from the cohorts' actual survival on average, at most {max} points (at age {age}).",
+  sbgPoorFit:
+    "This fit is poor (more than 3 points off on average, or more than 5 at one age), so its projection is doubtful: check it on held-out periods (the pane's sBG view can hold the last periods out), or use another model, such as the survival curve (Kaplan-Meier).",
   sbgUnavailable: "No sBG fit for this data",
   age: "Periods since acquisition",
   projectedSurvival: "Projected survival S(t)",
@@ -142,6 +150,10 @@ export const CHINESE_ANALYSIS_LABELS: AnalysisLabels = {
   logLikelihood: "对数似然",
   sbgNote:
     "S(0) = 1，S(t) = S(t−1)·(β+t−1)/(α+β+t−1)。订单数据中，客户在活跃窗口内仍在下单即视为存续，因此重新激活会模糊流失。",
+  sbgQuality:
+    "拟合质量：拟合值与同期群实际存续率平均相差 {mae} 个百分点，最多相差 {max} 个百分点（第 {age} 期）。",
+  sbgPoorFit:
+    "此拟合较差（平均相差超过 3 个百分点，或某一期超过 5 个百分点），其预测值得怀疑：请用留出期检验（任务窗格的 sBG 视图可留出最后几期），或改用其他模型，例如生存曲线（Kaplan-Meier）。",
   sbgUnavailable: "此数据无法进行 sBG 拟合",
   age: "获客后周期数",
   projectedSurvival: "预测存续率 S(t)",

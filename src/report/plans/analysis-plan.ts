@@ -19,8 +19,15 @@
  */
 import { AnalysisTables } from "../../model/history/analysis";
 import { cohortCell, CohortMeasure } from "../../model/history/cohorts";
-import { CohortSbgFit, cohortSurvivors, fitCohortSbg } from "../../model/history/cohort-survivors";
-import { isoTextFromSerial } from "../../model/reading/excel-dates";
+import {
+  CohortSbgFit,
+  cohortSurvivors,
+  fitCohortSbg,
+  sbgProjection,
+} from "../../model/history/cohort-survivors";
+import { pooledSurvivalCurve } from "../../model/history/cohort-curve";
+import { sbgFitQuality } from "../../model/sbg/sbg-fit-quality";
+import { civilFromSerial, isoTextFromSerial } from "../../model/reading/excel-dates";
 import { periodRetentionRate } from "../../model/history/period-retention";
 import { periodStart } from "../../model/history/periods";
 import { RevenueMovementTable } from "../../model/history/revenue-movements";
@@ -157,8 +164,18 @@ function checkFitsSheet({ cohorts }: AnalysisTables): void {
   const { ages } = cohorts;
   if (ages + 1 > MAX_COLUMNS || cohorts.cohort.length * ages > MAX_COHORT_CELLS)
     throw new Error(
-      `${cohorts.cohort.length} cohorts × ${ages} periods do not fit a sheet (at most ${MAX_COHORT_CELLS.toLocaleString("en-US")} cells per cohort block): choose a longer period`
+      `${cohorts.cohort.length} cohorts × ${ages} periods do not fit a sheet (at most ${MAX_COHORT_CELLS.toLocaleString("en-US")} cells per cohort block): ${tooManyCellsAdvice(cohorts.range)}`
     );
+}
+
+/**
+ * A longer period helps a long span of real dates; a far-future date (a typo such as 2204, or a
+ * "never" 9999-12-31) is to be corrected instead: a longer period would hide it.
+ */
+function tooManyCellsAdvice(range: AnalysisTables["cohorts"]["range"]): string {
+  const last = periodStart(range.last, range.unit);
+  if (civilFromSerial(last).year <= 2200) return "choose a longer period";
+  return `the data runs to ${isoTextFromSerial(last)}, past the year 2200: a date that far is probably a mistake; correct it, or give an earlier end date`;
 }
 
 function headerBlock(analysis: AnalysisTables, labels: AnalysisLabels): PlanBlock {
@@ -304,7 +321,8 @@ function addSbgFit(
       value(fit.logLikelihood, significantFormat(fit.logLikelihood), "label"),
     ],
     [text(labels.sbgNote, "note")],
-    [],
+    // How far the fit is from the survival it was fitted to (issue 23), where the blank row was.
+    fitQualityRow(analysis, fit, labels),
     [
       text(labels.age, "header"),
       text(labels.projectedSurvival, "header"),
@@ -315,6 +333,21 @@ function addSbgFit(
   ];
   sheet.blocks.push({ topLeft: `A${top}`, rows });
   return projectionHeader + 1 + horizon + 2;
+}
+
+/**
+ * The fit's mean absolute error against the cohorts' pooled actual survival, in points, with a
+ * sentence when it is poor (the pane's sBG view says the same): empty with no age to compare.
+ */
+function fitQualityRow(analysis: AnalysisTables, fit: CohortSbgFit, labels: AnalysisLabels): Row {
+  const actual = pooledSurvivalCurve(cohortSurvivors(analysis));
+  const quality = sbgFitQuality(actual, sbgProjection(fit.alpha, fit.beta, actual.length - 1));
+  if (quality.ages === 0) return [];
+  const sentence = labels.sbgQuality
+    .replace("{mae}", quality.meanAbsoluteError.toFixed(1))
+    .replace("{max}", quality.maxError.toFixed(1))
+    .replace("{age}", String(quality.maxAge));
+  return [text(quality.poor ? `${sentence} ${labels.sbgPoorFit}` : sentence, "note")];
 }
 
 /** S(t) and r(t) for t = 1 … horizon from sheet row `first` on, as formulas of the α and β cells. */

@@ -20,6 +20,8 @@ export interface CustomerLifetimeLabels {
   calibrationEnd: string;
   holdoutDays: string;
   customers: string;
+  /** Beside the customer count: how many bought only once ({count}) and what BG/NBD cannot see in them. */
+  oneTimeNote: string;
   hint: string;
   purchasesTitle: string;
   r: string;
@@ -55,6 +57,15 @@ export interface CustomerLifetimeLabels {
   clv: string;
   /** A spend cell of a customer the spend model gives no number for (spend model present). */
   spendUnavailable: string;
+  /** The at-risk list (customer-lifetime.ts atRiskCustomers), beside the customers. */
+  atRiskTitle: string;
+  /** The rule, with {pAlive} (a percentage) and {share} (the top share, a percentage). */
+  atRiskRule: string;
+  /** The same rule when there is no spend model (past value = repeat purchases). */
+  atRiskRulePurchases: string;
+  atRiskNone: string;
+  pastSpend: string;
+  pastPurchases: string;
 }
 
 /** The models' parameters go by their symbols in every language. */
@@ -81,6 +92,8 @@ export const ENGLISH_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   calibrationEnd: "Calibration ends (models fitted on orders up to here)",
   holdoutDays: "Holdout (days)",
   customers: "Customers",
+  oneTimeNote:
+    "{count} of them bought only once. BG/NBD cannot see such a customer leave, so it gives each of them P(alive) = 100%, however long ago they bought: read their 100% as unknown, not as loyal.",
   hint: "Blue cells are the fitted parameters: change one and P(alive) and the expected spend follow. Expected purchases and CLV are values (see the table's note).",
   purchasesTitle: "BG/NBD purchases",
   ...PARAMETER_SYMBOLS,
@@ -88,7 +101,7 @@ export const ENGLISH_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   purchasesNote:
     "P(alive) = 1 / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)), written with the power in logs so heavy buyers never overflow.",
   spendTitle: "Gamma-Gamma spend",
-  customersUsed: "Customers used (x > 0)",
+  customersUsed: "Customers used (those who bought again, x > 0)",
   spendNote: "Expected spend per purchase E[M | x, m] = p·(γ + m·x) / (p·x + q − 1).",
   noSpendModel: "No spend model",
   holdoutTitle: "Holdout check",
@@ -101,14 +114,22 @@ export const ENGLISH_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
     "P(alive) and expected spend are formulas of the row and the parameters above. Expected purchases and CLV need the hypergeometric function ₂F₁, which Excel does not have: they are values computed by the add-in for the parameters above, and do not follow edits.",
   id: "Customer",
   frequency: "Repeat purchases (x)",
-  recency: "Recency (t_x)",
-  age: "Age (T)",
+  recency: "Time from first to last purchase, {unit} (t_x)",
+  age: "Time since first purchase, {unit} (T)",
   monetary: "Mean repeat spend (m)",
-  pAlive: "P(alive)",
+  pAlive: "Chance still buying, P(alive)",
   expectedPurchases: "Expected purchases, next {horizon} {unit} (value)",
   expectedSpend: "Expected spend per purchase",
   clv: "CLV, next {horizon} {unit}, discounted (value)",
   spendUnavailable: "No expected spend for this customer",
+  atRiskTitle: "At risk: valuable customers who may have left",
+  atRiskRule:
+    "Repeat customers whose chance of still buying (P(alive)) is below {pAlive} and whose past repeat spend is in the top {share} of repeat customers, highest first: a list for a win-back campaign. Values, as the add-in computed them.",
+  atRiskRulePurchases:
+    "Repeat customers whose chance of still buying (P(alive)) is below {pAlive} and whose repeat purchases are in the top {share} of repeat customers, most first: a list for a win-back campaign. Values, as the add-in computed them.",
+  atRiskNone: "No customer is at risk by this rule.",
+  pastSpend: "Past repeat spend",
+  pastPurchases: "Repeat purchases",
 };
 
 export const CHINESE_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
@@ -124,6 +145,8 @@ export const CHINESE_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   calibrationEnd: "校准截至（模型基于此日及之前的订单拟合）",
   holdoutDays: "留出期（天）",
   customers: "客户数",
+  oneTimeNote:
+    "其中 {count} 位只购买过一次。BG/NBD 看不到这类客户流失，无论他们多久以前购买，都给出 P(存活) = 100%：这个 100% 表示未知，而不是忠诚。",
   hint: "蓝色单元格为拟合参数：修改后 P(存活) 和预期消费随之变化。预期购买次数和 CLV 为数值（见表格说明）。",
   purchasesTitle: "BG/NBD 购买模型",
   ...PARAMETER_SYMBOLS,
@@ -131,7 +154,7 @@ export const CHINESE_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   purchasesNote:
     "P(存活) = 1 / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x))，幂次以对数计算，高频客户也不会溢出。",
   spendTitle: "Gamma-Gamma 消费模型",
-  customersUsed: "使用的客户（x > 0）",
+  customersUsed: "使用的客户（有重复购买者，x > 0）",
   spendNote: "每次购买的预期消费 E[M | x, m] = p·(γ + m·x) / (p·x + q − 1)。",
   noSpendModel: "无消费模型",
   holdoutTitle: "留出期检验",
@@ -144,14 +167,22 @@ export const CHINESE_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
     "P(存活) 和预期消费是本行及上方参数的公式。预期购买次数和 CLV 需要 Excel 没有的超几何函数 ₂F₁：它们是加载项按上方参数计算的数值，不随修改而变化。",
   id: "客户",
   frequency: "重复购买次数 (x)",
-  recency: "最近购买时间 (t_x)",
-  age: "客户年龄 (T)",
+  recency: "首次到最近一次购买的时间，{unit} (t_x)",
+  age: "距首次购买的时间，{unit} (T)",
   monetary: "重复购买平均金额 (m)",
-  pAlive: "P(存活)",
+  pAlive: "仍在购买的概率 P(存活)",
   expectedPurchases: "未来 {horizon} {unit}预期购买次数（数值）",
   expectedSpend: "每次购买的预期消费",
   clv: "未来 {horizon} {unit}折现 CLV（数值）",
   spendUnavailable: "此客户无预期消费",
+  atRiskTitle: "流失风险：可能已流失的高价值客户",
+  atRiskRule:
+    "仍在购买的概率 (P(存活)) 低于 {pAlive}、且过往重复购买金额位于重复购买客户前 {share} 的客户，按金额从高到低：可用于挽回活动。均为加载项计算的数值。",
+  atRiskRulePurchases:
+    "仍在购买的概率 (P(存活)) 低于 {pAlive}、且重复购买次数位于重复购买客户前 {share} 的客户，按次数从多到少：可用于挽回活动。均为加载项计算的数值。",
+  atRiskNone: "按此规则没有流失风险客户。",
+  pastSpend: "过往重复购买金额",
+  pastPurchases: "重复购买次数",
 };
 
 /** Labels for a BCP-47 language tag (label-language.ts). */

@@ -12,7 +12,10 @@
  *   p, q, γ (GammaGamma_P, GammaGamma_Q, GammaGamma_Gamma), or why there is no spend model;
  *   the holdout's expected and actual purchases when there is a holdout;
  * - the customers, one block: id, x, t_x, T, m as values, P(alive) and expected spend as formulas,
- *   expected purchases and CLV as values. Without a spend model both spend columns hold the reason.
+ *   expected purchases and CLV as values. Without a spend model both spend columns hold the reason;
+ * - beside the customers (from column K), the at-risk list (atRiskCustomers: valuable customers who
+ *   may have left) with its rule, as values, for a win-back campaign.
+ * Beside the customer count, how many bought only once: BG/NBD shows each of them as 100% alive.
  *
  * P(alive) = 1/(1 + e^δ), δ = ln(a/(b+x−1)) + (r+x)·ln((α+T)/(α+t_x)), for x > 0, is written
  * e^{−δ'}/(1 + e^{−δ'}) with δ' = max(δ, −709): EXP never sees more than 709 (Excel's EXP
@@ -23,13 +26,20 @@
  * range per row (100,000 customers, 100,000 ranges); the header says what each column is.
  */
 import { DAYS_PER_YEAR, discountRatePerUnit } from "../../model/buyers/clv";
-import { CustomerLifetimeTable } from "../../model/buyers/customer-lifetime";
+import {
+  AT_RISK_P_ALIVE,
+  AT_RISK_TOP_SHARE,
+  atRiskCustomers,
+  CustomerLifetimeTable,
+  oneTimeBuyers,
+  pastValue,
+} from "../../model/buyers/customer-lifetime";
 import {
   CustomerLifetimeLabels,
   ENGLISH_CUSTOMER_LIFETIME_LABELS,
 } from "./customer-lifetime-labels";
 import { CellStyle, NumberFormat, PlanBlock, PlanCell, PlanName, SheetPlan } from "../sheet-plan";
-import { significantFormat } from "../plan-style";
+import { significantFormat, widenForHeaders } from "../plan-style";
 
 export {
   ENGLISH_CUSTOMER_LIFETIME_LABELS,
@@ -65,6 +75,8 @@ export const LIFETIME_ROWS = {
   /** The customers' title; the note, the header and the first customer follow. */
   table: 33,
 } as const;
+/** The at-risk list's column (its title on the customers' title row). */
+export const AT_RISK_COLUMN = "K";
 /** The first customer's row (1-based). */
 export const FIRST_CUSTOMER_ROW = LIFETIME_ROWS.table + 3;
 
@@ -110,6 +122,7 @@ export function customerLifetimePlan(
   const unit = unitName(labels, timeUnitDays);
   const fill = (template: string) =>
     template.replace("{unit}", unit).replace("{horizon}", String(horizon));
+  const oneTime = oneTimeBuyers(table);
   const R = LIFETIME_ROWS;
   const blocks: PlanBlock[] = [];
   const names: PlanName[] = [
@@ -147,7 +160,13 @@ export function customerLifetimePlan(
       [text(labels.observedThrough, "label"), value(table.lastDay, DATE, "label")],
       [text(labels.calibrationEnd, "label"), value(table.calibrationEnd, DATE, "label")],
       [text(labels.holdoutDays, "label"), value(holdoutDays, COUNT, "label")],
-      [text(labels.customers, "label"), value(n, COUNT, "label")],
+      [
+        text(labels.customers, "label"),
+        value(n, COUNT, "label"),
+        oneTime > 0
+          ? text(labels.oneTimeNote.replace("{count}", oneTime.toLocaleString("en-US")), "note")
+          : null,
+      ],
       [text(labels.hint, "note")],
     ],
   });
@@ -220,8 +239,8 @@ export function customerLifetimePlan(
     [
       labels.id,
       labels.frequency,
-      labels.recency,
-      labels.age,
+      fill(labels.recency),
+      fill(labels.age),
       labels.monetary,
       labels.pAlive,
       fill(labels.expectedPurchases),
@@ -262,16 +281,68 @@ export function customerLifetimePlan(
     rows.push(cells);
   }
   blocks.push({ topLeft: `A${R.table}`, rows });
+  blocks.push(atRiskBlock(table, labels, spendModel !== null));
 
   const columnWidths: Record<string, number> = { A: 30 };
   for (const column of ["B", "C", "D", "E", "F", "G", "H", "I"]) columnWidths[column] = 16;
+  for (const column of ["K", "L", "M", "N", "O"]) columnWidths[column] = 16;
   return {
     sheetName: options.sheetName ?? labels.sheetName,
     blocks,
     names,
-    columnWidths,
+    columnWidths: widenForHeaders(blocks, columnWidths),
     charts: [],
     print: { orientation: "landscape" },
+  };
+}
+
+/**
+ * The at-risk list beside the customers, aligned with their title: the rule, a header, then one
+ * row per customer (id, past value, P(alive), repeat purchases and, with a spend model, the CLV),
+ * highest past value first. Values: a win-back list is a snapshot, and it stays short.
+ */
+function atRiskBlock(
+  table: CustomerLifetimeTable,
+  labels: CustomerLifetimeLabels,
+  spend: boolean
+): PlanBlock {
+  const rows = atRiskCustomers(table);
+  const percent = (v: number) => `${Math.round(v * 100)}%`;
+  const rule = (spend ? labels.atRiskRule : labels.atRiskRulePurchases)
+    .replace("{pAlive}", percent(AT_RISK_P_ALIVE))
+    .replace("{share}", percent(AT_RISK_TOP_SHARE));
+  const unit = unitName(labels, table.options.timeUnitDays);
+  const clvHeader = labels.clv
+    .replace("{unit}", unit)
+    .replace("{horizon}", String(table.options.horizon));
+  const header = [
+    labels.id,
+    spend ? labels.pastSpend : labels.pastPurchases,
+    labels.pAlive,
+    ...(spend ? [labels.frequency, clvHeader] : []),
+  ].map((h) => text(h, "header"));
+  const { customer, frequency } = table.customers;
+  const body = Array.from(rows, (k): (PlanCell | null)[] => {
+    const id = table.ids.labels[customer[k]];
+    const cells: (PlanCell | null)[] = [
+      typeof id === "number" ? value(id, GENERAL) : text(id),
+      value(pastValue(table, k), spend ? DECIMAL : COUNT),
+      value(table.pAlive[k], PERCENT),
+    ];
+    if (spend)
+      cells.push(
+        value(frequency[k], COUNT),
+        Number.isFinite(table.clv[k]) ? value(table.clv[k], DECIMAL) : text(labels.spendUnavailable)
+      );
+    return cells;
+  });
+  return {
+    topLeft: `${AT_RISK_COLUMN}${LIFETIME_ROWS.table}`,
+    rows: [
+      [text(labels.atRiskTitle, "header")],
+      [text(rows.length > 0 ? rule : labels.atRiskNone, "note")],
+      ...(rows.length > 0 ? [header, ...body] : []),
+    ],
   };
 }
 

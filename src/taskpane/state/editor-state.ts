@@ -1,6 +1,7 @@
 import { PaymentTiming } from "../../model/economics/ltv";
 import { cloneScenario, Scenario, scenarioProblems } from "../../model/economics/scenario";
 import { InputKey, setInput } from "../../model/whatif/worked-example-model";
+import { DataFigures, withDataFigures } from "../../model/whatif/keep-cost-shares";
 import { textFromValue, textsFromScenario, valueFromText } from "./field-text";
 
 /**
@@ -21,6 +22,8 @@ export type EditorAction =
   /** A value from elsewhere (goal seek's Apply): sets both the number and its text. */
   | { type: "apply"; key: InputKey; value: number | null }
   | { type: "currency"; currency: string }
+  /** Figures from the user's data ("Use in the model"): the costs keep their share of revenue. */
+  | ({ type: "fromData" } & DataFigures)
   | { type: "linked"; linked: boolean }
   | { type: "timing"; timing: PaymentTiming }
   | { type: "setBaseline" }
@@ -54,6 +57,10 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
         },
         scenario: setInput(state.scenario, action.key, action.value),
       };
+    case "fromData": {
+      const scenario = withDataFigures(state.scenario, action);
+      return { ...state, scenario, texts: textsFromScenario(scenario, state.locale) };
+    }
     case "currency":
       return {
         ...state,

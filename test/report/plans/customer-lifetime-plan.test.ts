@@ -128,6 +128,32 @@ function expectRowsMatchModel(plan: SheetPlan, table: CustomerLifetimeTable): vo
   }
 }
 
+/**
+ * The at-risk rule by brute force: repeat customers (x > 0) with P(alive) < 0.5 whose past value
+ * (x·m with a spend model, else x) is > 0 and at least the ⌈repeat ÷ 4⌉-th highest; sorted by
+ * past value, highest first, ties in row order.
+ */
+function bruteAtRisk(table: CustomerLifetimeTable): number[] {
+  const { frequency: x, monetary: m } = table.customers;
+  const past = (k: number) => (table.spend === null ? x[k] : x[k] * m[k]);
+  const repeat: number[] = [];
+  for (let k = 0; k < x.length; k++) if (x[k] > 0) repeat.push(k);
+  if (repeat.length === 0) return [];
+  const values = repeat.map(past);
+  for (let i = 0; i < values.length; i++)
+    for (let j = i + 1; j < values.length; j++)
+      if (values[j] > values[i]) [values[i], values[j]] = [values[j], values[i]];
+  const threshold = values[Math.ceil(repeat.length / 4) - 1];
+  const chosen = repeat.filter((k) => past(k) >= threshold && past(k) > 0 && table.pAlive[k] < 0.5);
+  const out: number[] = [];
+  for (const k of chosen) {
+    let at = out.length;
+    while (at > 0 && past(out[at - 1]) < past(k)) at--;
+    out.splice(at, 0, k);
+  }
+  return out;
+}
+
 describe("customerLifetimePlan", () => {
   const sample = sampleLifetime({ holdoutDays: 91 });
   const samplePlan = customerLifetimePlan(sample);
@@ -187,10 +213,10 @@ describe("customerLifetimePlan", () => {
     ).toEqual([
       "Customer",
       "Repeat purchases (x)",
-      "Recency (t_x)",
-      "Age (T)",
+      "Time from first to last purchase, weeks (t_x)",
+      "Time since first purchase, weeks (T)",
       "Mean repeat spend (m)",
-      "P(alive)",
+      "Chance still buying, P(alive)",
       "Expected purchases, next 52 weeks (value)",
       "Expected spend per purchase",
       "CLV, next 52 weeks, discounted (value)",
@@ -403,11 +429,82 @@ describe("customerLifetimePlan", () => {
     expectFormulasMatch(infinite);
   });
 
-  it("keeps 100,000 customers in three blocks of whole rows", () => {
+  it("writes the at-risk list beside the customers, with its rule, and the one-time buyers' caveat", () => {
+    const check = (table: CustomerLifetimeTable, english = true) => {
+      const labels = english ? ENGLISH_CUSTOMER_LIFETIME_LABELS : CHINESE_CUSTOMER_LIFETIME_LABELS;
+      const plan = customerLifetimePlan(table, { labels });
+      const top = FIRST_CUSTOMER_ROW - 3;
+      expect(cellAt(plan, `K${top}`)).toMatchObject({ kind: "text", text: labels.atRiskTitle });
+      const expected = bruteAtRisk(table);
+      const spend = table.spend !== null && table.spend.q > 1;
+      const rule = (cellAt(plan, `K${top + 1}`) as { text: string }).text;
+      if (expected.length === 0) {
+        expect(rule).toBe(labels.atRiskNone);
+        expect(cellAt(plan, `K${top + 2}`)).toBeUndefined();
+      } else {
+        expect(rule).toContain("50%");
+        expect(rule).toContain("25%");
+        expect(cellAt(plan, `L${top + 2}`)).toMatchObject({
+          text: spend ? labels.pastSpend : labels.pastPurchases,
+          style: "header",
+        });
+      }
+      const { customer, frequency: x, monetary: m } = table.customers;
+      expected.forEach((k, i) => {
+        const row = top + 3 + i;
+        const id = table.ids.labels[customer[k]];
+        const idCell = cellAt(plan, `K${row}`) as { value?: unknown; text?: unknown };
+        expect(idCell.value ?? idCell.text).toBe(id);
+        expect(numberIn(plan, `L${row}`)).toBe(spend ? x[k] * m[k] : x[k]);
+        expect(numberIn(plan, `M${row}`)).toBe(table.pAlive[k]);
+        if (spend) {
+          expect(numberIn(plan, `N${row}`)).toBe(x[k]);
+          expect(numberIn(plan, `O${row}`)).toBe(table.clv[k]);
+        }
+      });
+      expect(cellAt(plan, `K${top + 3 + expected.length}`)).toBeUndefined();
+      // The one-time buyers, counted here, beside the customer count.
+      let once = 0;
+      for (let k = 0; k < x.length; k++) if (x[k] === 0) once++;
+      const note = [...planCells(plan)].find(
+        ({ cell }) =>
+          cell.kind === "text" &&
+          cell.text.includes(once.toLocaleString("en-US")) &&
+          cell.text === labels.oneTimeNote.replace("{count}", once.toLocaleString("en-US"))
+      );
+      if (once > 0) expect(note?.ref).toBe("C9");
+      else expect(note).toBeUndefined();
+      // Headers are never cut off: each table header's column is wide enough (CJK counts 2).
+      for (const { ref, cell } of planCells(plan)) {
+        if (cell.kind !== "text" || cell.style !== "header") continue;
+        const column = ref.replace(/\d+$/, "");
+        const next = String.fromCharCode(column.charCodeAt(0) + 1) + ref.slice(column.length);
+        if (column.length > 1 || !cellAt(plan, next)) continue;
+        let width = 0;
+        for (const ch of cell.text) width += /[\u4e00-\u9fff\uff08\uff09\uff0c]/.test(ch) ? 2 : 1;
+        expect(plan.columnWidths[column]).toBeGreaterThanOrEqual(Math.min(width, 60));
+      }
+    };
+    expect(bruteAtRisk(sample).length).toBeGreaterThan(0);
+    check(sample);
+    check(sample, false);
+    check(sampleLifetime({}, false));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 60 }), (seed, n) => {
+        const customers = randomCustomers(n, seed);
+        check(tableOf(customers, sample.purchases, sample.spend));
+        check(tableOf(customers, sample.purchases, null));
+      }),
+      { numRuns: 40 }
+    );
+  });
+
+  it("keeps 100,000 customers in three blocks of whole rows, the at-risk list a fourth", () => {
     const customers = randomCustomers(100_000, 5).map((c) => (c.x > 50 ? { ...c, x: 50 } : c));
     const table = tableOf(customers, sample.purchases, sample.spend, { ...WEEKS, horizon: 1 });
     const plan = customerLifetimePlan(table);
-    expect(plan.blocks).toHaveLength(3);
+    expect(plan.blocks).toHaveLength(4);
+    expect(plan.blocks[3].topLeft).toBe(`K${FIRST_CUSTOMER_ROW - 3}`);
     const body = plan.blocks[2];
     expect(body.topLeft).toBe(`A${FIRST_CUSTOMER_ROW - 3}`);
     expect(body.rows).toHaveLength(100_003);

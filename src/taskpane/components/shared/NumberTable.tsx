@@ -25,6 +25,8 @@ export interface NumberColumn {
   props?: (row: number) => CellProps;
   /** The header cell's extra class (e.g. the current value's column). */
   headClassName?: string;
+  /** The header's tooltip: the model's symbol for it (t_x, T, P(alive)), kept out of the words. */
+  headerTitle?: string;
 }
 
 export interface NumberTableProps {
@@ -103,7 +105,7 @@ export function NumberTable({
               </th>
             )}
             {columns.map((c) => (
-              <th key={c.key} scope="col" className={colHead(c)}>
+              <th key={c.key} scope="col" className={colHead(c)} title={c.headerTitle}>
                 {c.header}
               </th>
             ))}

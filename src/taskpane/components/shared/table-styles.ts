@@ -13,10 +13,13 @@ export const useTableStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     paddingBlockEnd: tokens.spacingVerticalXS,
   },
+  // The corner and row headers too: overflow-wrap "anywhere" lets a cell shrink to one character
+  // (a Chinese "客户" stacked at 320 px) unless it has a floor.
   th: {
     textAlign: "start",
     wordBreak: "keep-all",
     overflowWrap: "anywhere",
+    minWidth: "3em",
     fontWeight: tokens.fontWeightSemibold,
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,

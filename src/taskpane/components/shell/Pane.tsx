@@ -13,6 +13,7 @@ import { LazyChart } from "../shared/LazyChart";
 import { Notice } from "../shared/Notice";
 import { PaneTabs } from "./PaneTabs";
 import type { ModelUse } from "../your-data/UseInModel";
+import { SCALED_COST_KEYS } from "../../../model/whatif/keep-cost-shares";
 import { ResultsTable } from "../what-if/ResultsTable";
 import { Section } from "../shared/Section";
 import { SegmentInputs } from "../what-if/SegmentInputs";
@@ -103,11 +104,14 @@ export function Pane({ initialScenario, host, theme }: PaneProps) {
   );
   const onUse = useCallback(
     (use: ModelUse) => {
-      if (use.link) dispatch({ type: "linked", linked: true });
-      for (const { key, value } of use.values) dispatch({ type: "apply", key, value });
+      // One step: the figures, and the costs scaled to keep their share of revenue.
+      dispatch({ type: "fromData", values: use.values, link: use.link, currency: use.currency });
       setFromData((notes) => ({
         ...notes,
         ...Object.fromEntries(use.values.map(({ key }) => [key, use.source])),
+        ...(use.costsNote
+          ? Object.fromEntries(SCALED_COST_KEYS.map((key) => [key, use.costsNote]))
+          : {}),
       }));
     },
     [dispatch]

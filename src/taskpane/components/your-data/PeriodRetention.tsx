@@ -40,13 +40,14 @@ export function PeriodRetention({ view, f }: { view: AnalysisView; f: DataFormat
         periods={n}
         caption={t("data.retention.caption")}
         testId="period-table"
+        // The rate first: what the user came for stays in sight in a narrow pane.
         columns={[
+          { key: "rate", header: t("data.retention.rate"), cell: (i) => f.percent(r.rate[i]) },
           ...COUNTS.map((c) => ({
             key: c,
             header: t(`data.retention.${c}`),
             cell: (i: number) => f.count(r[c][i]),
           })),
-          { key: "rate", header: t("data.retention.rate"), cell: (i) => f.percent(r.rate[i]) },
         ]}
       />
       <Text size={200}>{t("data.retention.definition")}</Text>

@@ -151,9 +151,26 @@ describe("Customers who may have left", () => {
       { timeUnitDays: 7, holdoutDays: 0, horizon: 52, annualDiscountRate: 0.1 },
     ]);
 
+    // The parameters sit behind an "Advanced" disclosure, each with a line on what it means.
+    expect(screen.queryByTestId("lifetime-parameters")).toBeNull();
+    const advanced = screen.getByRole("button", { name: /Advanced/ });
+    expect(advanced.getAttribute("aria-expanded")).toBe("false");
+    await act(async () => {
+      fireEvent.click(advanced);
+    });
+    expect(advanced.getAttribute("aria-expanded")).toBe("true");
     const params = screen.getByTestId("lifetime-parameters");
     const rows = within(params).getAllByRole("row").slice(1).map(cells);
-    expect(rows).toEqual([
+    expect(rows.map((r) => r[3])).toEqual([
+      "How much customers differ in how often they buy (smaller: more different)",
+      "Sets the typical buying rate, in weeks: on average r ÷ α purchases per unit",
+      "With b, how likely a customer is to stop after a purchase: a ÷ (a + b) on average",
+      "With a, how likely a customer is to stop after a purchase: larger b, more loyal",
+      "How steady one customer's spend is from purchase to purchase (larger: steadier)",
+      "How much customers differ in their average spend (smaller: more different)",
+      "Sets the typical spend per purchase: on average p·γ ÷ (q − 1)",
+    ]);
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
       ["r", "Purchases (BG/NBD)", "0.2425"],
       ["α", "Purchases (BG/NBD)", "4.4136"],
       ["a", "Purchases (BG/NBD)", "0.7929"],
@@ -165,7 +182,9 @@ describe("Customers who may have left", () => {
     expect(screen.getByTestId("lifetime-summary").textContent).toBe(
       "Customers who bought by Oct 1, 2024: 1,234."
     );
-    expect(screen.getByTestId("lifetime-spend").textContent).toContain("946 customers");
+    expect(screen.getByTestId("lifetime-spend").textContent).toContain(
+      "customers who bought more than once (946)"
+    );
 
     const bins = within(screen.getByTestId("lifetime-palive")).getAllByRole("row").slice(1);
     expect(bins.map(cells)).toEqual([
@@ -188,19 +207,27 @@ describe("Customers who may have left", () => {
         .map((h) => h.textContent)
     ).toEqual([
       "Customer",
-      "Repeat purchases x",
-      "Recency t_x",
-      "Age T",
-      "Mean repeat spend m",
-      "P(alive)",
+      "Lifetime value (CLV)",
+      "Chance still buying",
       "Expected purchases",
       "Expected spend",
-      "CLV",
+      "Repeat purchases",
+      "From first to last purchase (weeks)",
+      "Since first purchase (weeks)",
+      "Average repeat spend",
     ]);
+    // The models' symbols stay in the headers' tooltips.
+    expect(
+      within(top)
+        .getAllByRole("columnheader")
+        .map((h) => h.getAttribute("title"))
+    ).toEqual([null, "CLV", "P(alive)", null, null, "x", "t_x", "T", "m"]);
+    // The CLV and the chance still buying first: in sight in a narrow pane.
     expect(within(top).getAllByRole("row").slice(1).map(cells)).toEqual([
-      ["C-000336", "29", "38.9", "39.1", "1,234.57", "98.8%", "31.86", "1,200.44", "34,567.89"],
-      ["4711", "12", "20.1", "30", "88.13", "50%", "6", "90.5", "512.35"],
-      ["C-000007", "3", "5", "6.5", "45", "1.2%", "0.5", "47.25", "20"],
+      // Money in the locale's currency: two decimals, none from 10,000 up.
+      ["C-000336", "$34,568", "98.8%", "31.86", "$1,200.44", "29", "38.9", "39.1", "$1,234.57"],
+      ["4711", "$512.35", "50%", "6", "$90.50", "12", "20.1", "30", "$88.13"],
+      ["C-000007", "$20.00", "1.2%", "0.5", "$47.25", "3", "5", "6.5", "$45.00"],
     ]);
 
     expect(screen.getByTestId("lifetime-holdout").textContent).toBe(
@@ -328,11 +355,15 @@ describe("Customers who may have left", () => {
     expect(screen.getByTestId("lifetime-spend-problem").textContent).toBe(
       "No spend model, so no expected spend or CLV: The orders have no amounts, so there is no spend to model: CLV needs them."
     );
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: /Advanced/ }));
+    });
     const params = within(screen.getByTestId("lifetime-parameters")).getAllByRole("row");
     expect(params.slice(5).map((r) => cells(r)[2])).toEqual(["–", "–", "–"]);
     expect(within(top).getByText(/by expected purchases over the next 52 weeks/)).toBeTruthy();
     const first = cells(within(top).getAllByRole("row")[1]);
-    expect(first.slice(7)).toEqual(["–", "–"]);
+    // CLV (second) and expected spend (fifth): no spend model, no figure.
+    expect([first[1], first[4]]).toEqual(["–", "–"]);
     expect(screen.queryByTestId("lifetime-holdout")).toBeNull();
   });
 
@@ -363,7 +394,7 @@ describe("Customers who may have left", () => {
       reader.readAsText(saved[0]);
     });
     expect(text.replace(/^\ufeff/, "").split("\r\n")).toEqual([
-      "Customer,Past spend,Chance still buying,Repeat purchases,First to last purchase,Customer age,CLV",
+      "Customer,Past spend,Chance still buying,Repeat purchases,From first to last purchase (weeks),Since first purchase (weeks),Lifetime value (CLV)",
       "'=HYPERLINK(1),2250,0.123,9,10,60,40.5",
       "C-000042,1200,0.4567,4,3.5,58,210.25",
       "",
@@ -408,7 +439,10 @@ describe("Customers who may have left", () => {
     const top = await screen.findByTestId("lifetime-top");
     expect(screen.getByLabelText("时间单位")).toBeTruthy();
     expect(screen.getByLabelText("预测期（周）")).toBeTruthy();
-    expect(within(top).getAllByRole("columnheader")[1].textContent).toBe("重复购买次数");
+    expect(within(top).getAllByRole("columnheader")[1].textContent).toBe("客户终身价值（CLV）");
+    expect(within(top).getAllByRole("columnheader")[6].textContent).toBe(
+      "首次到最后一次购买（周）"
+    );
     expect(within(top).getByText("未来 52 周 CLV 最高的 3 位客户")).toBeTruthy();
     expect(screen.getByRole("button", { name: "将客户写入工作表" })).toBeTruthy();
   });

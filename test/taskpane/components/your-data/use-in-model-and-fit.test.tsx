@@ -41,6 +41,14 @@ function handView(retention: number, fitted: number[], actual: number[]): Analys
       newBill: 40,
       returningBill: 55.5,
     },
+    // Jan: 80 new (revenue 3,200), nobody returning; Feb: 10 new (500), 71 returning (3,905);
+    // Mar: 12 new (480), 82 returning (4,551).
+    bills: {
+      newCustomers: Float64Array.from([80, 10, 12]),
+      newRevenue: Float64Array.from([3200, 500, 480]),
+      returningCustomers: Float64Array.from([0, 71, 82]),
+      returningRevenue: Float64Array.from([0, 3905, 4551]),
+    },
     sbg: {
       actual: Float64Array.from(actual),
       fits: [
@@ -108,6 +116,83 @@ describe("Use in the model", () => {
     expect(screen.queryByRole("button", { name: "Use the cohort-based retention" })).toBeNull();
     expect(
       (screen.getByRole("button", { name: "Use this retention rate" }) as HTMLButtonElement)
+        .disabled
+    ).toBe(false);
+  });
+});
+
+describe("Use in the model: bills and customers over the periods picked", () => {
+  it("offers the latest period or an average, as money in the locale's currency, with the costs kept in scale", async () => {
+    const used: ModelUse[] = [];
+    const view = handView(0.8, [1, 0.75, 0.6], [1, 0.74, 0.61]);
+    show(
+      (v) => (
+        <UseInModel
+          view={v}
+          f={dataFormatters(v, "en-US")}
+          label="orders.csv"
+          onUse={(u) => used.push(u)}
+        />
+      ),
+      view
+    );
+    // The latest period, Mar 2024: 480 ÷ 12 = $40.00 and 4,551 ÷ 82 = $55.50.
+    expect(screen.getByTestId("use-bills-text").textContent).toBe(
+      "Average bill, Mar 2024: new customers $40.00, returning customers $55.50. Customers per month: 12 new, 82 returning."
+    );
+    expect(screen.getByTestId("use-scale").textContent).toContain(
+      "Money from your data comes in USD."
+    );
+    // The last 3 months: (3,200 + 500 + 480) ÷ 102 = $40.98; (3,905 + 4,551) ÷ 153 = $55.27;
+    // 34 new and 51 returning a month.
+    await act(async () => {
+      fireEvent.change(screen.getByTestId("use-periods"), { target: { value: "last:3" } });
+    });
+    expect(screen.getByTestId("use-bills-text").textContent).toBe(
+      "Average bill, average of the last 3 complete months (to Mar 2024): new customers $40.98, returning customers $55.27. Customers per month: 34 new, 51 returning."
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Use these average bills" }));
+    });
+    expect(used[0].values).toEqual([
+      { key: "segments.new.averageBill", value: 40.98 },
+      { key: "segments.returning.averageBill", value: 55.27 },
+    ]);
+    expect(used[0].currency).toBe("USD");
+    expect(used[0].costsNote).toContain("keep their share");
+    expect(used[0].source).toContain("$40.98");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Use these customers per month" }));
+    });
+    expect(used[1].values).toEqual([
+      { key: "segments.new.customers", value: 34 },
+      { key: "segments.returning.customers", value: 51 },
+    ]);
+    expect(used[1].currency).toBeUndefined();
+    // Jan alone has no returning customers: no bills, and it says so.
+    await act(async () => {
+      fireEvent.change(screen.getByTestId("use-periods"), { target: { value: "period:0" } });
+    });
+    expect(screen.getByTestId("use-bills-text").textContent).toContain(
+      "no new or no returning customers"
+    );
+    expect(
+      (screen.getByRole("button", { name: "Use these average bills" }) as HTMLButtonElement)
+        .disabled
+    ).toBe(true);
+  });
+
+  it("starts on an average when the latest period has no returning customers with revenue", () => {
+    const view = handView(0.8, [1, 0.75, 0.6], [1, 0.74, 0.61]);
+    view.bills.returningCustomers[2] = 0;
+    view.bills.returningRevenue[2] = 0;
+    show(
+      (v) => <UseInModel view={v} f={dataFormatters(v, "en-US")} label="x" onUse={() => {}} />,
+      view
+    );
+    expect((screen.getByTestId("use-periods") as HTMLSelectElement).value).toBe("last:3");
+    expect(
+      (screen.getByRole("button", { name: "Use these average bills" }) as HTMLButtonElement)
         .disabled
     ).toBe(false);
   });

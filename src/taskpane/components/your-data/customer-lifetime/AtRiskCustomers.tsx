@@ -14,7 +14,16 @@ const SHOWN = 20;
  * Valuable customers who may have left (customer-lifetime.ts atRiskCustomers): the rule in a
  * sentence, the first rows, and the whole list as CSV for a campaign.
  */
-export function AtRiskCustomers({ view, f }: { view: LifetimeView; f: DataFormatters }) {
+export function AtRiskCustomers({
+  view,
+  units,
+  f,
+}: {
+  view: LifetimeView;
+  /** The time unit's name, plural ("weeks"), for the time columns' headers. */
+  units: string;
+  f: DataFormatters;
+}) {
   const { t } = useLocale();
   const list = view.atRisk;
   const count = list.label.length;
@@ -22,7 +31,7 @@ export function AtRiskCustomers({ view, f }: { view: LifetimeView; f: DataFormat
   const spend = view.spend !== null;
   const valueKey = spend ? "pastValue" : "pastPurchases";
   const value = (k: number) => (spend ? f.money(list.pastValue[k]) : f.count(list.pastValue[k]));
-  const header = (key: string) => t(`data.lifetime.col.${key}` as MessageKey);
+  const header = (key: string) => t(`data.lifetime.col.${key}` as MessageKey, { units });
   // Without a spend model the past value is the repeat purchases: no second column of them.
   const csvColumns: [string, (k: number) => string | number][] = [
     [valueKey, (k) => list.pastValue[k]],
@@ -73,7 +82,12 @@ export function AtRiskCustomers({ view, f }: { view: LifetimeView; f: DataFormat
             rowHeader={{ key: "id", header: header("id"), cell: (k) => String(list.label[k]) }}
             columns={[
               { key: valueKey, header: header(valueKey), cell: value },
-              { key: "pAlive", header: header("pAlive"), cell: (k) => f.percent(list.pAlive[k]) },
+              {
+                key: "pAlive",
+                header: header("pAlive"),
+                headerTitle: "P(alive)",
+                cell: (k) => f.percent(list.pAlive[k]),
+              },
               ...(spend
                 ? [
                     {

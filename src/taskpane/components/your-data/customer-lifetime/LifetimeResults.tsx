@@ -55,10 +55,10 @@ export const LifetimeResults = memo(function LifetimeResults({
           date: formatSerialDate(view.calibrationEnd, locale),
         })}
       </Text>
-      <LifetimeParameters view={view} f={f} />
+      <LifetimeParameters view={view} units={units} f={f} />
       <PAliveSection view={view} f={f} />
       <TopCustomers view={view} units={units} horizonUnits={horizonUnits} f={f} />
-      <AtRiskCustomers view={view} f={f} />
+      <AtRiskCustomers view={view} units={units} f={f} />
       {view.holdout && <HoldoutCheck view={view} holdout={view.holdout} f={f} />}
       <PlanWorkbook
         host={host}

@@ -6,6 +6,16 @@ import { NumberTable } from "../../shared/NumberTable";
 import { Subheading } from "../../shared/Subheading";
 import type { DataFormatters } from "../data-format";
 
+/** The models' symbols for the columns (the docs and the sheet use them): the headers' tooltips. */
+export const LIFETIME_SYMBOLS: Record<string, string> = {
+  x: "x",
+  tx: "t_x",
+  T: "T",
+  m: "m",
+  pAlive: "P(alive)",
+  clv: "CLV",
+};
+
 /** The most valuable customers by CLV over the horizon, each with the figures the models read and give. */
 export function TopCustomers({
   view,
@@ -28,20 +38,22 @@ export function TopCustomers({
     horizon,
     units: horizonUnits,
   });
-  // Each column: its key (the header's string and the cells' data-col) and its cell.
+  // Each column: its key (the header's string and the cells' data-col) and its cell. What the
+  // user came for (the CLV, the chance still buying) first, so a narrow pane shows it unscrolled.
   const figures: [string, (k: number) => string][] = [
+    ["clv", (k) => f.money(top.clv[k])],
+    ["pAlive", (k) => f.percent(top.pAlive[k])],
+    ["expectedPurchases", (k) => f.decimal(top.expectedPurchases[k], 2)],
+    ["expectedSpend", (k) => f.money(top.expectedSpend[k])],
     ["x", (k) => f.count(top.frequency[k])],
     ["tx", (k) => f.decimal(top.recency[k], 1)],
     ["T", (k) => f.decimal(top.age[k], 1)],
     ["m", (k) => f.money(top.monetary[k])],
-    ["pAlive", (k) => f.percent(top.pAlive[k])],
-    ["expectedPurchases", (k) => f.decimal(top.expectedPurchases[k], 2)],
-    ["expectedSpend", (k) => f.money(top.expectedSpend[k])],
-    ["clv", (k) => f.money(top.clv[k])],
   ];
   const columns = figures.map(([key, cell]) => ({
     key,
-    header: t(`data.lifetime.col.${key}` as MessageKey),
+    header: t(`data.lifetime.col.${key}` as MessageKey, { units }),
+    headerTitle: LIFETIME_SYMBOLS[key],
     cell,
   }));
   return (
