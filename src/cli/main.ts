@@ -1,6 +1,6 @@
 /**
  * The `retention-report` command line (bin/retention-report.js runs its compiled form): picks
- * the command (`cohorts`, or the report by default) and runs it the same way for all. Errors
+ * the command (`cohorts`, `plan`, or the report by default) and runs it the same way for all. Errors
  * are one line on stderr, exit code 1 for bad input or an existing output, 2 for bad usage
  * (the message ends "(see --help)"); nothing is written on error.
  */
@@ -14,6 +14,10 @@ export async function main(argv: string[], io: CommandIo = defaultIo): Promise<n
     // Loaded only when asked: the report's start-up does not pay for the CSV and DuckDB paths.
     const { COHORTS_COMMAND } = await import("./cohorts-command");
     return runCommand(COHORTS_COMMAND, argv.slice(3), io);
+  }
+  if (argv[2] === "plan") {
+    const { PLAN_COMMAND } = await import("./plan-command");
+    return runCommand(PLAN_COMMAND, argv.slice(3), io);
   }
   return runCommand(REPORT_COMMAND, argv.slice(2), io);
 }

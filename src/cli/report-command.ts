@@ -35,7 +35,10 @@ formula with sheet-scoped names (New_Profit, Total_Profit, ...), a sensitivity g
 Exit codes: 0 written, 1 bad scenario or existing output, 2 bad usage.
 
 retention-report cohorts --orders FILE | --subscriptions FILE [...]: the cohort-analysis
-workbook from a CSV of any length (see retention-report cohorts --help).`;
+workbook from a CSV of any length (see retention-report cohorts --help).
+
+retention-report plan --orders FILE | --subscriptions FILE [...]: next periods' customers and
+revenue from the data's cohorts, with the model's range (see retention-report plan --help).`;
 
 export interface ReportArguments {
   scenarioFile?: string;

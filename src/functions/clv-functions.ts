@@ -7,7 +7,8 @@
  * below and appends the CustomFunctions.associate calls: never call associate here.
  */
 
-import { mapArguments, toExcelError } from "./excel-args";
+import { ExcelCell, mapArguments, readFlag, toExcelError } from "./excel-args";
+import { STATS_ROWS, statsBlock } from "./fit-stats-block";
 import {
   blankWhereNoCustomer,
   Columns,
@@ -17,6 +18,7 @@ import {
   readUnit,
 } from "./summary-columns";
 import { fitBgNbd } from "../model/buyers/bgnbd-fit";
+import { bgnbdInformation } from "../model/buyers/bgnbd-information";
 import {
   conditionalExpectedPurchases,
   expectedPurchasesNew,
@@ -26,36 +28,58 @@ import { customerLifetimeValue, unitDays } from "../model/buyers/clv";
 import { invalidNumber, invalidValue } from "../model/errors";
 import { expectedAverageSpend } from "../model/buyers/gamma-gamma";
 import { fitGammaGamma } from "../model/buyers/gamma-gamma-fit";
+import { gammaGammaInformation } from "../model/buyers/gamma-gamma-information";
+import { fitStatistics } from "../model/numerics/fit-statistics";
 
-/** A yes/no option: omitted, blank or 0 is no; any other number is yes. */
-function readFlag(arg: unknown, name: string): boolean {
-  const v = readScalar(arg, name);
-  return v !== null && v !== 0;
+/** A fit's parameters, and (only when `stats` asks) the information and figures behind row 5. */
+interface FitOutcome {
+  parameters: number[];
+  information: () => { information: number[][]; logLikelihood: number; customers: number };
 }
 
 /**
- * A fit as the row Excel spills, or its error: the parameters, then the details when the yes/no
- * option `show` asks for them; blanks as wide when no customer row is filled; #NUM! for a value
- * too large to represent.
+ * A fit as Excel spills it, or its error: the parameters in one row; with `stats` TRUE or 1
+ * the LINEST-like block of fit-stats-block.ts (standard errors, 95% bounds, log-likelihood
+ * and customers). Blanks of the same shape when no customer row is filled; #NUM! for a value
+ * too large to represent or a degenerate fit (singular information).
  */
-function fitRow(
-  show: { arg: unknown; name: string },
+function fitResult(
+  stats: unknown,
   read: () => Columns,
-  widths: [parameters: number, withDetails: number],
-  fit: (columns: Columns) => { parameters: number[]; details: number[] }
-): any[][] {
+  width: number,
+  fit: (columns: Columns) => FitOutcome
+): ExcelCell[][] {
   try {
-    const showDetails = readFlag(show.arg, show.name);
+    const withStats = readFlag(stats, "stats");
     const columns = read();
-    if (columns.used === 0) return [new Array(widths[showDetails ? 1 : 0]).fill("")];
-    const { parameters, details } = fit(columns);
-    const row = showDetails ? [...parameters, ...details] : parameters;
-    if (!row.every(Number.isFinite))
+    if (columns.used === 0)
+      return Array.from({ length: withStats ? STATS_ROWS : 1 }, () => new Array(width).fill(""));
+    const { parameters, information } = fit(columns);
+    if (!parameters.every(Number.isFinite))
       throw invalidNumber("the fit produced a value too large to represent");
-    return [row];
+    if (!withStats) return [parameters];
+    const info = information();
+    if (!Number.isFinite(info.logLikelihood))
+      throw invalidNumber("the fit's log-likelihood is too large to represent");
+    return statsBlock(
+      parameters,
+      fitStatistics(parameters, info.information),
+      info.logLikelihood,
+      info.customers
+    );
   } catch (e) {
     return [[toExcelError(e)]];
   }
+}
+
+/**
+ * Fitted parameters as a function reads them: one row or column, or the first row of a fit's
+ * `stats` block (its parameters; the rows below are statistics).
+ */
+function parameterLine(arg: unknown): unknown {
+  if (!Array.isArray(arg) || arg.length < 2 || !arg.every(Array.isArray)) return arg;
+  const rows = arg as unknown[][];
+  return rows[0].length > 1 ? [rows[0]] : arg;
 }
 
 /**
@@ -65,18 +89,18 @@ function fitRow(
  * @param recency Time from each customer's first to last purchase, t_x, in the data's time unit.
  * @param T Time from each customer's first purchase to the end of observation, in the same unit.
  * @param [weights] How many identical customers each row stands for; omitted: 1 each.
- * @param [show_log_likelihood] 1: add the log-likelihood as a fifth cell; omitted or 0: the four parameters only.
- * @returns A 1×4 array {r, alpha, a, b} (alpha in the data's time unit) that spills into four cells.
+ * @param [stats] TRUE or 1: four more rows, as LINEST gives: standard errors, lower and upper 95% bounds, then the log-likelihood and the number of customers (#N/A fills the rest); FALSE, 0 or omitted: the parameters only.
+ * @returns A 1×4 array {r, alpha, a, b} (alpha in the data's time unit) that spills into four cells; 5×4 with stats.
  */
 export function BGNBD_FIT(
   frequency: any[][],
   recency: any[][],
   T: any[][],
   weights?: any[][],
-  show_log_likelihood?: any[][]
+  stats?: any
 ): any[][] {
-  return fitRow(
-    { arg: show_log_likelihood, name: "show_log_likelihood" },
+  return fitResult(
+    stats,
     () =>
       readColumns(
         [
@@ -86,10 +110,14 @@ export function BGNBD_FIT(
         ],
         weights
       ),
-    [4, 5],
+    4,
     ({ values: [x, tx, t], weight }) => {
-      const fit = fitBgNbd({ frequency: x, recency: tx, T: t, weight });
-      return { parameters: [fit.r, fit.alpha, fit.a, fit.b], details: [fit.logLikelihood] };
+      const data = { frequency: x, recency: tx, T: t, weight };
+      const fit = fitBgNbd(data);
+      return {
+        parameters: [fit.r, fit.alpha, fit.a, fit.b],
+        information: () => bgnbdInformation(data, fit),
+      };
     }
   );
 }
@@ -178,17 +206,17 @@ export function BGNBD_P_ALIVE(
  * @param frequency Repeat purchases per customer, x (a column); customers with 0 are skipped.
  * @param monetary_value Each customer's mean value of the repeat purchases, above 0 where frequency is above 0.
  * @param [weights] How many identical customers each row stands for; omitted: 1 each.
- * @param [show_details] 1: add the log-likelihood and the number of customers used (those with frequency above 0).
- * @returns A 1×3 array {p, q, gamma} (or 1×5 with the details) that spills.
+ * @param [stats] TRUE or 1: four more rows, as LINEST gives: standard errors, lower and upper 95% bounds, then the log-likelihood and the number of customers used (those with frequency above 0; #N/A fills the rest); FALSE, 0 or omitted: the parameters only.
+ * @returns A 1×3 array {p, q, gamma} that spills; 5×3 with stats.
  */
 export function GG_FIT(
   frequency: any[][],
   monetary_value: any[][],
   weights?: any[][],
-  show_details?: any[][]
+  stats?: any
 ): any[][] {
-  return fitRow(
-    { arg: show_details, name: "show_details" },
+  return fitResult(
+    stats,
     () =>
       readColumns(
         [
@@ -197,12 +225,13 @@ export function GG_FIT(
         ],
         weights
       ),
-    [3, 5],
+    3,
     ({ values: [x, m], weight }) => {
-      const fit = fitGammaGamma({ frequency: x, monetary: m, weight });
+      const data = { frequency: x, monetary: m, weight };
+      const fit = fitGammaGamma(data);
       return {
         parameters: [fit.p, fit.q, fit.gamma],
-        details: [fit.logLikelihood, fit.customersUsed],
+        information: () => gammaGammaInformation(data, fit),
       };
     }
   );
@@ -238,8 +267,8 @@ export function GG_SPEND(
  * @param recency Time from the customer's first to last purchase, t_x, in the data's time unit.
  * @param T Time from the customer's first purchase to the end of observation, in the same unit.
  * @param monetary_value The customer's mean value of the repeat purchases, m.
- * @param bgnbd_params r, alpha, a, b: the four cells spilled by RETAIN.BGNBD_FIT (a fifth, the log-likelihood, is ignored).
- * @param gg_params p, q, gamma: the three cells spilled by RETAIN.GG_FIT (further cells are ignored).
+ * @param bgnbd_params r, alpha, a, b: the four cells spilled by RETAIN.BGNBD_FIT (or its whole stats block: the first row is read).
+ * @param gg_params p, q, gamma: the three cells spilled by RETAIN.GG_FIT (or its whole stats block: the first row is read).
  * @param horizon Periods ahead to value, in the data's time unit (e.g. 52 for a year of weekly data).
  * @param discount_rate Discount rate per rate_period, 0 or more.
  * @param time_unit The data's time unit (of recency, T and horizon): "day", "week", "month", "quarter", "year", or its length in days (7: weeks, as in RETAIN.RFM).
@@ -260,8 +289,17 @@ export function CLV(
 ): any[][] {
   let compute: (v: Float64Array) => number;
   try {
-    const [r, alpha, a, b] = readParameters(bgnbd_params, "bgnbd_params", ["r", "alpha", "a", "b"]);
-    const [p, q, gamma] = readParameters(gg_params, "gg_params", ["p", "q", "gamma"]);
+    const [r, alpha, a, b] = readParameters(parameterLine(bgnbd_params), "bgnbd_params", [
+      "r",
+      "alpha",
+      "a",
+      "b",
+    ]);
+    const [p, q, gamma] = readParameters(parameterLine(gg_params), "gg_params", [
+      "p",
+      "q",
+      "gamma",
+    ]);
     const H = readScalar(horizon, "horizon");
     const rate = readScalar(discount_rate, "discount_rate");
     if (H === null) throw invalidValue("horizon is blank: give the periods ahead to value");

@@ -171,8 +171,10 @@ export function optionalInterval(arg: unknown): PeriodUnit {
   return periodUnitOfCode(optionalNumber(arg, "interval", 2));
 }
 
-/** headers: STOCKHISTORY's convention, 1 (default) a header row, 0 none. */
+/** headers: STOCKHISTORY's convention, 1 (default) a header row, 0 none; TRUE and FALSE as 1 and 0. */
 export function optionalHeaders(arg: unknown): boolean {
+  const cell = optionalCell(arg, "headers");
+  if (typeof cell === "boolean") return cell;
   return optionalCode(arg, "headers", 1, [0, 1]) === 1;
 }
 

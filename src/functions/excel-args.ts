@@ -10,8 +10,10 @@
  *   blank (""; a null inside a returned array would show as 0);
  * - blank or 0 at the end of a range: the trailing elements whose required range arguments are
  *   all blank or 0 are the range's empty tail and give blanks, unless an empty cell follows them
- *   (then the host passes blanks as null, so those zeros were typed). So a whole column with an
- *   empty tail spills blanks below the data on every platform;
+ *   (then the host passes blanks as null, so those zeros were typed). The blanks at the end of
+ *   the result are trimmed, keeping at least one row (one element for a single-row range): a
+ *   whole column spills only as far as its data, not 1,048,576 rows (#SPILL! anywhere but
+ *   row 1), on every platform. Blanks inside the data stay, row for row;
  * - a blank optional argument means "omitted"; a blank required one counts as 0, as in Excel's
  *   own functions;
  * - text that is not a number, booleans and error values (which reach `any` parameters because
@@ -35,6 +37,8 @@ export interface ParamSpec {
   name: string;
   /** Value used when an optional argument is omitted or blank; `undefined` = required. */
   default?: number | null;
+  /** A 0/1 option (as PV's `type`): TRUE and FALSE read as 1 and 0, as in Excel's own functions. */
+  logical?: boolean;
 }
 
 /** Sentinel for "omitted" optionals whose default is null (e.g. unlimited periods). */
@@ -156,6 +160,26 @@ export function readCell(cell: unknown, name: string, position = ""): number | n
   throw new DomainError("value", `${name}${position} holds a value that is not a number`);
 }
 
+/**
+ * A yes/no argument, as Excel's own functions read one (LINEST's `stats`): TRUE or FALSE (or
+ * that text), or a number (0 no, any other yes; numeric text counts); omitted or blank:
+ * `fallback`. A single cell only: a range is #VALUE! naming the argument.
+ */
+export function readFlag(arg: unknown, name: string, fallback = false): boolean {
+  let cell = arg;
+  if (Array.isArray(cell)) {
+    const cells = (cell as unknown[]).flat();
+    if (cells.length > 1)
+      throw new DomainError("value", `${name} must be TRUE or FALSE (or 1 or 0), not a range`);
+    cell = cells[0];
+  }
+  if (typeof cell === "boolean") return cell;
+  if (typeof cell === "string" && /^\s*(true|false)\s*$/i.test(cell))
+    return cell.trim().toUpperCase() === "TRUE";
+  const v = readCell(cell, name);
+  return v === null ? fallback : v !== 0;
+}
+
 /** Blank, or a 0: what an empty cell may arrive as. */
 const blankOrZero = (cell: unknown): boolean => cell === 0 || isBlankCell(cell);
 
@@ -236,13 +260,25 @@ export function mapElements(
     if (p.default === undefined && !single[i]) drivers.push(i);
   });
   const { tailStart, lastBlank } = emptyTail(grids, drivers, rows, cols);
+  // The result ends with its last element that is not a tail blank: elements from `end` on are
+  // trimmed (and never computed), keeping at least one.
+  let end = tailStart;
+  for (let e = Math.min(lastBlank, rows * cols - 1); e >= tailStart; e--) {
+    const r = (e / cols) | 0;
+    if (!allBlank(grids, drivers, r, e - r * cols)) {
+      end = e + 1;
+      break;
+    }
+  }
+  const outRows = rows === 1 ? 1 : Math.max(1, Math.ceil(end / cols));
+  const outCols = rows === 1 ? Math.max(1, end) : cols;
   const x = new Float64Array(n);
-  const out: ExcelCell[][] = new Array(rows);
-  for (let r = 0; r < rows; r++) {
+  const out: ExcelCell[][] = new Array(outRows);
+  for (let r = 0; r < outRows; r++) {
     // One column (the usual whole-column case) gets an array literal per row: several times
     // faster in V8 than growing or pre-sizing an array (see bench/functions.bench.ts).
-    const line: ExcelCell[] | null = cols === 1 ? null : new Array(cols);
-    for (let c = 0; c < cols; c++) {
+    const line: ExcelCell[] | null = outCols === 1 ? null : new Array(outCols);
+    for (let c = 0; c < outCols; c++) {
       let cell: ExcelCell;
       const e = r * cols + c;
       if (e >= tailStart && (e > lastBlank || allBlank(grids, drivers, r, c))) {
@@ -254,6 +290,10 @@ export function mapElements(
             const raw = single[i] ? singles[i] : grids[i].cells[r][c];
             if (typeof raw === "number" && raw === raw) {
               x[i] = raw; // the common case: a number, no conversion
+              continue;
+            }
+            if (typeof raw === "boolean" && params[i].logical) {
+              x[i] = raw ? 1 : 0;
               continue;
             }
             const v = readCell(raw, params[i].name, single[i] ? "" : positionIn(rows, cols, r, c));
@@ -290,25 +330,26 @@ function allBlank(grids: readonly Grid[], drivers: readonly number[], r: number,
   return true;
 }
 
-
 /**
  * mapElements with each argument named once: `{ spend, customers, overheads }` passes the
  * arguments in that order, each named as the formula's tooltip names it (the object's keys,
  * which are the function's parameter names); `defaults` holds the optional arguments' values
- * for when they are omitted or blank (null: omitted, read back with optionalArg).
+ * for when they are omitted or blank (null: omitted, read back with optionalArg); `logical`
+ * names the 0/1 options that also take TRUE and FALSE.
  */
 export function mapArguments(
   args: Readonly<Record<string, ExcelArg>>,
   compute: (x: Float64Array) => number,
-  defaults: Readonly<Record<string, number | null>> = {}
+  defaults: Readonly<Record<string, number | null>> = {},
+  logical: readonly string[] = []
 ): ExcelCell[][] {
   const names = Object.keys(args);
   return mapElements(
     names.map((name) => args[name]),
     names.map((name) =>
       Object.prototype.hasOwnProperty.call(defaults, name)
-        ? { name, default: defaults[name] }
-        : { name }
+        ? { name, default: defaults[name], logical: logical.includes(name) }
+        : { name, logical: logical.includes(name) }
     ),
     compute
   );

@@ -35,7 +35,8 @@ export function RETENTION_RATE(
   return mapArguments(
     { start_customers, end_customers, new_customers, basis },
     (x) => retentionRate(x[0], x[1], x[2], x[3]),
-    { basis: 0 }
+    { basis: 0 },
+    ["basis"]
   );
 }
 
@@ -75,7 +76,8 @@ export function LTV(
     // 0 is unlimited too: desktop Excel builds before the fix of office-js #5262 pass an empty
     // periods cell as 0, and 0 periods has no other meaning.
     (x) => ltv(x[0], x[1], x[2], x[3] === 0 ? null : optionalArg(x[3]), x[4]),
-    { discount_rate: 0, periods: null, type: 0 }
+    { discount_rate: 0, periods: null, type: 0 },
+    ["type"]
   );
 }
 

@@ -6,9 +6,19 @@
  * the CustomFunctions.associate calls: never call associate here. Import only the model.
  */
 
-import { isBlankCell, mapArguments, positionIn, readCell, toExcelError } from "./excel-args";
+import {
+  isBlankCell,
+  mapArguments,
+  positionIn,
+  readCell,
+  readFlag,
+  toExcelError,
+} from "./excel-args";
 import { invalidValue } from "../model/errors";
 import { fitSbgCohorts } from "../model/sbg/sbg-fit";
+import { sbgCustomers, sbgInformation } from "../model/sbg/sbg-information";
+import { fitStatistics } from "../model/numerics/fit-statistics";
+import { STATS_ROWS, statsBlock } from "./fit-stats-block";
 import { retention, survival } from "../model/sbg/sbg-curve";
 import { ltvSbg } from "../model/sbg/sbg-value";
 
@@ -126,7 +136,7 @@ export function readCohorts(arg: unknown, vouched = false): number[][] {
 }
 
 /** An optional argument that must be one value: null when omitted or blank. */
-function readOptionalScalar(arg: unknown, name: string): number | null {
+export function readOptionalScalar(arg: unknown, name: string): number | null {
   const cells = arg === null || arg === undefined ? [] : vectorCells(arg, name);
   if (cells.length > 1) throw invalidValue(`${name} must be a single number, not a range`);
   return cells.length === 0 || isBlankCell(cells[0]) ? null : readCell(cells[0], name);
@@ -137,17 +147,28 @@ function readOptionalScalar(arg: unknown, name: string): number | null {
  * @customfunction SBG_FIT
  * @param survivors A cohort's customers still active at period 0, 1, 2, … (a row or column), or a triangle with one cohort per row and blank cells for periods not observed yet; counts or percentages.
  * @param [calibration_periods] Fit on the first k periods of each cohort only (at least 2); 0 or omitted: all periods.
- * @returns A 1×2 array {alpha, beta} that spills into two cells.
+ * @param [stats] TRUE or 1: add the statistics below the parameters, as LINEST does (standard errors, 95% bounds, log-likelihood and customers); FALSE, 0 or omitted: the parameters only.
+ * @returns A 1×2 array {alpha, beta} that spills into two cells; with stats, a 5×2 block.
  */
-export function SBG_FIT(survivors: any[][], calibration_periods?: any[][]): any[][] {
+export function SBG_FIT(survivors: any[][], calibration_periods?: any[][], stats?: any): any[][] {
   try {
     const given = readOptionalScalar(calibration_periods, "calibration_periods");
+    const withStats = readFlag(stats, "stats");
     // 0 means omitted: desktop builds before the fix pass an empty cell as 0.
     const calibration = given === 0 ? null : given;
     const cohorts = readCohorts(survivors, calibration !== null);
-    if (cohorts.length === 0) return [["", ""]];
-    const { alpha, beta } = fitSbgCohorts(cohorts, calibration);
-    return [[alpha, beta]];
+    if (cohorts.length === 0)
+      return Array.from({ length: withStats ? STATS_ROWS : 1 }, () => ["", ""]);
+    const { alpha, beta, logLikelihood } = fitSbgCohorts(cohorts, calibration);
+    if (!withStats) return [[alpha, beta]];
+    const parameters = [alpha, beta];
+    const information = sbgInformation(alpha, beta, cohorts, calibration);
+    return statsBlock(
+      parameters,
+      fitStatistics(parameters, information),
+      logLikelihood,
+      sbgCustomers(cohorts)
+    );
   } catch (e) {
     return [[toExcelError(e)]];
   }

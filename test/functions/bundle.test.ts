@@ -123,9 +123,16 @@ describe("dist/functions.js in a bare runtime", () => {
     expect((noOneLeaves[0][0] as CustomFunctionsError).code).toBe("#NUM!");
   });
 
-  test("a whole column with an empty tail spills with blanks", () => {
+  test("a whole column with an empty tail spills only as far as its data; empty rows inside it stay", () => {
     const f = registered.get("CUSTOMER_COST")!;
-    expect(f([[100], [null], [""]], [[4], [null], [""]], null)).toEqual([[25], [""], [""]]);
+    expect(f([[100], [null], [""]], [[4], [null], [""]], null)).toEqual([[25]]);
+    expect(f([[100], [null], [60], [""]], [[4], [null], [3], [""]], null)).toEqual([
+      [25],
+      [""],
+      [20],
+    ]);
+    // Nothing but empty cells: one empty cell, not an empty array.
+    expect(f([[null], [""]], [[null], [""]], null)).toEqual([[""]]);
   });
 
   test("RETAIN.SBG_FIT by id on a cohort triangle: unobserved cells empty text, null, or refused zeros", () => {
@@ -161,13 +168,13 @@ describe("dist/functions.js in a bare runtime", () => {
   test.each([
     ["null (Excel on the web, current desktop)", null],
     ["0 (older desktop builds)", 0],
-  ])("blanks as %s: whole columns give blanks below the data", (_, b) => {
+  ])("blanks as %s: whole columns spill only as far as the data", (_, b) => {
     const column = (...xs: unknown[]) => xs.map((x) => [x]);
-    expect(registered.get("CHURN_RATE")!(column(0.75, b, b))).toEqual([[0.25], [""], [""]]);
-    expect(registered.get("EXPECTED_LIFETIME")!(column(0.75, b, b))).toEqual([[4], [""], [""]]);
+    expect(registered.get("CHURN_RATE")!(column(0.75, b, b))).toEqual([[0.25]]);
+    expect(registered.get("EXPECTED_LIFETIME")!(column(0.75, b, b))).toEqual([[4]]);
     expect(
       registered.get("RETENTION_RATE")!(column(80, b, b), column(60, b, b), column(20, b, b), null)
-    ).toEqual([[0.5], [""], [""]]);
+    ).toEqual([[0.5]]);
     const cohort = column(1000, 631, 468, 382, 326, 289, 262, 241, 223, b, b);
     const fit = registered.get("SBG_FIT")!(cohort, null) as unknown[][];
     if (b === null) {

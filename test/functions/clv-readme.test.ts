@@ -18,6 +18,7 @@ import fs from "fs";
 import path from "path";
 import { builtFile } from "../support/built";
 import { loadFunctionsBundle } from "../support/load-bundle";
+import { gaussJordanInverse, numericalHessian } from "../model/numerics/hessian-helpers";
 
 // ---------------------------------------------------------------- the page's own text
 const PAGE_PATH = "docs/functions-buyers.md";
@@ -135,6 +136,7 @@ function evaluate(sheet: Sheet, formula: string): unknown {
     if (/^"[^"]*"$/.test(text)) value = text.slice(1, -1);
     else if (/^-?[\d.]+%$/.test(text)) value = Number(text.slice(0, -1)) / 100;
     else if (/^-?[\d.]+$/.test(text)) value = Number(text);
+    else if (text === "TRUE" || text === "FALSE") value = (text === "TRUE") as unknown as Cell;
     else if (/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(text)) {
       const cells = sheet.range(text);
       value = matrix ? cells : cells[0][0];
@@ -273,11 +275,12 @@ describe("docs/functions-buyers.md: orders → RFM summary → both fits → per
     expect(cell("E1")).toBe("customer");
     for (const ref of ["K2", "N2", "K4", "M4", "O2", "P2", "Q2", "R2"])
       expect(typeof cell(ref)).toBe("number");
-    // The per-customer spills end where the summary does: blanks below, in every column.
+    // The per-customer spills end where the summary does: nothing but blanks below, in every
+    // column (a spill trimmed at its last customer leaves the cells below empty).
     const last = summaryRows[summaryRows.length - 1].row;
     for (const col of ["O", "P", "Q", "R"]) {
       expect(typeof cell(`${col}${last}`)).toBe("number");
-      expect(cell(`${col}${last + 1}`)).toBe("");
+      expect(["", null]).toContain(cell(`${col}${last + 1}`));
     }
   });
 
@@ -343,9 +346,9 @@ describe("docs/functions-buyers.md: orders → RFM summary → both fits → per
 
     // The log-likelihood the fits report is the one written here.
     const withLl = evaluate(sheet, "=RETAIN.BGNBD_FIT(F1:F20000, G1:G20000, H1:H20000, , 1)");
-    expect(relative((withLl as number[][])[0][4], bgLl([r, alpha, a, b]))).toBeLessThan(1e-10);
+    expect(relative((withLl as number[][])[4][0], bgLl([r, alpha, a, b]))).toBeLessThan(1e-10);
     const ggDetails = evaluate(sheet, "=RETAIN.GG_FIT(F1:F20000, I1:I20000, , 1)") as number[][];
-    expect(relative(ggDetails[0][3], ggLl([p, q, gamma]))).toBeLessThan(1e-10);
+    expect(relative(ggDetails[4][0], ggLl([p, q, gamma]))).toBeLessThan(1e-10);
 
     // Stationary (central differences in log parameters) and a maximum along every axis.
     for (const [ll, θ] of [
@@ -360,6 +363,42 @@ describe("docs/functions-buyers.md: orders → RFM summary → both fits → per
         expect(moved(-0.01)).toBeLessThan(at);
       });
     }
+
+    // With stats: standard errors from a finite-difference Hessian of the likelihoods written here.
+    for (const [ll, θ, formula] of [
+      [bgLl, [r, alpha, a, b], "=RETAIN.BGNBD_FIT(F1:F20000, G1:G20000, H1:H20000, , TRUE)"],
+      [ggLl, [p, q, gamma], "=RETAIN.GG_FIT(F1:F20000, I1:I20000, , 1)"],
+    ] as const) {
+      const block = evaluate(sheet, formula) as number[][];
+      const minus = numericalHessian(ll, [...θ]).map((row) => row.map((v) => -v));
+      const covariance = gaussJordanInverse(minus);
+      θ.forEach((_, i) =>
+        expect(relative(block[1][i], Math.sqrt(covariance[i][i]))).toBeLessThan(1e-4)
+      );
+    }
+  });
+
+  test("the fits' stats blocks: the standard errors and bounds the page prints", () => {
+    const block = evaluate(
+      sheet,
+      "=RETAIN.BGNBD_FIT(F1:F20000, G1:G20000, H1:H20000, , TRUE)"
+    ) as unknown[][];
+    expect(block.map((row) => row.length)).toEqual([4, 4, 4, 4, 4]);
+    const [seR, seAlpha, seA, seB, lowB, highB] = printed(
+      EXAMPLE,
+      /the standard errors of r, α, a, b are ([\d.]+), ([\d.]+), ([\d.]+) and ([\d.]+), and the 95% bounds of b run from ([\d.]+) to ([\d.]*\d)/
+    );
+    [seR, seAlpha, seA, seB].forEach((figure, i) => expectPrinted(block[1][i], figure));
+    expectPrinted(block[2][3], lowB);
+    expectPrinted(block[3][3], highB);
+    expectPrinted(block[4][1], String(summaryRows.length));
+    // The bounds: θ·exp(∓1.96·SE/θ), to the quantile's rounding.
+    const [θ, se, low, high] = block as number[][];
+    θ.forEach((v, i) => {
+      expect(relative(low[i], v * Math.exp((-1.96 * se[i]) / v))).toBeLessThan(1e-4);
+      expect(relative(high[i], v * Math.exp((1.96 * se[i]) / v))).toBeLessThan(1e-4);
+    });
+    expect(block[4].slice(2).map((c) => (c as { code: string }).code)).toEqual(["#N/A", "#N/A"]);
   });
 
   test("GG_FIT's details: the repeat buyers it used, and the one-time buyers it left out", () => {
@@ -368,7 +407,7 @@ describe("docs/functions-buyers.md: orders → RFM summary → both fits → per
       /the customers used: ([\d,]+), because the ([\d,]+) who bought once/
     );
     const details = evaluate(sheet, "=RETAIN.GG_FIT(F1:F20000, I1:I20000, , 1)") as number[][];
-    expectPrinted(details[0][4], used);
+    expectPrinted(details[4][1], used);
     const x = summaryRows.map(({ cells }) => cells[1] as number);
     expectPrinted(x.filter((v) => v > 0).length, used);
     expectPrinted(x.filter((v) => v === 0).length, once);

@@ -276,6 +276,29 @@ describe("subscriptions", () => {
       [2, 1],
       [5, 0],
       [0, 1],
+    ]);
+  });
+  test("a whole column spills only as far as its data: empty rows inside stay, the empty tail is trimmed", () => {
+    const rows = 1_048_576;
+    const column = (top: unknown[][]) => {
+      const out: unknown[][] = new Array(rows);
+      for (let r = 0; r < rows; r++) out[r] = r < top.length ? top[r] : [r % 2 ? null : 0];
+      return out;
+    };
+    const result = SUBSCRIPTION_DURATIONS(
+      column([["start"], starts[0], [null], ...starts.slice(1)]),
+      column([["end"], ends[0], [null], ...ends.slice(1)]),
+      "2024-06-30"
+    );
+    expect(result).toEqual([
+      ["duration", "churned"],
+      [2, 1],
+      ["", ""],
+      [5, 0],
+      [0, 1],
+    ]);
+    // Nothing but empty rows: one empty row, not an empty array (with as_of given, no error).
+    expect(SUBSCRIPTION_DURATIONS(col(null, 0, null), col(null, null, 0), "2024-06-30")).toEqual([
       ["", ""],
     ]);
   });

@@ -51,36 +51,93 @@ describe.each(functions)("RETAIN.%s on anything Excel may pass", (_, fn, require
     );
   });
 
-  test("an empty tail gives blanks whether Excel passes its cells as null or as 0", () => {
+  test("an empty tail is trimmed whether Excel passes its cells as null, as empty text or as 0; typed zeros before an empty cell are computed", () => {
     const value = fc.oneof(
       fc.double({ min: -2, max: 2, noNaN: true }),
       fc.integer({ min: -5, max: 1000 }),
       fc.constant(0)
     );
     const row = fc.array(value, { minLength: required.length, maxLength: required.length });
+    const tailCell = fc.constantFrom<unknown>(null, "", 0);
+    const tailRow = fc.array(tailCell, {
+      minLength: required.length,
+      maxLength: required.length,
+    });
+    // Each row alone, as single values: never a tail (a lone value is never read as empty).
+    const alone = (cells: unknown[]) => grid(fn(...cells.map((c) => [[c]])))[0];
+    const isEmpty = (c: unknown) => c === null || c === "";
     fc.assert(
       fc.property(
-        fc.array(row, { minLength: 1, maxLength: 6 }),
-        fc.integer({ min: 1, max: 5 }),
+        fc.array(row, { minLength: 0, maxLength: 6 }),
+        fc.array(tailRow, { minLength: 1, maxLength: 6 }),
         (data, tail) => {
           // the last data row is data, not part of an empty tail
-          if (data[data.length - 1].every((v) => v === 0)) data[data.length - 1][0] = 1;
-          const blankRows = (blank: unknown) =>
-            Array.from({ length: tail }, () => required.map(() => blank));
-          const exact = grid(fn(...columns(data)));
-          const expected = [...exact, ...Array.from({ length: tail }, () => [""])];
-          expect(grid(fn(...columns([...data, ...blankRows(null)])))).toEqual(expected);
-          expect(grid(fn(...columns([...data, ...blankRows(0)])))).toEqual(expected);
-          expect(grid(fn(...columns([...data, ...blankRows("")])))).toEqual(expected);
-          // zeros that an empty cell follows were typed: they are computed like any value
-          const zeros = required.map(() => 0);
-          const typed = grid(fn(...columns([...data, zeros, ...blankRows(null)])));
-          expect(typed[data.length]).toEqual(grid(fn(...zeros.map((z) => [[z]])))[0]);
-          expect(typed.slice(data.length + 1)).toEqual(expected.slice(data.length));
+          if (data.length > 0 && data[data.length - 1].every((v) => v === 0))
+            data[data.length - 1][0] = 1;
+          // The reference, by plain loops: a tail row holding a 0 is a typed 0 when an empty cell
+          // shows up in it or after it (the host passes empties as empty); the result ends with
+          // the last such row, or with the data; at least one row, blank when nothing is left.
+          let length = data.length;
+          for (let i = 0; i < tail.length; i++) {
+            const typed = tail[i].some((c) => c === 0);
+            const emptyFromHere = tail.slice(i).some((cells) => cells.some(isEmpty));
+            if (typed && emptyFromHere) length = data.length + i + 1;
+          }
+          const expected =
+            length === 0
+              ? [[""]]
+              : [...data.map(alone), ...tail.slice(0, length - data.length).map(alone)];
+          // A range of one cell is a single value, never read as empty.
+          const single = data.length + tail.length === 1;
+          const result = grid(fn(...columns([...data, ...tail])));
+          expect(result).toEqual(single ? [alone(tail[0])] : expected);
+          // Uniform tails, as each platform passes a whole column's empty cells: the data alone.
+          for (const blank of [null, "", 0]) {
+            const uniform = tail.map((cells) => cells.map(() => blank));
+            expect(grid(fn(...columns([...data, ...uniform])))).toEqual(
+              single ? [alone(uniform[0])] : data.length === 0 ? [[""]] : data.map(alone)
+            );
+          }
         }
       ),
       { numRuns: 300 }
     );
+  });
+
+  test("a row range loses its empty columns at the end; a block loses only whole empty rows", () => {
+    const v = (r: number, i: number) => 0.5 + 0.1 * i + 0.01 * r;
+    // One row: elements 0 and 1 hold data, 2 and 3 are empty.
+    const row = required.map((_, i) => [[v(0, i), v(1, i), null, null]]);
+    expect(grid(fn(...row))).toEqual([
+      [alone3(fn, required.length, 0)[0], alone3(fn, required.length, 1)[0]],
+    ]);
+    // Two columns, three rows: data in row 1 and the first cell of row 2; row 3 empty.
+    const block = required.map((_, i) => [
+      [v(0, i), v(1, i)],
+      [v(2, i), null],
+      [null, null],
+    ]);
+    const result = grid(fn(...block));
+    expect(result).toHaveLength(2);
+    expect(result[0]).toEqual([
+      alone3(fn, required.length, 0)[0],
+      alone3(fn, required.length, 1)[0],
+    ]);
+    expect(result[1]).toEqual([alone3(fn, required.length, 2)[0], ""]);
+  });
+
+  test("a whole column (1,048,576 rows) spills only as far as its data", () => {
+    const rows = 1_048_576;
+    const args = required.map((_, i) => {
+      const col: unknown[][] = new Array(rows);
+      for (let r = 0; r < rows; r++) col[r] = [r < 3 ? 0.5 + 0.1 * i + 0.01 * r : null];
+      col[1] = [null]; // an empty row inside the data stays
+      return col;
+    });
+    const result = grid(fn(...args));
+    expect(result).toHaveLength(3);
+    expect(result[1]).toEqual([""]);
+    expect(result[2]).toEqual(alone3(fn, required.length, 2));
   });
 
   test("an error value inside a range gives #VALUE! in its own row, naming the argument, the row and the error", () => {
@@ -125,6 +182,11 @@ test("the runtime's error objects read as errors, formatted-number data types as
     [{ error: "#VALUE!", message: "retention_rate holds the error #REF!" }],
   ]);
 });
+
+/** Row r of the whole-column test, computed alone. */
+function alone3(fn: Fn, n: number, r: number): unknown[] {
+  return grid(fn(...Array.from({ length: n }, (_, i) => [[0.5 + 0.1 * i + 0.01 * r]])))[0];
+}
 
 const cell = (x: unknown) => [[x]] as number[][];
 

@@ -48,7 +48,7 @@ describe("RETAIN.RETENTION_RATE", () => {
   });
   test("numeric text counts as a number", () =>
     expect(single(RETENTION_RATE(s(" 80 "), s("60"), s(20)))).toBe(0.5));
-  test("columns spill row by row; blank rows stay blank; bad rows get their own error", () => {
+  test("columns spill row by row; blank rows inside stay blank, those at the end are trimmed; bad rows get their own error", () => {
     const result = grid(
       RETENTION_RATE(
         col(80, 1000, null, 0, ""),
@@ -57,16 +57,18 @@ describe("RETAIN.RETENTION_RATE", () => {
         null as never
       )
     );
-    expect(result).toEqual([[0.5], [0.9], [""], [isError("#DIV/0!")], [""]]);
+    expect(result).toEqual([[0.5], [0.9], [""], [isError("#DIV/0!")]]);
   });
   test("a single value is repeated across a range", () => {
     expect(grid(RETENTION_RATE(col(100, 200), s(90), s(10)))).toEqual([[0.8], [0.4]]);
   });
-  test("a scalar basis beside blank rows keeps them blank", () => {
+  test("a scalar basis beside blank rows keeps them blank inside the data, trimmed at its end", () => {
     expect(grid(RETENTION_RATE(col(80, null), col(60, null), col(20, null), s(1)))).toEqual([
       [0.4],
-      [""],
     ]); // (60 − 20) ÷ (80 + 20)
+    expect(
+      grid(RETENTION_RATE(col(80, null, 80), col(60, null, 60), col(20, null, 20), s(1)))
+    ).toEqual([[0.4], [""], [0.4]]);
   });
   test("mismatched shapes → #VALUE! with a message", () => {
     expect(single(RETENTION_RATE(col(1, 2, 3), col(1, 2), s(0)))).toEqual({
@@ -173,44 +175,37 @@ describe("whole columns with an empty tail, on every platform", () => {
   test.each([
     ["null (Excel on the web, current desktop)", null],
     ["0 (older desktop builds)", 0],
-  ])("CHURN_RATE and EXPECTED_LIFETIME give blanks below the data, not 1: blanks as %s", (_, b) => {
-    expect(grid(CHURN_RATE(tail(b)))).toEqual([
-      [expect.closeTo(0.2, 15)],
-      [1], // a 0 inside the data is a real 0
-      [0.5],
-      [""],
-      [""],
-      [""],
-    ]);
-    expect(grid(EXPECTED_LIFETIME(tail(b))).slice(3)).toEqual([[""], [""], [""]]);
-  });
-  test.each([null, 0])(
-    "RETENTION_RATE and CUSTOMER_COST give blanks there, not #DIV/0!: blanks as %p",
-    (b) => {
-      expect(grid(RETENTION_RATE(col(80, b, b), col(60, b, b), col(20, b, b)))).toEqual([
+  ])(
+    "CHURN_RATE and EXPECTED_LIFETIME stop with the data, not 1s below it: blanks as %s",
+    (_, b) => {
+      expect(grid(CHURN_RATE(tail(b)))).toEqual([
+        [expect.closeTo(0.2, 15)],
+        [1], // a 0 inside the data is a real 0
         [0.5],
-        [""],
-        [""],
       ]);
-      expect(grid(CUSTOMER_COST(col(100, b), col(4, b), s(10)))).toEqual([[27.5], [""]]);
+      expect(grid(EXPECTED_LIFETIME(tail(b)))).toHaveLength(3);
+    }
+  );
+  test.each([null, 0])(
+    "RETENTION_RATE and CUSTOMER_COST stop with the data, no #DIV/0! below it: blanks as %p",
+    (b) => {
+      expect(grid(RETENTION_RATE(col(80, b, b), col(60, b, b), col(20, b, b)))).toEqual([[0.5]]);
+      expect(grid(CUSTOMER_COST(col(100, b), col(4, b), s(10)))).toEqual([[27.5]]);
     }
   );
   test("zeros that an empty cell follows were typed: they are computed", () => {
-    expect(grid(CHURN_RATE(col(0.8, 0, null)))).toEqual([[expect.closeTo(0.2, 15)], [1], [""]]);
+    expect(grid(CHURN_RATE(col(0.8, 0, null)))).toEqual([[expect.closeTo(0.2, 15)], [1]]);
     expect(grid(RETENTION_RATE(col(80, 0, null), col(60, 0, null), col(20, 0, null)))).toEqual([
       [0.5],
       [isError("#DIV/0!")],
-      [""],
     ]);
   });
-  test("zeros at the very end of a range are its empty tail: blank", () => {
-    expect(grid(CHURN_RATE(col(0.8, 0)))).toEqual([[expect.closeTo(0.2, 15)], [""]]);
+  test("zeros at the very end of a range are its empty tail: trimmed", () => {
+    expect(grid(CHURN_RATE(col(0.8, 0)))).toEqual([[expect.closeTo(0.2, 15)]]);
   });
-  test("a single value beside the range does not stop its tail being blank", () => {
+  test("a single value beside the range does not stop its tail being trimmed", () => {
     expect(grid(RETENTION_RESCALE(col(0.9, null, 0), s(12)))).toEqual([
       [expect.closeTo(0.9 ** 12, 14)],
-      [""],
-      [""],
     ]);
   });
 });

@@ -321,7 +321,7 @@ describe("SBG_SURVIVAL and SBG_RETENTION", () => {
     );
   });
 
-  it("rows with every argument blank stay blank; a lone blank period is 0; bad inputs are errors in their own cells", () => {
+  it("rows with every argument blank stay blank inside the data and are trimmed at its end; a lone blank period is 0; bad inputs are errors in their own cells", () => {
     expect(grid(SBG_SURVIVAL([[0.7]], [[1.2]], column([0, null, -1, "x"]) as number[][]))).toEqual([
       [1],
       [1],
@@ -336,7 +336,16 @@ describe("SBG_SURVIVAL and SBG_RETENTION", () => {
           column([1, null]) as number[][]
         )
       )
-    ).toEqual([[1.2 / 1.9], [""]]);
+    ).toEqual([[1.2 / 1.9]]);
+    expect(
+      grid(
+        SBG_SURVIVAL(
+          column([0.7, null, 0.7, null]) as number[][],
+          column([1.2, "", 1.2, ""]) as number[][],
+          column([1, null, 1, null]) as number[][]
+        )
+      )
+    ).toEqual([[1.2 / 1.9], [""], [1.2 / 1.9]]);
     expect(single(SBG_RETENTION([[0.7]], [[1.2]], [[0]]))).toEqual(isError("#NUM!"));
     expect(single(SBG_SURVIVAL([[0]], [[1.2]], [[3]]))).toEqual(isError("#NUM!"));
     expect(single(SBG_RETENTION([[0.7]], [[-1]], [[3]]))).toEqual(isError("#NUM!"));
@@ -395,5 +404,117 @@ describe("LTV_SBG", () => {
       }),
       { numRuns: 1000 }
     );
+  });
+});
+
+describe("SBG_FIT's stats (LINEST-style block)", () => {
+  /** Σ_t (n_{t−1} − n_t)·ln P(T=t) + n_k·ln S(k), with P and S by the retention product. */
+  const logLikelihood = (a: number, b: number, cohorts: number[][]) => {
+    let ll = 0;
+    for (const n of cohorts) {
+      let s = 1;
+      for (let t = 1; t < n.length; t++) {
+        const r = (b + t - 1) / (a + b + t - 1);
+        ll += (n[t - 1] - n[t]) * Math.log(s * (1 - r));
+        s *= r;
+      }
+      ll += n[n.length - 1] * Math.log(s);
+    }
+    return ll;
+  };
+  /** Standard errors from the inverse of a central-difference Hessian, written out for 2×2. */
+  const numericErrors = (a: number, b: number, cohorts: number[][]) => {
+    const f = (x: number, y: number) => logLikelihood(x, y, cohorts);
+    const [ha, hb] = [1e-4 * a, 1e-4 * b];
+    const iaa = -(f(a + ha, b) - 2 * f(a, b) + f(a - ha, b)) / ha ** 2;
+    const ibb = -(f(a, b + hb) - 2 * f(a, b) + f(a, b - hb)) / hb ** 2;
+    const iab =
+      -(f(a + ha, b + hb) - f(a + ha, b - hb) - f(a - ha, b + hb) + f(a - ha, b - hb)) /
+      (4 * ha * hb);
+    const det = iaa * ibb - iab * iab;
+    return [Math.sqrt(ibb / det), Math.sqrt(iaa / det)];
+  };
+  const TRIANGLE = [
+    [1000, 631, 468, 382, 326, 289],
+    [900, 560, 420, 350, null, null],
+    [1100, 700, 520, null, null, null],
+    [950, 600, null, null, null, null],
+  ];
+
+  it.each([true, 1])("stats %p gives parameters, errors, bounds, LL and customers", (flag) => {
+    const g = grid(SBG_FIT(TRIANGLE, null as any, flag)) as number[][];
+    expect(g.length).toBe(5);
+    const plain = grid(SBG_FIT(TRIANGLE));
+    expect(g[0]).toEqual(plain[0]);
+    const [a, b] = g[0];
+    const cohorts = TRIANGLE.map((row) => row.filter((v): v is number => v !== null));
+    const se = numericErrors(a, b, cohorts);
+    expect(g[1][0]).toBeCloseTo(se[0], 4);
+    expect(g[1][1]).toBeCloseTo(se[1], 4);
+    for (const i of [0, 1]) {
+      expect(g[2][i]).toBeCloseTo(g[0][i] * Math.exp((-1.959964 * g[1][i]) / g[0][i]), 8);
+      expect(g[3][i]).toBeCloseTo(g[0][i] * Math.exp((1.959964 * g[1][i]) / g[0][i]), 8);
+    }
+    expect(g[4][0]).toBeCloseTo(logLikelihood(a, b, cohorts), 6);
+    expect(g[4][1]).toBe(1000 + 900 + 1100 + 950);
+  });
+
+  it("FALSE, 0 and omitted give the parameters only; text is #VALUE!", () => {
+    const plain = grid(SBG_FIT(TRIANGLE));
+    expect(grid(SBG_FIT(TRIANGLE, null as any, false))).toEqual(plain);
+    expect(grid(SBG_FIT(TRIANGLE, null as any, 0))).toEqual(plain);
+    expect(grid(SBG_FIT(TRIANGLE, null as any, [[null]]))).toEqual(plain);
+    expect(single(SBG_FIT(TRIANGLE, null as any, "yes"))).toEqual(isError("#VALUE!"));
+  });
+
+  it("with stats, any triangle gives a 5×2 block of numbers (SE > 0, bounds around θ) or one error (property)", () => {
+    const cohort = fc
+      .array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 10 })
+      .map((drops) => {
+        const row = [drops.reduce((a, d) => a + d, 0) + 1];
+        for (const d of drops.slice(1)) row.push(row[row.length - 1] - d);
+        return row;
+      });
+    fc.assert(
+      fc.property(
+        fc.array(cohort, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(true, 1),
+        (rows, flag) => {
+          const width = Math.max(...rows.map((r) => r.length));
+          const cells = rows.map((r) => [...r, ...new Array(width - r.length).fill("")]);
+          const result = SBG_FIT(cells, null as any, flag) as unknown[][];
+          if (result.length === 1) {
+            expect(result[0].length).toBe(1);
+            expect(result[0][0]).toBeInstanceOf(CustomFunctions.Error);
+            return;
+          }
+          expect(result.length).toBe(5);
+          const g = result as number[][];
+          for (const row of g) for (const v of row) expect(Number.isFinite(v)).toBe(true);
+          for (const i of [0, 1]) {
+            expect(g[1][i]).toBeGreaterThan(0);
+            expect(g[2][i]).toBeLessThan(g[0][i]);
+            expect(g[3][i]).toBeGreaterThan(g[0][i]);
+          }
+          expect(g[4][1]).toBe(rows.reduce((a, r) => a + r[0], 0));
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+
+  it("an empty triangle with stats spills a blank 5×2 block", () => {
+    expect(
+      grid(
+        SBG_FIT(
+          [
+            [null, null],
+            [null, null],
+          ],
+          null as any,
+          true
+        )
+      )
+    ).toEqual(Array.from({ length: 5 }, () => ["", ""]));
   });
 });

@@ -330,3 +330,26 @@ export function bgnbdLogLikelihood(
 ): number {
   return logLikelihood(prepare(data), Float64Array.from([r, alpha, a, b], Math.log), null, null);
 }
+
+/**
+ * The log-likelihood's gradient and Hessian on the natural parameters (r, α, a, b), from the
+ * same analytic derivatives the fit climbs with (moved back from logs: ∂/∂pᵢ = gᵢ/pᵢ and
+ * ∂²/∂pᵢ∂pⱼ = (Hᵢⱼ − [i=j] gᵢ)/(pᵢpⱼ)), and the customers' total weight. The fit's standard
+ * errors start here (bgnbd-information.ts).
+ */
+export function bgnbdCurvature(
+  data: CustomerSummary,
+  parameters: readonly [r: number, alpha: number, a: number, b: number]
+): { logLikelihood: number; gradient: number[]; hessian: number[][]; customers: number } {
+  const d = prepare(data);
+  const g = new Float64Array(4);
+  const h = new Float64Array(16);
+  const ll = logLikelihood(d, Float64Array.from(parameters, Math.log), g, h);
+  const p = parameters;
+  return {
+    logLikelihood: ll,
+    gradient: p.map((v, i) => g[i] / v),
+    hessian: p.map((vi, i) => p.map((vj, j) => (h[i * 4 + j] - (i === j ? g[i] : 0)) / (vi * vj))),
+    customers: d.totalWeight,
+  };
+}

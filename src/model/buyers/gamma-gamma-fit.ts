@@ -194,3 +194,26 @@ export function gammaGammaLogLikelihood(
 ): number {
   return logLikelihood(prepare(data), Float64Array.from([p, q, gamma], Math.log), null, null);
 }
+
+/**
+ * The log-likelihood's gradient and Hessian on the natural parameters (p, q, γ), from the same
+ * analytic digamma/trigamma derivatives the fit climbs with (moved back from logs), and the
+ * total weight of the customers used. The fit's standard errors start here
+ * (gamma-gamma-information.ts).
+ */
+export function gammaGammaCurvature(
+  data: SpendSummary,
+  parameters: readonly [p: number, q: number, gamma: number]
+): { logLikelihood: number; gradient: number[]; hessian: number[][]; customers: number } {
+  const d = prepare(data);
+  const g = new Float64Array(3);
+  const h = new Float64Array(9);
+  const ll = logLikelihood(d, Float64Array.from(parameters, Math.log), g, h);
+  const p = parameters;
+  return {
+    logLikelihood: ll,
+    gradient: p.map((v, i) => g[i] / v),
+    hessian: p.map((vi, i) => p.map((vj, j) => (h[i * 3 + j] - (i === j ? g[i] : 0)) / (vi * vj))),
+    customers: d.used,
+  };
+}

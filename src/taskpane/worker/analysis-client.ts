@@ -10,6 +10,8 @@ import type { Language } from "../i18n/strings";
 import type {
   AnalysisSettings,
   AnalysisView,
+  ForecastSettings,
+  ForecastView,
   LifetimeView,
   TableSource,
   WorkerRequest,
@@ -170,6 +172,25 @@ export class AnalysisClient {
   /** The per-customer lifetime sheet's plan for the last lifetime fit. */
   async lifetimePlan(language: Language): Promise<SheetPlan> {
     const response = await this.request((id) => ({ type: "lifetimePlan", id, language }));
+    if (response.type !== "planned") throw new Error("unexpected answer from the worker");
+    return response.plan;
+  }
+
+  /**
+   * The plan from the analysis `analysis` (AnalysisView.analysis): the worker forecasts from the
+   * sBG fit of that analysis's cohorts. Rejects with AnalysisSupersededError when a newer analysis
+   * has replaced that one.
+   */
+  async forecast(analysis: number, settings: ForecastSettings): Promise<ForecastView> {
+    const response = await this.request((id) => ({ type: "forecast", id, analysis, settings }));
+    if (response.type === "superseded") throw new AnalysisSupersededError();
+    if (response.type !== "forecast") throw new Error("unexpected answer from the worker");
+    return response.view;
+  }
+
+  /** The "Plan" sheet's plan for the last forecast. */
+  async forecastPlan(language: Language, currency: string): Promise<SheetPlan> {
+    const response = await this.request((id) => ({ type: "forecastPlan", id, language, currency }));
     if (response.type !== "planned") throw new Error("unexpected answer from the worker");
     return response.plan;
   }

@@ -18,9 +18,16 @@ import {
   cohortSurvivors,
 } from "../../model/history/cohort-survivors";
 import { DecodedTextStream, decodeText } from "../../model/reading/text-decoding";
-import { DataCheck, orderDataCheck } from "../../model/reading/data-check";
+import {
+  DataCheck,
+  FutureRowsCheck,
+  futureRowsCheck,
+  orderDataCheck,
+} from "../../model/reading/data-check";
+import { futureRule, todaySerial } from "../../model/reading/row-feeding";
 import { analysisView, transfers } from "./analysis-view";
 import { createLifetimeHandler } from "./customer-lifetime-engine";
+import { createForecastHandler } from "./forecast-engine";
 import { failure, orderSink, Progress, RowSink, subscriptionSink } from "./row-sinks";
 import type { AnalysisSettings, TableSource, WorkerRequest, WorkerResponse } from "./protocol";
 
@@ -72,6 +79,7 @@ export function createAnalysisEngine(
   // The last analysis and its sBG fits: the analysis sheet writes the fit the view showed.
   let last: { analysis: DataAnalysis; sbg: CohortSbgFits } | null = null;
   const lifetime = createLifetimeHandler(post);
+  const forecast = createForecastHandler(post);
 
   return async function handle(request: WorkerRequest): Promise<void> {
     switch (request.type) {
@@ -90,7 +98,8 @@ export function createAnalysisEngine(
         try {
           last = null;
           lifetime.keep(null);
-          const { analysis, orders, check } = await analyse(
+          forecast.keep(null);
+          const { analysis, orders, check, future } = await analyse(
             request.source,
             blocks,
             request.settings,
@@ -101,7 +110,8 @@ export function createAnalysisEngine(
           const sbg = cohortSbgFits(cohortSurvivors(analysis));
           last = { analysis, sbg };
           lifetime.keep({ analysis: request.id, orders });
-          const view = analysisView(request.id, analysis, sbg, check);
+          forecast.keep({ analysis: request.id, tables: analysis });
+          const view = analysisView(request.id, analysis, sbg, check, future);
           post({ type: "analysed", id: request.id, view }, transfers(view));
         } catch (error) {
           post(failure(request.id, error));
@@ -127,6 +137,9 @@ export function createAnalysisEngine(
       case "lifetime":
       case "lifetimePlan":
         return lifetime.handle(request);
+      case "forecast":
+      case "forecastPlan":
+        return forecast.handle(request);
     }
   };
 }
@@ -216,31 +229,47 @@ async function parseText(
     sink(Papa.parse<string[]>(text, { preview: limit }).data, 1);
     return;
   }
+  // Pieces of TEXT_CHUNK characters through the same stream as a file's bytes, which cuts them
+  // at records' ends: Papa Parse's own chunks re-read an unfinished record with every piece
+  // (one 64 MiB field took half a minute). Each piece is parsed from a fresh stack.
+  let offset = 0;
+  const stream = new DecodedTextStream(async () => {
+    if (offset >= text.length) return null;
+    const piece = text.slice(offset, offset + TEXT_CHUNK);
+    offset += piece.length;
+    return piece;
+  });
   let line = 1;
   let posted = 0;
   await new Promise<void>((resolve, reject) => {
-    let failed = false;
-    Papa.parse<string[]>(text, {
-      chunkSize: TEXT_CHUNK,
+    let failed: unknown = null;
+    Papa.parse<string[]>(stream as unknown as Papa.LocalFile, {
       chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
         try {
           sink(results.data, line);
           line += results.data.length;
-          const fraction = Math.min(1, results.meta.cursor / text.length);
-          if (fraction - posted >= PROGRESS_STEP || fraction === 1) {
+          const fraction = text.length > 0 ? Math.min(1, stream.bytesRead / text.length) : 1;
+          if (fraction - posted >= PROGRESS_STEP && fraction < 1) {
             posted = fraction;
             progress(line - 1, fraction);
           }
         } catch (error) {
-          failed = true;
+          failed = error;
           parser.abort();
-          reject(error);
-          return;
         }
-        parser.pause();
-        void Promise.resolve().then(() => parser.resume());
       },
-      complete: () => failed || resolve(),
+      complete: () => {
+        stream.destroy();
+        if (failed) reject(failed);
+        else {
+          progress(line - 1, 1);
+          resolve();
+        }
+      },
+      error: (error) => {
+        stream.destroy();
+        reject(failed ?? error);
+      },
     });
   });
 }
@@ -277,17 +306,26 @@ export interface Folded {
   orders: ReadOrders | null;
   /** The table as read, at a glance; null for subscriptions. */
   check: DataCheck | null;
+  /** Rows dated after today, left out (the pane shows nothing until the user agrees); null: none. */
+  future: FutureRowsCheck | null;
 }
 
-/** One pass over the rows into the model's analysis, keeping the orders as read. */
+/**
+ * One pass over the rows into the model's analysis, keeping the orders as read. Rows dated after
+ * `today` (the user's, by default) are left out and counted, for the pane to report and to show
+ * no figure until the user agrees.
+ */
 export async function analyse(
   source: TableSource,
   blocks: readonly Block[],
   settings: AnalysisSettings,
   progress: Progress,
-  read: ReadRows = streamRows
+  read: ReadRows = streamRows,
+  today: number = todaySerial(new Date())
 ): Promise<Folded> {
   const { shape, columns: c, unit, window } = settings;
+  const future = futureRule(today, "today", true);
+  const textLines = source.kind !== "blocks";
   if (shape === "orders") {
     const analysis = new OrdersAnalysis({
       unit,
@@ -297,7 +335,7 @@ export async function analyse(
     });
     // Rows read, for the data check's rows left out (the title row is not a data row).
     let rowsRead = settings.hasHeader ? -1 : 0;
-    const sink = orderSink(settings, analysis, { textLines: source.kind !== "blocks" });
+    const sink = orderSink(settings, analysis, { textLines, future });
     await read(
       source,
       blocks,
@@ -316,15 +354,18 @@ export async function analyse(
     return {
       analysis: finished,
       orders,
-      check: orders ? orderDataCheck(orders, Math.max(0, rowsRead), c.amount >= 0) : null,
+      check: orders
+        ? orderDataCheck(orders, Math.max(0, rowsRead), c.amount >= 0, future.left.count)
+        : null,
+      future: futureRowsCheck(future),
     };
   }
   const analysis = new SubscriptionsAnalysis({ unit, hasRevenue: c.revenue >= 0 });
-  await read(
-    source,
-    blocks,
-    subscriptionSink(settings, analysis, { textLines: source.kind !== "blocks" }),
-    progress
-  );
-  return { analysis: analysis.finish(), orders: null, check: null };
+  await read(source, blocks, subscriptionSink(settings, analysis, { textLines, future }), progress);
+  return {
+    analysis: analysis.finish(),
+    orders: null,
+    check: null,
+    future: futureRowsCheck(future),
+  };
 }

@@ -10,7 +10,8 @@ import {
   grossRevenueRetention,
   netRevenueRetention,
 } from "../../model/economics/revenue-retention";
-import type { DataCheck } from "../../model/reading/data-check";
+import type { DataCheck, FutureRowsCheck } from "../../model/reading/data-check";
+import { periodBills } from "../../model/history/period-bills";
 import type { AnalysisView, SbgView } from "./protocol";
 
 /** A ratio the model refuses (no base) as NaN: the view shows a dash. */
@@ -27,7 +28,8 @@ export function analysisView(
   analysis: number,
   a: DataAnalysis,
   sbg: CohortSbgFits,
-  check: DataCheck | null = null
+  check: DataCheck | null = null,
+  future: FutureRowsCheck | null = null
 ): AnalysisView {
   const r = a.retention;
   const periods = r.start.length;
@@ -44,6 +46,7 @@ export function analysisView(
     window: a.window,
     hasRevenue: a.hasRevenue,
     check,
+    future,
     lastDay: a.lastDay,
     firstPeriod: a.range.first,
     periodStart: periodStarts(a.range),
@@ -93,6 +96,7 @@ export function analysisView(
     concentration: a.concentration,
     repeatSpend: a.repeatSpend,
     latest: a.latest,
+    bills: periodBills(a.cells, a.range),
   };
 }
 

@@ -16,10 +16,11 @@ import type { CellProblem } from "../../model/errors";
 import type { ColumnRoles } from "../../model/reading/column-matching";
 import type { RepeatSpend, ValueConcentration } from "../../model/history/customer-value";
 import type { DateFormat } from "../../model/reading/date-formats";
-import type { DataCheck } from "../../model/reading/data-check";
+import type { DataCheck, FutureRowsCheck } from "../../model/reading/data-check";
 import type { LayoutWarning } from "../../model/reading/layout";
 import type { DecimalMark } from "../../model/reading/number-text";
 import type { PeriodUnit } from "../../model/history/periods";
+import type { PeriodBills } from "../../model/history/period-bills";
 import type { SheetPlan } from "../../report/sheet-plan";
 import type { Language } from "../i18n/strings";
 
@@ -53,7 +54,63 @@ export type WorkerRequest =
   | { type: "analyse"; id: number; source: TableSource; settings: AnalysisSettings }
   /** The analysis sheet's plan for the last analysis, with labels in a language. */
   | { type: "plan"; id: number; language: Language }
-  | LifetimeRequest;
+  | LifetimeRequest
+  | ForecastRequest;
+
+export type ForecastRequest =
+  /** The plan from the analysis `analysis` (its "analyse" request's id): the sBG fit's forecast. */
+  | { type: "forecast"; id: number; analysis: number; settings: ForecastSettings }
+  /** The "Plan" sheet's plan for the last forecast, with labels in a language. */
+  | { type: "forecastPlan"; id: number; language: Language; currency: string };
+
+/** What the user sets in the Plan view (docs/definitions.md §11). */
+export interface ForecastSettings {
+  horizon: number;
+  /** New customers in future period 1 (null: the latest complete period's). */
+  newPerPeriod: number | null;
+  growth: number;
+  /** Revenue per active customer per period (null: the latest complete period's). */
+  revenuePerCustomer: number | null;
+  margin: number;
+  cac: number;
+  uplift: number;
+  /** The range's level, or null for none. */
+  level: number | null;
+}
+
+/** The plan as the Plan view draws it. */
+export interface ForecastView {
+  alpha: number;
+  beta: number;
+  /** The first future period's start (a date serial), and the period unit. */
+  firstStart: number;
+  unit: PeriodUnit;
+  /** The defaults the settings' nulls took. */
+  newPerPeriod: number;
+  revenuePerCustomer: number;
+  /** Whether the data had amounts (else revenue is what the user typed, or 0). */
+  dataRevenue: boolean;
+  existing: Float64Array;
+  added: Float64Array;
+  total: Float64Array;
+  revenue: Float64Array;
+  margin: Float64Array;
+  /** The range's level and bounds of the customers per period; null without a range. */
+  level: number | null;
+  low: Float64Array | null;
+  high: Float64Array | null;
+  /** The first planned cohort's LTV : CAC within the plan (NaN without a CAC). */
+  ltvToCac: number;
+  paybackPeriods: number | null;
+  /** The same forecast made `periods` ago, and its mean absolute percentage error. */
+  backtest: { periods: number; error: number } | null;
+  /**
+   * Today's base (each cohort's age and customers now) and the settings this plan answers: the
+   * pane's what-if on the plan re-evaluates the plan from them (plan-whatif-model.ts).
+   */
+  cohorts: { age: number; customers: number }[];
+  settings: ForecastSettings;
+}
 
 export type LifetimeRequest =
   /**
@@ -72,6 +129,7 @@ export type WorkerResponse =
   /** `cell`: the bad cell the model named (its line or sheet row, and column), when it named one. */
   | { type: "failed"; id: number; message: string; code: string | null; cell: CellProblem | null }
   | { type: "lifetime"; id: number; view: LifetimeView }
+  | { type: "forecast"; id: number; view: ForecastView }
   /**
    * The analysis a lifetime request named is no longer the worker's (a newer one replaced it, or
    * the worker was restarted): the pane asks again about the view it shows now.
@@ -90,6 +148,11 @@ export interface AnalysisView {
   hasRevenue: boolean;
   /** The table as read, at a glance (orders only; null for subscriptions). */
   check: DataCheck | null;
+  /**
+   * Rows (orders, subscription starts) dated after today, left out of every figure; the pane
+   * shows none of the figures until the user agrees to leave them out. Null: there are none.
+   */
+  future: FutureRowsCheck | null;
   /** The end of observation (whole-day serial). */
   lastDay: number;
   /** The first period's number; period i of every table is firstPeriod + i. */
@@ -114,6 +177,8 @@ export interface AnalysisView {
   concentration: ValueConcentration | null;
   repeatSpend: RepeatSpend | null;
   latest: LatestPeriod | null;
+  /** New and returning customers and revenue in every period, for "Use in the model". */
+  bills: PeriodBills;
 }
 
 /** The sBG fit across cohorts (docs/definitions.md §7), fitted once in the worker. */

@@ -10,7 +10,7 @@ import { outputLabel } from "../../state/labels";
 import { ChoiceField } from "./ChoiceField";
 
 /** A labelled choice among keys, each shown by its translated label (long ones end in "…"). */
-function KeyPicker<K extends string>({
+export function KeyPicker<K extends string>({
   label,
   value,
   keys,

@@ -2,76 +2,74 @@ import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { memo, useEffect, useState } from "react";
 import { Scenario } from "../../../model/economics/scenario";
 import { goalSeek, GoalSeekResult } from "../../../model/whatif/goal-seek";
-import type { InputKey, OutputKey } from "../../../model/whatif/worked-example-model";
-import {
-  INPUT_SPECS,
-  outputKind,
-  WORKED_EXAMPLE_MODEL,
-} from "../../../model/whatif/worked-example-model";
-import { formatQuantity } from "../../format/format-number";
+import type { InputKey } from "../../../model/whatif/worked-example-model";
 import { parseLocaleNumber, parseLocalePercent } from "../../format/parse-number";
 import { useLocale } from "../../i18n/locale-context";
 import type { MessageKey } from "../../i18n/strings";
-import { inputLabelKey } from "../../state/field-definitions";
-import { outputLabel } from "../../state/labels";
 import { ButtonRow } from "../shared/ButtonRow";
 import { NumberField } from "../shared/NumberField";
-import { InputPicker, OutputPicker } from "../shared/Pickers";
+import { KeyPicker } from "../shared/Pickers";
+import type { WhatIfBinding } from "./whatif-binding";
+import { useWorkedExampleBinding } from "./worked-example-binding";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
-export interface GoalSeekPanelProps {
-  scenario: Scenario;
-  onApply: (input: InputKey, value: number) => void;
+export interface WhatIfGoalSeekProps<State, Input extends string, Output extends string> {
+  binding: WhatIfBinding<State, Input, Output>;
+  state: State;
+  /** Sets an input to a value the seek found; without it the panel offers no "Apply". */
+  onApply?: (input: Input, value: number) => void;
 }
 
 /**
- * "Make OUTPUT equal TARGET by changing INPUT". Runs on request, not per keystroke: a seek
- * scans the whole sensible range, and its answer should not move while the user types.
+ * "Make OUTPUT equal TARGET by changing INPUT", on any what-if model. Runs on request, not per
+ * keystroke: a seek scans the whole sensible range, and its answer should not move while the
+ * user types.
  */
-export const GoalSeekPanel = memo(function GoalSeekPanel({
-  scenario,
+function WhatIfGoalSeekPanel<State, Input extends string, Output extends string>({
+  binding,
+  state,
   onApply,
-}: GoalSeekPanelProps) {
+}: WhatIfGoalSeekProps<State, Input, Output>) {
   const styles = useStyles();
   const { t, locale } = useLocale();
-  const [output, setOutput] = useState<OutputKey>("new.profit");
-  const [input, setInput] = useState<InputKey>("segments.new.averageBill");
+  const { model, format, inputLabel, outputLabel, testIdPrefix } = binding;
+  const [output, setOutput] = useState<Output>(binding.initial.goal.output);
+  const [input, setInput] = useState<Input>(binding.initial.goal.input);
   const [targetText, setTargetText] = useState("0");
-  const [result, setResult] = useState<GoalSeekResult<Scenario, InputKey> | null>(null);
+  const [result, setResult] = useState<GoalSeekResult<State, Input> | null>(null);
   const [applied, setApplied] = useState<string | null>(null);
   // An answer found for other inputs would be wrong to apply.
-  useEffect(() => setResult(null), [scenario]);
+  useEffect(() => setResult(null), [state]);
   // A percentage output's target is typed as a percentage, like the pane's other percent fields.
-  const kind = outputKind(output);
+  const kind = model.outputKind(output);
   const rawTarget = parseLocaleNumber(targetText, locale);
   const target = kind === "fraction" ? parseLocalePercent(targetText, locale) : rawTarget;
 
-  const inputText = (key: InputKey, v: number) =>
-    formatQuantity(v, INPUT_SPECS[key].kind, scenario.currency, locale);
-  const outputText = (v: number) => formatQuantity(v, kind, scenario.currency, locale);
+  const inputText = (key: Input, v: number) => format(v, model.inputSpecs[key].kind);
+  const outputText = (v: number) => format(v, kind);
 
   function find() {
     setApplied(null);
-    setResult(goalSeek(WORKED_EXAMPLE_MODEL, scenario, output, target, input));
+    setResult(goalSeek(model, state, output, target, input));
   }
 
-  function apply(key: InputKey, value: number) {
-    onApply(key, value);
-    setApplied(t("goal.applied", { input: t(inputLabelKey(key)), value: inputText(key, value) }));
+  function apply(key: Input, value: number) {
+    onApply?.(key, value);
+    setApplied(t("goal.applied", { input: inputLabel(key), value: inputText(key, value) }));
     setResult(null);
   }
 
-  function describe(r: GoalSeekResult<Scenario, InputKey>): string {
-    const inputName = t(inputLabelKey(r.input));
+  function describe(r: GoalSeekResult<State, Input>): string {
+    const inputName = inputLabel(r.input);
     switch (r.kind) {
       case "found": {
         const head = t("goal.found", {
           input: inputName,
           value: inputText(r.input, r.value),
-          output: outputLabel(t, output),
+          output: outputLabel(output),
           achieved: outputText(r.achieved),
         });
         if (!r.wholeNeighbours) return head;
@@ -109,9 +107,11 @@ export const GoalSeekPanel = memo(function GoalSeekPanel({
         find();
       }}
     >
-      <OutputPicker
+      <KeyPicker
         label={t("goal.output")}
         value={output}
+        keys={model.outputs}
+        labelOf={outputLabel}
         onChange={(key) => (setOutput(key), setResult(null))}
       />
       <NumberField
@@ -120,28 +120,48 @@ export const GoalSeekPanel = memo(function GoalSeekPanel({
         onChange={(text) => (setTargetText(text), setResult(null))}
         message={Number.isFinite(rawTarget) ? undefined : t("goal.targetInvalid")}
       />
-      <InputPicker
+      <KeyPicker
         label={t("goal.input")}
         value={input}
+        keys={model.inputs}
+        labelOf={inputLabel}
         onChange={(key) => (setInput(key), setResult(null))}
       />
       <ButtonRow>
         <Button type="submit" appearance="primary" disabled={!Number.isFinite(rawTarget)}>
           {t("goal.find")}
         </Button>
-        {result?.kind === "found" && (
+        {onApply && result?.kind === "found" && (
           <Button onClick={() => apply(result.input, result.value)}>{t("goal.apply")}</Button>
         )}
-        {result?.kind === "found" &&
+        {onApply &&
+          result?.kind === "found" &&
           result.wholeNeighbours?.map((n) => (
             <Button key={n.value} onClick={() => apply(result.input, n.value)}>
               {t("goal.applyValue", { value: inputText(result.input, n.value) })}
             </Button>
           ))}
       </ButtonRow>
-      <Text role="status" data-testid="goal-result">
+      <Text role="status" data-testid={`${testIdPrefix}goal-result`}>
         {result ? describe(result) : (applied ?? "")}
       </Text>
     </form>
   );
+}
+
+/** Goal seek over any what-if model (memo keeps the panel's type parameters). */
+export const WhatIfGoalSeek = memo(WhatIfGoalSeekPanel) as typeof WhatIfGoalSeekPanel;
+
+export interface GoalSeekPanelProps {
+  scenario: Scenario;
+  onApply: (input: InputKey, value: number) => void;
+}
+
+/** The worked example's goal seek. */
+export const GoalSeekPanel = memo(function GoalSeekPanel({
+  scenario,
+  onApply,
+}: GoalSeekPanelProps) {
+  const binding = useWorkedExampleBinding(scenario.currency);
+  return <WhatIfGoalSeek binding={binding} state={scenario} onApply={onApply} />;
 });

@@ -2,24 +2,18 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { memo, useMemo, useState } from "react";
 import { Scenario } from "../../../model/economics/scenario";
 import { sensitivityGrid } from "../../../model/whatif/sensitivity";
-import type { InputKey, OutputKey } from "../../../model/whatif/worked-example-model";
-import {
-  INPUT_SPECS,
-  outputKind,
-  WORKED_EXAMPLE_MODEL,
-} from "../../../model/whatif/worked-example-model";
-import { formatPercent, formatQuantity } from "../../format/format-number";
+import { formatPercent } from "../../format/format-number";
 import { parseLocaleNumber } from "../../format/parse-number";
 import { useLocale } from "../../i18n/locale-context";
-import { inputLabelKey } from "../../state/field-definitions";
-import { outputLabel } from "../../state/labels";
 import { heatColor } from "../shared/heat-colors";
 import { FieldGrid } from "../shared/FieldGrid";
 import { NumberField } from "../shared/NumberField";
-import { InputPicker, OutputPicker } from "../shared/Pickers";
+import { KeyPicker } from "../shared/Pickers";
 import { useHeatGridStyles } from "../shared/heat-grid-styles";
 import { NumberTable } from "../shared/NumberTable";
 import { SwingField, useSwing } from "./SwingField";
+import type { WhatIfBinding } from "./whatif-binding";
+import { useWorkedExampleBinding } from "./worked-example-binding";
 
 const useStyles = makeStyles({
   wide: { gridColumn: "1 / -1" },
@@ -33,24 +27,31 @@ const useStyles = makeStyles({
   currentHead: { textDecoration: "underline" },
 });
 
-export interface SensitivityPanelProps {
-  scenario: Scenario;
+export interface WhatIfSensitivityProps<State, InputKey extends string, OutputKey extends string> {
+  binding: WhatIfBinding<State, InputKey, OutputKey>;
+  state: State;
+  /** False while the inputs cannot be evaluated: the panel says so instead of drawing. */
   valid: boolean;
   theme: "light" | "dark";
 }
 
-/** A two-way data table over any two inputs, shaded like a heat map, recomputed on every keystroke. */
-export const SensitivityPanel = memo(function SensitivityPanel({
-  scenario,
+/**
+ * A two-way data table over any two inputs of any what-if model, shaded like a heat map,
+ * recomputed on every keystroke.
+ */
+function WhatIfSensitivityPanel<State, InputKey extends string, OutputKey extends string>({
+  binding,
+  state,
   valid,
   theme,
-}: SensitivityPanelProps) {
+}: WhatIfSensitivityProps<State, InputKey, OutputKey>) {
   const styles = useStyles();
   const heat = useHeatGridStyles();
   const { t, locale } = useLocale();
-  const [rowInput, setRowInput] = useState<InputKey>("segments.new.averageBill");
-  const [colInput, setColInput] = useState<InputKey>("segments.new.customers");
-  const [output, setOutput] = useState<OutputKey>("total.profit");
+  const { model, format, inputLabel, outputLabel, testIdPrefix } = binding;
+  const [rowInput, setRowInput] = useState<InputKey>(binding.initial.sensitivity.rows);
+  const [colInput, setColInput] = useState<InputKey>(binding.initial.sensitivity.columns);
+  const [output, setOutput] = useState<OutputKey>(binding.initial.sensitivity.output);
   const [stepsText, setStepsText] = useState("11");
   const spreadField = useSwing("25");
   const { value: spread, ok: spreadOk } = spreadField;
@@ -60,16 +61,12 @@ export const SensitivityPanel = memo(function SensitivityPanel({
   const grid = useMemo(
     () =>
       valid && stepsOk && spreadOk
-        ? sensitivityGrid(WORKED_EXAMPLE_MODEL, scenario, rowInput, colInput, output, {
-            steps,
-            spread,
-          })
+        ? sensitivityGrid(model, state, rowInput, colInput, output, { steps, spread })
         : null,
-    [scenario, valid, rowInput, colInput, output, steps, spread, stepsOk, spreadOk]
+    [model, state, valid, rowInput, colInput, output, steps, spread, stepsOk, spreadOk]
   );
-  const kind = outputKind(output);
-  const axis = (key: InputKey, v: number) =>
-    formatQuantity(v, INPUT_SPECS[key].kind, scenario.currency, locale, true);
+  const kind = model.outputKind(output);
+  const axis = (key: InputKey, v: number) => format(v, model.inputSpecs[key].kind, true);
 
   const head = (k: number) =>
     k === grid?.center ? mergeClasses(styles.tight, styles.currentHead) : styles.tight;
@@ -78,10 +75,28 @@ export const SensitivityPanel = memo(function SensitivityPanel({
     <>
       <FieldGrid columns="halves">
         <div className={styles.wide}>
-          <OutputPicker label={t("sensitivity.output")} value={output} onChange={setOutput} />
+          <KeyPicker
+            label={t("sensitivity.output")}
+            value={output}
+            keys={model.outputs}
+            labelOf={outputLabel}
+            onChange={setOutput}
+          />
         </div>
-        <InputPicker label={t("sensitivity.rows")} value={rowInput} onChange={setRowInput} />
-        <InputPicker label={t("sensitivity.columns")} value={colInput} onChange={setColInput} />
+        <KeyPicker
+          label={t("sensitivity.rows")}
+          value={rowInput}
+          keys={model.inputs}
+          labelOf={inputLabel}
+          onChange={setRowInput}
+        />
+        <KeyPicker
+          label={t("sensitivity.columns")}
+          value={colInput}
+          keys={model.inputs}
+          labelOf={inputLabel}
+          onChange={setColInput}
+        />
         <NumberField
           label={t("sensitivity.steps")}
           value={stepsText}
@@ -95,12 +110,12 @@ export const SensitivityPanel = memo(function SensitivityPanel({
       ) : (
         <NumberTable
           caption={t("sensitivity.caption", {
-            output: outputLabel(t, output),
-            rows: t(inputLabelKey(rowInput)),
-            columns: t(inputLabelKey(colInput)),
+            output: outputLabel(output),
+            rows: inputLabel(rowInput),
+            columns: inputLabel(colInput),
             spread: formatPercent(spread, locale),
           })}
-          testId="sensitivity-grid"
+          testId={`${testIdPrefix}sensitivity-grid`}
           look={heat}
           scroll={{ label: t("sensitivity.gridRegion"), fullHeight: true }}
           rows={grid.rowValues.length}
@@ -112,9 +127,9 @@ export const SensitivityPanel = memo(function SensitivityPanel({
             key: String(j),
             header: axis(colInput, v),
             headClassName: head(j),
-            cell: (i) => formatQuantity(grid.cells[i][j], kind, scenario.currency, locale, true),
+            cell: (i) => format(grid.cells[i][j], kind, true),
             props: (i) => {
-              // The scenario as it stands, at the centre: outlined, and said so.
+              // The inputs as they stand, at the centre: outlined, and said so.
               const isCurrent = i === grid.center && j === grid.center;
               return {
                 className: isCurrent ? mergeClasses(styles.tight, styles.current) : styles.tight,
@@ -129,4 +144,23 @@ export const SensitivityPanel = memo(function SensitivityPanel({
       )}
     </>
   );
+}
+
+/** The sensitivity grid over any what-if model (memo keeps the panel's type parameters). */
+export const WhatIfSensitivity = memo(WhatIfSensitivityPanel) as typeof WhatIfSensitivityPanel;
+
+export interface SensitivityPanelProps {
+  scenario: Scenario;
+  valid: boolean;
+  theme: "light" | "dark";
+}
+
+/** The worked example's sensitivity grid. */
+export const SensitivityPanel = memo(function SensitivityPanel({
+  scenario,
+  valid,
+  theme,
+}: SensitivityPanelProps) {
+  const binding = useWorkedExampleBinding(scenario.currency);
+  return <WhatIfSensitivity binding={binding} state={scenario} valid={valid} theme={theme} />;
 });

@@ -28,6 +28,11 @@ const CustomerLifetimePanel = lazy(
   () => import(/* webpackChunkName: "customer-lifetime" */ "./CustomerLifetimePanel")
 );
 
+// The plan: loaded with the first view that shows it.
+const PlanView = lazy(() =>
+  import(/* webpackChunkName: "plan" */ "../plan/PlanView").then((m) => ({ default: m.PlanView }))
+);
+
 const useStyles = makeStyles({
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
@@ -53,6 +58,10 @@ export default function DataView({ host, theme, onUse }: DataViewProps) {
   const { source, settings, phase, view } = data;
   const f = useMemo(() => (view ? dataFormatters(view, locale) : null), [view, locale]);
   const busy = phase.kind === "reading" || phase.kind === "analysing";
+  // Rows dated after today: no figure until the user agrees to leave them out (asked again for each source).
+  const [leaveOutFuture, setLeaveOutFuture] = useState(false);
+  useEffect(() => setLeaveOutFuture(false), [source]);
+  const shown = view !== null && (view.future === null || leaveOutFuture);
 
   return (
     <div data-testid="data-view">
@@ -89,6 +98,14 @@ export default function DataView({ host, theme, onUse }: DataViewProps) {
               </Text>
               <Button onClick={data.cancel}>{t("data.progress.cancel")}</Button>
             </div>
+            {phase.kind === "reading" && phase.note && (
+              <Text size={200} data-testid="data-progress-note">
+                {t("data.progress.smallerBlocks", {
+                  refused: phase.note.refusedRows.toLocaleString(locale),
+                  rows: phase.note.smallerBlocks.toLocaleString(locale),
+                })}
+              </Text>
+            )}
           </div>
         )}
         {phase.kind === "cancelled" && (
@@ -106,7 +123,9 @@ export default function DataView({ host, theme, onUse }: DataViewProps) {
                   problem: phase.problem.problem,
                   name: source?.label ?? "",
                 })
-              : t("data.error.other", { detail: phase.message })}
+              : phase.multiArea !== undefined
+                ? t("data.error.multiArea", { areas: phase.multiArea })
+                : t("data.error.other", { detail: phase.message })}
           </Notice>
         )}
         {source && settings && (
@@ -128,8 +147,15 @@ export default function DataView({ host, theme, onUse }: DataViewProps) {
         )}
       </Section>
 
-      {view && f && source && <DataCheck view={view} f={f} />}
       {view && f && source && (
+        <DataCheck
+          view={view}
+          f={f}
+          leaveOutFuture={leaveOutFuture}
+          onLeaveOutFuture={setLeaveOutFuture}
+        />
+      )}
+      {view && f && source && shown && (
         <AnalysisResults
           view={view}
           f={f}
@@ -203,6 +229,11 @@ const AnalysisResults = memo(function AnalysisResults({
           <Section key="sbg" title={t("data.sbg.heading")}>
             <SbgFitView view={view} f={f} />
           </Section>,
+          <Section key="plan" title={t("data.plan.heading")}>
+            <LazyChart>
+              <PlanView view={view} client={client} host={host} f={f} theme={theme} />
+            </LazyChart>
+          </Section>,
           view.movements ? (
             <Section key="movements" title={t("data.movements.heading")}>
               <RevenueMovements view={view} f={f} />
@@ -230,7 +261,7 @@ const AnalysisResults = memo(function AnalysisResults({
 });
 
 /** The result sections, drawn one per commit (see useStagedCount). */
-const RESULT_SECTIONS = 9;
+const RESULT_SECTIONS = 10;
 
 /**
  * How many of `total` parts to draw for `key`: one more in each transition after the last, so
