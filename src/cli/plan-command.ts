@@ -75,8 +75,7 @@ export const PLAN_COMMAND: Command<PlanArguments> = {
     const checked = backtest
       ? ` The same forecast made ${backtest.periods} ${unit}s ago would have been off by ${(backtest.meanAbsolutePercentageError * 100).toFixed(1)}% on average.`
       : "";
-    const revenue = plan.revenue.reduce((sum, v) => sum + v, 0);
     const units = `${unit}${args.horizon === 1 ? "" : "s"}`;
-    return `Wrote ${shownText(args.out)}: sheet "${sheet.sheetName}", ${count(plan.total[0])} customers in ${unit} 1 to ${count(plan.total[last])} in ${unit} ${args.horizon}${range}, revenue ${count(revenue)} ${args.currency} over the ${args.horizon} ${units}.${checked}`;
+    return `Wrote ${shownText(args.out)}: sheet "${sheet.sheetName}", ${count(plan.total[0])} customers in ${unit} 1 to ${count(plan.total[last])} in ${unit} ${args.horizon}${range}, revenue ${count(plan.revenueTotal)} ${args.currency} over the ${args.horizon} ${units}.${checked}`;
   },
 };

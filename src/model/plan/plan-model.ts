@@ -4,11 +4,17 @@
  * did, revenue and margin by future period, and what each planned cohort earns against its
  * acquisition cost. A retention uplift u multiplies every period's churn probability by (1 − u):
  *   r_u(t) = 1 − (1 − r(t))·(1 − u),  r(t) = (β + t − 1)/(α + β + t − 1).
- * With u = 0 the customers are exactly those of sbgCustomerForecast (sbg-forecast.ts).
+ * The customers are sbgCustomerForecast's (sbg-forecast.ts), which carries the uplift.
  */
 import { invalidNumber } from "../errors";
 import { checkShape } from "../sbg/sbg-curve";
-import { checkPeriods, CohortNow } from "./sbg-forecast";
+import {
+  checkPeriods,
+  CohortNow,
+  sbgCustomerForecast,
+  survivalCurve,
+  upliftedRetention,
+} from "./sbg-forecast";
 
 export interface PlanInputs {
   alpha: number;
@@ -35,31 +41,15 @@ export interface PlanForecast {
   total: Float64Array;
   revenue: Float64Array;
   margin: Float64Array;
+  /** Revenue and margin summed over the plan's periods. */
+  revenueTotal: number;
+  marginTotal: number;
   /** Margin per customer of a cohort planned for period j earned by the plan's end (index j − 1). */
   cohortMargin: Float64Array;
   /** cohortMargin / CAC (NaN when CAC is 0). */
   ltvToCac: Float64Array;
   /** Periods from acquisition until a new customer's cumulative margin covers the CAC; null: not within 100 years. */
   paybackPeriods: number | null;
-}
-
-/** The retention rate at age t with an uplift on churn. */
-export function upliftedRetention(alpha: number, beta: number, t: number, uplift: number): number {
-  const r = (beta + t - 1) / (alpha + beta + t - 1);
-  return uplift === 0 ? r : 1 - (1 - r) * (1 - uplift);
-}
-
-/** S(0), S(1), …, S(last) with the uplift. */
-export function upliftedSurvival(
-  alpha: number,
-  beta: number,
-  last: number,
-  uplift: number
-): Float64Array {
-  const s = new Float64Array(last + 1);
-  s[0] = 1;
-  for (let t = 1; t <= last; t++) s[t] = s[t - 1] * upliftedRetention(alpha, beta, t, uplift);
-  return s;
 }
 
 /** Throws #NUM! naming the first plan input outside its range. */
@@ -86,29 +76,25 @@ export function checkPlanInputs(p: PlanInputs): number {
 /** The plan, period by period. */
 export function planForecast(p: PlanInputs): PlanForecast {
   const horizon = checkPlanInputs(p);
-  const { alpha, beta, uplift } = p;
-  const existing = new Float64Array(horizon);
-  const added = new Float64Array(horizon);
-  for (const { age, customers } of p.cohorts) {
-    let share = customers;
-    for (let k = 1; k <= horizon; k++) {
-      share *= upliftedRetention(alpha, beta, age + k, uplift);
-      existing[k - 1] += share;
-    }
-  }
-  const s = upliftedSurvival(alpha, beta, horizon - 1, uplift);
-  const planned = Math.min(p.newCustomers.length, horizon);
-  for (let j = 1; j <= planned; j++) {
-    const m = p.newCustomers[j - 1];
-    for (let k = j; k <= horizon; k++) added[k - 1] += m * s[k - j];
-  }
-  const total = new Float64Array(horizon);
+  const { existing, added, total } = sbgCustomerForecast(
+    p.alpha,
+    p.beta,
+    p.cohorts,
+    p.newCustomers,
+    horizon,
+    undefined,
+    p.uplift
+  );
+  const s = survivalCurve(p.alpha, p.beta, horizon - 1, p.uplift);
   const revenue = new Float64Array(horizon);
   const margin = new Float64Array(horizon);
+  let revenueTotal = 0;
+  let marginTotal = 0;
   for (let i = 0; i < horizon; i++) {
-    total[i] = existing[i] + added[i];
     revenue[i] = total[i] * p.revenuePerCustomer;
     margin[i] = revenue[i] * p.margin;
+    revenueTotal += revenue[i];
+    marginTotal += margin[i];
   }
   // A customer planned for period j is active in periods j..horizon with probability S(k − j).
   const perPeriod = p.revenuePerCustomer * p.margin;
@@ -125,6 +111,8 @@ export function planForecast(p: PlanInputs): PlanForecast {
     total,
     revenue,
     margin,
+    revenueTotal,
+    marginTotal,
     cohortMargin,
     ltvToCac,
     paybackPeriods: paybackPeriods(p),
@@ -177,7 +165,7 @@ export function planWorking(p: PlanInputs): PlanWorking {
     }
     return path;
   });
-  const survival = upliftedSurvival(alpha, beta, horizon - 1, uplift);
+  const survival = survivalCurve(alpha, beta, horizon - 1, uplift);
   const addedByCohort = Array.from({ length: horizon }, (_, j) => {
     const path = new Float64Array(horizon);
     const m = p.newCustomers[j] ?? 0;

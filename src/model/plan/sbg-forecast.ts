@@ -49,7 +49,8 @@ export interface CustomerForecast {
 }
 
 /**
- * existing_k, new_k and total_k for k = 1..periods (index k − 1) at α, β. Writes into `out`
+ * existing_k, new_k and total_k for k = 1..periods (index k − 1) at α, β, with a retention uplift
+ * on churn when given (the plan's what-if, docs/definitions.md §11). Writes into `out`
  * when given (the interval's simulation calls this once per draw of α, β).
  */
 export function sbgCustomerForecast(
@@ -62,7 +63,8 @@ export function sbgCustomerForecast(
     existing: new Float64Array(periods),
     added: new Float64Array(periods),
     total: new Float64Array(periods),
-  }
+  },
+  uplift = 0
 ): CustomerForecast {
   checkShape(alpha, beta);
   const { existing, added, total } = out;
@@ -72,15 +74,14 @@ export function sbgCustomerForecast(
     if (customers === 0) continue;
     let share = customers;
     for (let k = 1; k <= periods; k++) {
-      const t = age + k;
-      share *= (beta + t - 1) / (alpha + beta + t - 1);
+      share *= upliftedRetention(alpha, beta, age + k, uplift);
       existing[k - 1] += share;
     }
   }
   // S(0..periods−1), then new_k = Σ_{j ≤ k} m_j·S(k − j).
   const planned = Math.min(newCustomers.length, periods);
   if (planned > 0) {
-    const s = survivalCurve(alpha, beta, periods - 1);
+    const s = survivalCurve(alpha, beta, periods - 1, uplift);
     for (let j = 1; j <= planned; j++) {
       const m = newCustomers[j - 1];
       if (m === 0) continue;
@@ -91,10 +92,19 @@ export function sbgCustomerForecast(
   return out;
 }
 
-/** S(0), S(1), …, S(last) by the retention product. */
-export function survivalCurve(alpha: number, beta: number, last: number): Float64Array {
+/**
+ * r(t) = (β + t − 1)/(α + β + t − 1), with a retention uplift u on churn (docs/definitions.md
+ * §11): 1 − (1 − r(t))(1 − u); u = 0 is r(t) itself, exactly.
+ */
+export function upliftedRetention(alpha: number, beta: number, t: number, uplift = 0): number {
+  const r = (beta + t - 1) / (alpha + beta + t - 1);
+  return uplift === 0 ? r : 1 - (1 - r) * (1 - uplift);
+}
+
+/** S(0), S(1), …, S(last) by the retention product (with an uplift on churn, when given). */
+export function survivalCurve(alpha: number, beta: number, last: number, uplift = 0): Float64Array {
   const s = new Float64Array(last + 1);
   s[0] = 1;
-  for (let t = 1; t <= last; t++) s[t] = s[t - 1] * ((beta + t - 1) / (alpha + beta + t - 1));
+  for (let t = 1; t <= last; t++) s[t] = s[t - 1] * upliftedRetention(alpha, beta, t, uplift);
   return s;
 }

@@ -82,12 +82,11 @@ export const planWhatIfModel: WhatIfModel<PlanState, PlanInputKey, PlanOutputKey
   evaluate(state) {
     const plan = planForecast(planInputs(state));
     const last = plan.total.length - 1;
-    const sum = (a: Float64Array) => a.reduce((s, v) => s + v, 0);
     const outputs: Record<PlanOutputKey, number> = {
       customersAtEnd: plan.total[last],
       revenueAtEnd: plan.revenue[last],
-      revenueTotal: sum(plan.revenue),
-      marginTotal: sum(plan.margin),
+      revenueTotal: plan.revenueTotal,
+      marginTotal: plan.marginTotal,
       ltvToCac: plan.ltvToCac[0],
       paybackPeriods: plan.paybackPeriods ?? NaN,
     };

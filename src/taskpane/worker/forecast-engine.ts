@@ -80,6 +80,8 @@ export function createForecastHandler(post: Post): ForecastHandler {
             total: plan.total,
             revenue: plan.revenue,
             margin: plan.margin,
+            revenueTotal: plan.revenueTotal,
+            marginTotal: plan.marginTotal,
             level: interval ? s.level : null,
             low: interval?.low ?? null,
             high: interval?.high ?? null,

@@ -95,6 +95,9 @@ export interface ForecastView {
   total: Float64Array;
   revenue: Float64Array;
   margin: Float64Array;
+  /** Revenue and margin over the plan (the model's sums). */
+  revenueTotal: number;
+  marginTotal: number;
   /** The range's level and bounds of the customers per period; null without a range. */
   level: number | null;
   low: Float64Array | null;

@@ -200,8 +200,8 @@ function PlanResults({
       </Text>
       <Text data-testid="plan-economics">
         {t("data.plan.money", {
-          revenue: f.money(plan.revenue.reduce((s, v) => s + v, 0)),
-          margin: f.money(plan.margin.reduce((s, v) => s + v, 0)),
+          revenue: f.money(plan.revenueTotal),
+          margin: f.money(plan.marginTotal),
         })}{" "}
         {Number.isFinite(plan.ltvToCac)
           ? t("data.plan.ltvToCac", {

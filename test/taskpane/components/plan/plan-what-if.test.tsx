@@ -106,6 +106,8 @@ function viewOf(s: PlanState): ForecastView {
     total: zeros,
     revenue: zeros,
     margin: zeros,
+    revenueTotal: 0,
+    marginTotal: 0,
     level: null,
     low: null,
     high: null,
