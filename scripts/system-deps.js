@@ -1,7 +1,8 @@
 /*
- * The end-to-end tests need two programs from Debian: Chromium (the pane, driven by
- * playwright-core; it must never download a browser) and LibreOffice Calc (recalculates the
- * workbooks we write). This installs whichever is missing, so `npm test` passes on a fresh
+ * The tests need three programs from Debian: Chromium (the pane, driven by playwright-core; it
+ * must never download a browser), LibreOffice Calc (recalculates the workbooks we write) and R
+ * with its survival package (the reference engine for the survival statistics). This installs
+ * whichever is missing, so `npm test` passes on a fresh
  * Debian machine. Elsewhere, point CHROMIUM_PATH / SOFFICE_PATH at your own copies.
  */
 const fs = require("fs");
@@ -20,6 +21,14 @@ const TOOLS = [
     env: "SOFFICE_PATH",
     binary: "/usr/bin/soffice",
     packages: ["libreoffice-calc"],
+    recommends: false,
+  },
+  {
+    name: "R's survival package",
+    env: "R_SURVIVAL_PATH",
+    // Debian's r-cran-survival puts the package here; Rscript comes with it (r-base-core).
+    binary: "/usr/lib/R/library/survival/DESCRIPTION",
+    packages: ["r-base-core", "r-cran-survival"],
     recommends: false,
   },
 ];
@@ -72,8 +81,10 @@ function ensureSystemDeps() {
 
 const chromiumPath = () => toolPath(TOOLS[0]);
 const sofficePath = () => toolPath(TOOLS[1]);
+/** Rscript sits beside the survival package Debian installs. */
+const rscriptPath = () => process.env.RSCRIPT_PATH || "/usr/bin/Rscript";
 
-module.exports = { ensureSystemDeps, chromiumPath, sofficePath };
+module.exports = { ensureSystemDeps, chromiumPath, sofficePath, rscriptPath };
 
 if (require.main === module) {
   try {
