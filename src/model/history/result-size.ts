@@ -64,10 +64,41 @@ export function periodCount(span: PeriodSpan): number {
 
 const count = (n: number) => n.toLocaleString("en-US");
 
+/**
+ * A refusal as plain data (it crosses from the pane's worker as it is), so the pane can word it
+ * in the user's language: the span, what it needs and the limit it passes.
+ */
+export interface SizeRefusal {
+  unit: PeriodUnit;
+  periods: number;
+  /** ISO dates of the span's first and last day. */
+  from: string;
+  to: string;
+  /** What the table would need: rows, columns, cohort cells, or a whole analysis's periods. */
+  need: "rows" | "columns" | "cells" | "periods";
+  needed: number;
+  limit: number;
+  /** The last date is past the year 2200: a typo or a "never" convention, not a real date. */
+  farFuture: boolean;
+}
+
+/** #VALUE! for a table too large, with its figures as data beside the English message. */
+export class TooLargeError extends DomainError {
+  constructor(
+    readonly refusal: SizeRefusal,
+    message: string
+  ) {
+    super("value", message);
+    this.name = "TooLargeError";
+  }
+}
+
+const isFarFuture = (span: PeriodSpan) =>
+  civilFromSerial(periodStart(span.last, span.unit)).year > PLAUSIBLE_LAST_YEAR;
+
 /** What the user can do about a span too long: the date if it is implausible, else the unit. */
 function advice(span: PeriodSpan): string {
-  const { year } = civilFromSerial(periodStart(span.last, span.unit));
-  if (year > PLAUSIBLE_LAST_YEAR)
+  if (isFarFuture(span))
     return `a date past the year ${PLAUSIBLE_LAST_YEAR} is probably a mistake: correct it${
       span.lastFrom === "end_date" || span.lastFrom === "as_of"
         ? ""
@@ -80,13 +111,19 @@ function advice(span: PeriodSpan): string {
  * #VALUE! with the figures: "order_dates: the dates span 2,913,176 daily periods (2024-01-01 to 9999-12-31)
  * which need 2,913,177 rows, more than Excel's 1,048,576; …".
  */
-function tooLarge(span: PeriodSpan, need: string, limit: string): DomainError {
+function tooLarge(
+  span: PeriodSpan,
+  need: string,
+  limit: string,
+  figures: Pick<SizeRefusal, "need" | "needed" | "limit">
+): TooLargeError {
   const from = isoTextFromSerial(periodStart(span.first, span.unit));
   const to = isoTextFromSerial(periodEnd(span.last, span.unit));
   const who = span.lastFrom ? `${span.lastFrom}: ` : "";
-  return new DomainError(
-    "value",
-    `${who}the dates span ${count(periodCount(span))} ${UNIT_PLURAL[span.unit]} (${from} to ${to}), which ${need}, more than ${limit}; ${advice(span)}`
+  const periods = periodCount(span);
+  return new TooLargeError(
+    { unit: span.unit, periods, from, to, farFuture: isFarFuture(span), ...figures },
+    `${who}the dates span ${count(periods)} ${UNIT_PLURAL[span.unit]} (${from} to ${to}), which ${need}, more than ${limit}; ${advice(span)}`
   );
 }
 
@@ -94,7 +131,11 @@ function tooLarge(span: PeriodSpan, need: string, limit: string): DomainError {
 export function checkPeriodRows(span: PeriodSpan, headerRows = 1): void {
   const rows = periodCount(span) + headerRows;
   if (rows > SHEET_ROWS)
-    throw tooLarge(span, `need ${count(rows)} rows`, `Excel's ${count(SHEET_ROWS)}`);
+    throw tooLarge(span, `need ${count(rows)} rows`, `Excel's ${count(SHEET_ROWS)}`, {
+      need: "rows",
+      needed: rows,
+      limit: SHEET_ROWS,
+    });
 }
 
 /**
@@ -104,7 +145,11 @@ export function checkPeriodRows(span: PeriodSpan, headerRows = 1): void {
 export function checkCohortColumns(span: PeriodSpan): void {
   const columns = periodCount(span) + 2;
   if (columns > SHEET_COLUMNS)
-    throw tooLarge(span, `need ${count(columns)} columns`, `Excel's ${count(SHEET_COLUMNS)}`);
+    throw tooLarge(span, `need ${count(columns)} columns`, `Excel's ${count(SHEET_COLUMNS)}`, {
+      need: "columns",
+      needed: columns,
+      limit: SHEET_COLUMNS,
+    });
 }
 
 /** A cohort table of `cohorts` rows × `ages` columns, before its cells are allocated. */
@@ -114,7 +159,8 @@ export function checkCohortCells(span: PeriodSpan, cohorts: number, ages: number
     throw tooLarge(
       span,
       `make ${count(cohorts)} cohorts × ${count(ages)} periods = ${count(cells)} cohort cells`,
-      `the ${count(COHORT_CELL_BUDGET)} a cohort table may hold`
+      `the ${count(COHORT_CELL_BUDGET)} a cohort table may hold`,
+      { need: "cells", needed: cells, limit: COHORT_CELL_BUDGET }
     );
 }
 
@@ -125,6 +171,7 @@ export function checkAnalysisPeriods(span: PeriodSpan): void {
     throw tooLarge(
       span,
       "need as many columns in the cohort table",
-      `the ${count(ANALYSIS_PERIODS)} a sheet holds beside the cohort labels`
+      `the ${count(ANALYSIS_PERIODS)} a sheet holds beside the cohort labels`,
+      { need: "periods", needed: periods, limit: ANALYSIS_PERIODS }
     );
 }

@@ -7,6 +7,7 @@
  */
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { DataShape } from "../../model/history/analysis";
+import type { SizeRefusal } from "../../model/history/result-size";
 import { ColumnRole, missingRoles } from "../../model/reading/column-matching";
 import { LAYOUT_SAMPLE_ROWS, proposeLayout } from "../../model/reading/layout";
 import {
@@ -43,7 +44,14 @@ export type Phase =
   /** The selection or table holds nothing. */
   | { kind: "empty" }
   /** A bad cell (named by line or row and column), or any other failure's message. */
-  | { kind: "failed"; problem: RowProblem | null; message: string; multiArea?: string };
+  | {
+      kind: "failed";
+      problem: RowProblem | null;
+      message: string;
+      multiArea?: string;
+      /** The data's dates need a table larger than a sheet: the figures, for the pane's words. */
+      tooLarge?: SizeRefusal;
+    };
 
 export interface DataAnalysisState {
   source: OpenedSource | null;
@@ -244,6 +252,7 @@ export function useDataAnalysis(
               kind: "failed",
               problem: rowProblem(error.cell, headers),
               message: error.message,
+              ...(error.tooLarge ? { tooLarge: error.tooLarge } : {}),
             });
           } else fail(error);
         }

@@ -5,6 +5,7 @@
  */
 import type { CustomerLifetimeOptions } from "../../model/buyers/customer-lifetime";
 import type { CellProblem } from "../../model/errors";
+import type { SizeRefusal } from "../../model/history/result-size";
 import type { SheetPlan } from "../../report/sheet-plan";
 import type { Language } from "../i18n/strings";
 import type {
@@ -44,7 +45,8 @@ export class AnalysisFailedError extends Error {
   constructor(
     message: string,
     readonly code: string | null,
-    readonly cell: CellProblem | null = null
+    readonly cell: CellProblem | null = null,
+    readonly tooLarge: SizeRefusal | null = null
   ) {
     super(message);
     this.name = "AnalysisFailedError";
@@ -95,7 +97,12 @@ export class AnalysisClient {
     }
     this.pending.delete(response.id);
     if (response.type === "failed")
-      pending.reject(new AnalysisFailedError(response.message, response.code, response.cell));
+      pending.reject(new AnalysisFailedError(
+          response.message,
+          response.code,
+          response.cell,
+          response.tooLarge ?? null
+        ));
     else pending.resolve(response);
   }
 

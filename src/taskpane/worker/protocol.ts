@@ -13,6 +13,7 @@ import type { PeriodRetentionTable } from "../../model/history/period-retention"
 import type { RevenueMovementTable } from "../../model/history/revenue-movements";
 import type { DataShape, LatestPeriod } from "../../model/history/analysis";
 import type { CellProblem } from "../../model/errors";
+import type { SizeRefusal } from "../../model/history/result-size";
 import type { ColumnRoles } from "../../model/reading/column-matching";
 import type { RepeatSpend, ValueConcentration } from "../../model/history/customer-value";
 import type { DateFormat } from "../../model/reading/date-formats";
@@ -130,7 +131,15 @@ export type WorkerResponse =
   | { type: "analysed"; id: number; view: AnalysisView }
   | { type: "planned"; id: number; plan: SheetPlan }
   /** `cell`: the bad cell the model named (its line or sheet row, and column), when it named one. */
-  | { type: "failed"; id: number; message: string; code: string | null; cell: CellProblem | null }
+  | {
+      type: "failed";
+      id: number;
+      message: string;
+      code: string | null;
+      cell: CellProblem | null;
+      /** A table too large for a sheet, as figures the pane words in its own language. */
+      tooLarge?: SizeRefusal | null;
+    }
   | { type: "lifetime"; id: number; view: LifetimeView }
   | { type: "forecast"; id: number; view: ForecastView }
   /**

@@ -4,6 +4,7 @@
  * failure answer, carrying a bad cell's argument, row and column as data.
  */
 import { CellError, DomainError } from "../../model/errors";
+import { TooLargeError } from "../../model/history/result-size";
 import {
   feedOrders,
   feedSubscriptions,
@@ -40,5 +41,6 @@ export function failure(id: number, error: unknown): WorkerResponse {
     message: error instanceof Error ? error.message : String(error),
     code: error instanceof DomainError ? error.code : null,
     cell: error instanceof CellError ? error.toProblem() : null,
+    tooLarge: error instanceof TooLargeError ? error.refusal : null,
   };
 }

@@ -20,6 +20,7 @@ import { RevenueMovements } from "./RevenueMovements";
 import { SbgFitView } from "./SbgFitView";
 import { SourcePicker } from "./SourcePicker";
 import { SurvivalView } from "./SurvivalView";
+import { tooLargeMessage } from "./too-large-message";
 import { ModelUse, UseInModel } from "./UseInModel";
 import { ValueClaims } from "./ValueClaims";
 
@@ -125,7 +126,9 @@ export default function DataView({ host, theme, onUse }: DataViewProps) {
                 })
               : phase.multiArea !== undefined
                 ? t("data.error.multiArea", { areas: phase.multiArea })
-                : t("data.error.other", { detail: phase.message })}
+                : phase.tooLarge
+                  ? tooLargeMessage(t, locale, phase.tooLarge)
+                  : t("data.error.other", { detail: phase.message })}
           </Notice>
         )}
         {source && settings && (
