@@ -5,6 +5,7 @@
 import { ScenarioStorage } from "./scenario-store";
 
 export const BROWSER_STORAGE_KEY = "retention-economics.scenarios";
+export const BROWSER_PLAN_STORAGE_KEY = "retention-economics.planScenarios";
 
 /** The part of the Web Storage API used here (so tests can pass a stand-in). */
 export interface KeyValueStorage {

@@ -13,6 +13,8 @@ import { runExcel } from "../office/excel-run";
 import { ScenarioStorage } from "./scenario-store";
 
 export const SCENARIO_SETTING_KEY = "retentionEconomics.scenarios";
+/** The Plan view's scenarios: a document of their own, so neither kind can misread the other. */
+export const PLAN_SCENARIO_SETTING_KEY = "retentionEconomics.planScenarios";
 
 export class OfficeScenarioStorage implements ScenarioStorage {
   constructor(private readonly key = SCENARIO_SETTING_KEY) {}

@@ -32,7 +32,7 @@ const object = <T extends z.core.$ZodLooseShape>(shape: T) => z.strictObject(sha
 const number = () =>
   z.number({ error: (issue) => (issue.input === undefined ? "is required" : "must be a number") });
 
-const nameSchema = z
+export const nameSchema = z
   .string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") })
   .trim()
   .min(1, { error: "cannot be empty" })

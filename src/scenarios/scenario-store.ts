@@ -5,21 +5,20 @@
  * to the list as stored at that moment, so co-authors' changes made meanwhile are kept. Writing
  * refuses to replace stored data that could not be read, unless the caller says so (the pane asks
  * the user first).
+ *
+ * The store is the same for every kind of scenario: the worked example's (the what-if tab) and
+ * the plan's (the Plan view) differ only in their entries' schema, kept in a ScenarioKind.
  */
-import { cloneScenario, Scenario } from "../model/economics/scenario";
 import { oneLine } from "../model/errors";
-import {
-  CONTROL_CHARACTERS,
-  CURRENT_VERSION,
-  describeIssue,
-  MAX_NAME_LENGTH,
-  MAX_SCENARIOS,
-  migrateV1Entry,
-  scenarioDocumentV1Schema,
-  scenarioDocumentV2Schema,
-  scenarioFileSchema,
-  scenarioToFile,
-} from "./scenario-schema";
+import { CONTROL_CHARACTERS, MAX_NAME_LENGTH, MAX_SCENARIOS } from "./scenario-schema";
+import { Named, ScenarioKind } from "./scenario-kind";
+import { WORKED_EXAMPLE_KIND, WorkedScenario } from "./worked-example-kind";
+
+export type { Named, ScenarioKind };
+type Scenario = WorkedScenario;
+
+/** The kind a caller gets without naming one: the what-if tab's scenarios, as before kinds. */
+const workedExample = <T extends Named>() => WORKED_EXAMPLE_KIND as unknown as ScenarioKind<T>;
 
 /** Where the document lives. */
 export interface ScenarioStorage {
@@ -34,8 +33,8 @@ export interface ScenarioStorage {
   subscribe?(onChange: () => void): () => void;
 }
 
-export interface LoadedScenarios {
-  scenarios: Scenario[];
+export interface LoadedScenarios<T extends Named = Scenario> {
+  scenarios: T[];
   /** Set when some or all stored data could not be read (and was ignored). */
   problem?: string;
 }
@@ -44,15 +43,21 @@ export interface LoadedScenarios {
 export const MAX_DOCUMENT_CHARACTERS = 1_000_000;
 
 /** Parses stored data (JSON text or an already-parsed value). Never throws. */
-export function parseScenarioDocument(raw: unknown): LoadedScenarios {
-  const { scenarios, problem } = parseStampedDocument(raw);
+export function parseScenarioDocument<T extends Named = Scenario>(
+  raw: unknown,
+  kind: ScenarioKind<T> = workedExample<T>()
+): LoadedScenarios<T> {
+  const { scenarios, problem } = parseStampedDocument(raw, kind);
   return problem === undefined ? { scenarios } : { scenarios, problem };
 }
 
 /** parseScenarioDocument, with each scenario's modification time and the deletions' times. */
-function parseStampedDocument(raw: unknown): StampedScenarios {
+function parseStampedDocument<T extends Named>(
+  raw: unknown,
+  kind: ScenarioKind<T>
+): StampedScenarios<T> {
   try {
-    return parseDocument(raw);
+    return parseDocument(raw, kind);
   } catch (error) {
     // Defensive: the parsers above should not throw, but a hostile value must never crash the pane.
     return {
@@ -65,7 +70,7 @@ function parseStampedDocument(raw: unknown): StampedScenarios {
   }
 }
 
-function parseDocument(raw: unknown): StampedScenarios {
+function parseDocument<T extends Named>(raw: unknown, kind: ScenarioKind<T>): StampedScenarios<T> {
   if (raw === null || raw === undefined || raw === "") return { scenarios: [], ...noStamps() };
   let value = raw;
   if (typeof raw === "string") {
@@ -81,31 +86,22 @@ function parseDocument(raw: unknown): StampedScenarios {
     typeof value === "object" && value !== null && !Array.isArray(value)
       ? (value as { version?: unknown }).version
       : undefined;
-  if (typeof version === "number" && version > CURRENT_VERSION)
+  if (typeof version === "number" && version > kind.version)
     return unreadable(`it was written by a newer version of the add-in (format ${version})`);
-  let entries: unknown[];
-  if (version === 1) {
-    const v1 = scenarioDocumentV1Schema.safeParse(value);
-    if (!v1.success) return unreadable(describeIssue(v1.error.issues[0]));
-    entries = v1.data.scenarios.map(migrateV1Entry);
-  } else {
-    const v2 = scenarioDocumentV2Schema.safeParse(value);
-    if (!v2.success) return unreadable(describeIssue(v2.error.issues[0]));
-    entries = v2.data.scenarios;
-  }
+  const read = kind.entries(value);
+  if ("problem" in read) return unreadable(read.problem);
 
-  const scenarios: Scenario[] = [];
+  const scenarios: T[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
-  entries.forEach((entry, i) => {
-    const parsed = scenarioFileSchema.safeParse(entry);
-    if (!parsed.success)
-      return skipped.push(describeIssue(parsed.error.issues[0], ["scenarios", i]));
-    const key = parsed.data.name.toLowerCase();
+  read.entries.forEach((entry, i) => {
+    const parsed = kind.parse(entry, ["scenarios", i]);
+    if ("issue" in parsed) return skipped.push(parsed.issue);
+    const key = parsed.value.name.toLowerCase();
     if (seen.has(key))
       return skipped.push(`scenarios.${i}.name: duplicates an earlier scenario's name`);
     seen.add(key);
-    scenarios.push(parsed.data);
+    scenarios.push(parsed.value);
   });
   const stamps = readStamps(value);
   if (skipped.length === 0) return { scenarios, ...stamps };
@@ -119,7 +115,7 @@ function parseDocument(raw: unknown): StampedScenarios {
   };
 }
 
-function unreadable(reason: string): StampedScenarios {
+function unreadable<T extends Named>(reason: string): StampedScenarios<T> {
   return {
     scenarios: [],
     ...noStamps(),
@@ -128,16 +124,17 @@ function unreadable(reason: string): StampedScenarios {
 }
 
 /** The stored text for a list. Throws when the list breaks the limits (so it is never written). */
-export function serializeScenarioDocument(
-  scenarios: readonly Scenario[],
-  stamps: Stamps = noStamps()
+export function serializeScenarioDocument<T extends Named = Scenario>(
+  scenarios: readonly T[],
+  stamps: Stamps = noStamps(),
+  kind: ScenarioKind<T> = workedExample<T>()
 ): string {
   if (scenarios.length > MAX_SCENARIOS)
     throw new Error(`At most ${MAX_SCENARIOS} scenarios can be saved in a workbook.`);
-  const files = scenarios.map((s) => scenarioToFile(s));
+  const files = scenarios.map((s) => kind.toFile(s));
   files.forEach((file, i) => {
-    const check = scenarioFileSchema.safeParse(file);
-    if (!check.success) throw new Error(describeIssue(check.error.issues[0], ["scenarios", i]));
+    const check = kind.parse(file, ["scenarios", i]);
+    if ("issue" in check) throw new Error(check.issue);
   });
   const keys = new Set(scenarios.map((x) => keyOf(x.name)));
   const modified = Object.fromEntries(
@@ -151,7 +148,7 @@ export function serializeScenarioDocument(
       .sort((x, y) => y[1] - x[1])
       .slice(0, MAX_SCENARIOS)
   );
-  return JSON.stringify({ version: CURRENT_VERSION, scenarios: files, modified, deleted });
+  return JSON.stringify({ version: kind.version, scenarios: files, modified, deleted });
 }
 
 // ---- merging co-authors' writes --------------------------------------------------------------
@@ -168,7 +165,7 @@ export interface Stamps {
   deleted: Record<string, number>;
 }
 
-interface StampedScenarios extends LoadedScenarios, Stamps {}
+interface StampedScenarios<T extends Named = Scenario> extends LoadedScenarios<T>, Stamps {}
 
 const noStamps = (): Stamps => ({ modified: {}, deleted: {} });
 
@@ -191,13 +188,13 @@ function readStamps(value: unknown): Stamps {
  * The union of two documents, scenario by scenario: the later save wins, and a deletion wins
  * over saves older than it. The stored list's order is kept; the other's new scenarios follow.
  */
-export function mergeScenarioDocuments(
-  stored: StampedScenarios,
-  other: StampedScenarios
-): StampedScenarios {
+export function mergeScenarioDocuments<T extends Named>(
+  stored: StampedScenarios<T>,
+  other: StampedScenarios<T>
+): StampedScenarios<T> {
   const savedAt = (doc: Stamps, key: string) => doc.modified[key] ?? 0;
   const deletedAt = (doc: Stamps, key: string) => doc.deleted[key] ?? -1;
-  const result: StampedScenarios = { scenarios: [], ...noStamps() };
+  const result: StampedScenarios<T> = { scenarios: [], ...noStamps() };
   const otherByKey = new Map(other.scenarios.map((x) => [keyOf(x.name), x]));
   const storedKeys = new Set(stored.scenarios.map((x) => keyOf(x.name)));
   const candidates = [
@@ -225,7 +222,7 @@ export function mergeScenarioDocuments(
 }
 
 /** Whether `merged` holds anything `stored` lacks: a scenario, a newer save or a deletion. */
-function adds(merged: StampedScenarios, stored: StampedScenarios): boolean {
+function adds<T extends Named>(merged: StampedScenarios<T>, stored: StampedScenarios<T>): boolean {
   const storedKeys = new Set(stored.scenarios.map((x) => keyOf(x.name)));
   return (
     merged.scenarios.some(
@@ -237,9 +234,14 @@ function adds(merged: StampedScenarios, stored: StampedScenarios): boolean {
 }
 
 /** The stamps after `change` turned `before` into `after`, at time `now`. */
-function stampChange(before: StampedScenarios, after: readonly Scenario[], now: number): Stamps {
-  const same = (x: Scenario, y: Scenario) =>
-    x.name === y.name && JSON.stringify(scenarioToFile(x)) === JSON.stringify(scenarioToFile(y));
+function stampChange<T extends Named>(
+  before: StampedScenarios<T>,
+  after: readonly T[],
+  now: number,
+  kind: ScenarioKind<T>
+): Stamps {
+  const same = (x: T, y: T) =>
+    x.name === y.name && JSON.stringify(kind.toFile(x)) === JSON.stringify(kind.toFile(y));
   const beforeByKey = new Map(before.scenarios.map((x) => [keyOf(x.name), x]));
   const modified: Record<string, number> = {};
   const deleted = { ...before.deleted };
@@ -264,18 +266,22 @@ function nextTime(doc: Stamps): number {
 
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-export function scenarioNames(list: readonly Scenario[]): string[] {
+export function scenarioNames(list: readonly Named[]): string[] {
   return list.map((s) => s.name);
 }
 
-export function findScenario(list: readonly Scenario[], name: string): Scenario | undefined {
+export function findScenario<T extends Named>(list: readonly T[], name: string): T | undefined {
   return list.find((s) => sameName(s.name, name));
 }
 
 /** Adds the scenario, or replaces the one with the same name (case-insensitive). */
-export function upsertScenario(list: readonly Scenario[], scenario: Scenario): Scenario[] {
+export function upsertScenario<T extends Named = Scenario>(
+  list: readonly T[],
+  scenario: T,
+  kind: ScenarioKind<T> = workedExample<T>()
+): T[] {
   checkName(scenario.name);
-  const copy = { ...cloneScenario(scenario), name: scenario.name.trim() };
+  const copy = { ...kind.clone(scenario), name: scenario.name.trim() };
   const index = list.findIndex((s) => sameName(s.name, scenario.name));
   if (index < 0) {
     if (list.length >= MAX_SCENARIOS)
@@ -285,20 +291,21 @@ export function upsertScenario(list: readonly Scenario[], scenario: Scenario): S
   return list.map((s, i) => (i === index ? copy : s));
 }
 
-export function renameScenario(
-  list: readonly Scenario[],
+export function renameScenario<T extends Named = Scenario>(
+  list: readonly T[],
   oldName: string,
-  newName: string
-): Scenario[] {
+  newName: string,
+  kind: ScenarioKind<T> = workedExample<T>()
+): T[] {
   checkName(newName);
   const index = list.findIndex((s) => sameName(s.name, oldName));
   if (index < 0) throw new Error(`There is no scenario named "${oldName}".`);
   if (list.some((s, i) => i !== index && sameName(s.name, newName)))
     throw new Error(`A scenario named "${newName.trim()}" already exists.`);
-  return list.map((s, i) => (i === index ? { ...cloneScenario(s), name: newName.trim() } : s));
+  return list.map((s, i) => (i === index ? { ...kind.clone(s), name: newName.trim() } : s));
 }
 
-export function deleteScenario(list: readonly Scenario[], name: string): Scenario[] {
+export function deleteScenario<T extends Named>(list: readonly T[], name: string): T[] {
   return list.filter((s) => !sameName(s.name, name));
 }
 
@@ -323,8 +330,8 @@ export class UnreadableScenariosError extends Error {
   }
 }
 
-export interface ScenarioStore {
-  load(): Promise<LoadedScenarios>;
+export interface ScenarioStore<T extends Named = Scenario> {
+  load(): Promise<LoadedScenarios<T>>;
   /**
    * Applies one change (save, rename, delete) to the list as stored now, read afresh, and writes
    * the result, which it returns: a co-author's scenario saved since this pane loaded is kept.
@@ -332,13 +339,13 @@ export interface ScenarioStore {
    * overwriteCorrupt is given: then the change applies to the scenarios that could be read.
    * Loads and updates of one store run one after another, never interleaved.
    */
-  update(
-    change: (stored: Scenario[]) => Scenario[],
-    opts?: { overwriteCorrupt?: boolean }
-  ): Promise<Scenario[]>;
+  update(change: (stored: T[]) => T[], opts?: { overwriteCorrupt?: boolean }): Promise<T[]>;
 }
 
-export function createScenarioStore(storage: ScenarioStorage): ScenarioStore {
+export function createScenarioStore<T extends Named = Scenario>(
+  storage: ScenarioStorage,
+  kind: ScenarioKind<T> = workedExample<T>()
+): ScenarioStore<T> {
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task, task);
@@ -346,8 +353,8 @@ export function createScenarioStore(storage: ScenarioStorage): ScenarioStore {
     return run;
   };
   /** What this pane last wrote: merged into every read, so a co-author's late write cannot drop it. */
-  let ours: StampedScenarios | undefined;
-  const read = async (): Promise<StampedScenarios> => {
+  let ours: StampedScenarios<T> | undefined;
+  const read = async (): Promise<StampedScenarios<T>> => {
     let text: string | null;
     try {
       text = await storage.read();
@@ -360,15 +367,15 @@ export function createScenarioStore(storage: ScenarioStorage): ScenarioStore {
         ),
       };
     }
-    return parseStampedDocument(text);
+    return parseStampedDocument(text, kind);
   };
-  const write = async (doc: StampedScenarios): Promise<void> => {
-    const text = serializeScenarioDocument(doc.scenarios, doc); // validate before touching storage
+  const write = async (doc: StampedScenarios<T>): Promise<void> => {
+    const text = serializeScenarioDocument(doc.scenarios, doc, kind); // validate before touching storage
     await storage.write(text);
     ours = doc;
   };
   /** The stored document merged with ours; written back when the store had lost something of ours. */
-  const load = async (): Promise<StampedScenarios> => {
+  const load = async (): Promise<StampedScenarios<T>> => {
     const stored = await read();
     if (stored.problem || !ours) return stored;
     const merged = mergeScenarioDocuments(stored, ours);
@@ -380,7 +387,7 @@ export function createScenarioStore(storage: ScenarioStorage): ScenarioStore {
     }
     return merged;
   };
-  const visible = ({ scenarios, problem }: StampedScenarios): LoadedScenarios =>
+  const visible = ({ scenarios, problem }: StampedScenarios<T>): LoadedScenarios<T> =>
     problem === undefined ? { scenarios } : { scenarios, problem };
   return {
     load: () => serially(async () => visible(await load())),
@@ -393,7 +400,7 @@ export function createScenarioStore(storage: ScenarioStorage): ScenarioStore {
           throw new UnreadableScenariosError(stored.problem);
         const base = stored.problem || !ours ? stored : mergeScenarioDocuments(stored, ours);
         const next = change(base.scenarios);
-        await write({ scenarios: next, ...stampChange(base, next, nextTime(base)) });
+        await write({ scenarios: next, ...stampChange(base, next, nextTime(base), kind) });
         return next;
       }),
   };

@@ -72,10 +72,86 @@ test("the sample's plan is the model's, and an uplift moves it to the model's", 
   await expect.poll(() => customers(page)).toEqual(Array.from(plan(0).total, (v) => count(v)));
   await expect(page.getByTestId("plan-summary")).toContainText(`${count(plan(0).total[11])} in`);
   await expect(page.getByTestId("plan-backtest")).toContainText(/off by [\d.]+% on average/);
+  // The chart: one image named by its summary; today's and new customers stacked, and the range.
+  const chart = page.getByRole("img", { name: /^Expected customers from / });
+  await expect(chart).toHaveAttribute(
+    "aria-label",
+    new RegExp(`to ${count(plan(0).total[11])} in .*stacked, the range outlined over them\\.$`)
+  );
+  await expect(chart.locator(".recharts-area-area")).toHaveCount(3);
+  await page.getByLabel("Chart", { exact: true }).selectOption("revenue");
+  await expect(page.getByRole("img", { name: /^Expected revenue from / })).toBeVisible();
   await page.getByLabel("Retention uplift (% less churn)").fill("10");
   await expect.poll(() => customers(page)).toEqual(Array.from(plan(0.1).total, (v) => count(v)));
   await page.getByLabel("Margin (% of revenue)").fill("130");
   await expect(page.getByText("Type a percentage from 0 to 100.")).toBeVisible();
+});
+
+test("a pasted column of new customers plans with them, and too few are named inline", async ({
+  page,
+  openPane,
+}) => {
+  await openPane();
+  await openPlan(page);
+  const marketing = Array.from({ length: 12 }, (_, i) => 40 + 5 * i);
+  const expected = planForecast({
+    ...base,
+    horizon: 12,
+    newCustomers: marketing,
+    revenuePerCustomer: base.revenuePerCustomer!,
+    margin: 1,
+    cac: 0,
+    uplift: 0,
+  });
+  const field = page.getByLabel("Or paste the plan's new customers, one a month");
+  await field.fill(marketing.slice(0, 5).join("\n"));
+  await expect(
+    page.getByText("You pasted 5 numbers; the plan needs 12, one a period.")
+  ).toBeVisible();
+  await field.fill(marketing.join("\n"));
+  await expect.poll(() => customers(page)).toEqual(Array.from(expected.total, (v) => count(v)));
+  await expect(page.getByLabel("New customers in the first month")).toBeDisabled();
+  // With a CAC, each planned cohort's LTV : CAC by the plan's end: the model's, to one decimal.
+  await page.getByLabel("Acquisition cost per new customer").fill("50");
+  const withCac = planForecast({
+    ...base,
+    horizon: 12,
+    newCustomers: marketing,
+    revenuePerCustomer: base.revenuePerCustomer!,
+    margin: 1,
+    cac: 50,
+    uplift: 0,
+  });
+  await expect
+    .poll(async () =>
+      (await tableRows(page.getByTestId("plan-table"), "td[data-col=ltvToCac]")).map((r) => r[0])
+    )
+    .toEqual(
+      Array.from(
+        withCac.ltvToCac,
+        (v) => `${v.toLocaleString("en-US", { maximumFractionDigits: 1 })}×`
+      )
+    );
+});
+
+test("a plan saved under a name loads back into the fields, and the table follows", async ({
+  page,
+  openPane,
+}) => {
+  await openPane();
+  await openPlan(page);
+  await page.getByLabel("Retention uplift (% less churn)").fill("10");
+  await expect.poll(() => customers(page)).toEqual(Array.from(plan(0.1).total, (v) => count(v)));
+  const saved = page.getByTestId("plan-scenarios");
+  await expect(saved.getByLabel("Scenario name")).toHaveValue("Plan for 12 months");
+  await saved.getByLabel("Scenario name").fill("Better retention");
+  await saved.getByRole("button", { name: "Save scenario" }).click();
+  await expect(saved.getByTestId("scenarios-status")).toHaveText("Saved “Better retention”.");
+  await page.getByLabel("Retention uplift (% less churn)").fill("0");
+  await expect.poll(() => customers(page)).toEqual(Array.from(plan(0).total, (v) => count(v)));
+  await saved.getByRole("button", { name: "Load Better retention" }).click();
+  await expect(page.getByLabel("Retention uplift (% less churn)")).toHaveValue("10");
+  await expect.poll(() => customers(page)).toEqual(Array.from(plan(0.1).total, (v) => count(v)));
 });
 
 test("goal seek on the plan: the new customers a month that keep month 12's revenue at a target", async ({

@@ -1,4 +1,4 @@
-import { OfficeScenarioStorage } from "../../scenarios/office-storage";
+import { OfficeScenarioStorage, PLAN_SCENARIO_SETTING_KEY } from "../../scenarios/office-storage";
 import type { WorkbookDateSystem } from "./date-system";
 import type { WorkbookHost } from "./workbook-host";
 
@@ -38,6 +38,7 @@ export function createOfficeHost(office: typeof Office = Office): WorkbookHost {
     language: office.context.displayLanguage || "en-US",
     theme,
     scenarioStorage: new OfficeScenarioStorage(),
+    planScenarioStorage: new OfficeScenarioStorage(PLAN_SCENARIO_SETTING_KEY),
     functionsRuntimeOutdated: !functionsRuntimeIsCurrent(office),
     dateSystem: async () => (await workbookDates()).detect(),
     async writeSheet(plan, baseName) {

@@ -1,4 +1,4 @@
-import { BrowserScenarioStorage } from "../../scenarios/memory-storage";
+import { BROWSER_PLAN_STORAGE_KEY, BrowserScenarioStorage } from "../../scenarios/memory-storage";
 import type { WorkbookHost } from "./workbook-host";
 
 /**
@@ -31,6 +31,7 @@ export function createPreviewHost(win: Window = window): WorkbookHost {
     theme,
     // localStorage when the browser allows it, memory otherwise: scenarios stay on this machine.
     scenarioStorage: new BrowserScenarioStorage(),
+    planScenarioStorage: new BrowserScenarioStorage(undefined, BROWSER_PLAN_STORAGE_KEY),
     async writeSheet(plan) {
       // No workbook here: the sheet is rendered (escaped) for the page to show instead.
       const { renderPlanToHtml } = await import(

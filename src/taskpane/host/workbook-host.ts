@@ -49,6 +49,8 @@ export interface WorkbookHost {
   writeSheet(plan: SheetPlan, baseName: string): Promise<WrittenSheet>;
   /** Where saved scenarios live: the workbook's settings inside Excel, the browser's storage in the preview. */
   readonly scenarioStorage: ScenarioStorage;
+  /** Where the Plan view's saved plans live, beside the scenarios; absent: the view saves none. */
+  readonly planScenarioStorage?: ScenarioStorage;
   /** Inside Excel, the data to analyse; absent in the preview (no workbook: files and pasted ranges instead). */
   readonly tables?: WorkbookTables;
   /**

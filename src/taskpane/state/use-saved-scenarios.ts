@@ -1,27 +1,25 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Scenario } from "../../model/economics/scenario";
-import type { ScenarioStorage } from "../../scenarios/scenario-store";
-import { loadScenarioStore } from "../services/saved-scenarios";
+import type { Named, ScenarioStorage } from "../../scenarios/scenario-store";
+import type { BoundScenarioStore } from "../services/saved-scenarios";
 
-type StoreModule = Awaited<ReturnType<typeof loadScenarioStore>>;
-
-export interface SavedScenarios {
+export interface SavedScenarios<T extends Named = Scenario> {
   ready: boolean;
-  scenarios: Scenario[];
+  scenarios: T[];
   /** Stored data that could not be read (it was ignored); the store's own description. */
   problem?: string;
   /** A change waiting for the user to confirm replacing unreadable stored data. */
   pendingOverwrite: boolean;
   /** Why the last change failed (a name clash, too many scenarios, storage refused). */
   error?: string;
-  save: (scenario: Scenario) => Promise<boolean>;
+  save: (scenario: T) => Promise<boolean>;
   rename: (oldName: string, newName: string) => Promise<boolean>;
   remove: (name: string) => Promise<boolean>;
   confirmOverwrite: () => Promise<void>;
   cancelOverwrite: () => void;
 }
 
-type Change = (m: StoreModule, stored: Scenario[]) => Scenario[];
+type Change<T extends Named> = (m: BoundScenarioStore<T>, stored: T[]) => T[];
 
 /**
  * Saved scenarios through the host's storage. Every change goes through the store, which applies
@@ -30,18 +28,22 @@ type Change = (m: StoreModule, stored: Scenario[]) => Scenario[];
  * of silently destroying it. When the storage reports a change (a co-author saved), the list is
  * read again, so the pane follows others' changes.
  */
-export function useSavedScenarios(storage: ScenarioStorage): SavedScenarios {
-  const module = useRef<StoreModule | null>(null);
-  const pending = useRef<Change | null>(null);
+export function useSavedScenarios<T extends Named = Scenario>(
+  storage: ScenarioStorage,
+  /** The store's code for this kind (saved-scenarios.ts), loaded on first use. */
+  load: (storage: ScenarioStorage) => Promise<BoundScenarioStore<T>>
+): SavedScenarios<T> {
+  const module = useRef<BoundScenarioStore<T> | null>(null);
+  const pending = useRef<Change<T> | null>(null);
   const live = useRef(true);
-  const [scenarios, setScenarios] = useState<Scenario[]>([]);
+  const [scenarios, setScenarios] = useState<T[]>([]);
   const [ready, setReady] = useState(false);
   const [problem, setProblem] = useState<string>();
   const [pendingOverwrite, setPendingOverwrite] = useState(false);
   const [error, setError] = useState<string>();
 
   /** Shows the list as stored now. */
-  const refresh = useCallback(async (m: StoreModule) => {
+  const refresh = useCallback(async (m: BoundScenarioStore<T>) => {
     const loaded = await m.store.load();
     if (!live.current) return;
     setScenarios(loaded.scenarios);
@@ -53,7 +55,7 @@ export function useSavedScenarios(storage: ScenarioStorage): SavedScenarios {
     let active = true; // this storage's subscription, not the component's life
     let unsubscribe = () => {};
     void (async () => {
-      const m = await loadScenarioStore(storage);
+      const m = await load(storage);
       if (!active) return;
       module.current = m;
       await refresh(m);
@@ -66,10 +68,10 @@ export function useSavedScenarios(storage: ScenarioStorage): SavedScenarios {
       live.current = false;
       unsubscribe();
     };
-  }, [storage, refresh]);
+  }, [storage, load, refresh]);
 
   const commit = useCallback(
-    async (change: Change, overwriteCorrupt = false): Promise<boolean> => {
+    async (change: Change<T>, overwriteCorrupt = false): Promise<boolean> => {
       const m = module.current;
       if (!m) return false;
       setError(undefined);
@@ -102,9 +104,9 @@ export function useSavedScenarios(storage: ScenarioStorage): SavedScenarios {
     problem,
     pendingOverwrite,
     error,
-    save: (scenario) => commit((m, list) => m.upsertScenario(list, scenario)),
-    rename: (oldName, newName) => commit((m, list) => m.renameScenario(list, oldName, newName)),
-    remove: (name) => commit((m, list) => m.deleteScenario(list, name)),
+    save: (scenario) => commit((m, list) => m.upsert(list, scenario)),
+    rename: (oldName, newName) => commit((m, list) => m.rename(list, oldName, newName)),
+    remove: (name) => commit((m, list) => m.remove(list, name)),
     confirmOverwrite: async () => {
       const change = pending.current;
       setPendingOverwrite(false);

@@ -54,7 +54,7 @@ export function createForecastHandler(post: Post): ForecastHandler {
             horizon: s.horizon,
             newPerPeriod,
             growth: s.growth,
-            pasted: null,
+            pasted: s.pasted,
             acquisitionVolume: 1,
             revenuePerCustomer,
             margin: s.margin,
@@ -86,6 +86,7 @@ export function createForecastHandler(post: Post): ForecastHandler {
             low: interval?.low ?? null,
             high: interval?.high ?? null,
             ltvToCac: plan.ltvToCac[0],
+            cohortLtvToCac: plan.ltvToCac,
             paybackPeriods: plan.paybackPeriods,
             backtest: backtest && {
               periods: backtest.periods,

@@ -77,6 +77,8 @@ export interface ForecastSettings {
   uplift: number;
   /** The range's level, or null for none. */
   level: number | null;
+  /** New customers by future period, one a period (replaces newPerPeriod and growth), or null. */
+  pasted: number[] | null;
 }
 
 /** The plan as the Plan view draws it. */
@@ -105,6 +107,8 @@ export interface ForecastView {
   high: Float64Array | null;
   /** The first planned cohort's LTV : CAC within the plan (NaN without a CAC). */
   ltvToCac: number;
+  /** Each planned cohort's (index j − 1 for period j) margin within the plan ÷ CAC; NaN without a CAC. */
+  cohortLtvToCac: Float64Array;
   paybackPeriods: number | null;
   /** The same forecast made `periods` ago, and its mean absolute percentage error. */
   backtest: { periods: number; error: number } | null;

@@ -35,6 +35,7 @@ const PLAN: ForecastSettings = {
   cac: 50,
   uplift: 0.03,
   level: 0.8,
+  pasted: null,
 };
 
 test("a forecast of the analysis on screen, the sheet from it, and an older analysis superseded", async () => {

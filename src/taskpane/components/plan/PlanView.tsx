@@ -1,5 +1,5 @@
 import { Text } from "@fluentui/react-components";
-import { useCallback, useMemo, useState } from "react";
+import { lazy, useCallback, useMemo, useState } from "react";
 import { periodOf, periodStart } from "../../../model/history/periods";
 import { localeCurrency } from "../../format/locale-currency";
 import { formatForInput } from "../../format/format-number";
@@ -20,16 +20,22 @@ import type { AnalysisClient } from "../../worker/analysis-client";
 import type { AnalysisView, ForecastView } from "../../worker/protocol";
 import type { PlanInputKey } from "../../../model/whatif/plan-whatif-model";
 import { ChoiceField } from "../shared/ChoiceField";
+import { LazyChart } from "../shared/LazyChart";
 import { FieldGrid } from "../shared/FieldGrid";
 import { Notice } from "../shared/Notice";
 import { NumberField } from "../shared/NumberField";
 import { NumberTable } from "../shared/NumberTable";
 import { PlanWorkbook } from "../shared/PlanWorkbook";
+import { Subheading } from "../shared/Subheading";
 import type { DataFormatters } from "../your-data/data-format";
 import { unitsName } from "../your-data/unit-name";
+import { PastedRowField } from "./PastedRowField";
+import { PlanScenarios } from "./PlanScenarios";
 import { PlanWhatIf } from "./PlanWhatIf";
 
-const FIELDS: { field: PlanField; key: keyof PlanChoices }[] = [
+const PlanChart = lazy(() => import(/* webpackChunkName: "charts" */ "../../charts/PlanChart"));
+
+const FIELDS: { field: Exclude<PlanField, "pasted">; key: keyof PlanChoices }[] = [
   { field: "new", key: "newText" },
   { field: "growth", key: "growthText" },
   { field: "revenue", key: "revenueText" },
@@ -61,7 +67,10 @@ function choiceFor(
     case "newPerPeriod":
       return { newText: text(value) };
     case "acquisitionVolume":
-      return { newText: text(plan.newPerPeriod * value) };
+      // A pasted row is scaled as a whole; otherwise the first period's count is.
+      return plan.settings.pasted
+        ? { pastedText: plan.settings.pasted.map((m) => text(m * value)).join("\t") }
+        : { newText: text(plan.newPerPeriod * value) };
     case "growth":
       return { growthText: text(value * 100) };
     case "revenuePerCustomer":
@@ -132,9 +141,17 @@ export function PlanView({
                   : undefined
             }
             message={invalid.includes(field) ? t(`data.plan.${field}Invalid`) : undefined}
+            disabled={(field === "new" || field === "growth") && choices.pastedText.trim() !== ""}
             onChange={(text) => setChoices((c) => ({ ...c, [key]: text }))}
           />
         ))}
+        <PastedRowField
+          value={choices.pastedText}
+          horizon={choices.horizon}
+          unit={units(1)}
+          problem={"pasted" in read ? read.pasted : undefined}
+          onChange={(text) => setChoices((c) => ({ ...c, pastedText: text }))}
+        />
         <ChoiceField
           label={t("data.plan.level")}
           value={choices.level}
@@ -152,6 +169,17 @@ export function PlanView({
       )}
       {shown && <PlanResults view={view} plan={shown} f={f} />}
       {shown && <PlanWhatIf plan={shown} theme={theme} onApply={apply} />}
+      {host.planScenarioStorage && (
+        <div data-testid="plan-scenarios">
+          <Subheading>{t("data.plan.scenarios.heading")}</Subheading>
+          <PlanScenarios
+            storage={host.planScenarioStorage}
+            settings={"settings" in read ? read.settings : null}
+            horizonUnits={`${choices.horizon} ${units(choices.horizon)}`}
+            onLoad={setChoices}
+          />
+        </div>
+      )}
       <PlanWorkbook
         host={host}
         plan={(language) => client.forecastPlan(language, localeCurrency(locale) ?? "USD")}
@@ -181,6 +209,21 @@ function PlanResults({
   );
   const last = periods - 1;
   const hasRange = plan.low !== null && plan.high !== null && plan.level !== null;
+  const [measure, setMeasure] = useState<"customers" | "revenue">("customers");
+  const points = useMemo(() => {
+    // Revenue is customers × revenue per customer in every period (plan-model.ts).
+    const scale = measure === "revenue" ? plan.revenuePerCustomer : 1;
+    return Array.from({ length: periods }, (_, k) => ({
+      label: label(k),
+      existing: plan.existing[k] * scale,
+      added: plan.added[k] * scale,
+      band:
+        plan.low !== null && plan.high !== null
+          ? ([plan.low[k] * scale, plan.high[k] * scale] as [number, number])
+          : null,
+    }));
+  }, [plan, periods, label, measure]);
+  const format = measure === "revenue" ? f.money : f.count;
   return (
     <>
       <Text data-testid="plan-summary">
@@ -225,6 +268,37 @@ function PlanResults({
             })
           : t("data.plan.noBacktest")}
       </Text>
+      <ChoiceField
+        label={t("data.plan.chart")}
+        value={measure}
+        choices={[
+          { value: "customers", label: t("data.plan.total") },
+          { value: "revenue", label: t("data.plan.revenueHeader") },
+        ]}
+        onChange={(v) => setMeasure(v as "customers" | "revenue")}
+      />
+      <LazyChart>
+        <PlanChart
+          points={points}
+          names={{
+            existing: t("data.plan.existing"),
+            added: t("data.plan.added"),
+            band: hasRange ? t("data.plan.rangeHeader", { level: f.percent(plan.level!) }) : "",
+          }}
+          summary={t(
+            measure === "revenue" ? "data.plan.chartSummaryRevenue" : "data.plan.chartSummary",
+            {
+              first: format(plan.total[0] * (measure === "revenue" ? plan.revenuePerCustomer : 1)),
+              firstPeriod: label(0),
+              last: format(
+                plan.total[last] * (measure === "revenue" ? plan.revenuePerCustomer : 1)
+              ),
+              lastPeriod: label(last),
+            }
+          )}
+          format={format}
+        />
+      </LazyChart>
       <NumberTable
         caption={t("data.plan.table")}
         testId="plan-table"
@@ -252,6 +326,15 @@ function PlanResults({
             cell: (k) => f.count(plan.existing[k]),
           },
           { key: "added", header: t("data.plan.added"), cell: (k) => f.count(plan.added[k]) },
+          ...(Number.isFinite(plan.ltvToCac)
+            ? [
+                {
+                  key: "ltvToCac",
+                  header: t("data.plan.cohortLtvToCac"),
+                  cell: (k: number) => `${f.decimal(plan.cohortLtvToCac[k], 1)}×`,
+                },
+              ]
+            : []),
         ]}
         markColumns
         scroll={{ label: t("data.plan.table") }}

@@ -17,8 +17,8 @@ export type PlanBinding = WhatIfBinding<PlanState, PlanInputKey, PlanOutputKey>;
 
 /**
  * The plan's inputs as the worker used them for the plan on screen: the same fit, cohorts and
- * settings, so the what-if tools' base is the table's plan. The pane's plan has no pasted row,
- * and its acquisition volume is 1 (the what-if tools move it).
+ * settings, so the what-if tools' base is the table's plan, pasted row included; its
+ * acquisition volume is 1 (the what-if tools move it).
  */
 export function planWhatIfState(view: ForecastView): PlanState {
   const s = view.settings;
@@ -29,7 +29,7 @@ export function planWhatIfState(view: ForecastView): PlanState {
     horizon: view.total.length,
     newPerPeriod: view.newPerPeriod,
     growth: s.growth,
-    pasted: null,
+    pasted: s.pasted,
     acquisitionVolume: 1,
     revenuePerCustomer: view.revenuePerCustomer,
     margin: s.margin,

@@ -8,11 +8,13 @@ import { ComparisonPanel } from "./ComparisonPanel";
 import { GoalSeekPanel } from "./GoalSeekPanel";
 import { LtvPanel } from "./LtvPanel";
 import { RetentionLink } from "./RetentionLink";
-import { ScenariosPanel } from "./ScenariosPanel";
+import { ScenariosPanel } from "../shared/ScenariosPanel";
+import { scenarioSaveName } from "./edited-name";
 import { Section } from "../shared/Section";
 import { SensitivityPanel } from "./SensitivityPanel";
 import { TornadoPanel } from "./TornadoPanel";
 import { WorkbookPanel } from "./WorkbookPanel";
+import { loadScenarioStore } from "../../services/saved-scenarios";
 
 export interface PaneDetailsProps {
   host: WorkbookHost;
@@ -37,7 +39,7 @@ export default function PaneDetails(props: PaneDetailsProps) {
   const { scenario, texts } = state;
   const { t } = useLocale();
   const currency = scenario.currency;
-  const saved = useSavedScenarios(host.scenarioStorage);
+  const saved = useSavedScenarios(host.scenarioStorage, loadScenarioStore);
 
   return (
     <div data-testid="pane-details">
@@ -97,6 +99,7 @@ export default function PaneDetails(props: PaneDetailsProps) {
         <ScenariosPanel
           saved={saved}
           current={scenario}
+          suggestedName={scenarioSaveName(scenario, t)}
           canSave={canWrite}
           onLoad={(s) => dispatch({ type: "load", scenario: s })}
         />

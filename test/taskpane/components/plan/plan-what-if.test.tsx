@@ -112,6 +112,7 @@ function viewOf(s: PlanState): ForecastView {
     low: null,
     high: null,
     ltvToCac: NaN,
+    cohortLtvToCac: new Float64Array(s.horizon).fill(NaN),
     paybackPeriods: null,
     backtest: null,
     cohorts: s.cohorts.map((c) => ({ ...c })),
@@ -124,6 +125,7 @@ function viewOf(s: PlanState): ForecastView {
       cac: s.cac,
       uplift: s.uplift,
       level: null,
+      pasted: s.pasted === null ? null : [...s.pasted],
     },
   };
 }

@@ -1,10 +1,9 @@
 import { Button, Field, Input, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Scenario } from "../../../model/economics/scenario";
+import type { Named } from "../../../scenarios/scenario-kind";
 import { useLocale } from "../../i18n/locale-context";
 import type { SavedScenarios } from "../../state/use-saved-scenarios";
-import { Notice } from "../shared/Notice";
-import { scenarioSaveName } from "./edited-name";
+import { Notice } from "./Notice";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
@@ -28,20 +27,31 @@ const useStyles = makeStyles({
   name: { flexGrow: 1, minWidth: "100px", overflowWrap: "anywhere" },
 });
 
-export interface ScenariosPanelProps {
-  saved: SavedScenarios;
-  current: Scenario;
+export interface ScenariosPanelProps<T extends Named> {
+  saved: SavedScenarios<T>;
+  /** The inputs as they are now, saved under the name typed (any kind: the what-if's, the plan's). */
+  current: T;
+  /** The name the field suggests until the user types one (or loads a scenario). */
+  suggestedName: string;
   canSave: boolean;
-  onLoad: (scenario: Scenario) => void;
+  onLoad: (scenario: T) => void;
 }
 
-/** Save the current inputs under a name; load, rename and delete saved ones. Names are shown as text, never markup. */
-export function ScenariosPanel({ saved, current, canSave, onLoad }: ScenariosPanelProps) {
+/**
+ * Save the current inputs under a name; load, rename and delete saved ones. Names are shown as
+ * text, never markup. The what-if tab's scenarios and the Plan view's saved plans both use it.
+ */
+export function ScenariosPanel<T extends Named>({
+  saved,
+  current,
+  suggestedName,
+  canSave,
+  onLoad,
+}: ScenariosPanelProps<T>) {
   const styles = useStyles();
   const { t } = useLocale();
-  // Until the user types a name (or loads a scenario), the field suggests one for the inputs.
   const [typedName, setName] = useState<string | null>(null);
-  const name = typedName ?? scenarioSaveName(current, t);
+  const name = typedName ?? suggestedName;
   const [renaming, setRenaming] = useState<string | null>(null);
   const [newName, setNewName] = useState("");
   const [status, setStatus] = useState("");
