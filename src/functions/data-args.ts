@@ -9,6 +9,7 @@ import { dateSerial } from "../model/reading/cell-values";
 import { plainNumberText } from "../model/reading/number-text";
 import { NO_BASE } from "../model/history/period-retention";
 import { periodUnitOfCode, PeriodUnit } from "../model/history/periods";
+import { orderSegments, SegmentLabel, subscriptionSegments } from "../model/history/segments";
 import { ordersByPeriod, readSubscriptions } from "../model/history/table-folding";
 import { ORDER_COLUMN_NAMES } from "../model/reading/order-rows";
 import { SUBSCRIPTION_COLUMN_NAMES } from "../model/reading/subscription-rows";
@@ -122,15 +123,109 @@ export const readSubscriptionsAsOf = (
     readSubscriptions(table.ids, table.starts, table.ends, table.revenue, unit, asOfDay)
   );
 
-/** A subscriptions function with no option of its own: columns, interval, as-of date, headers. */
-export function subscriptionsByPeriod(
-  columns: readonly [customers: unknown, starts: unknown, ends: unknown, mrr: unknown],
-  interval: unknown,
+/**
+ * The `segments` argument: null when omitted, else a column with one cell per row of the data
+ * (`length`, the length of the data's columns).
+ */
+export function optionalSegments(arg: unknown, length: number): Column | null {
+  if (arg === null || arg === undefined) return null;
+  const column = readColumn(arg, "segments");
+  if (column.length !== length)
+    throw invalidValue(
+      `segments must have one cell per row of the data: ${column.shape} beside ${length} rows`
+    );
+  return column;
+}
+
+/** The longest of a table's columns (the ones given all have that length). */
+const rowsOf = (columns: Column[]) => Math.max(0, ...columns.map((c) => c.length));
+
+/**
+ * A column's rows picked by position, after one empty row: a segment's rows as FILTER would
+ * pass them, except that the empty row keeps the row readers from taking the first one for
+ * titles (the whole table's first row was the only candidate).
+ */
+function picked(column: Column, rows: Int32Array): Column {
+  if (column.length === 0) return column;
+  return {
+    length: rows.length + 1,
+    at: (i) => (i === 0 ? null : column.at(rows[i - 1])),
+    shape: `${rows.length + 1}×1`,
+  };
+}
+
+/**
+ * The blocks of a segmented call under one header row: each block's table (computed with the
+ * call's `headers`, so its first row is its header when there is one) with its label in front.
+ * Rows are padded with blanks to the widest block: cohort tables differ in their periods, and
+ * the widest header reads for all (the others' are its beginning).
+ */
+export function stackBlocks(
+  blocks: ReadonlyArray<{ label: SegmentLabel; table: ExcelCell[][] }>,
+  withHeaders: boolean
+): ExcelCell[][] {
+  let header: ExcelCell[] = [];
+  const rows: ExcelCell[][] = [];
+  for (const { label, table } of blocks) {
+    if (withHeaders && table.length > 0 && table[0].length > header.length) header = table[0];
+    for (let r = withHeaders ? 1 : 0; r < table.length; r++) rows.push([label, ...table[r]]);
+  }
+  if (withHeaders) rows.unshift(["segment", ...header]);
+  let width = 0;
+  for (const row of rows) if (row.length > width) width = row.length;
+  for (const row of rows) while (row.length < width) row.push("");
+  return rows;
+}
+
+/** An orders function's table, or with `segments` one block per segment (segments.ts). */
+export function eachOrderSegment(
+  table: OrderTable,
+  segments: unknown,
+  end: unknown,
+  headers: unknown,
+  compute: (part: OrderTable) => ExcelCell[][]
+): ExcelCell[][] {
+  const column = optionalSegments(segments, rowsOf([table.ids, table.dates, table.amounts]));
+  if (column === null) return compute(table);
+  const { ids, dates, amounts, names } = table;
+  const endDay = optionalDate(end, "end_date");
+  const blocks = orderSegments(ids, dates, amounts, column, endDay, names);
+  return stackBlocks(
+    blocks.map((b) => ({
+      label: b.label,
+      table: compute({ ...pickedTable({ ids, dates, amounts }, b.rows), names }),
+    })),
+    optionalHeaders(headers)
+  );
+}
+
+/** A subscriptions function's table, or with `segments` one block per segment. */
+export function eachSubscriptionSegment(
+  table: SubscriptionTable,
+  segments: unknown,
   asOf: unknown,
-  headers: unknown
-) {
-  const table = subscriptionTable(...columns);
-  return readSubscriptionsAsOf(table, optionalInterval(interval), asOf, headers);
+  headers: unknown,
+  compute: (part: SubscriptionTable) => ExcelCell[][]
+): ExcelCell[][] {
+  const { ids, starts, ends, revenue } = table;
+  const column = optionalSegments(segments, rowsOf([ids, starts, ends, revenue]));
+  if (column === null) return compute(table);
+  const asOfDay = optionalDate(asOf, "as_of");
+  const blocks = subscriptionSegments(ids, starts, ends, revenue, column, asOfDay);
+  return stackBlocks(
+    blocks.map((b) => ({ label: b.label, table: compute(pickedTable(table, b.rows)) })),
+    optionalHeaders(headers)
+  );
+}
+
+/** Any table's columns picked to one block's rows (the survival functions' tables). */
+export function pickedTable<Role extends string>(
+  table: Record<Role, Column>,
+  rows: Int32Array
+): Record<Role, Column> {
+  const part = {} as Record<Role, Column>;
+  for (const role in table) part[role] = picked(table[role], rows);
+  return part;
 }
 
 /** An optional single value: null when omitted or empty. */

@@ -30,6 +30,8 @@ import { subscriptionPeriods } from "../model/history/subscription-periods";
 import { grossRevenueRetention, netRevenueRetention } from "../model/economics/revenue-retention";
 import { ORDER_COLUMN_NAMES, OrderColumnNames } from "../model/reading/order-rows";
 import {
+  eachOrderSegment,
+  eachSubscriptionSegment,
   foldOrders,
   numberCell,
   optionalInterval,
@@ -37,7 +39,6 @@ import {
   orderTable,
   readSubscriptionsAsOf,
   spill,
-  subscriptionsByPeriod,
   subscriptionTable,
 } from "./data-args";
 import { ExcelCell, toExcelError } from "./excel-args";
@@ -81,6 +82,7 @@ function periodRetentionRows(table: PeriodRetentionTable, headers: boolean): Exc
  * @param [window] Activity window in periods: a customer is active at a period's end when they ordered in the last `window` periods (default 1).
  * @param [end_date] Last date to include; later orders are left out. Omitted: the last order's date.
  * @param [headers] 1 (default): a header row; 0: none.
+ * @param [segments] The segment of each order (plan, channel, country…; a column beside the data): one block per segment, each row led by its segment. A customer belongs to the segment of their first order.
  * @returns A table that spills: period start, S, N, E, kept, reactivated, churned, retention.
  */
 export function PERIOD_RETENTION(
@@ -90,14 +92,17 @@ export function PERIOD_RETENTION(
   interval?: any,
   window?: any,
   end_date?: any,
-  headers?: any
+  headers?: any,
+  segments?: any[][]
 ): any[][] {
   return spill(() => {
     const table = orderTable(customers, order_dates, amounts);
     const unit = optionalInterval(interval);
     const w = checkWindow(optionalNumber(window, "window", 1));
-    const { cells, range, withHeaders } = foldOrders(table, unit, end_date, headers);
-    return periodRetentionRows(periodRetentionFromOrders(cells, range, w), withHeaders);
+    return eachOrderSegment(table, segments, end_date, headers, (part) => {
+      const { cells, range, withHeaders } = foldOrders(part, unit, end_date, headers);
+      return periodRetentionRows(periodRetentionFromOrders(cells, range, w), withHeaders);
+    });
   });
 }
 
@@ -110,6 +115,7 @@ export function PERIOD_RETENTION(
  * @param [interval] 0 day, 1 week, 2 month (default), 3 quarter, 4 year.
  * @param [as_of] The date the data describes; later starts are left out and later ends are not known yet. Omitted: the latest start or end date.
  * @param [headers] 1 (default): a header row; 0: none.
+ * @param [segments] The segment of each subscription (plan, channel, country…; a column beside the data): one block per segment, each row led by its segment. A customer belongs to the segment of their first subscription.
  * @returns A table that spills: period start, S, N, E, kept, reactivated, churned, retention.
  */
 export function SUBSCRIPTION_RETENTION(
@@ -118,12 +124,16 @@ export function SUBSCRIPTION_RETENTION(
   end_dates: any[][],
   interval?: any,
   as_of?: any,
-  headers?: any
+  headers?: any,
+  segments?: any[][]
 ): any[][] {
   return spill(() => {
-    const columns = [customers, start_dates, end_dates, null] as const;
-    const { subs, range, withHeaders } = subscriptionsByPeriod(columns, interval, as_of, headers);
-    return periodRetentionRows(periodRetentionFromSubscriptions(subs, range), withHeaders);
+    const table = subscriptionTable(customers, start_dates, end_dates, null);
+    const unit = optionalInterval(interval);
+    return eachSubscriptionSegment(table, segments, as_of, headers, (part) => {
+      const { subs, range, withHeaders } = readSubscriptionsAsOf(part, unit, as_of, headers);
+      return periodRetentionRows(periodRetentionFromSubscriptions(subs, range), withHeaders);
+    });
   });
 }
 
@@ -166,6 +176,7 @@ function readMeasureOrThrow(
  * @param [interval] 0 day, 1 week, 2 month (default), 3 quarter, 4 year.
  * @param [end_date] Last date to include; later orders are left out. Omitted: the last order's date.
  * @param [headers] 1 (default): a header row; 0: none (with measure 4 the period columns then feed RETAIN.SBG_FIT directly).
+ * @param [segments] The segment of each order (plan, channel, country…; a column beside the data): one block per segment, each row led by its segment. A customer belongs to the segment of their first order.
  * @returns A table that spills: cohort start, size, then periods 0, 1, 2, …
  */
 export function COHORTS(
@@ -175,14 +186,17 @@ export function COHORTS(
   measure?: any,
   interval?: any,
   end_date?: any,
-  headers?: any
+  headers?: any,
+  segments?: any[][]
 ): any[][] {
   return spill(() => {
     const table = orderTable(customers, order_dates, amounts);
     const m = readMeasureOrThrow(measure, table.amounts.length > 0, "amounts");
     const unit = optionalInterval(interval);
-    const { cells, range, withHeaders } = foldOrders(table, unit, end_date, headers);
-    return cohortRows(cohortTable(cells, range), m, withHeaders);
+    return eachOrderSegment(table, segments, end_date, headers, (part) => {
+      const { cells, range, withHeaders } = foldOrders(part, unit, end_date, headers);
+      return cohortRows(cohortTable(cells, range), m, withHeaders);
+    });
   });
 }
 
@@ -197,6 +211,7 @@ export function COHORTS(
  * @param [interval] 0 day, 1 week, 2 month (default), 3 quarter, 4 year.
  * @param [as_of] The date the data describes. Omitted: the latest start or end date.
  * @param [headers] 1 (default): a header row; 0: none.
+ * @param [segments] The segment of each subscription (plan, channel, country…; a column beside the data): one block per segment, each row led by its segment. A customer belongs to the segment of their first subscription.
  * @returns A table that spills: cohort start, size, then periods 0, 1, 2, …
  */
 export function SUBSCRIPTION_COHORTS(
@@ -207,14 +222,17 @@ export function SUBSCRIPTION_COHORTS(
   measure?: any,
   interval?: any,
   as_of?: any,
-  headers?: any
+  headers?: any,
+  segments?: any[][]
 ): any[][] {
   return spill(() => {
     const table = subscriptionTable(customers, start_dates, end_dates, mrr);
     const m = readMeasureOrThrow(measure, table.revenue.length > 0, "mrr");
     const unit = optionalInterval(interval);
-    const { subs, range, withHeaders } = readSubscriptionsAsOf(table, unit, as_of, headers);
-    return cohortRows(subscriptionCohortTable(subs, range), m, withHeaders);
+    return eachSubscriptionSegment(table, segments, as_of, headers, (part) => {
+      const { subs, range, withHeaders } = readSubscriptionsAsOf(part, unit, as_of, headers);
+      return cohortRows(subscriptionCohortTable(subs, range), m, withHeaders);
+    });
   });
 }
 
@@ -275,6 +293,7 @@ const MOVEMENT_COLUMN_NAMES: OrderColumnNames = { ...ORDER_COLUMN_NAMES, dates: 
  * @param [interval] 0 day, 1 week, 2 month (default), 3 quarter, 4 year.
  * @param [end_date] Last date to include. Omitted: the last date in the data.
  * @param [headers] 1 (default): a header row; 0: none.
+ * @param [segments] The segment of each row (plan, channel, country…; a column beside the data): one block per segment, each row led by its segment. A customer belongs to the segment of their earliest row.
  * @returns A table that spills: period start, start revenue, new, expansion, contraction, churn, reactivation, end revenue, NRR, GRR.
  */
 export function REVENUE_MOVEMENTS(
@@ -283,13 +302,16 @@ export function REVENUE_MOVEMENTS(
   amounts: any[][],
   interval?: any,
   end_date?: any,
-  headers?: any
+  headers?: any,
+  segments?: any[][]
 ): any[][] {
   return spill(() => {
     const table = orderTable(customers, dates, amounts, MOVEMENT_COLUMN_NAMES);
     const unit = optionalInterval(interval);
-    const { cells, range, withHeaders } = foldOrders(table, unit, end_date, headers);
-    return movementRows(revenueMovements(cells, range), withHeaders);
+    return eachOrderSegment(table, segments, end_date, headers, (part) => {
+      const { cells, range, withHeaders } = foldOrders(part, unit, end_date, headers);
+      return movementRows(revenueMovements(cells, range), withHeaders);
+    });
   });
 }
 
@@ -303,6 +325,7 @@ export function REVENUE_MOVEMENTS(
  * @param [interval] 0 day, 1 week, 2 month (default), 3 quarter, 4 year.
  * @param [as_of] The date the data describes. Omitted: the latest start or end date.
  * @param [headers] 1 (default): a header row; 0: none.
+ * @param [segments] The segment of each subscription (plan, channel, country…; a column beside the data): one block per segment, each row led by its segment. A customer belongs to the segment of their first subscription.
  * @returns A table that spills: period start, start revenue, new, expansion, contraction, churn, reactivation, end revenue, NRR, GRR.
  */
 export function SUBSCRIPTION_REVENUE_MOVEMENTS(
@@ -312,12 +335,16 @@ export function SUBSCRIPTION_REVENUE_MOVEMENTS(
   mrr: any[][],
   interval?: any,
   as_of?: any,
-  headers?: any
+  headers?: any,
+  segments?: any[][]
 ): any[][] {
   return spill(() => {
-    const columns = [customers, start_dates, end_dates, mrr] as const;
-    const { subs, range, withHeaders } = subscriptionsByPeriod(columns, interval, as_of, headers);
-    return movementRows(revenueMovements(subscriptionPeriods(subs, range), range), withHeaders);
+    const table = subscriptionTable(customers, start_dates, end_dates, mrr);
+    const unit = optionalInterval(interval);
+    return eachSubscriptionSegment(table, segments, as_of, headers, (part) => {
+      const { subs, range, withHeaders } = readSubscriptionsAsOf(part, unit, as_of, headers);
+      return movementRows(revenueMovements(subscriptionPeriods(subs, range), range), withHeaders);
+    });
   });
 }
 

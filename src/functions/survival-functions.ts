@@ -4,7 +4,8 @@
  * (see data-functions.ts). custom-functions-metadata-plugin appends CustomFunctions.associate.
  */
 import { DomainError } from "../model/errors";
-import { checkConfidence, kaplanMeier, medianLifetime } from "../model/history/kaplan-meier";
+import { checkConfidence, kaplanMeier } from "../model/history/kaplan-meier";
+import { medianInterval } from "../model/survival/median-interval";
 import { subscriptionDuration } from "../model/history/subscription-durations";
 import { SurvivalRowReader } from "../model/reading/survival-rows";
 import { STILL_ACTIVE_AFTER } from "../model/reading/subscription-rows";
@@ -15,23 +16,36 @@ import {
   looksLikeHeader,
 } from "../model/reading/cell-values";
 import { noData } from "../model/history/table-folding";
+import { survivalSegments } from "../model/history/segments";
 import {
   Column,
   optionalDate,
   optionalHeaders,
   optionalInterval,
   optionalNumber,
+  optionalSegments,
+  pickedTable,
   readTable,
   spill,
+  stackBlocks,
 } from "./data-args";
-import { ExcelCell, toExcelError } from "./excel-args";
+import { ExcelCell, excelError, readFlag } from "./excel-args";
 
-function survivalRows(durations: unknown, churned: unknown, weights: unknown) {
-  const { d, c, w } = readTable({
+/** The durations, churn flags and weights, as columns of one length. */
+const survivalTable = (durations: unknown, churned: unknown, weights: unknown) =>
+  readTable({
     d: [durations, "durations"],
     c: [churned, "churned"],
     w: [weights, "weights"],
   });
+
+type SurvivalTable = ReturnType<typeof survivalTable>;
+
+function survivalRows(durations: unknown, churned: unknown, weights: unknown) {
+  return survivalRowsOf(survivalTable(durations, churned, weights));
+}
+
+function survivalRowsOf({ d, c, w }: SurvivalTable) {
   const reader = new SurvivalRowReader();
   for (let i = 0; i < d.length; i++)
     reader.add(i + 1, d.at(i), c.at(i), w.length > 0 ? w.at(i) : null);
@@ -58,6 +72,7 @@ const KAPLAN_MEIER_HEADERS = [
  * @param [weights] How many identical customers each row stands for (default 1).
  * @param [confidence] Confidence level of the band, between 0 and 1 (default 0.95).
  * @param [headers] 1 (default): a header row; 0: none.
+ * @param [segments] The segment of each customer (plan, channel, country…; a column beside the durations): one curve per segment, each row led by its segment.
  * @returns A table that spills: time, at risk, churned, censored, survival S(t), lower and upper bound.
  */
 export function KAPLAN_MEIER(
@@ -65,25 +80,39 @@ export function KAPLAN_MEIER(
   churned: any[][],
   weights?: any[][],
   confidence?: any,
-  headers?: any
+  headers?: any,
+  segments?: any[][]
 ): any[][] {
   return spill(() => {
-    const rows = survivalRows(durations, churned, weights);
-    const level = checkConfidence(optionalNumber(confidence, "confidence", 0.95));
-    const withHeaders = optionalHeaders(headers);
-    const km = kaplanMeier(rows, level);
-    const out: ExcelCell[][] = withHeaders ? [KAPLAN_MEIER_HEADERS] : [];
-    for (let k = 0; k < km.time.length; k++)
-      out.push([
-        km.time[k],
-        km.atRisk[k],
-        km.churned[k],
-        km.censored[k],
-        km.survival[k],
-        km.lower[k],
-        km.upper[k],
-      ]);
-    return out;
+    const table = survivalTable(durations, churned, weights);
+    const curve = (part: SurvivalTable): ExcelCell[][] => {
+      const rows = survivalRowsOf(part);
+      const level = checkConfidence(optionalNumber(confidence, "confidence", 0.95));
+      const withHeaders = optionalHeaders(headers);
+      const km = kaplanMeier(rows, level);
+      const out: ExcelCell[][] = withHeaders ? [KAPLAN_MEIER_HEADERS] : [];
+      for (let k = 0; k < km.time.length; k++)
+        out.push([
+          km.time[k],
+          km.atRisk[k],
+          km.churned[k],
+          km.censored[k],
+          km.survival[k],
+          km.lower[k],
+          km.upper[k],
+        ]);
+      return out;
+    };
+    const column = optionalSegments(
+      segments,
+      Math.max(table.d.length, table.c.length, table.w.length)
+    );
+    if (column === null) return curve(table);
+    const blocks = survivalSegments(table.d, table.c, table.w, column);
+    return stackBlocks(
+      blocks.map((b) => ({ label: b.label, table: curve(pickedTable(table, b.rows)) })),
+      optionalHeaders(headers)
+    );
   });
 }
 
@@ -93,16 +122,32 @@ export function KAPLAN_MEIER(
  * @param durations Each customer's time from acquisition to churn, or to now if still active (a column).
  * @param churned 1 or TRUE if the customer churned, 0 or FALSE if still active (censored).
  * @param [weights] How many identical customers each row stands for (default 1).
- * @returns The median lifetime, in the durations' unit.
+ * @param [stats] TRUE or 1: one row with the median and its 95% confidence interval (Brookmeyer–Crowley, from the log-log band); FALSE or 0 (default): the median alone.
+ * @returns The median lifetime, in the durations' unit; with stats, the median, the lower and the upper bound.
  */
-export function MEDIAN_LIFETIME(durations: any[][], churned: any[][], weights?: any[][]): any {
-  try {
-    const median = medianLifetime(kaplanMeier(survivalRows(durations, churned, weights)));
-    if (median === null) throw new DomainError("na", "median not reached");
-    return median;
-  } catch (e) {
-    throw toExcelError(e);
-  }
+export function MEDIAN_LIFETIME(
+  durations: any[][],
+  churned: any[][],
+  weights?: any[][],
+  stats?: any
+): any[][] {
+  return spill(() => {
+    const withStats = readFlag(stats, "stats");
+    const found = medianInterval(kaplanMeier(survivalRows(durations, churned, weights)));
+    if (!withStats) {
+      if (found.median === null) throw new DomainError("na", "median not reached");
+      return [[found.median]];
+    }
+    const cell = (t: number | null, what: string): ExcelCell =>
+      t === null ? excelError("na", `${what} not reached`) : t;
+    return [
+      [
+        cell(found.median, "median"),
+        cell(found.lower, "lower bound"),
+        cell(found.upper, "upper bound"),
+      ],
+    ];
+  });
 }
 
 /**

@@ -116,6 +116,11 @@ export class SubscriptionRowReader {
     if (latest > this.lastDay) this.lastDay = latest;
   }
 
+  /** Subscriptions kept so far: a caller can tell whether the row it just added was kept. */
+  get count(): number {
+    return this.customer.length;
+  }
+
   finish(): Subscriptions {
     return {
       ids: this.ids,

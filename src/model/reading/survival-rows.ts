@@ -33,6 +33,11 @@ export class SurvivalRowReader {
     this.weight.push(weight);
   }
 
+  /** Rows kept so far: a caller can tell whether the row it just added was kept. */
+  get count(): number {
+    return this.duration.length;
+  }
+
   finish(): SurvivalRows {
     return {
       duration: this.duration.toArray(),
