@@ -2,6 +2,7 @@ import fc from "fast-check";
 import {
   discountedExpectedLifetime,
   discountedExpectedResidualLifetime,
+  discountedSurvivalSum,
   hypergeometric1,
   ltvSbg,
 } from "../../../src/model/sbg/sbg-value";
@@ -161,4 +162,119 @@ describe("sBG value errors", () => {
     ["beta negative", () => ltvSbg(10, 0.7, -1, 0.1), /beta/],
     ["an overflowing margin", () => ltvSbg(1e308, 0.7, 1.2, 0.001), /too large/],
   ])("%s is #NUM! with a message", (_, f, message) => expectNumError(f, message));
+});
+
+describe("small discount rates: the mean over the churn probability (issue 22.9)", () => {
+  const logUniform = (lo: number, hi: number) =>
+    fc.double({ min: lo, max: hi, noNaN: true }).map((e) => 10 ** e);
+
+  /** Σ_{t≥0} S(n+t)/S(n)·x^t (fromNow) or Σ_{t≥0} S(n+1+t)/S(n)·x^t, as a plain Kahan loop. */
+  function directSum(alpha: number, beta: number, d: number, n: number, fromNow: boolean) {
+    const x = 1 / (1 + d);
+    let term = fromNow ? 1 : (beta + n) / (alpha + beta + n);
+    let t = fromNow ? n : n + 1;
+    let sum = 0;
+    let carry = 0;
+    for (let m = 0; m < 2e7 && term > 1e-20 * sum; m++) {
+      const y = term - carry;
+      const next = sum + y;
+      carry = next - sum - y;
+      sum = next;
+      term *= x * ((beta + t) / (alpha + beta + t));
+      t++;
+    }
+    return sum;
+  }
+
+  it("matches the direct sum Σ S(t)/(1+d)^t at d from 1e-4 to 0.5, any renewal count (property)", () => {
+    fc.assert(
+      fc.property(
+        logUniform(-2, 2),
+        logUniform(-2, 2),
+        logUniform(-4, -0.3),
+        fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 200 })),
+        (alpha, beta, d, n) => {
+          const model =
+            n === 0
+              ? discountedExpectedLifetime(alpha, beta, d)
+              : discountedExpectedResidualLifetime(alpha, beta, d, n);
+          const reference = directSum(alpha, beta, d, n, n === 0);
+          expect(relative(model, reference)).toBeLessThan(1e-10);
+        }
+      ),
+      { numRuns: 60 }
+    );
+  });
+
+  it("approaches the mean lifetime E[T] = 1 + β/(α−1) as d → 0, within d·E[1/θ²] (property)", () => {
+    // DEL = (1+d)·E[1/(θ+d)] and (1+d)/(θ+d) − 1/θ = −d(1−θ)/(θ(θ+d)), at most d/θ² in size;
+    // with θ ~ Beta(α, β), E[1/θ] = (α+β−1)/(α−1) = E[T] and E[1/θ²] = E[1/θ]·(α+β−2)/(α−2), α > 2.
+    fc.assert(
+      fc.property(
+        fc.double({ min: 2.05, max: 50, noNaN: true }),
+        logUniform(-2, 2),
+        logUniform(-7, -3),
+        (alpha, beta, d) => {
+          const mean = 1 + beta / (alpha - 1);
+          const second = (mean * (alpha + beta - 2)) / (alpha - 2);
+          const value = discountedExpectedLifetime(alpha, beta, d);
+          expect(Math.abs(value - mean)).toBeLessThanOrEqual(d * second + 1e-12 * mean);
+          expect(value).toBeLessThan(mean); // discounting only takes value away
+        }
+      ),
+      { numRuns: 100 }
+    );
+  });
+
+  it("after n renewals approaches (β+n)/(α−1) as d → 0, within d·E[1/θ²] (property)", () => {
+    // DERL(n) = (1+d)·E[(1−θ)/(θ+d)], θ ~ Beta(α, β+n), and (1+d)(1−θ)/(θ+d) − (1−θ)/θ =
+    // −d(1−θ)²/(θ(θ+d)): the same bound, with E[(1−θ)/θ] = (β+n)/(α−1).
+    fc.assert(
+      fc.property(
+        fc.double({ min: 2.05, max: 50, noNaN: true }),
+        logUniform(-2, 2),
+        fc.integer({ min: 1, max: 10_000 }),
+        logUniform(-7, -4),
+        (alpha, beta, n, d) => {
+          const b = beta + n;
+          const mean = b / (alpha - 1);
+          const second = (((alpha + b - 1) / (alpha - 1)) * (alpha + b - 2)) / (alpha - 2);
+          const gap = Math.abs(discountedExpectedResidualLifetime(alpha, beta, d, n) - mean);
+          expect(gap).toBeLessThanOrEqual(d * second + 1e-12 * mean);
+        }
+      ),
+      { numRuns: 100 }
+    );
+  });
+
+  it("at tiny shapes is exact where the continued fraction was not (α = β = 1e-6)", () => {
+    // The fraction was 5e-6 off here at d = 1e-5. Beta(ε, ε) puts about half the customers at
+    // θ ≈ 0 (they never leave) and half at θ ≈ 1, so DEL ≈ 1 + ½·x/(1−x) = 1 + 1/(2d), up to
+    // O(ε·ln d); and at d = 0.1 the direct sum is short enough to be exact.
+    expect(
+      relative(discountedExpectedLifetime(1e-6, 1e-6, 0.1), directSum(1e-6, 1e-6, 0.1, 0, true))
+    ).toBeLessThan(1e-9);
+    const del = discountedExpectedLifetime(1e-6, 1e-6, 1e-5);
+    expect(relative(del, 1 + 1 / 2e-5)).toBeLessThan(1e-4);
+  });
+
+  it("costs a few hundred nodes at any shape, renewal count and rate down to the floor (property)", () => {
+    fc.assert(
+      fc.property(
+        logUniform(-6, 6),
+        logUniform(-6, 6),
+        fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1000 }), fc.constant(1e12)),
+        logUniform(-7, -3.01),
+        (alpha, beta, n, d) => {
+          const work = { nodes: 0 };
+          const value = discountedSurvivalSum(beta + n, alpha, d, work);
+          expect(work.nodes).toBeGreaterThan(0);
+          expect(work.nodes).toBeLessThanOrEqual(1000);
+          expect(value).toBeGreaterThanOrEqual(1 - 1e-12);
+          expect(value).toBeLessThanOrEqual(((1 + d) / d) * (1 + 1e-12));
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
 });
