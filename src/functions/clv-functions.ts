@@ -7,11 +7,10 @@
  * below and appends the CustomFunctions.associate calls: never call associate here.
  */
 
-import { ExcelCell, mapArguments, readFlag, toExcelError } from "./excel-args";
-import { STATS_ROWS, statsBlock } from "./fit-stats-block";
+import { mapArguments, toExcelError } from "./excel-args";
+import { fitResult } from "./fit-result";
 import {
   blankWhereNoCustomer,
-  Columns,
   readColumns,
   readParameters,
   readScalar,
@@ -25,52 +24,10 @@ import {
   probabilityAlive,
 } from "../model/buyers/bgnbd-purchases";
 import { customerLifetimeValue, unitDays } from "../model/buyers/clv";
-import { invalidNumber, invalidValue } from "../model/errors";
+import { invalidValue } from "../model/errors";
 import { expectedAverageSpend } from "../model/buyers/gamma-gamma";
 import { fitGammaGamma } from "../model/buyers/gamma-gamma-fit";
 import { gammaGammaInformation } from "../model/buyers/gamma-gamma-information";
-import { fitStatistics } from "../model/numerics/fit-statistics";
-
-/** A fit's parameters, and (only when `stats` asks) the information and figures behind row 5. */
-interface FitOutcome {
-  parameters: number[];
-  information: () => { information: number[][]; logLikelihood: number; customers: number };
-}
-
-/**
- * A fit as Excel spills it, or its error: the parameters in one row; with `stats` TRUE or 1
- * the LINEST-like block of fit-stats-block.ts (standard errors, 95% bounds, log-likelihood
- * and customers). Blanks of the same shape when no customer row is filled; #NUM! for a value
- * too large to represent or a degenerate fit (singular information).
- */
-function fitResult(
-  stats: unknown,
-  read: () => Columns,
-  width: number,
-  fit: (columns: Columns) => FitOutcome
-): ExcelCell[][] {
-  try {
-    const withStats = readFlag(stats, "stats");
-    const columns = read();
-    if (columns.used === 0)
-      return Array.from({ length: withStats ? STATS_ROWS : 1 }, () => new Array(width).fill(""));
-    const { parameters, information } = fit(columns);
-    if (!parameters.every(Number.isFinite))
-      throw invalidNumber("the fit produced a value too large to represent");
-    if (!withStats) return [parameters];
-    const info = information();
-    if (!Number.isFinite(info.logLikelihood))
-      throw invalidNumber("the fit's log-likelihood is too large to represent");
-    return statsBlock(
-      parameters,
-      fitStatistics(parameters, info.information),
-      info.logLikelihood,
-      info.customers
-    );
-  } catch (e) {
-    return [[toExcelError(e)]];
-  }
-}
 
 /**
  * Fitted parameters as a function reads them: one row or column, or the first row of a fit's

@@ -35,7 +35,7 @@ export interface BgNbdFit {
 }
 
 /** The customers with weight > 0, validated, grouped by distinct x for the x-only terms. */
-interface Prepared extends FrequencyGroups {
+export interface Prepared extends FrequencyGroups {
   tx: Float64Array;
   T: Float64Array;
   w: Float64Array;
@@ -47,7 +47,7 @@ interface Prepared extends FrequencyGroups {
  * summaries in whole days or weeks repeat (x, t_x, T) often, and every x = 0 customer with the
  * same T is the same customer to the likelihood.
  */
-function prepare(data: CustomerSummary): Prepared {
+export function prepare(data: CustomerSummary): Prepared {
   const n = data.frequency.length;
   if (data.recency.length !== n || data.T.length !== n || (data.weight && data.weight.length !== n))
     throw invalidValue("frequency, recency, T (and weights) must have the same number of rows");
