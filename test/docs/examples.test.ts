@@ -207,9 +207,8 @@ describe("docs/functions-data.md", () => {
     expect(figureMismatch(first, km[1][4])).toBeNull();
     for (const row of km.slice(2)) expect(figureMismatch(afterTwo, row[4])).toBeNull();
     expect(text).toContain("`=RETAIN.MEDIAN_LIFETIME(F2:F6, G2:G6)` is `#N/A`");
-    expect(errorCode(evaluate("=RETAIN.MEDIAN_LIFETIME(F2:F6, G2:G6)", subscriptions))).toBe(
-      "#N/A"
-    );
+    const median = evaluate("=RETAIN.MEDIAN_LIFETIME(F2:F6, G2:G6)", subscriptions);
+    expect(errorCode(topLeft(median))).toBe("#N/A");
   });
 
   describe("the worked example: orders → period retention → cohorts → sBG fit → projection", () => {

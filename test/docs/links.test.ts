@@ -133,7 +133,18 @@ describe("the README is an index", () => {
   });
 
   test("every function of the metadata has one index line linking to its own heading in docs/", () => {
-    expect(ids.length).toBe(32);
+    // Every @customfunction tag in the sources reached the metadata (read here from the sources,
+    // apart from the build): a function the metadata plugin skipped would have no index line to miss.
+    const dir = path.join(ROOT, "src/functions");
+    const tagged = fs
+      .readdirSync(dir)
+      .filter((f) => /functions\.ts$/.test(f))
+      .flatMap((f) =>
+        [...fs.readFileSync(path.join(dir, f), "utf8").matchAll(/@customfunction\s+([A-Z0-9_]+)/g)].map(
+          (m) => m[1]
+        )
+      );
+    expect([...ids].sort()).toEqual(tagged.sort());
     const docs = PAGES.filter((p) => p.startsWith("docs/"));
     const problems: string[] = [];
     for (const id of ids) {
@@ -175,8 +186,8 @@ describe("the definitions live in the repository", () => {
   const definitions = read("docs/definitions.md");
   const sections = [...definitions.matchAll(/^## §(\d+)\. /gm)].map((m) => Number(m[1]));
 
-  test("§1 to §11, in order, and the sources by title", () => {
-    expect(sections).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  test("§1 to §14, in order, and the sources by title", () => {
+    expect(sections).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
     expect(definitions).toMatch(/^## Sources$/m);
     for (const title of [
       "Customer Retention: The Best and Unique Strategies to Increase Profits",

@@ -143,9 +143,9 @@ test("a plan saved under a name loads back into the fields, and the table follow
   await page.getByLabel("Retention uplift (% less churn)").fill("10");
   await expect.poll(() => customers(page)).toEqual(Array.from(plan(0.1).total, (v) => count(v)));
   const saved = page.getByTestId("plan-scenarios");
-  await expect(saved.getByLabel("Scenario name")).toHaveValue("Plan for 12 months");
-  await saved.getByLabel("Scenario name").fill("Better retention");
-  await saved.getByRole("button", { name: "Save scenario" }).click();
+  await expect(saved.getByLabel("Plan name")).toHaveValue("Plan for 12 months");
+  await saved.getByLabel("Plan name").fill("Better retention");
+  await saved.getByRole("button", { name: "Save plan" }).click();
   await expect(saved.getByTestId("scenarios-status")).toHaveText("Saved “Better retention”.");
   await page.getByLabel("Retention uplift (% less churn)").fill("0");
   await expect.poll(() => customers(page)).toEqual(Array.from(plan(0).total, (v) => count(v)));

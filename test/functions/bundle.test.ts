@@ -49,8 +49,10 @@ describe("dist/functions.js in a bare runtime", () => {
   });
 
   test("is small: calculation code starts fast", () => {
-    // About 68 KB minified for every RETAIN function, the data and BG/NBD models included.
-    expect(fs.statSync(builtFile("functions.js")).size).toBeLessThan(100_000);
+    // About 160 KB minified (about 55 KB gzipped) for all 57 RETAIN functions: the data and
+    // survival functions with Cox, and five buyer models with their checks and the ₂F₁. It was
+    // 85 KB with 32 functions; the limit catches a dependency pulled in by mistake.
+    expect(fs.statSync(builtFile("functions.js")).size).toBeLessThan(200_000);
   });
 
   test("optional parameters are declared optional, and only those", () => {

@@ -3,8 +3,17 @@
  * model, and tables built here from chosen customers (heavy buyers, x = 0, a P(alive) that
  * underflows) with the model's own functions for every per-customer figure.
  */
-import { BgNbdFit } from "../../src/model/buyers/bgnbd-fit";
-import { conditionalExpectedPurchases, probabilityAlive } from "../../src/model/buyers/bgnbd-purchases";
+import {
+  mbgnbdConditionalExpectedPurchases,
+  mbgnbdProbabilityAlive,
+} from "../../src/model/buyers/mbgnbd-purchases";
+import { modelDiscountedPurchases } from "../../src/model/buyers/model-discounted-purchases";
+import type { CustomerPeriods } from "../../src/model/history/customer-periods";
+import type { LifetimePurchaseFit } from "../../src/model/buyers/customer-lifetime";
+import {
+  conditionalExpectedPurchases,
+  probabilityAlive,
+} from "../../src/model/buyers/bgnbd-purchases";
 import { customerLifetimeValue } from "../../src/model/buyers/clv";
 import { CustomerIds } from "../../src/model/reading/customer-ids";
 import {
@@ -50,10 +59,11 @@ export interface Customer {
  */
 export function tableOf(
   rows: Customer[],
-  purchases: BgNbdFit,
+  fitted: BgNbdLike | LifetimePurchaseFit,
   spend: GammaGammaFit | null,
   options: CustomerLifetimeOptions = WEEKS,
-  spendProblem = "The orders have no amounts, so there is no spend to model: CLV needs them."
+  spendProblem = "The orders have no amounts, so there is no spend to model: CLV needs them.",
+  model: "BGNBD" | "MBGNBD" = "BGNBD"
 ): CustomerLifetimeTable {
   const ids = new CustomerIds();
   const n = rows.length;
@@ -66,29 +76,49 @@ export function tableOf(
     monetary: column((c) => c.m),
     count: n,
   };
+  const purchases = byName(fitted);
   const { r, alpha, a, b } = purchases;
-  const pAlive = column((c) => probabilityAlive(c.x, c.tx, c.T, r, alpha, a, b));
+  const mbg = model === "MBGNBD";
+  const pAlive = column((c) =>
+    mbg
+      ? mbgnbdProbabilityAlive(c.x, c.tx, c.T, r, alpha, a, b)
+      : probabilityAlive(c.x, c.tx, c.T, r, alpha, a, b)
+  );
   const expectedPurchases = column((c) =>
-    conditionalExpectedPurchases(c.x, c.tx, c.T, options.horizon, r, alpha, a, b)
+    mbg
+      ? mbgnbdConditionalExpectedPurchases(c.x, c.tx, c.T, options.horizon, r, alpha, a, b)
+      : conditionalExpectedPurchases(c.x, c.tx, c.T, options.horizon, r, alpha, a, b)
   );
   const expectedSpend = column((c) =>
     spend ? expectedAverageSpend(c.x, c.m, spend.p, spend.q, spend.gamma) : NaN
   );
+  const perUnit = Math.pow(1 + options.annualDiscountRate, options.timeUnitDays / 365.25) - 1;
   const clv = column((c) =>
-    spend
-      ? customerLifetimeValue(
+    spend && mbg
+      ? expectedAverageSpend(c.x, c.m, spend.p, spend.q, spend.gamma) *
+        modelDiscountedPurchases(
+          "MBGNBD",
+          [r, alpha, a, b],
           c.x,
           c.tx,
           c.T,
-          c.m,
-          purchases,
-          spend,
           options.horizon,
-          options.annualDiscountRate,
-          options.timeUnitDays,
-          365.25
+          perUnit
         )
-      : NaN
+      : spend
+        ? customerLifetimeValue(
+            c.x,
+            c.tx,
+            c.T,
+            c.m,
+            purchases,
+            spend,
+            options.horizon,
+            options.annualDiscountRate,
+            options.timeUnitDays,
+            365.25
+          )
+        : NaN
   );
   const lastDay = 46_000;
   return {
@@ -97,7 +127,14 @@ export function tableOf(
     lastDay,
     calibrationEnd: lastDay - options.holdoutDays,
     customers,
-    purchases,
+    purchases: {
+      model,
+      label: mbg ? "MBG/NBD" : "BG/NBD",
+      parameterNames: ["r", "alpha", "a", "b"],
+      parameters: [r, alpha, a, b],
+      logLikelihood: purchases.logLikelihood,
+    },
+    cells: noCells(),
     spend,
     spendProblem: spend ? null : spendProblem,
     pAlive,
@@ -125,7 +162,13 @@ export function randomCustomers(count: number, seed: number, maxT = 104): Custom
  * The t at which a customer with x repeat purchases, last at t_x, has δ = ln(a/(b+x−1)) +
  * (r+x)·ln((α+T)/(α+t_x)) equal to `delta`: P(alive) = 1/(1 + e^δ).
  */
-export function ageForDelta(x: number, tx: number, delta: number, fit: BgNbdFit): number {
+export function ageForDelta(
+  x: number,
+  tx: number,
+  delta: number,
+  given: BgNbdLike | LifetimePurchaseFit
+): number {
+  const fit = byName(given);
   const { r, alpha, a, b } = fit;
   const ratio = Math.exp((delta - Math.log(a / (b + x - 1))) / (r + x));
   return ratio * (alpha + tx) - alpha;
@@ -136,7 +179,8 @@ export function ageForDelta(x: number, tx: number, delta: number, fit: BgNbdFit)
  * and long gone (x in the thousands, ten years of weeks), P(alive) in the subnormal range and
  * underflowing to 0, repeat buyers with m = 0 (free repeat orders), and t_x = T.
  */
-export function stressCustomers(fit: BgNbdFit): Customer[] {
+export function stressCustomers(given: BgNbdLike | LifetimePurchaseFit): Customer[] {
+  const fit = byName(given);
   return [
     { id: "new today", x: 0, tx: 0, T: 0, m: 0 },
     { id: "one order", x: 0, tx: 0, T: 30, m: 0 },
@@ -152,4 +196,31 @@ export function stressCustomers(fit: BgNbdFit): Customer[] {
     { id: '=HYPERLINK("x")', x: 1, tx: 1, T: 2, m: 9.99 },
     { id: "mid", x: 4, tx: 30.5714285714, T: 90.2857142857, m: 123.45 },
   ];
+}
+
+/** BG/NBD's parameters by name with the fit's log-likelihood. */
+export type BgNbdLike = { r: number; alpha: number; a: number; b: number; logLikelihood: number };
+
+const byName = (fit: BgNbdLike | LifetimePurchaseFit): BgNbdLike =>
+  "parameters" in fit ? asBgNbd(fit) : fit;
+
+/** No customer-day cells: a table built by hand has no orders behind it. */
+export function noCells(): CustomerPeriods {
+  return {
+    unit: "day",
+    customerCount: 0,
+    offsets: new Int32Array(1),
+    period: new Int32Array(0),
+    revenue: new Float64Array(0),
+    sales: new Float64Array(0),
+    active: new Uint8Array(0),
+    firstPeriod: 1,
+    lastPeriod: 0,
+  };
+}
+
+/** A BG/NBD-family fit's parameters by name (r, α, a, b), with its log-likelihood. */
+export function asBgNbd(fit: LifetimePurchaseFit) {
+  const [r, alpha, a, b] = fit.parameters;
+  return { r, alpha, a, b, logLikelihood: fit.logLikelihood };
 }

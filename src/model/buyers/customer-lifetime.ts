@@ -1,17 +1,22 @@
 /**
  * Customers who churn silently (issue 12; docs/definitions.md §10): an orders table streamed into purchase
  * days per customer, summarised as lifetimes' RFM summary at the end of a calibration period,
- * then both models fitted and applied to every customer: P(alive), the expected purchases and
- * the CLV over a horizon, and, when the last days are held out, the expected purchases in the
+ * then a buyer model (BG/NBD, MBG/NBD or Pareto/NBD, from the registry in buyer-models.ts) and
+ * Gamma-Gamma fitted and applied to every customer: P(alive), the expected purchases and the
+ * CLV over a horizon, and, when the last days are held out, the expected purchases in the
  * holdout beside the purchases that actually happened there.
  *
  * Every figure comes from the model's own pieces (the order reader, the customer-day cells,
- * rfmSummary, the two fits, the BG/NBD quantities and clv.ts): this file only wires them.
+ * rfmSummary, the fits, each model's quantities and clv.ts): this file only wires them.
  */
-import { BgNbdFit, fitBgNbd } from "./bgnbd-fit";
-import { conditionalExpectedPurchases, probabilityAlive } from "./bgnbd-purchases";
+import { probabilityAlive } from "./bgnbd-purchases";
 import { customerLifetimeValue, DAYS_PER_YEAR, discountRatePerUnit, MAX_HORIZON } from "./clv";
-import { DomainError, finite, invalidNumber } from "../errors";
+import { BuyerModel } from "./buyer-model";
+import { BUYER_MODELS } from "./buyer-models";
+import { mbgnbdProbabilityAlive } from "./mbgnbd-purchases";
+import { paretoProbabilityAlive } from "./pareto-nbd";
+import { modelDiscountedPurchases } from "./model-discounted-purchases";
+import { DomainError, finite, invalidNumber, invalidValue } from "../errors";
 import { fitGammaGamma, GammaGammaFit } from "./gamma-gamma-fit";
 import { expectedAverageSpend } from "./gamma-gamma";
 import { CustomerIds } from "../reading/customer-ids";
@@ -29,12 +34,50 @@ export interface CustomerLifetimeOptions {
   horizon: number;
   /** Discount rate per year (DAYS_PER_YEAR days), converted to the time unit by clv.ts's discountRatePerUnit. */
   annualDiscountRate: number;
+  /**
+   * The purchase model (continuous time). Omitted: BG/NBD, as before there was a choice; the
+   * pane asks for DEFAULT_LIFETIME_MODEL.
+   */
+  model?: LifetimeModelName;
+}
+
+/** The buyer models for dated orders: BG/BB counts discrete opportunities, so it is not one. */
+export type LifetimeModelName = "MBGNBD" | "BGNBD" | "PARETO_NBD";
+export const LIFETIME_MODELS: readonly LifetimeModelName[] = ["MBGNBD", "BGNBD", "PARETO_NBD"];
+/** MBG/NBD: unlike BG/NBD it does not give every one-time buyer P(alive) = 1 (issue 23). */
+export const DEFAULT_LIFETIME_MODEL: LifetimeModelName = "MBGNBD";
+
+/** The model's BuyerModel, or null while the registry does not have it yet. */
+export function lifetimeBuyerModel(name: LifetimeModelName): BuyerModel | null {
+  return BUYER_MODELS[name];
+}
+
+/** P(alive | x, t_x, T) of each model (not part of BuyerModel: the checks do not need it). */
+const P_ALIVE: Record<
+  LifetimeModelName,
+  (x: number, tx: number, T: number, p: readonly number[]) => number
+> = {
+  BGNBD: (x, tx, T, [r, alpha, a, b]) => probabilityAlive(x, tx, T, r, alpha, a, b),
+  MBGNBD: (x, tx, T, [r, alpha, a, b]) => mbgnbdProbabilityAlive(x, tx, T, r, alpha, a, b),
+  PARETO_NBD: (x, tx, T, [r, alpha, s, beta]) =>
+    paretoProbabilityAlive(x, tx, T, r, alpha, s, beta),
+};
+
+/** The fitted purchase model: its name and parameters in its parameterNames order. */
+export interface LifetimePurchaseFit {
+  model: LifetimeModelName;
+  /** As people write it: "MBG/NBD". */
+  label: string;
+  parameterNames: readonly string[];
+  parameters: number[];
+  /** Σ ln L at the fitted parameters (calibration period). */
+  logLikelihood: number;
 }
 
 export interface HoldoutCheck {
   /** Holdout length in time units. */
   length: number;
-  /** Per customer row: expected purchases in the holdout (BG/NBD conditional expectation over `length`), actual purchase days in it. */
+  /** Per customer row: expected purchases in the holdout (the model's conditional expectation over `length`), actual purchase days in it. */
   expected: Float64Array;
   actual: Float64Array;
   expectedTotal: number;
@@ -51,7 +94,9 @@ export interface CustomerLifetimeTable {
   calibrationEnd: number;
   /** RFM at calibrationEnd, in time units (rfm.ts): one row per customer. */
   customers: RfmSummary;
-  purchases: BgNbdFit;
+  purchases: LifetimePurchaseFit;
+  /** The customer-day cells (purchase days), for the model checks (customer-lifetime-checks.ts). */
+  cells: CustomerPeriods;
   /** null when the Gamma-Gamma fit is impossible (no amounts, nobody repeats, q ≤ 1 …). */
   spend: GammaGammaFit | null;
   /** Why spend is null, as a sentence for the pane/sheet. */
@@ -108,6 +153,8 @@ function checkOptions(o: CustomerLifetimeOptions): void {
     Math.trunc(o.holdoutDays) === o.holdoutDays
   ))
     throw invalidNumber("the holdout must be a whole number of days, 0 or more");
+  if (o.model !== undefined && !LIFETIME_MODELS.includes(o.model))
+    throw invalidValue(`the model must be one of ${LIFETIME_MODELS.join(", ")}`);
   if (!(o.horizon >= 0 && o.horizon <= MAX_HORIZON))
     throw invalidNumber(`the horizon must be 0 to ${MAX_HORIZON} time units`);
   discountRatePerUnit(o.annualDiscountRate, DAYS_PER_YEAR, o.timeUnitDays);
@@ -125,9 +172,10 @@ function lifetimeTable(
   const customers = trimmed(rfmSummary(cells, calibrationEnd, unit));
   const n = customers.count;
   const { frequency: x, recency: tx, age: T, monetary: m } = customers;
-  const purchases = fitPurchases(customers, options.holdoutDays);
+  const purchases = fitPurchases(customers, options);
   const { spend, spendProblem } = fitSpend(customers, hasAmounts);
-  const { r, alpha, a, b } = purchases;
+  const aliveOf = P_ALIVE[purchases.model];
+  const parameters = purchases.parameters;
   const groups = groupByFrequencyAndAge(customers);
   const perAlive = expectationsPerAlive(groups, customers, purchases, spend, options);
   const pAlive = new Float64Array(n);
@@ -137,7 +185,7 @@ function lifetimeTable(
   const holdout = options.holdoutDays > 0 ? new Float64Array(n) : null;
   for (let k = 0; k < n; k++) {
     const g = groups.group[k];
-    const alive = probabilityAlive(x[k], tx[k], T[k], r, alpha, a, b);
+    const alive = aliveOf(x[k], tx[k], T[k], parameters);
     pAlive[k] = alive;
     const value =
       spend === null ? NaN : expectedAverageSpend(x[k], m[k], spend.p, spend.q, spend.gamma);
@@ -160,6 +208,7 @@ function lifetimeTable(
     calibrationEnd,
     customers,
     purchases,
+    cells,
     spend,
     spendProblem,
     pAlive,
@@ -170,10 +219,21 @@ function lifetimeTable(
   };
 }
 
-/** The BG/NBD fit; with a holdout, its refusals say that they concern the calibration period. */
-function fitPurchases(c: RfmSummary, holdoutDays: number): BgNbdFit {
+/** The buyer model's fit; with a holdout, its refusals say that they concern the calibration period. */
+function fitPurchases(c: RfmSummary, options: CustomerLifetimeOptions): LifetimePurchaseFit {
+  const name = options.model ?? "BGNBD";
+  const holdoutDays = options.holdoutDays;
+  const model = lifetimeBuyerModel(name);
+  if (model === null) throw invalidValue(`the ${name} model is not available yet`);
   try {
-    return fitBgNbd({ frequency: c.frequency, recency: c.recency, T: c.age });
+    const fit = model.fit({ frequency: c.frequency, recency: c.recency, T: c.age });
+    return {
+      model: name,
+      label: model.label,
+      parameterNames: model.parameterNames,
+      parameters: fit.parameters,
+      logLikelihood: fit.logLikelihood,
+    };
   } catch (e) {
     if (!(e instanceof DomainError) || holdoutDays === 0) throw e;
     throw new DomainError(
@@ -208,8 +268,8 @@ function groupByFrequencyAndAge(c: RfmSummary): Groups {
 
 /**
  * The expectations divided by P(alive) (and CLV also by the expected spend), per (x, T) group.
- * BG/NBD's conditional expectations are P(alive | x, t_x, T) times a part that depends on x and
- * T alone, and CLV is the expected spend times the discounted purchases (clv.ts), so each is
+ * Each model's conditional expectations (BG/NBD's, MBG/NBD's and Pareto/NBD's alike) are
+ * P(alive | x, t_x, T) times a part that depends on x and T alone, and CLV is the expected spend times the discounted purchases (clv.ts), so each is
  * computed once per group by the model's own functions, for the group's customer with t_x = T
  * (the last purchase at the end: P(alive) is then as high as it gets, never 0), and divided by
  * that customer's P(alive). Customers share (x, T) far more often than (x, t_x, T): a million
@@ -219,11 +279,10 @@ function groupByFrequencyAndAge(c: RfmSummary): Groups {
 function expectationsPerAlive(
   groups: Groups,
   c: RfmSummary,
-  fit: BgNbdFit,
+  fit: LifetimePurchaseFit,
   spend: GammaGammaFit | null,
   options: CustomerLifetimeOptions
 ): { purchases: Float64Array; holdout: Float64Array; value: Float64Array; direct: Uint8Array } {
-  const { r, alpha, a, b } = fit;
   const count = groups.first.length;
   const purchases = new Float64Array(count);
   const holdout = new Float64Array(count);
@@ -234,7 +293,7 @@ function expectationsPerAlive(
     const x = c.frequency[k];
     const T = c.age[k];
     const tx = x > 0 ? T : 0;
-    const alive = probabilityAlive(x, tx, T, r, alpha, a, b);
+    const alive = P_ALIVE[fit.model](x, tx, T, fit.parameters);
     const spendPerPurchase =
       spend === null ? 1 : expectedAverageSpend(x, 0, spend.p, spend.q, spend.gamma);
     // Only with absurd parameters could either underflow to 0: then each row is computed alone.
@@ -257,35 +316,49 @@ function expectationsPerAlive(
 function directExpectations(
   c: RfmSummary,
   k: number,
-  fit: BgNbdFit,
+  fit: LifetimePurchaseFit,
   spend: GammaGammaFit | null,
   options: CustomerLifetimeOptions,
   tx = c.recency[k],
   m = c.monetary[k]
 ): { purchases: number; holdout: number; value: number } {
-  const { r, alpha, a, b } = fit;
+  const model = lifetimeBuyerModel(fit.model) as BuyerModel;
+  const p = fit.parameters;
   const x = c.frequency[k];
   const T = c.age[k];
   const holdoutLength = options.holdoutDays / options.timeUnitDays;
+  const conditional = (t: number) => model.conditionalExpectedPurchases(x, tx, T, t, p);
+  let value = NaN;
+  if (spend !== null && fit.model === "BGNBD") {
+    const [r, alpha, a, b] = p;
+    value = customerLifetimeValue(
+      x,
+      tx,
+      T,
+      m,
+      { r, alpha, a, b },
+      spend,
+      options.horizon,
+      options.annualDiscountRate,
+      options.timeUnitDays,
+      DAYS_PER_YEAR
+    );
+  } else if (spend !== null) {
+    const perUnit = discountRatePerUnit(
+      options.annualDiscountRate,
+      DAYS_PER_YEAR,
+      options.timeUnitDays
+    );
+    const discounted = modelDiscountedPurchases(fit.model, p, x, tx, T, options.horizon, perUnit);
+    value = finite(
+      expectedAverageSpend(x, m, spend.p, spend.q, spend.gamma) * discounted,
+      "lifetime value"
+    );
+  }
   return {
-    purchases: conditionalExpectedPurchases(x, tx, T, options.horizon, r, alpha, a, b),
-    holdout:
-      holdoutLength > 0 ? conditionalExpectedPurchases(x, tx, T, holdoutLength, r, alpha, a, b) : 0,
-    value:
-      spend === null
-        ? NaN
-        : customerLifetimeValue(
-            x,
-            tx,
-            T,
-            m,
-            fit,
-            spend,
-            options.horizon,
-            options.annualDiscountRate,
-            options.timeUnitDays,
-            DAYS_PER_YEAR
-          ),
+    purchases: conditional(options.horizon),
+    holdout: holdoutLength > 0 ? conditional(holdoutLength) : 0,
+    value,
   };
 }
 
@@ -388,7 +461,8 @@ function holdoutCheck(
 
 /**
  * Counts of customers by P(alive) in `bins` equal bins over [0, 1] (the last bin includes 1).
- * repeatOnly leaves out the one-time buyers, whom BG/NBD shows as certainly alive (oneTimeBuyers).
+ * repeatOnly leaves out the one-time buyers, whom BG/NBD shows as certainly alive (oneTimeBuyers);
+ * MBG/NBD and Pareto/NBD give them a P(alive) of their own, so they belong in the bins.
  */
 export function pAliveHistogram(
   table: CustomerLifetimeTable,

@@ -1,9 +1,10 @@
 /**
  * The "Customer lifetime" sheet's words, in English and Chinese (the pane passes the user's
- * language). Plain strings only (so they can cross to a worker); {unit}, {horizon} and {days}
- * are filled in by the plan.
+ * language). Plain strings only (so they can cross to a worker); {unit}, {horizon}, {days} and
+ * {model} (the purchase model's name, "MBG/NBD") are filled in by the plan.
  */
 import { labelsInChinese } from "./label-language";
+import type { LifetimeModelName } from "../../model/buyers/customer-lifetime";
 
 export interface CustomerLifetimeLabels {
   sheetName: string;
@@ -22,8 +23,16 @@ export interface CustomerLifetimeLabels {
   customers: string;
   /** Beside the customer count: how many bought only once ({count}) and what BG/NBD cannot see in them. */
   oneTimeNote: string;
+  /** Beside the customer count under MBG/NBD and Pareto/NBD ({count}, {model}): one-time buyers have a chance of their own. */
+  oneTimeNoteOwnChance: string;
   hint: string;
+  /** The hint when P(alive) is a value too (Pareto/NBD). */
+  hintValues: string;
   purchasesTitle: string;
+  /** Each model parameter's label by its name in the model's parameterNames. */
+  parameters: Record<string, string>;
+  /** The P(alive) formula, or why it is a value, per purchase model. */
+  purchasesNotes: Record<LifetimeModelName, string>;
   r: string;
   alpha: string;
   a: string;
@@ -44,6 +53,8 @@ export interface CustomerLifetimeLabels {
   noHoldout: string;
   tableTitle: string;
   tableNote: string;
+  /** The table's note when P(alive) is a value too (Pareto/NBD). */
+  tableNoteValues: string;
   id: string;
   frequency: string;
   recency: string;
@@ -78,10 +89,11 @@ const PARAMETER_SYMBOLS = {
   q: "q",
   gamma: "γ",
 };
+const MODEL_PARAMETERS = { r: "r", alpha: "α", a: "a", b: "b", s: "s", beta: "β" };
 
 export const ENGLISH_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   sheetName: "Customer lifetime",
-  title: "Customers who may have left: BG/NBD and Gamma-Gamma lifetime value",
+  title: "Customers who may have left: {model} and Gamma-Gamma lifetime value",
   units: { day: "days", week: "weeks", month: "months", other: "periods of {days} days" },
   timeUnit: "Time unit (days)",
   timeUnitNote: "t_x, T, α, the horizon and the holdout length are in {unit}",
@@ -94,12 +106,25 @@ export const ENGLISH_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   customers: "Customers",
   oneTimeNote:
     "{count} of them bought only once. BG/NBD cannot see such a customer leave, so it gives each of them P(alive) = 100%, however long ago they bought: read their 100% as unknown, not as loyal.",
+  oneTimeNoteOwnChance:
+    "{count} of them bought only once. {model} gives each of them a chance of still buying of their own, lower the longer ago they bought.",
   hint: "Blue cells are the fitted parameters: change one and P(alive) and the expected spend follow. Expected purchases and CLV are values (see the table's note).",
-  purchasesTitle: "BG/NBD purchases",
+  hintValues:
+    "Blue cells are the fitted parameters: change one and the expected spend follows. P(alive), expected purchases and CLV are values (see the table's note).",
+  purchasesTitle: "{model} purchases",
   ...PARAMETER_SYMBOLS,
+  parameters: MODEL_PARAMETERS,
   logLikelihood: "Log-likelihood",
   purchasesNote:
     "P(alive) = 1 / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)), written with the power in logs so heavy buyers never overflow.",
+  purchasesNotes: {
+    BGNBD:
+      "P(alive) = 1 / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)), written with the power in logs so heavy buyers never overflow.",
+    MBGNBD:
+      "P(alive) = 1 / (1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x)), one-time buyers included, written with the power in logs so heavy buyers never overflow.",
+    PARETO_NBD:
+      "Pareto/NBD's P(alive) needs the hypergeometric function ₂F₁, which Excel does not have: it is a value computed by the add-in for these parameters.",
+  },
   spendTitle: "Gamma-Gamma spend",
   customersUsed: "Customers used (those who bought again, x > 0)",
   spendNote: "Expected spend per purchase E[M | x, m] = p·(γ + m·x) / (p·x + q − 1).",
@@ -112,6 +137,8 @@ export const ENGLISH_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   tableTitle: "Customers",
   tableNote:
     "P(alive) and expected spend are formulas of the row and the parameters above. Expected purchases and CLV need the hypergeometric function ₂F₁, which Excel does not have: they are values computed by the add-in for the parameters above, and do not follow edits.",
+  tableNoteValues:
+    "Expected spend is a formula of the row and the parameters above. P(alive), expected purchases and CLV need the hypergeometric function ₂F₁, which Excel does not have: they are values computed by the add-in for the parameters above, and do not follow edits.",
   id: "Customer",
   frequency: "Repeat purchases (x)",
   recency: "Time from first to last purchase, {unit} (t_x)",
@@ -134,7 +161,7 @@ export const ENGLISH_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
 
 export const CHINESE_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   sheetName: "客户生命周期",
-  title: "可能已流失的客户：BG/NBD 与 Gamma-Gamma 客户终身价值",
+  title: "可能已流失的客户：{model} 与 Gamma-Gamma 客户终身价值",
   units: { day: "日", week: "周", month: "月", other: "{days} 天的周期" },
   timeUnit: "时间单位（天）",
   timeUnitNote: "t_x、T、α、预测期和留出期均以{unit}为单位",
@@ -147,12 +174,25 @@ export const CHINESE_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   customers: "客户数",
   oneTimeNote:
     "其中 {count} 位只购买过一次。BG/NBD 看不到这类客户流失，无论他们多久以前购买，都给出 P(存活) = 100%：这个 100% 表示未知，而不是忠诚。",
+  oneTimeNoteOwnChance:
+    "其中 {count} 位只购买过一次。{model} 为他们每人给出各自的仍在购买概率，购买越久远，概率越低。",
   hint: "蓝色单元格为拟合参数：修改后 P(存活) 和预期消费随之变化。预期购买次数和 CLV 为数值（见表格说明）。",
-  purchasesTitle: "BG/NBD 购买模型",
+  hintValues:
+    "蓝色单元格为拟合参数：修改后预期消费随之变化。P(存活)、预期购买次数和 CLV 为数值（见表格说明）。",
+  purchasesTitle: "{model} 购买模型",
   ...PARAMETER_SYMBOLS,
+  parameters: MODEL_PARAMETERS,
   logLikelihood: "对数似然",
   purchasesNote:
     "P(存活) = 1 / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x))，幂次以对数计算，高频客户也不会溢出。",
+  purchasesNotes: {
+    BGNBD:
+      "P(存活) = 1 / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x))，幂次以对数计算，高频客户也不会溢出。",
+    MBGNBD:
+      "P(存活) = 1 / (1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x))，包括只购买一次的客户，幂次以对数计算，高频客户也不会溢出。",
+    PARETO_NBD:
+      "Pareto/NBD 的 P(存活) 需要 Excel 没有的超几何函数 ₂F₁：它是加载项按这些参数计算的数值。",
+  },
   spendTitle: "Gamma-Gamma 消费模型",
   customersUsed: "使用的客户（有重复购买者，x > 0）",
   spendNote: "每次购买的预期消费 E[M | x, m] = p·(γ + m·x) / (p·x + q − 1)。",
@@ -165,6 +205,8 @@ export const CHINESE_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   tableTitle: "客户",
   tableNote:
     "P(存活) 和预期消费是本行及上方参数的公式。预期购买次数和 CLV 需要 Excel 没有的超几何函数 ₂F₁：它们是加载项按上方参数计算的数值，不随修改而变化。",
+  tableNoteValues:
+    "预期消费是本行及上方参数的公式。P(存活)、预期购买次数和 CLV 需要 Excel 没有的超几何函数 ₂F₁：它们是加载项按上方参数计算的数值，不随修改而变化。",
   id: "客户",
   frequency: "重复购买次数 (x)",
   recency: "首次到最近一次购买的时间，{unit} (t_x)",

@@ -1,14 +1,17 @@
 /**
- * The "Customer lifetime" sheet as a plan (issue 12's "Write customers to sheet"): the BG/NBD and
- * Gamma-Gamma parameters in named value cells, and one row per customer with P(alive) and the
- * expected spend as native formulas of that row and those cells. The expected purchases and the
- * CLV need ₂F₁, which Excel lacks, so they are the model's values, and say so.
+ * The "Customer lifetime" sheet as a plan (issue 12's "Write customers to sheet"): the purchase
+ * model's (BG/NBD, MBG/NBD or Pareto/NBD, the one the table was fitted with) and Gamma-Gamma's
+ * parameters in named value cells, and one row per customer with the expected spend, and P(alive)
+ * where the model's is a closed form Excel can compute (BG/NBD, MBG/NBD), as native formulas of
+ * that row and those cells. Pareto/NBD's P(alive), and every model's expected purchases and CLV,
+ * need ₂F₁, which Excel lacks, so they are the model's values, and the sheet says so.
  *
  * Blocks, top to bottom (column A holds the labels):
  * - settings: time unit in days (stated in words beside it), horizon, annual discount rate, the
  *   rate per time unit as a formula ((1 + annual)^(unit/365.25) − 1), observation and calibration
  *   ends, holdout, customers;
- * - parameters: r, α, a, b (names BgNbd_R, BgNbd_Alpha, BgNbd_A, BgNbd_B) and log-likelihood;
+ * - parameters: the model's four (names BgNbd_R, BgNbd_Alpha, BgNbd_A, BgNbd_B; MbgNbd_R …;
+ *   ParetoNbd_R, ParetoNbd_Alpha, ParetoNbd_S, ParetoNbd_Beta) and log-likelihood;
  *   p, q, γ (GammaGamma_P, GammaGamma_Q, GammaGamma_Gamma), or why there is no spend model;
  *   the holdout's expected and actual purchases when there is a holdout;
  * - the customers, one block: id, x, t_x, T, m as values, P(alive) and expected spend as formulas,
@@ -17,7 +20,9 @@
  *   may have left) with its rule, as values, for a win-back campaign.
  * Beside the customer count, how many bought only once: BG/NBD shows each of them as 100% alive.
  *
- * P(alive) = 1/(1 + e^δ), δ = ln(a/(b+x−1)) + (r+x)·ln((α+T)/(α+t_x)), for x > 0, is written
+ * MBG/NBD's P(alive) has the same shape with δ = ln(a/(b+x)) + (r+x)·ln((α+T)/(α+t_x)), for
+ * every x (one-time buyers included), and is capped the same way.
+ * BG/NBD's P(alive) = 1/(1 + e^δ), δ = ln(a/(b+x−1)) + (r+x)·ln((α+T)/(α+t_x)), for x > 0, is written
  * e^{−δ'}/(1 + e^{−δ'}) with δ' = max(δ, −709): EXP never sees more than 709 (Excel's EXP
  * overflows past 709.78), so a heavy buyer long gone (δ in the thousands, where 1/(1 + e^δ)
  * would be #NUM!) underflows to 0, as the model does. δ ≥ ln(a/(b+x−1)), so only an a typed in
@@ -31,6 +36,7 @@ import {
   AT_RISK_TOP_SHARE,
   atRiskCustomers,
   CustomerLifetimeTable,
+  LifetimeModelName,
   oneTimeBuyers,
   pastValue,
 } from "../../model/buyers/customer-lifetime";
@@ -53,6 +59,21 @@ export interface CustomerLifetimePlanOptions {
   /** The sheet's preferred name (default: labels.sheetName); renderers make it unique. */
   sheetName?: string;
 }
+
+/** The defined names' prefix per model, and each parameter's part of the name. */
+const NAME_PREFIX: Record<LifetimeModelName, string> = {
+  BGNBD: "BgNbd",
+  MBGNBD: "MbgNbd",
+  PARETO_NBD: "ParetoNbd",
+};
+const NAME_SUFFIX: Record<string, string> = {
+  r: "R",
+  alpha: "Alpha",
+  a: "A",
+  b: "B",
+  s: "S",
+  beta: "Beta",
+};
 
 /** EXP(709) is the largest power of e below Excel's overflow at 709.78. */
 const EXP_LIMIT = 709;
@@ -113,6 +134,9 @@ export function customerLifetimePlan(
 ): SheetPlan {
   const labels = options.labels ?? ENGLISH_CUSTOMER_LIFETIME_LABELS;
   const { customers, purchases, spend, holdout } = table;
+  const model = purchases.model;
+  const prefix = NAME_PREFIX[model];
+  const modelLabel = purchases.label;
   const { timeUnitDays, horizon, annualDiscountRate, holdoutDays } = table.options;
   const n = customers.count;
   if (FIRST_CUSTOMER_ROW - 1 + n > MAX_ROWS)
@@ -121,7 +145,10 @@ export function customerLifetimePlan(
     );
   const unit = unitName(labels, timeUnitDays);
   const fill = (template: string) =>
-    template.replace("{unit}", unit).replace("{horizon}", String(horizon));
+    template
+      .replace("{unit}", unit)
+      .replace("{horizon}", String(horizon))
+      .replace("{model}", modelLabel);
   const oneTime = oneTimeBuyers(table);
   const R = LIFETIME_ROWS;
   const blocks: PlanBlock[] = [];
@@ -130,17 +157,17 @@ export function customerLifetimePlan(
     { name: "Clv_Horizon", cell: `B${R.horizon}` },
     { name: "Clv_AnnualDiscountRate", cell: `B${R.annualRate}` },
     { name: "Clv_DiscountRatePerUnit", cell: `B${R.ratePerUnit}` },
-    { name: "BgNbd_R", cell: `B${R.r}` },
-    { name: "BgNbd_Alpha", cell: `B${R.alpha}` },
-    { name: "BgNbd_A", cell: `B${R.a}` },
-    { name: "BgNbd_B", cell: `B${R.b}` },
+    ...purchases.parameterNames.map((p, i) => ({
+      name: `${prefix}_${NAME_SUFFIX[p] ?? p}`,
+      cell: `B${R.r + i}`,
+    })),
   ];
 
   // ---- settings ----
   blocks.push({
     topLeft: "A1",
     rows: [
-      [text(labels.title, "title")],
+      [text(fill(labels.title), "title")],
       [
         text(labels.timeUnit, "label"),
         value(timeUnitDays, GENERAL, "label"),
@@ -164,10 +191,16 @@ export function customerLifetimePlan(
         text(labels.customers, "label"),
         value(n, COUNT, "label"),
         oneTime > 0
-          ? text(labels.oneTimeNote.replace("{count}", oneTime.toLocaleString("en-US")), "note")
+          ? text(
+              fill(model === "BGNBD" ? labels.oneTimeNote : labels.oneTimeNoteOwnChance).replace(
+                "{count}",
+                oneTime.toLocaleString("en-US")
+              ),
+              "note"
+            )
           : null,
       ],
-      [text(labels.hint, "note")],
+      [text(model === "PARETO_NBD" ? labels.hintValues : labels.hint, "note")],
     ],
   });
 
@@ -181,13 +214,12 @@ export function customerLifetimePlan(
     value(v, format, "label"),
   ];
   const parameterRows: (PlanCell | null)[][] = [
-    [text(labels.purchasesTitle, "header")],
-    parameter(labels.r, purchases.r),
-    parameter(labels.alpha, purchases.alpha),
-    parameter(labels.a, purchases.a),
-    parameter(labels.b, purchases.b),
+    [text(fill(labels.purchasesTitle), "header")],
+    ...purchases.parameters.map((v, i) =>
+      parameter(labels.parameters[purchases.parameterNames[i]] ?? purchases.parameterNames[i], v)
+    ),
     fact(labels.logLikelihood, purchases.logLikelihood, significantFormat(purchases.logLikelihood)),
-    [text(labels.purchasesNote, "note")],
+    [text(labels.purchasesNotes[model], "note")],
     [],
     [text(labels.spendTitle, "header")],
   ];
@@ -226,6 +258,7 @@ export function customerLifetimePlan(
   blocks.push({ topLeft: `A${R.r - 1}`, rows: parameterRows });
 
   // ---- customers ----
+  // BG/NBD and MBG/NBD: r, α, a, b in these cells (Pareto/NBD's P(alive) is a value).
   const r = `$B$${R.r}`;
   const alpha = `$B$${R.alpha}`;
   const a = `$B$${R.a}`;
@@ -235,7 +268,7 @@ export function customerLifetimePlan(
   const gamma = `$B$${R.gamma}`;
   const rows: (PlanCell | null)[][] = [
     [text(labels.tableTitle, "header")],
-    [text(labels.tableNote, "note")],
+    [text(model === "PARETO_NBD" ? labels.tableNoteValues : labels.tableNote, "note")],
     [
       labels.id,
       labels.frequency,
@@ -254,8 +287,20 @@ export function customerLifetimePlan(
   for (let k = 0; k < n; k++) {
     const row = FIRST_CUSTOMER_ROW + k;
     const x = `B${row}`;
-    const delta = `LN(${a}/(${b}+${x}-1))+(${r}+${x})*LN((${alpha}+D${row})/(${alpha}+C${row}))`;
+    // MBG/NBD: b+x where BG/NBD has b+x−1, and no exception for x = 0.
+    const odds = model === "MBGNBD" ? `${a}/(${b}+${x})` : `${a}/(${b}+${x}-1)`;
+    const delta = `LN(${odds})+(${r}+${x})*LN((${alpha}+D${row})/(${alpha}+C${row}))`;
     const capped = `EXP(-MAX(${delta},-${EXP_LIMIT}))`;
+    const pAlive =
+      model === "PARETO_NBD"
+        ? value(table.pAlive[k], PERCENT)
+        : formula(
+            model === "MBGNBD"
+              ? `=${capped}/(1+${capped})`
+              : `=IF(${x}=0,1,${capped}/(1+${capped}))`,
+            table.pAlive[k],
+            PERCENT
+          );
     const id = idLabels[customer[k]];
     const cells: (PlanCell | null)[] = [
       typeof id === "number" ? value(id, GENERAL) : text(id),
@@ -263,7 +308,7 @@ export function customerLifetimePlan(
       value(recency[k], DECIMAL),
       value(age[k], DECIMAL),
       value(monetary[k], DECIMAL),
-      formula(`=IF(${x}=0,1,${capped}/(1+${capped}))`, table.pAlive[k], PERCENT),
+      pAlive,
       value(table.expectedPurchases[k], DECIMAL),
     ];
     if (!spendModel) cells.push(noSpend, noSpend);

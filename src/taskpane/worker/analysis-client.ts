@@ -11,9 +11,11 @@ import type { Language } from "../i18n/strings";
 import type {
   AnalysisSettings,
   AnalysisView,
+  DriversView,
   ForecastSettings,
   ForecastView,
   LifetimeView,
+  SegmentsView,
   TableSource,
   WorkerRequest,
   WorkerResponse,
@@ -200,6 +202,51 @@ export class AnalysisClient {
     const response = await this.request((id) => ({ type: "forecastPlan", id, language, currency }));
     if (response.type !== "planned") throw new Error("unexpected answer from the worker");
     return response.plan;
+  }
+
+  /** The source read again with `column` as each customer's segment, compared (segment-engine.ts). */
+  async segments(
+    source: TableSource,
+    settings: AnalysisSettings,
+    column: number,
+    name: string
+  ): Promise<SegmentsView> {
+    const response = await this.request((id) => ({
+      type: "segments",
+      id,
+      source,
+      settings,
+      column,
+      name,
+    }));
+    if (response.type !== "segments") throw new Error("unexpected answer from the worker");
+    return response.view;
+  }
+
+  /** The segment comparison sheet's plan for the last segments, RMST up to `horizon`. */
+  async segmentPlan(language: Language, horizon: number): Promise<SheetPlan> {
+    const response = await this.request((id) => ({ type: "segmentPlan", id, language, horizon }));
+    if (response.type !== "planned") throw new Error("unexpected answer from the worker");
+    return response.plan;
+  }
+
+  /** The source read again for the Cox model on the other columns (drivers-engine.ts). */
+  async drivers(
+    source: TableSource,
+    settings: AnalysisSettings,
+    columns: { index: number; name: string }[],
+    use: number[] | null
+  ): Promise<DriversView> {
+    const response = await this.request((id) => ({
+      type: "drivers",
+      id,
+      source,
+      settings,
+      columns,
+      use,
+    }));
+    if (response.type !== "drivers") throw new Error("unexpected answer from the worker");
+    return response.view;
   }
 
   /** Ends whatever the worker is doing; every open request fails with AnalysisCancelledError. */

@@ -28,6 +28,8 @@ import { futureRule, todaySerial } from "../../model/reading/row-feeding";
 import { analysisView, transfers } from "./analysis-view";
 import { createLifetimeHandler } from "./customer-lifetime-engine";
 import { createForecastHandler } from "./forecast-engine";
+import { createSegmentHandler } from "./segment-engine";
+import { createDriversHandler } from "./drivers-engine";
 import { failure, orderSink, Progress, RowSink, subscriptionSink } from "./row-sinks";
 import type { AnalysisSettings, TableSource, WorkerRequest, WorkerResponse } from "./protocol";
 
@@ -80,6 +82,8 @@ export function createAnalysisEngine(
   let last: { analysis: DataAnalysis; sbg: CohortSbgFits } | null = null;
   const lifetime = createLifetimeHandler(post);
   const forecast = createForecastHandler(post);
+  const segments = createSegmentHandler(post, read, () => blocks);
+  const drivers = createDriversHandler(post, read, () => blocks);
 
   return async function handle(request: WorkerRequest): Promise<void> {
     switch (request.type) {
@@ -140,6 +144,11 @@ export function createAnalysisEngine(
       case "forecast":
       case "forecastPlan":
         return forecast.handle(request);
+      case "segments":
+      case "segmentPlan":
+        return segments(request);
+      case "drivers":
+        return drivers(request);
     }
   };
 }

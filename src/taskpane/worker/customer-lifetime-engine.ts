@@ -16,7 +16,13 @@ import {
   topCustomers,
 } from "../../model/buyers/customer-lifetime";
 import type { ReadOrders } from "../../model/history/analysis";
-import type { LifetimeRequest, LifetimeView, WorkerResponse } from "./protocol";
+import {
+  CHECK_MAX_FREQUENCY,
+  compareLifetimeModels,
+  lifetimeChecks,
+  ModelComparison,
+} from "../../model/buyers/customer-lifetime-checks";
+import type { LifetimeChecksView, LifetimeRequest, LifetimeView, WorkerResponse } from "./protocol";
 import { failure } from "./row-sinks";
 
 type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
@@ -43,10 +49,13 @@ export function createLifetimeHandler(post: Post): LifetimeHandler {
   // Those orders in the model's lifetime analysis, folded at the first fit; each fit refits it.
   let folded: CustomerLifetimeAnalysis | null = null;
   let last: CustomerLifetimeTable | null = null;
+  // Every model refitted for the comparison depends on the unit and the holdout alone.
+  let compared: { key: string; comparison: ModelComparison } | null = null;
   return {
     keep(next) {
       analysed = next;
       folded = null;
+      compared = null;
     },
     async handle(request) {
       try {
@@ -65,7 +74,9 @@ export function createLifetimeHandler(post: Post): LifetimeHandler {
           }
           const table = folded.finish(request.options);
           last = table;
-          const view = lifetimeView(table);
+          const key = `${request.options.timeUnitDays}|${request.options.holdoutDays}`;
+          if (compared?.key !== key) compared = { key, comparison: compareLifetimeModels(table) };
+          const view = lifetimeView(table, compared.comparison);
           post({ type: "lifetime", id: request.id, view }, lifetimeTransfers(view));
           return;
         }
@@ -102,8 +113,13 @@ export function foldOrders(orders: ReadOrders): CustomerLifetimeAnalysis {
 }
 
 /** The panel's view of a fitted table: the model's figures, picked and copied for transfer. */
-export function lifetimeView(table: CustomerLifetimeTable): LifetimeView {
+export function lifetimeView(
+  table: CustomerLifetimeTable,
+  comparison: ModelComparison = compareLifetimeModels(table)
+): LifetimeView {
   const { customers: rfm, purchases, spend } = table;
+  // BG/NBD puts every one-time buyer at 100%: they are shown apart from its bins.
+  const pAliveWithOneTime = purchases.model !== "BGNBD";
   const labels = table.ids.labels;
   const customersOf = (rows: Int32Array) => {
     const pick = (from: Float64Array) => Float64Array.from(rows, (k) => from[k]);
@@ -127,12 +143,14 @@ export function lifetimeView(table: CustomerLifetimeTable): LifetimeView {
     lastDay: table.lastDay,
     calibrationEnd: table.calibrationEnd,
     purchases: {
-      r: purchases.r,
-      alpha: purchases.alpha,
-      a: purchases.a,
-      b: purchases.b,
+      model: purchases.model,
+      label: purchases.label,
+      parameterNames: [...purchases.parameterNames],
+      parameters: [...purchases.parameters],
       logLikelihood: purchases.logLikelihood,
     },
+    pAliveWithOneTime,
+    checks: checksView(table, comparison),
     spend: spend && {
       p: spend.p,
       q: spend.q,
@@ -142,7 +160,7 @@ export function lifetimeView(table: CustomerLifetimeTable): LifetimeView {
     spendProblem: table.spendProblem,
     // Copies (small), so transferring them can never detach the table the plan is built from.
     // The one-time buyers apart: BG/NBD puts every one of them at 100%.
-    pAliveBins: pAliveHistogram(table, P_ALIVE_BINS, true).slice(),
+    pAliveBins: pAliveHistogram(table, P_ALIVE_BINS, !pAliveWithOneTime).slice(),
     pAliveEdges: pAliveBinEdges(P_ALIVE_BINS),
     top: customersOf(topCustomers(table, TOP_CUSTOMERS)),
     oneTimeBuyers: oneTimeBuyers(table),
@@ -157,6 +175,34 @@ export function lifetimeView(table: CustomerLifetimeTable): LifetimeView {
       maxFrequency: HOLDOUT_MAX_FREQUENCY,
       byFrequency: copyByFrequency(holdoutByFrequency(table, HOLDOUT_MAX_FREQUENCY)),
     },
+  };
+}
+
+/** The chosen model's checks, copied for transfer, beside the comparison of every model. */
+function checksView(table: CustomerLifetimeTable, comparison: ModelComparison): LifetimeChecksView {
+  const checks = lifetimeChecks(table);
+  const t = checks.tracking;
+  const g = checks.byFrequency;
+  return {
+    histogram: {
+      actual: checks.histogram.actual.slice(),
+      expected: checks.histogram.expected.slice(),
+      maxX: CHECK_MAX_FREQUENCY,
+    },
+    tracking: t && {
+      periodEnd: t.periodEnd.slice(),
+      cumulativeActual: t.cumulativeActual.slice(),
+      cumulativeExpected: t.cumulativeExpected.slice(),
+      calibrationPeriods: t.calibrationPeriods,
+    },
+    byFrequency: g && {
+      customers: g.customers.slice(),
+      actualMean: g.actualMean.slice(),
+      expectedMean: g.expectedMean.slice(),
+    },
+    comparison: comparison.rows.map((row) => ({ ...row })),
+    holdoutActual: comparison.holdoutActual,
+    best: comparison.best,
   };
 }
 
@@ -181,5 +227,12 @@ export function lifetimeTransfers(view: LifetimeView): Transferable[] {
     if (ArrayBuffer.isView(v)) out.push(v.buffer as ArrayBuffer);
   const f = view.holdout?.byFrequency;
   if (f) for (const v of Object.values(f)) out.push((v as Float64Array).buffer as ArrayBuffer);
+  const { histogram, tracking, byFrequency } = view.checks;
+  for (const v of [
+    ...Object.values(histogram),
+    ...Object.values(tracking ?? {}),
+    ...Object.values(byFrequency ?? {}),
+  ])
+    if (ArrayBuffer.isView(v)) out.push(v.buffer as ArrayBuffer);
   return out;
 }

@@ -6,7 +6,11 @@
  * docs/definitions.md §10), which need no second read. It keeps the analysis and the last fit for
  * the sheet plans, and posts back compact views of typed arrays, transferred rather than copied.
  */
-import type { CustomerLifetimeOptions } from "../../model/buyers/customer-lifetime";
+import type {
+  CustomerLifetimeOptions,
+  LifetimeModelName,
+} from "../../model/buyers/customer-lifetime";
+import type { ModelComparisonRow } from "../../model/buyers/customer-lifetime-checks";
 import type { CohortTable } from "../../model/history/cohorts";
 import type { KaplanMeierTable } from "../../model/history/kaplan-meier";
 import type { PeriodRetentionTable } from "../../model/history/period-retention";
@@ -56,7 +60,133 @@ export type WorkerRequest =
   /** The analysis sheet's plan for the last analysis, with labels in a language. */
   | { type: "plan"; id: number; language: Language }
   | LifetimeRequest
-  | ForecastRequest;
+  | ForecastRequest
+  | SegmentRequest
+  | DriversRequest;
+
+/**
+ * "What goes with leaving" (drivers-engine.ts): the source read again with the table's other
+ * columns as each customer's attributes (their first order's, or first subscription's), and the
+ * Cox model fitted on the customers' lifetimes. `use`: the columns' indices to fit with, or null
+ * for every column that does not look like an id.
+ */
+export interface DriversRequest {
+  type: "drivers";
+  id: number;
+  source: TableSource;
+  settings: AnalysisSettings;
+  columns: { index: number; name: string }[];
+  use: number[] | null;
+}
+
+/** One of the other columns, as the drivers view offers it. */
+export interface DriverColumn {
+  index: number;
+  name: string;
+  /** Different values among the customers' first rows. */
+  distinct: number;
+  /** More than 100 different text values, or one value per customer: left out by default. */
+  idLike: boolean;
+  used: boolean;
+}
+
+/** One coefficient of the Cox model, as the pane words it. */
+export interface DriverTerm {
+  /** The column's name. */
+  column: string;
+  /** A text column's category ("annual") against its baseline ("monthly"); null for a number. */
+  category: string | null;
+  baseline: string | null;
+  coefficient: number;
+  standardError: number;
+  hazardRatio: number;
+  /** The hazard ratio's 95% interval, exp(β ± 1.96 SE). */
+  lower: number;
+  upper: number;
+  /** Two-sided Wald p-value. */
+  p: number;
+}
+
+/** Why the model could not be fitted: a reason the pane words, the term it names, the model's words. */
+export interface DriversProblem {
+  reason:
+    | "noChurn"
+    | "constant"
+    | "separation"
+    | "collinear"
+    | "tooManyCategories"
+    | "empty"
+    | "other";
+  term: string | null;
+  /** The row (file line or sheet row) of an empty value. */
+  row: number | null;
+  message: string;
+}
+
+export interface DriversView {
+  shape: DataShape;
+  unit: PeriodUnit;
+  columns: DriverColumn[];
+  customers: number;
+  churned: number;
+  /** Sorted by hazard ratio, lowest first; empty when the fit failed. */
+  terms: DriverTerm[];
+  likelihoodRatioP: number | null;
+  concordance: number | null;
+  problem: DriversProblem | null;
+}
+
+export type SegmentRequest =
+  /**
+   * The source read again with column `column` as each customer's segment (segment-engine.ts);
+   * `name` is the column's title, for the sheet.
+   */
+  | {
+      type: "segments";
+      id: number;
+      source: TableSource;
+      settings: AnalysisSettings;
+      column: number;
+      name: string;
+    }
+  /** The segment comparison sheet's plan for the last segments, RMST up to `horizon`. */
+  | { type: "segmentPlan"; id: number; language: Language; horizon: number };
+
+/** One segment's figures, each computed by the model in the worker. */
+export interface SegmentSummary {
+  /** The value as the data wrote it ("" for an empty cell). */
+  label: string | number;
+  customers: number;
+  churned: number;
+  /** Churn the log-rank test expected had every segment been alike. */
+  expected: number;
+  median: number | null;
+  /** Brookmeyer–Crowley 95% interval of the median; null where a bound is not reached. */
+  medianLower: number | null;
+  medianUpper: number | null;
+  /** The segment's Kaplan-Meier table (for the curves and RMST at any horizon). */
+  survival: KaplanMeierTable;
+  /** The sBG fit across the segment's cohorts, or why there is none. */
+  sbg: { alpha: number; beta: number; nextAge: number; nextRetention: number } | { error: string };
+  /** The segment's own analysis, for the period retention and cohort views. */
+  view: AnalysisView;
+}
+
+export interface SegmentsView {
+  column: number;
+  name: string;
+  shape: DataShape;
+  unit: PeriodUnit;
+  /** In order of first appearance; empty when there are more than `limit`. */
+  segments: SegmentSummary[];
+  /** The column's distinct values, and the most the comparison takes. */
+  count: number;
+  limit: number;
+  /** The log-rank test across the segments (chi-square null: fewer than two had churn). */
+  logRank: { chiSquare: number | null; degreesOfFreedom: number; pValue: number | null };
+  /** The longest time observed in every segment: RMST's default horizon. */
+  commonHorizon: number;
+}
 
 export type ForecastRequest =
   /** The plan from the analysis `analysis` (its "analyse" request's id): the sBG fit's forecast. */
@@ -146,6 +276,8 @@ export type WorkerResponse =
     }
   | { type: "lifetime"; id: number; view: LifetimeView }
   | { type: "forecast"; id: number; view: ForecastView }
+  | { type: "segments"; id: number; view: SegmentsView }
+  | { type: "drivers"; id: number; view: DriversView }
   /**
    * The analysis a lifetime request named is no longer the worker's (a newer one replaced it, or
    * the worker was restarted): the pane asks again about the view it shows now.
@@ -239,7 +371,18 @@ export interface LifetimeView {
   /** End of observation and of the calibration period (serials; equal without a holdout). */
   lastDay: number;
   calibrationEnd: number;
-  purchases: { r: number; alpha: number; a: number; b: number; logLikelihood: number };
+  /** The purchase model fitted (customer-lifetime.ts LifetimePurchaseFit). */
+  purchases: {
+    model: LifetimeModelName;
+    label: string;
+    parameterNames: string[];
+    parameters: number[];
+    logLikelihood: number;
+  };
+  /** Whether pAliveBins count the one-time buyers (every model but BG/NBD gives them a P(alive)). */
+  pAliveWithOneTime: boolean;
+  /** The chosen model's checks and every model compared (customer-lifetime-checks.ts). */
+  checks: LifetimeChecksView;
   spend: { p: number; q: number; gamma: number; customersUsed: number } | null;
   /** Why the spend model could not be fitted, as a sentence. */
   spendProblem: string | null;
@@ -266,4 +409,26 @@ export interface LifetimeView {
       actual: Float64Array;
     } | null;
   } | null;
+}
+
+/** The model checks as the charts draw them (customer-lifetime-checks.ts). */
+export interface LifetimeChecksView {
+  /** Repeat purchases x = 0 … maxX (the last: maxX or more): customers actual and expected. */
+  histogram: { actual: Float64Array; expected: Float64Array; maxX: number };
+  /** Cumulative repeat purchases period by period (with a holdout). */
+  tracking: {
+    periodEnd: Float64Array;
+    cumulativeActual: Float64Array;
+    cumulativeExpected: Float64Array;
+    calibrationPeriods: number;
+  } | null;
+  /** Mean holdout purchases by calibration frequency (with a holdout; NaN where nobody is). */
+  byFrequency: {
+    customers: Float64Array;
+    actualMean: Float64Array;
+    expectedMean: Float64Array;
+  } | null;
+  comparison: ModelComparisonRow[];
+  holdoutActual: number | null;
+  best: LifetimeModelName | null;
 }

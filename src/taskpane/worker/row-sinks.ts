@@ -41,6 +41,6 @@ export function failure(id: number, error: unknown): WorkerResponse {
     message: error instanceof Error ? error.message : String(error),
     code: error instanceof DomainError ? error.code : null,
     cell: error instanceof CellError ? error.toProblem() : null,
-    tooLarge: error instanceof TooLargeError ? error.refusal : null,
+    ...(error instanceof TooLargeError ? { tooLarge: error.refusal } : {}),
   };
 }

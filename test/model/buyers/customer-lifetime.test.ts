@@ -26,6 +26,7 @@ import {
 } from "../../../src/model/buyers/customer-lifetime";
 import { isoTextFromSerial, serialFromIsoText } from "../../../src/model/reading/excel-dates";
 import { syntheticOrders } from "../../support/synthetic-data";
+import { asBgNbd } from "../../report/customer-lifetime-support";
 
 jest.setTimeout(120_000);
 
@@ -123,7 +124,8 @@ function expectNear(actual: number, expected: number, what: string, relative = 1
 
 /** Every per-row figure against the model's own functions for that row. */
 function expectRowsFromModel(table: CustomerLifetimeTable): void {
-  const { customers: c, purchases: P, spend: S, options } = table;
+  const { customers: c, spend: S, options } = table;
+  const P = asBgNbd(table.purchases);
   for (let k = 0; k < c.count; k++) {
     const [x, tx, T, m] = [c.frequency[k], c.recency[k], c.age[k], c.monetary[k]];
     expect(table.pAlive[k]).toBe(probabilityAlive(x, tx, T, P.r, P.alpha, P.a, P.b));
@@ -236,7 +238,7 @@ describe("the customer table against a brute-force reference", () => {
             expectNear(c.monetary[k], r.m, `m of ${r.id}`, 1e-12);
           });
           for (const key of ["r", "alpha", "a", "b", "logLikelihood"] as const)
-            expectNear(table.purchases[key], fit[key], key, 1e-9);
+            expectNear(asBgNbd(table.purchases)[key], fit[key], key, 1e-9);
           const spenders = ref.customers.filter((r) => r.x > 0 && r.m > 0);
           const spend = attempt(() =>
             fitGammaGamma({
@@ -515,7 +517,8 @@ describe("the sample data (samples/orders.csv) in weeks", () => {
       horizon: 52,
       annualDiscountRate: 0.1,
     });
-    const { purchases, spend, holdout } = table;
+    const { spend, holdout } = table;
+    const purchases = asBgNbd(table.purchases);
     expect(spend).not.toBeNull();
     expect(spend!.q).toBeGreaterThan(1);
     // Sensible: a buyer purchases every few weeks at most; about one in ten drops out after a purchase.

@@ -28,6 +28,7 @@ import {
   stressCustomers,
   tableOf,
   WEEKS,
+  asBgNbd,
 } from "../customer-lifetime-support";
 
 /** The cell at an address (sheet-plan's cellAt walks every cell; this indexes each plan once). */
@@ -73,7 +74,8 @@ const numberIn = (plan: SheetPlan, ref: string): number => {
  * the id, x, t_x, T, m; P(alive), expected purchases, expected spend and CLV.
  */
 function expectRowsMatchModel(plan: SheetPlan, table: CustomerLifetimeTable): void {
-  const { customers, purchases: fit, spend, options } = table;
+  const { customers, spend, options } = table;
+  const fit = asBgNbd(table.purchases);
   const { r, alpha, a, b } = fit;
   for (let k = 0; k < customers.count; k++) {
     const row = FIRST_CUSTOMER_ROW + k;
@@ -175,10 +177,13 @@ describe("customerLifetimePlan", () => {
       "GammaGamma_Gamma",
     ]);
     const valueOf = (name: string) => cellAt(plan, nameOf(plan, name));
-    expect(valueOf("BgNbd_R")).toMatchObject({ kind: "number", value: purchases.r });
-    expect(valueOf("BgNbd_Alpha")).toMatchObject({ kind: "number", value: purchases.alpha });
-    expect(valueOf("BgNbd_A")).toMatchObject({ kind: "number", value: purchases.a });
-    expect(valueOf("BgNbd_B")).toMatchObject({ kind: "number", value: purchases.b });
+    expect(valueOf("BgNbd_R")).toMatchObject({ kind: "number", value: asBgNbd(purchases).r });
+    expect(valueOf("BgNbd_Alpha")).toMatchObject({
+      kind: "number",
+      value: asBgNbd(purchases).alpha,
+    });
+    expect(valueOf("BgNbd_A")).toMatchObject({ kind: "number", value: asBgNbd(purchases).a });
+    expect(valueOf("BgNbd_B")).toMatchObject({ kind: "number", value: asBgNbd(purchases).b });
     expect(valueOf("GammaGamma_P")).toMatchObject({ kind: "number", value: spend!.p });
     expect(valueOf("GammaGamma_Q")).toMatchObject({ kind: "number", value: spend!.q });
     expect(valueOf("GammaGamma_Gamma")).toMatchObject({ kind: "number", value: spend!.gamma });
@@ -291,7 +296,11 @@ describe("customerLifetimePlan", () => {
   });
 
   it("gives the model's P(alive) for heavy buyers, x = 0 and probabilities down to 0, never #NUM!", () => {
-    const table = tableOf(stressCustomers(sample.purchases), sample.purchases, sample.spend);
+    const table = tableOf(
+      stressCustomers(asBgNbd(sample.purchases)),
+      asBgNbd(sample.purchases),
+      sample.spend
+    );
     // The fixture reaches what it is for: P(alive) of 1, ~1e-300, subnormal and 0.
     const pAlive = Array.from(table.pAlive);
     expect(pAlive.filter((v) => v === 1).length).toBeGreaterThanOrEqual(3);
@@ -303,8 +312,8 @@ describe("customerLifetimePlan", () => {
     expect(expectFormulasMatch(plan)).toBe(2 * table.customers.count + 1);
     // The closed form evaluated directly (no logs) where its power does not overflow.
     const evaluator = new PlanEvaluator(plan);
-    const { r, alpha, a, b } = table.purchases;
-    stressCustomers(table.purchases).forEach(({ x, tx, T }, k) => {
+    const { r, alpha, a, b } = asBgNbd(table.purchases);
+    stressCustomers(asBgNbd(table.purchases)).forEach(({ x, tx, T }, k) => {
       const power = Math.pow((alpha + T) / (alpha + tx), r + x);
       if (!Number.isFinite(power) || power > 1e200) return;
       const direct = x === 0 ? 1 : 1 / (1 + (a / (b + x - 1)) * power);
@@ -315,6 +324,72 @@ describe("customerLifetimePlan", () => {
       kind: "text",
       text: '=HYPERLINK("x")',
     });
+  });
+
+  it("follows the chosen model: MBG/NBD's P(alive) formula for every customer, evaluated to the model", () => {
+    const fit = asBgNbd(sample.purchases);
+    const table = tableOf(stressCustomers(fit), fit, sample.spend, WEEKS, undefined, "MBGNBD");
+    const plan = customerLifetimePlan(table);
+    expect(plan.names.map((n) => n.name).slice(4, 8)).toEqual([
+      "MbgNbd_R",
+      "MbgNbd_Alpha",
+      "MbgNbd_A",
+      "MbgNbd_B",
+    ]);
+    expect(cellAt(plan, "A1")).toMatchObject({ text: expect.stringContaining("MBG/NBD") });
+    // Every P(alive) a formula without BG/NBD's x = 0 exception, and equal to the model's value
+    // (the table's P(alive) are mbgnbdProbabilityAlive's, row by row).
+    for (let k = 0; k < table.customers.count; k++) {
+      const cell = cellAt(plan, `F${FIRST_CUSTOMER_ROW + k}`) as { kind: string; formula: string };
+      expect(cell.kind).toBe("formula");
+      expect(cell.formula).not.toMatch(/^=IF/);
+    }
+    expect(expectFormulasMatch(plan)).toBe(2 * table.customers.count + 1);
+    // Directly (no logs) where the power does not overflow: 1 / (1 + a/(b+x)·((α+T)/(α+t_x))^(r+x)).
+    const evaluator = new PlanEvaluator(plan);
+    const { r, alpha, a, b } = fit;
+    stressCustomers(fit).forEach(({ x, tx, T }, k) => {
+      const power = Math.pow((alpha + T) / (alpha + tx), r + x);
+      if (!Number.isFinite(power) || power > 1e200) return;
+      const direct = 1 / (1 + (a / (b + x)) * power);
+      expect(isCloseTo(evaluator.value(`F${FIRST_CUSTOMER_ROW + k}`), direct, 1e-12)).toBe(true);
+    });
+  });
+
+  it("writes Pareto/NBD's P(alive) as labelled values (it needs ₂F₁), with its parameters named", () => {
+    const fit = asBgNbd(sample.purchases);
+    const base = tableOf(stressCustomers(fit).slice(0, 5), fit, sample.spend);
+    const pareto: CustomerLifetimeTable = {
+      ...base,
+      purchases: {
+        model: "PARETO_NBD",
+        label: "Pareto/NBD",
+        parameterNames: ["r", "alpha", "s", "beta"],
+        parameters: [0.55, 10.6, 0.61, 11.7],
+        logLikelihood: -1000,
+      },
+    };
+    const plan = customerLifetimePlan(pareto);
+    expect(plan.names.map((n) => n.name).slice(4, 8)).toEqual([
+      "ParetoNbd_R",
+      "ParetoNbd_Alpha",
+      "ParetoNbd_S",
+      "ParetoNbd_Beta",
+    ]);
+    expect(numberIn(plan, nameOf(plan, "ParetoNbd_S"))).toBe(0.61);
+    for (let k = 0; k < 5; k++)
+      expect(cellAt(plan, `F${FIRST_CUSTOMER_ROW + k}`)).toEqual({
+        kind: "number",
+        value: pareto.pAlive[k],
+        format: { kind: "percent" },
+        style: undefined,
+      });
+    const texts = [...planCells(plan)].flatMap(({ cell }) =>
+      cell.kind === "text" ? [cell.text] : []
+    );
+    expect(texts).toContain(ENGLISH_CUSTOMER_LIFETIME_LABELS.tableNoteValues);
+    expect(texts).toContain(ENGLISH_CUSTOMER_LIFETIME_LABELS.purchasesNotes.PARETO_NBD);
+    expect(texts.some((t) => t.includes("Pareto/NBD purchases"))).toBe(true);
   });
 
   it("evaluates to the model on random customers and parameters, x up to 10,000 (property)", () => {
@@ -360,7 +435,11 @@ describe("customerLifetimePlan", () => {
   });
 
   it("has live parameters: P(alive) and the expected spend follow an edit of r, α, a, b, p, q, γ", () => {
-    const table = tableOf(stressCustomers(sample.purchases), sample.purchases, sample.spend);
+    const table = tableOf(
+      stressCustomers(asBgNbd(sample.purchases)),
+      asBgNbd(sample.purchases),
+      sample.spend
+    );
     const plan = customerLifetimePlan(table);
     const evaluator = new PlanEvaluator(plan);
     const edited = { r: 0.9, alpha: 3.5, a: 1.7, b: 6, p: 2.5, q: 4.5, gamma: 30 };
@@ -415,7 +494,11 @@ describe("customerLifetimePlan", () => {
   });
 
   it("writes no spend formula for a customer the spend model gives no number for", () => {
-    const table = tableOf(stressCustomers(sample.purchases), sample.purchases, sample.spend);
+    const table = tableOf(
+      stressCustomers(asBgNbd(sample.purchases)),
+      asBgNbd(sample.purchases),
+      sample.spend
+    );
     table.clv[3] = NaN;
     const plan = customerLifetimePlan(table);
     const row = FIRST_CUSTOMER_ROW + 3;
@@ -492,8 +575,8 @@ describe("customerLifetimePlan", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 60 }), (seed, n) => {
         const customers = randomCustomers(n, seed);
-        check(tableOf(customers, sample.purchases, sample.spend));
-        check(tableOf(customers, sample.purchases, null));
+        check(tableOf(customers, asBgNbd(sample.purchases), sample.spend));
+        check(tableOf(customers, asBgNbd(sample.purchases), null));
       }),
       { numRuns: 40 }
     );
@@ -501,7 +584,10 @@ describe("customerLifetimePlan", () => {
 
   it("keeps 100,000 customers in three blocks of whole rows, the at-risk list a fourth", () => {
     const customers = randomCustomers(100_000, 5).map((c) => (c.x > 50 ? { ...c, x: 50 } : c));
-    const table = tableOf(customers, sample.purchases, sample.spend, { ...WEEKS, horizon: 1 });
+    const table = tableOf(customers, asBgNbd(sample.purchases), sample.spend, {
+      ...WEEKS,
+      horizon: 1,
+    });
     const plan = customerLifetimePlan(table);
     expect(plan.blocks).toHaveLength(4);
     expect(plan.blocks[3].topLeft).toBe(`K${FIRST_CUSTOMER_ROW - 3}`);
@@ -523,11 +609,11 @@ describe("customerLifetimePlan", () => {
   });
 
   it("names the time unit in the note and the value columns' headers (days, weeks, months, any other length)", () => {
-    const customers = stressCustomers(sample.purchases).slice(0, 3);
+    const customers = stressCustomers(asBgNbd(sample.purchases)).slice(0, 3);
     const header = (days: number, labels = ENGLISH_CUSTOMER_LIFETIME_LABELS) => {
       const options = { ...WEEKS, timeUnitDays: days, horizon: 12 };
       const plan = customerLifetimePlan(
-        tableOf(customers, sample.purchases, sample.spend, options),
+        tableOf(customers, asBgNbd(sample.purchases), sample.spend, options),
         {
           labels,
         }

@@ -39,6 +39,21 @@ const plans: SheetPlan[] = [
   customerLifetimePlan(stress, { sheetName: "Heavy buyers" }),
   customerLifetimePlan(random, { sheetName: "Random" }),
   customerLifetimePlan(sampleLifetime({}, false), { sheetName: "No amounts" }),
+  // MBG/NBD (the pane's default): its P(alive) formula, one-time buyers included.
+  customerLifetimePlan(sampleLifetime({ holdoutDays: 91, model: "MBGNBD" }), {
+    sheetName: "MBG-NBD",
+  }),
+  customerLifetimePlan(
+    tableOf(
+      stressCustomers(sample.purchases),
+      sample.purchases,
+      sample.spend,
+      WEEKS,
+      undefined,
+      "MBGNBD"
+    ),
+    { sheetName: "MBG-NBD heavy buyers" }
+  ),
 ];
 
 describe("LibreOffice recalculates the customer-lifetime sheet to the model's numbers", () => {
@@ -68,6 +83,16 @@ describe("LibreOffice recalculates the customer-lifetime sheet to the model's nu
     }
     expect(problems.slice(0, 20)).toEqual([]);
     expect(checked).toBeGreaterThan(1500);
+    // The MBG/NBD sheets' P(alive) are formulas for every customer, one-time buyers too.
+    const mbgChecked = plans
+      .slice(4)
+      .reduce(
+        (sum, plan) => sum + plan.blocks[2].rows.filter((row) => row[5]?.kind === "formula").length,
+        0
+      );
+    expect(mbgChecked).toBe(
+      plans.slice(4).reduce((sum, plan) => sum + plan.blocks[2].rows.length - 3, 0)
+    );
     expect(heavy).toBeGreaterThan(20);
     expect(zeroX).toBeGreaterThan(50);
     console.info(

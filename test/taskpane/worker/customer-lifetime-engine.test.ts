@@ -11,6 +11,8 @@ import fc from "fast-check";
 import { readFileSync } from "fs";
 import path from "path";
 import {
+  LIFETIME_MODELS,
+  lifetimeBuyerModel,
   CustomerLifetimeAnalysis,
   CustomerLifetimeOptions,
   CustomerLifetimeTable,
@@ -101,6 +103,7 @@ function engine() {
 }
 
 const viewOf = (answer: WorkerResponse) => {
+  if (answer.type === "failed") throw new Error(JSON.stringify(answer));
   expect(answer.type).toBe("lifetime");
   return (answer as { view: LifetimeView }).view;
 };
@@ -112,10 +115,10 @@ function expectView(view: LifetimeView, table: CustomerLifetimeTable) {
   expect(view.lastDay).toBe(table.lastDay);
   expect(view.calibrationEnd).toBe(table.calibrationEnd);
   expect(view.purchases).toEqual({
-    r: table.purchases.r,
-    alpha: table.purchases.alpha,
-    a: table.purchases.a,
-    b: table.purchases.b,
+    model: table.purchases.model,
+    label: table.purchases.label,
+    parameterNames: [...table.purchases.parameterNames],
+    parameters: table.purchases.parameters,
     logLikelihood: table.purchases.logLikelihood,
   });
   expect(view.spendProblem).toBe(table.spendProblem);
@@ -130,16 +133,20 @@ function expectView(view: LifetimeView, table: CustomerLifetimeTable) {
 
   // The repeat customers' P(alive) in ten bins by a plain loop: bin i holds i/10 ≤ p < (i+1)/10,
   // the last one 1 too; the one-time buyers (x = 0, P(alive) = 1 by construction) counted apart.
+  // Every other model gives the one-time buyers a P(alive) of their own: they are in the bins.
+  const apart = table.purchases.model === "BGNBD";
+  expect(view.pAliveWithOneTime).toBe(!apart);
   const bins = new Array(10).fill(0);
   let once = 0;
   table.pAlive.forEach((p, k) => {
     if (c.frequency[k] === 0) once++;
-    else bins[Math.min(9, Math.floor(p * 10))]++;
+    if (c.frequency[k] > 0 || !apart) bins[Math.min(9, Math.floor(p * 10))]++;
   });
   expect(Array.from(view.pAliveBins)).toEqual(bins);
+  expectChecks(view, table);
   expect(view.oneTimeBuyers).toBe(once);
   expect(Array.from(view.pAliveEdges)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
-  expect(bins.reduce((s, n) => s + n, 0)).toBe(c.count - once);
+  expect(bins.reduce((s, n) => s + n, 0)).toBe(apart ? c.count - once : c.count);
   // The at-risk list: every row the rule picks, each with its past value.
   for (let i = 0; i < view.atRisk.label.length; i++) {
     expect(view.atRisk.pAlive[i]).toBeLessThan(0.5);
@@ -192,6 +199,80 @@ function expectView(view: LifetimeView, table: CustomerLifetimeTable) {
   });
 }
 
+/**
+ * The checks against plain loops over the table: the actual repeat-purchase counts, the expected
+ * ones as Σ over customers of the model's own P(X(T) = x), the holdout actual by frequency; every
+ * model's AIC from its log-likelihood, the best the lowest, the holdout error from the totals.
+ */
+function expectChecks(view: LifetimeView, table: CustomerLifetimeTable) {
+  const { frequency: x, recency: tx, age: T } = table.customers;
+  const model = lifetimeBuyerModel(table.purchases.model)!;
+  const p = table.purchases.parameters;
+  const actual = new Array(8).fill(0);
+  const expected = new Array(8).fill(0);
+  for (let k = 0; k < x.length; k++) {
+    actual[Math.min(7, x[k])]++;
+    let below = 0;
+    for (let j = 0; j < 7; j++) {
+      const pj = model.purchaseCountProbability(j, T[k], p);
+      expected[j] += pj;
+      below += pj;
+    }
+    expected[7] += Math.max(0, 1 - below);
+  }
+  expect(Array.from(view.checks.histogram.actual)).toEqual(actual);
+  view.checks.histogram.expected.forEach((e, j) =>
+    expect(Math.abs(e - expected[j])).toBeLessThanOrEqual(1e-9 * Math.max(1, expected[j]))
+  );
+  const rows = view.checks.comparison;
+  expect(rows.map((r) => r.model)).toEqual(
+    LIFETIME_MODELS.filter((m) => lifetimeBuyerModel(m) !== null)
+  );
+  let best: string | null = null;
+  let lowest = Infinity;
+  for (const row of rows) {
+    expect(row.problem).toBeNull();
+    expect(row.aic).toBeCloseTo(8 - 2 * row.logLikelihood!, 9);
+    if (row.aic! < lowest) [lowest, best] = [row.aic!, row.model];
+  }
+  expect(view.checks.best).toBe(best);
+  const mine = rows.find((r) => r.model === table.purchases.model)!;
+  expect(mine.logLikelihood).toBeCloseTo(table.purchases.logLikelihood, 6);
+  const h = table.holdout;
+  if (!h) {
+    expect(view.checks.tracking).toBeNull();
+    expect(view.checks.byFrequency).toBeNull();
+    expect(mine.holdoutError).toBeNull();
+    return;
+  }
+  // The table's holdout expectation is the chosen model's: the comparison's total is the same.
+  expect(mine.holdoutExpected!).toBeCloseTo(h.expectedTotal, 6);
+  expect(mine.holdoutError!).toBeCloseTo(
+    Math.abs(h.expectedTotal - h.actualTotal) / h.actualTotal,
+    9
+  );
+  const later = new Array(8).fill(0);
+  const count = new Array(8).fill(0);
+  for (let k = 0; k < x.length; k++) {
+    later[Math.min(7, x[k])] += h.actual[k];
+    count[Math.min(7, x[k])]++;
+  }
+  const g = view.checks.byFrequency!;
+  count.forEach((n, j) => {
+    expect(g.customers[j]).toBe(n);
+    if (n > 0) expect(g.actualMean[j]).toBeCloseTo(later[j] / n, 12);
+    else expect(g.actualMean[j]).toBeNaN();
+  });
+  // Tracking ends with every repeat purchase up to the holdout end: those before the calibration
+  // end (x each) and those in the holdout.
+  const t = view.checks.tracking!;
+  const total = x.reduce((sum, v) => sum + v, 0) + h.actualTotal;
+  expect(t.cumulativeActual[t.cumulativeActual.length - 1]).toBe(total);
+  expect(t.periodEnd[t.calibrationPeriods - 1]).toBe(table.calibrationEnd);
+  expect(t.cumulativeActual[t.calibrationPeriods - 1]).toBe(x.reduce((sum, v) => sum + v, 0));
+  void tx;
+}
+
 describe("the worker's lifetime requests", () => {
   it("fit the sample (pasted text) to the model's figures, with a 13-week holdout", async () => {
     const { analyse, fit } = engine();
@@ -200,6 +281,18 @@ describe("the worker's lifetime requests", () => {
     expect(table.holdout).not.toBeNull();
     expect(table.spend).not.toBeNull();
     expectView(viewOf(await fit(2, 1, WEEKS_HOLDOUT)), table);
+  });
+
+  it("fit the chosen model (MBG/NBD, the pane's default) to the model's figures, with its checks", async () => {
+    const { analyse, fit } = engine();
+    await analyse(1, { kind: "text", text: SAMPLE });
+    const options: CustomerLifetimeOptions = { ...WEEKS_HOLDOUT, model: "MBGNBD" };
+    const table = modelTable(options);
+    expect(table.purchases.model).toBe("MBGNBD");
+    expectView(viewOf(await fit(2, 1, options)), table);
+    // Refitting with another horizon keeps the comparison (it depends on unit and holdout only).
+    const longer = { ...options, horizon: 26, model: "BGNBD" as const };
+    expectView(viewOf(await fit(3, 1, longer)), modelTable(longer));
   });
 
   it("read Excel's rows (serial dates, numbers, in blocks) to the same figures, without a holdout", async () => {

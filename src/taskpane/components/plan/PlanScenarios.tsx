@@ -33,6 +33,7 @@ export function PlanScenarios({
       current={current ?? planScenario("", EMPTY)}
       suggestedName={t("data.plan.scenarios.suggested", { horizon: horizonUnits })}
       canSave={current !== null}
+      labels={{ name: t("data.plan.scenarios.name"), save: t("data.plan.scenarios.save") }}
       onLoad={(plan) => onLoad(planChoicesFrom(plan, locale))}
     />
   );

@@ -35,6 +35,11 @@ export interface ScenariosPanelProps<T extends Named> {
   suggestedName: string;
   canSave: boolean;
   onLoad: (scenario: T) => void;
+  /**
+   * The name field's label and the save button's text, when this panel is not the what-if
+   * tab's ("Plan name", "Save plan"): two panels on one page must not share a label.
+   */
+  labels?: { name: string; save: string };
 }
 
 /**
@@ -47,6 +52,7 @@ export function ScenariosPanel<T extends Named>({
   suggestedName,
   canSave,
   onLoad,
+  labels,
 }: ScenariosPanelProps<T>) {
   const styles = useStyles();
   const { t } = useLocale();
@@ -80,7 +86,7 @@ export function ScenariosPanel<T extends Named>({
         </div>
       )}
       <div className={styles.row}>
-        <Field label={t("scenarios.name")} className={styles.grow}>
+        <Field label={labels?.name ?? t("scenarios.name")} className={styles.grow}>
           <Input value={name} maxLength={100} onChange={(_, data) => setName(data.value)} />
         </Field>
         <Button
@@ -88,7 +94,7 @@ export function ScenariosPanel<T extends Named>({
           disabled={!canSave || !saved.ready || name.trim() === ""}
           onClick={() => void save()}
         >
-          {t("scenarios.save")}
+          {labels?.save ?? t("scenarios.save")}
         </Button>
       </div>
       {!saved.ready ? (

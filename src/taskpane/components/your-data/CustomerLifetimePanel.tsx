@@ -10,6 +10,8 @@ import { Notice } from "../shared/Notice";
 import { DataFormatters } from "./data-format";
 import { LifetimeResults } from "./customer-lifetime/LifetimeResults";
 import { LifetimeSettingsForm } from "./customer-lifetime/LifetimeSettingsForm";
+import { ModelChoice } from "./customer-lifetime/ModelChoice";
+import { DEFAULT_LIFETIME_MODEL, LifetimeModelName } from "../../../model/buyers/customer-lifetime";
 import { useLifetimeFit } from "./customer-lifetime/use-lifetime-fit";
 import { unitsName } from "./unit-name";
 
@@ -26,9 +28,10 @@ export interface CustomerLifetimePanelProps {
 }
 
 /**
- * "Customers who may have left": BG/NBD and Gamma-Gamma (docs/definitions.md §10) fitted in the
- * worker to the orders, with the time unit, holdout, horizon and discount rate the user states
- * (LifetimeSettingsForm); the fit's figures in LifetimeResults. Only formatting here and there:
+ * "Customers who may have left": a purchase model (MBG/NBD by default, BG/NBD or Pareto/NBD;
+ * ModelChoice) and Gamma-Gamma (docs/definitions.md §10) fitted in the worker to the orders,
+ * with the time unit, holdout, horizon and discount rate the user states
+ * (LifetimeSettingsForm); the fit's figures and the model checks in LifetimeResults. Only formatting here and there:
  * every number is the model's.
  */
 export default function CustomerLifetimePanel({
@@ -40,7 +43,11 @@ export default function CustomerLifetimePanel({
   const styles = useStyles();
   const { t, locale } = useLocale();
   const [choices, setChoices] = useState<LifetimeChoices>(() => defaultLifetimeChoices(locale));
-  const options = useMemo(() => lifetimeOptions(choices, locale), [choices, locale]);
+  const [model, setModel] = useState<LifetimeModelName>(DEFAULT_LIFETIME_MODEL);
+  const options = useMemo(() => {
+    const read = lifetimeOptions(choices, locale);
+    return read && { ...read, model };
+  }, [choices, locale, model]);
   // Typing a horizon refits once the typing pauses, not on every keystroke.
   const wanted = useSettledValue(options ? JSON.stringify({ unit: choices.unit, options }) : null);
   const { fit, shown } = useLifetimeFit(client, analysis, wanted);
@@ -48,6 +55,7 @@ export default function CustomerLifetimePanel({
   return (
     <div className={styles.panel} data-testid="customer-lifetime-panel">
       <Text size={200}>{t("data.lifetime.intro")}</Text>
+      <ModelChoice value={model} onChange={setModel} />
       <LifetimeSettingsForm choices={choices} setChoices={setChoices} f={f} />
       <Text role="status" size={200} data-testid="lifetime-status">
         {fit.kind === "fitting"

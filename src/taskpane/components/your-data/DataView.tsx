@@ -1,5 +1,14 @@
 import { Button, makeStyles, ProgressBar, Text, tokens } from "@fluentui/react-components";
-import { lazy, memo, ReactNode, startTransition, useEffect, useMemo, useState } from "react";
+import {
+  lazy,
+  memo,
+  ReactNode,
+  startTransition,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+} from "react";
 import type { AnalysisClient } from "../../worker/analysis-client";
 import type { AnalysisView } from "../../worker/protocol";
 import { createAnalysisWorker } from "../../worker/assets";
@@ -7,6 +16,7 @@ import type { WorkbookHost } from "../../host/workbook-host";
 import { useLocale } from "../../i18n/locale-context";
 import type { MessageKey } from "../../i18n/strings";
 import { useDataAnalysis } from "../../state/use-data-analysis";
+import { SegmentsState, useSegments } from "../../state/use-segments";
 import { LazyChart } from "../shared/LazyChart";
 import { Notice } from "../shared/Notice";
 import { Section } from "../shared/Section";
@@ -17,6 +27,8 @@ import { DataCheck } from "./DataCheck";
 import { DataFormatters, dataFormatters } from "./data-format";
 import { PeriodRetention } from "./PeriodRetention";
 import { RevenueMovements } from "./RevenueMovements";
+import { SegmentsSection } from "./segments/SegmentsSection";
+import { DriversSection } from "./drivers/DriversSection";
 import { SbgFitView } from "./SbgFitView";
 import { SourcePicker } from "./SourcePicker";
 import { SurvivalView } from "./SurvivalView";
@@ -63,6 +75,18 @@ export default function DataView({ host, theme, onUse }: DataViewProps) {
   const [leaveOutFuture, setLeaveOutFuture] = useState(false);
   useEffect(() => setLeaveOutFuture(false), [source]);
   const shown = view !== null && (view.future === null || leaveOutFuture);
+  const letterName = useCallback(
+    (letter: string) => t("data.segments.columnLetter", { letter }),
+    [t]
+  );
+  const segments = useSegments(
+    data.client,
+    source?.table ?? null,
+    source?.sample ?? null,
+    settings,
+    view,
+    letterName
+  );
 
   return (
     <div data-testid="data-view">
@@ -167,6 +191,18 @@ export default function DataView({ host, theme, onUse }: DataViewProps) {
           theme={theme}
           client={data.client}
           onUse={onUse}
+          segments={segments}
+        />
+      )}
+      {view && f && source && shown && settings && (
+        <DriversSection
+          client={data.client}
+          host={host}
+          table={source.table}
+          sample={source.sample}
+          settings={settings}
+          view={view}
+          f={f}
         />
       )}
     </div>
@@ -181,6 +217,7 @@ interface AnalysisResultsProps {
   theme: "light" | "dark";
   client: AnalysisClient;
   onUse: (use: ModelUse) => void;
+  segments: SegmentsState;
 }
 
 /**
@@ -195,36 +232,46 @@ const AnalysisResults = memo(function AnalysisResults({
   theme,
   client,
   onUse,
+  segments,
 }: AnalysisResultsProps) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const shown = useStagedCount(view, RESULT_SECTIONS);
+  // Period retention and cohorts show one segment when the user picks one ("Segment by").
+  const one = segments.shownView ?? view;
+  const fOne = useMemo(
+    () => (one === view ? f : dataFormatters(one, locale)),
+    [one, view, f, locale]
+  );
   return (
     <div data-testid="data-results">
       {
         [
+          <Section key="segments" title={t("data.segments.heading")}>
+            <SegmentsSection view={view} segments={segments} f={f} host={host} client={client} />
+          </Section>,
           <Section key="retention" title={t("data.retention.heading")}>
             <Text data-testid="data-summary">
-              {t(view.shape === "orders" ? "data.summary.orders" : "data.summary.subscriptions", {
-                [view.shape === "orders" ? "orders" : "subscriptions"]: t(
-                  view.shape === "orders" ? "data.count.orders" : "data.count.subscriptions",
-                  { count: view.rows, n: f.count(view.rows) }
+              {t(one.shape === "orders" ? "data.summary.orders" : "data.summary.subscriptions", {
+                [one.shape === "orders" ? "orders" : "subscriptions"]: t(
+                  one.shape === "orders" ? "data.count.orders" : "data.count.subscriptions",
+                  { count: one.rows, n: fOne.count(one.rows) }
                 ),
                 customers: t("data.count.customers", {
-                  count: view.customers,
-                  n: f.count(view.customers),
+                  count: one.customers,
+                  n: fOne.count(one.customers),
                 }),
-                from: f.period(view.firstPeriod),
-                to: f.period(view.firstPeriod + view.periodStart.length - 1),
-                unit: t(`data.unit.${view.unit}` as MessageKey),
+                from: fOne.period(one.firstPeriod),
+                to: fOne.period(one.firstPeriod + one.periodStart.length - 1),
+                unit: t(`data.unit.${one.unit}` as MessageKey),
               })}
             </Text>
-            <PeriodRetention view={view} f={f} />
+            <PeriodRetention view={one} f={fOne} />
           </Section>,
           <Section key="use" title={t("data.use.heading")}>
             <UseInModel view={view} f={f} label={label} onUse={onUse} />
           </Section>,
           <Section key="cohorts" title={t("data.cohorts.heading")}>
-            <CohortHeatMap view={view} f={f} theme={theme} />
+            <CohortHeatMap view={one} f={fOne} theme={theme} />
           </Section>,
           <Section key="survival" title={t("data.survival.heading")}>
             <SurvivalView view={view} f={f} />
@@ -264,7 +311,7 @@ const AnalysisResults = memo(function AnalysisResults({
 });
 
 /** The result sections, drawn one per commit (see useStagedCount). */
-const RESULT_SECTIONS = 10;
+const RESULT_SECTIONS = 11;
 
 /**
  * How many of `total` parts to draw for `key`: one more in each transition after the last, so

@@ -25,6 +25,14 @@ jest.mock("../../../../src/taskpane/charts/PAliveChart", () => ({
   __esModule: true,
   default: () => <figure aria-label="chart" />,
 }));
+// The checks' charts draw what their tables list: the summaries are what the panel passes.
+for (const chart of ["RepeatHistogramChart", "RepeatTrackingChart", "ConditionalByFrequencyChart"])
+  jest.doMock(`../../../../src/taskpane/charts/${chart}`, () => ({
+    __esModule: true,
+    default: ({ summary }: { summary: string }) => (
+      <figure role="img" aria-label={summary} data-chart={chart} />
+    ),
+  }));
 
 jest.setTimeout(60_000);
 
@@ -38,7 +46,56 @@ function handView(patch: Partial<LifetimeView> = {}): LifetimeView {
     customers: 1234,
     lastDay: 45657, // 2024-12-31
     calibrationEnd: 45566, // 2024-10-01
-    purchases: { r: 0.24251, alpha: 4.41359, a: 0.79293, b: 2.42589, logLikelihood: -9582.4 },
+    purchases: {
+      model: "BGNBD",
+      label: "BG/NBD",
+      parameterNames: ["r", "alpha", "a", "b"],
+      parameters: [0.24251, 4.41359, 0.79293, 2.42589],
+      logLikelihood: -9582.4,
+    },
+    pAliveWithOneTime: false,
+    checks: {
+      histogram: {
+        actual: Float64Array.from([288, 300, 200, 150, 100, 80, 60, 56]),
+        expected: Float64Array.from([290.5, 295.25, 210, 140, 101, 79, 61, 57.25]),
+        maxX: 7,
+      },
+      tracking: {
+        periodEnd: Float64Array.from([45552, 45559, 45566, 45573, 45657]),
+        cumulativeActual: Float64Array.from([100, 150, 210, 260, 765]),
+        cumulativeExpected: Float64Array.from([98.5, 151.25, 208, 262.5, 777.9]),
+        calibrationPeriods: 3,
+      },
+      byFrequency: {
+        customers: Float64Array.from([600, 300, 0, 0, 0, 0, 0, 34]),
+        actualMean: Float64Array.from([0.11, 0.52, NaN, NaN, NaN, NaN, NaN, 4]),
+        expectedMean: Float64Array.from([0.1234, 0.5, NaN, NaN, NaN, NaN, NaN, 3.75]),
+      },
+      comparison: [
+        {
+          model: "MBGNBD",
+          label: "MBG/NBD",
+          logLikelihood: -9500.25,
+          aic: 19008.5,
+          bic: 19030,
+          holdoutExpected: 577.2,
+          holdoutError: 0.04,
+          problem: null,
+        },
+        {
+          model: "BGNBD",
+          label: "BG/NBD",
+          logLikelihood: -9582.4,
+          aic: 19172.8,
+          bic: 19190,
+          holdoutExpected: 604.95,
+          holdoutError: 0.09,
+          problem: null,
+        },
+      ],
+      holdoutActual: 555,
+      best: "MBGNBD",
+    },
     spend: { p: 6.24881, q: 3.74428, gamma: 15.44717, customersUsed: 946 },
     spendProblem: null,
     pAliveBins: Int32Array.from([5, 10, 20, 30, 40, 50, 60, 70, 80, 869]),
@@ -148,7 +205,7 @@ describe("Customers who may have left", () => {
     const calls = setup(async () => handView());
     const top = await screen.findByTestId("lifetime-top");
     expect(calls.lifetime).toEqual([
-      { timeUnitDays: 7, holdoutDays: 0, horizon: 52, annualDiscountRate: 0.1 },
+      { timeUnitDays: 7, holdoutDays: 0, horizon: 52, annualDiscountRate: 0.1, model: "MBGNBD" },
     ]);
 
     // The parameters sit behind an "Advanced" disclosure, each with a line on what it means.
@@ -260,6 +317,7 @@ describe("Customers who may have left", () => {
         holdoutDays: 91,
         horizon: 12,
         annualDiscountRate: 0.1,
+        model: "MBGNBD",
       })
     );
 
@@ -290,6 +348,7 @@ describe("Customers who may have left", () => {
         holdoutDays: 91,
         horizon: 24,
         annualDiscountRate: 0.075,
+        model: "MBGNBD",
       })
     );
     // The same analysis each time: the worker refits the orders it folded for it.
@@ -434,6 +493,115 @@ describe("Customers who may have left", () => {
     expect(screen.getByRole("button", { name: "Download customers .xlsx" })).toBeTruthy();
   });
 
+  it("offers MBG/NBD by default, BG/NBD on request, and BG/BB disabled with the reason", async () => {
+    const calls = setup(async () => handView());
+    await screen.findByTestId("lifetime-top");
+    const choice = screen.getByLabelText("Purchase model") as HTMLSelectElement;
+    expect(choice.value).toBe("MBGNBD");
+    const options = Array.from(choice.options, (o) => [o.value, o.textContent, o.disabled]);
+    expect(options[0]).toEqual(["MBGNBD", "MBG/NBD (recommended)", false]);
+    expect(options).toContainEqual(["BGNBD", "BG/NBD", false]);
+    expect(options[options.length - 1]).toEqual(["BGBB", "BG/BB (yearly opportunities)", true]);
+    expect(screen.getByTestId("lifetime-model-hint").textContent).toContain(
+      "it models purchases at fixed yearly opportunities"
+    );
+    await act(async () => {
+      fireEvent.change(choice, { target: { value: "BGNBD" } });
+    });
+    await waitFor(() =>
+      expect(calls.lifetime[calls.lifetime.length - 1]).toMatchObject({ model: "BGNBD" })
+    );
+  });
+
+  it("shows the checks: each chart's numbers in a table, and the models compared in words", async () => {
+    setup(async () => handView());
+    await screen.findByTestId("lifetime-checks");
+    const rowsOf = (id: string) =>
+      within(screen.getByTestId(id)).getAllByRole("row").slice(1).map(cells);
+    expect(rowsOf("lifetime-compare")).toEqual([
+      ["MBG/NBD (best)", "-9,500.3", "19,008.5", "4%"],
+      ["BG/NBD (shown)", "-9,582.4", "19,172.8", "9%"],
+    ]);
+    expect(screen.getByTestId("lifetime-compare-sentence").textContent).toBe(
+      "MBG/NBD fits best: lowest AIC, and its holdout forecast is 4% off against BG/NBD's 9%."
+    );
+    expect(rowsOf("lifetime-histogram")).toEqual([
+      ["0", "288", "290.5"],
+      ["1", "300", "295.3"],
+      ["2", "200", "210"],
+      ["3", "150", "140"],
+      ["4", "100", "101"],
+      ["5", "80", "79"],
+      ["6", "60", "61"],
+      ["7 or more", "56", "57.3"],
+    ]);
+    expect(rowsOf("lifetime-tracking")).toEqual([
+      ["Sep 17, 2024", "100", "98.5"],
+      ["Sep 24, 2024", "150", "151.3"],
+      ["Oct 1, 2024", "210", "208"],
+      ["Oct 8, 2024 (holdout)", "260", "262.5"],
+      ["Dec 31, 2024 (holdout)", "765", "777.9"],
+    ]);
+    // Only the frequencies some customer has.
+    expect(rowsOf("lifetime-by-frequency")).toEqual([
+      ["0", "600", "0.11", "0.12"],
+      ["1", "300", "0.52", "0.5"],
+      ["7 or more", "34", "4", "3.75"],
+    ]);
+    const summaries = (await screen.findAllByRole("img")).map((f) => f.getAttribute("aria-label"));
+    expect(summaries).toContain(
+      "Cumulative repeat purchases from Sep 17, 2024 to Dec 31, 2024: the actual beside what BG/NBD expects; the calibration ends Oct 1, 2024, after it is the holdout."
+    );
+    expect(summaries).toContain(
+      "Customers by number of repeat purchases, 0 to 7 or more: the actual counts beside what BG/NBD expects."
+    );
+  });
+
+  it("says so when the best model by AIC forecasts the holdout worse than the runner-up", async () => {
+    const view = handView();
+    const [mbg, bg] = view.checks.comparison;
+    setup(async () =>
+      handView({
+        checks: {
+          ...view.checks,
+          comparison: [
+            { ...mbg, holdoutError: 0.11 },
+            { ...bg, holdoutError: 0.097 },
+          ],
+        },
+      })
+    );
+    expect((await screen.findByTestId("lifetime-compare-sentence")).textContent).toBe(
+      "MBG/NBD fits best by AIC, but its holdout forecast is 11% off against BG/NBD's 9.7%: weigh both before choosing."
+    );
+  });
+
+  it("without a holdout, compares by AIC and says how to see the forecast checks", async () => {
+    const view = handView();
+    setup(async () =>
+      handView({
+        holdout: null,
+        checks: {
+          ...view.checks,
+          tracking: null,
+          byFrequency: null,
+          holdoutActual: null,
+          comparison: view.checks.comparison.map((r) => ({
+            ...r,
+            holdoutExpected: null,
+            holdoutError: null,
+          })),
+        },
+      })
+    );
+    await screen.findByTestId("lifetime-checks");
+    expect(screen.getByTestId("lifetime-compare-sentence").textContent).toBe(
+      "MBG/NBD fits best: lowest AIC (19,008.5 against BG/NBD's 19,172.8). Choose a holdout to check its forecasts too."
+    );
+    expect(screen.getByTestId("lifetime-checks-need-holdout")).toBeTruthy();
+    expect(screen.queryByTestId("lifetime-tracking")).toBeNull();
+  });
+
   it("speaks Chinese", async () => {
     setup(async () => handView(), { locale: "zh-CN" });
     const top = await screen.findByTestId("lifetime-top");
@@ -445,5 +613,9 @@ describe("Customers who may have left", () => {
     );
     expect(within(top).getByText("未来 52 周 CLV 最高的 3 位客户")).toBeTruthy();
     expect(screen.getByRole("button", { name: "将客户写入工作表" })).toBeTruthy();
+    expect(screen.getByLabelText("购买模型")).toBeTruthy();
+    expect(screen.getByTestId("lifetime-compare-sentence").textContent).toBe(
+      "MBG/NBD 拟合最好：AIC 最低，且其留出期预测偏差为 4%，而 BG/NBD 为 9%。"
+    );
   });
 });

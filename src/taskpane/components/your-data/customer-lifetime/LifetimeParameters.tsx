@@ -16,7 +16,11 @@ const MEANING: Record<string, string> = {
   p: "p",
   q: "q",
   γ: "gamma",
+  s: "s",
+  β: "beta",
 };
+/** The models' parameter names as the pane writes them. */
+const SYMBOL: Record<string, string> = { alpha: "α", beta: "β" };
 
 /**
  * The two models' fitted parameters, each with a line on what it means, behind an "Advanced"
@@ -37,13 +41,14 @@ export function LifetimeParameters({
   const [open, setOpen] = useState(false);
   const regionId = useId();
   const { purchases: p, spend: s } = view;
-  const purchases = t("data.lifetime.model.purchases");
+  const purchases = t("data.lifetime.model.purchases", { model: p.label });
   const spend = t("data.lifetime.model.spend");
   const parameters: [string, string, number | null][] = [
-    ["r", purchases, p.r],
-    ["α", purchases, p.alpha],
-    ["a", purchases, p.a],
-    ["b", purchases, p.b],
+    ...p.parameterNames.map((name, i): [string, string, number | null] => [
+      SYMBOL[name] ?? name,
+      purchases,
+      p.parameters[i],
+    ]),
     ["p", spend, s?.p ?? null],
     ["q", spend, s?.q ?? null],
     ["γ", spend, s?.gamma ?? null],

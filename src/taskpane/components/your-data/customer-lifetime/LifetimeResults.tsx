@@ -10,6 +10,7 @@ import type { DataFormatters } from "../data-format";
 import { AtRiskCustomers } from "./AtRiskCustomers";
 import { HoldoutCheck } from "./HoldoutCheck";
 import { LifetimeParameters } from "./LifetimeParameters";
+import { ModelChecks } from "./ModelChecks";
 import { PAliveSection } from "./PAliveSection";
 import { TopCustomers } from "./TopCustomers";
 
@@ -60,6 +61,7 @@ export const LifetimeResults = memo(function LifetimeResults({
       <TopCustomers view={view} units={units} horizonUnits={horizonUnits} f={f} />
       <AtRiskCustomers view={view} units={units} f={f} />
       {view.holdout && <HoldoutCheck view={view} holdout={view.holdout} f={f} />}
+      <ModelChecks view={view} f={f} />
       <PlanWorkbook
         host={host}
         plan={(language) => client.lifetimePlan(language)}

@@ -12,9 +12,10 @@ const PAliveChart = lazy(
 );
 
 /**
- * How P(alive) spreads over the repeat customers: a bar chart and its table, bin by bin. The
- * one-time buyers come first, as their own group: BG/NBD shows each of them as 100% alive,
- * which in the top bin would read as a healthy base.
+ * How P(alive) spreads over the customers: a bar chart and its table, bin by bin. The one-time
+ * buyers come first, as their own group. Under BG/NBD they are left out of the bins: it shows
+ * each of them as 100% alive, which in the top bin would read as a healthy base; MBG/NBD and
+ * Pareto/NBD give them a P(alive) of their own, so they are counted in.
  */
 export function PAliveSection({ view, f }: { view: LifetimeView; f: DataFormatters }) {
   const { t } = useLocale();
@@ -25,15 +26,18 @@ export function PAliveSection({ view, f }: { view: LifetimeView; f: DataFormatte
     }),
     customers,
   }));
-  const caption = t("data.lifetime.pAliveRepeatCaption");
+  const caption = view.pAliveWithOneTime
+    ? t("data.lifetime.pAliveAllCaption")
+    : t("data.lifetime.pAliveRepeatCaption");
   return (
     <>
       <Subheading>{t("data.lifetime.oneTimeHeading")}</Subheading>
       <Text data-testid="lifetime-one-time">
-        {t("data.lifetime.oneTime", {
+        {t(view.pAliveWithOneTime ? "data.lifetime.oneTimeOwnChance" : "data.lifetime.oneTime", {
           count: f.count(view.oneTimeBuyers),
           customers: f.count(view.customers),
           share: f.percent(view.customers > 0 ? view.oneTimeBuyers / view.customers : NaN),
+          model: view.purchases.label,
         })}
       </Text>
       <Subheading>{t("data.lifetime.pAliveHeading")}</Subheading>
