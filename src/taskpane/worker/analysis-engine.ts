@@ -31,9 +31,8 @@ import { createForecastHandler } from "./forecast-engine";
 import { createSegmentHandler } from "./segment-engine";
 import { createDriversHandler } from "./drivers-engine";
 import { failure, orderSink, Progress, RowSink, subscriptionSink } from "./row-sinks";
-import type { AnalysisSettings, TableSource, WorkerRequest, WorkerResponse } from "./protocol";
-
-export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
+import type { Block, Post, ReadRows } from "./engine-io";
+import type { AnalysisSettings, TableSource, WorkerRequest } from "./protocol";
 
 /**
  * Text is parsed in pieces of about this many characters: a piece's rows are folded and dropped
@@ -54,20 +53,6 @@ const PREVIEW_CHUNK = 64 << 10;
 const SLICE = 50_000;
 /** Progress from text is posted each time this much more of it is read (and at the end). */
 const PROGRESS_STEP = 0.04;
-
-export interface Block {
-  rows: unknown[][];
-  firstRow: number;
-}
-
-/** Streams a source's rows (at most `limit` of them) into `sink`: every read the engine does. */
-export type ReadRows = (
-  source: TableSource,
-  blocks: readonly Block[],
-  sink: RowSink,
-  progress: Progress,
-  limit?: number
-) => Promise<void>;
 
 /**
  * The worker's request handler. `read` reads the sources (tests count its calls): an analysis

@@ -23,7 +23,7 @@ import { SubscriptionRowReader } from "../../model/reading/subscription-rows";
 import { codeCovariates, CoxDesign, MAX_INDICATORS } from "../../model/survival/cox-design";
 import { fitCox } from "../../model/survival/cox-fit";
 import { coxSummary } from "../../model/survival/cox-summary";
-import type { Block, Post, ReadRows } from "./analysis-engine";
+import type { Block, Post, ReadRows } from "./engine-io";
 import { failure, orderSink, subscriptionSink } from "./row-sinks";
 import type {
   AnalysisSettings,

@@ -25,7 +25,7 @@ import { logRank } from "../../model/survival/log-rank";
 import { medianInterval } from "../../model/survival/median-interval";
 import type { GroupedSurvival } from "../../model/survival/grouped-survival";
 import { analysisView, transfers } from "./analysis-view";
-import type { Block, Post, ReadRows } from "./analysis-engine";
+import type { Block, Post, ReadRows } from "./engine-io";
 import { failure, orderSink, subscriptionSink } from "./row-sinks";
 import type {
   AnalysisSettings,

@@ -24,11 +24,8 @@ import {
   customerLifetimePlan,
   ENGLISH_CUSTOMER_LIFETIME_LABELS,
 } from "../../../src/report/plans/customer-lifetime-plan";
-import {
-  createAnalysisEngine,
-  ReadRows,
-  streamRows,
-} from "../../../src/taskpane/worker/analysis-engine";
+import { createAnalysisEngine, streamRows } from "../../../src/taskpane/worker/analysis-engine";
+import type { ReadRows } from "../../../src/taskpane/worker/engine-io";
 import { foldOrders } from "../../../src/taskpane/worker/customer-lifetime-engine";
 import type {
   AnalysisSettings,
