@@ -1,7 +1,7 @@
 /**
  * The result of every RETAIN.*_FIT over a customer summary, as Excel spills it: the fitted
  * parameters in one row, or with `stats` the LINEST-like block of fit-stats-block.ts. Shared by
- * the BG/NBD, Gamma-Gamma, MBG/NBD and BG/BB fits.
+ * the BG/NBD, Gamma-Gamma, MBG/NBD, BG/BB and Pareto/NBD fits.
  */
 import { ExcelCell, readFlag, toExcelError } from "./excel-args";
 import { STATS_ROWS, statsBlock } from "./fit-stats-block";

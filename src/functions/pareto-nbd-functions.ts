@@ -6,8 +6,8 @@
  * CustomFunctions.associate calls: never call associate here.
  */
 
-import { ExcelCell, mapArguments, readFlag, toExcelError } from "./excel-args";
-import { STATS_ROWS, statsBlock } from "./fit-stats-block";
+import { mapArguments } from "./excel-args";
+import { fitResult } from "./fit-result";
 import { blankWhereNoCustomer, readColumns } from "./summary-columns";
 import {
   paretoConditionalExpectedPurchases,
@@ -16,8 +16,6 @@ import {
 import { fitParetoNbd } from "../model/buyers/pareto-nbd-fit";
 import { paretoNbdInformation } from "../model/buyers/pareto-nbd-information";
 import { paretoPurchaseCountProbability } from "../model/buyers/pareto-nbd-probability";
-import { invalidNumber } from "../model/errors";
-import { fitStatistics } from "../model/numerics/fit-statistics";
 
 /**
  * Fits the Pareto/NBD purchase and lifetime model (Schmittlein, Morrison & Colombo) to a customer summary by maximum likelihood.
@@ -36,37 +34,27 @@ export function PARETO_NBD_FIT(
   weights?: any[][],
   stats?: any
 ): any[][] {
-  try {
-    const withStats = readFlag(stats, "stats");
-    const columns = readColumns(
-      [
-        { name: "frequency", arg: frequency },
-        { name: "recency", arg: recency },
-        { name: "T", arg: T },
-      ],
-      weights
-    );
-    if (columns.used === 0)
-      return Array.from({ length: withStats ? STATS_ROWS : 1 }, () => new Array(4).fill(""));
-    const [x, tx, t] = columns.values;
-    const data = { frequency: x, recency: tx, T: t, weight: columns.weight };
-    const fit = fitParetoNbd(data);
-    const parameters = [fit.r, fit.alpha, fit.s, fit.beta];
-    if (!parameters.every(Number.isFinite))
-      throw invalidNumber("the fit produced a value too large to represent");
-    if (!withStats) return [parameters];
-    const info = paretoNbdInformation(data, fit);
-    if (!Number.isFinite(info.logLikelihood))
-      throw invalidNumber("the fit's log-likelihood is too large to represent");
-    return statsBlock(
-      parameters,
-      fitStatistics(parameters, info.information),
-      info.logLikelihood,
-      info.customers
-    ) as any[][];
-  } catch (e) {
-    return [[toExcelError(e)]] as ExcelCell[][] as any[][];
-  }
+  return fitResult(
+    stats,
+    () =>
+      readColumns(
+        [
+          { name: "frequency", arg: frequency },
+          { name: "recency", arg: recency },
+          { name: "T", arg: T },
+        ],
+        weights
+      ),
+    4,
+    ({ values: [x, tx, t], weight }) => {
+      const data = { frequency: x, recency: tx, T: t, weight };
+      const fit = fitParetoNbd(data);
+      return {
+        parameters: [fit.r, fit.alpha, fit.s, fit.beta],
+        information: () => paretoNbdInformation(data, fit),
+      };
+    }
+  );
 }
 
 /**
