@@ -230,7 +230,7 @@ describe("REPEAT_TRACKING", () => {
 });
 
 describe("MODEL_COMPARE", () => {
-  test("LL, AIC and BIC equal the loops; a model not offered yet gets an error in its row", () => {
+  test("LL, AIC and BIC equal the loops; each model is scored at its own row of parameters", () => {
     const got = modelCompare(col(1), col(2), col(3), column(["BGNBD", "PARETO_NBD"]), [
       params,
       params,
@@ -255,8 +255,11 @@ describe("MODEL_COMPARE", () => {
     expect(Math.abs(bic - (4 * Math.log(n) - 2 * ll))).toBeLessThan(1e-9 * Math.abs(ll));
     // The fit's own log-likelihood (row 5 of its stats block) is the same number.
     expect(LL).toBeCloseTo(fitBlock[4][0] as number, 6);
-    expect(got[2][0]).toBe("PARETO_NBD");
-    expect(isError(got[2][1], "#VALUE!", /PARETO_NBD/)).toBe(true);
+    // Pareto/NBD at the same four numbers read as r, α, s, β: its own likelihood, its own AIC.
+    const [pName, pK, pLL, pAic] = got[2] as number[];
+    expect([pName, pK]).toEqual(["Pareto/NBD", 4]);
+    expect(pLL).not.toBeCloseTo(LL, 3);
+    expect(Math.abs(pAic - (8 - 2 * pLL))).toBeLessThan(1e-9 * Math.abs(pLL));
     // One model: its fit's whole stats block is read by its first row.
     expect(modelCompare(col(1), col(2), col(3), "BGNBD", fitBlock, null, false)).toEqual([got[1]]);
     const tooFew = modelCompare(col(1), col(2), col(3), column(["BGNBD", "BGNBD"]), [params]);

@@ -8,11 +8,12 @@ import { BuyerModel, BuyerModelName } from "./buyer-model";
 import { bgbbBuyerModel } from "./bgbb-buyer-model";
 import { bgnbdBuyerModel } from "./bgnbd-buyer-model";
 import { mbgnbdBuyerModel } from "./mbgnbd-buyer-model";
+import { paretoNbdBuyerModel } from "./pareto-nbd-buyer-model";
 import { invalidValue } from "../errors";
 
 export const BUYER_MODELS: Readonly<Record<BuyerModelName, BuyerModel | null>> = {
   BGNBD: bgnbdBuyerModel,
-  PARETO_NBD: null,
+  PARETO_NBD: paretoNbdBuyerModel,
   MBGNBD: mbgnbdBuyerModel,
   BGBB: bgbbBuyerModel,
 };

@@ -74,10 +74,13 @@ describe("modelScore", () => {
 });
 
 describe("buyer models by name", () => {
-  test("BG/NBD under any spelling; the others not yet; nonsense listed", () => {
+  test("every model under any spelling; nonsense listed", () => {
     for (const name of ["BGNBD", "bg/nbd", "BG-NBD", " bg_nbd "])
       expect(buyerModelNamed(name).label).toBe("BG/NBD");
-    expect(() => buyerModelNamed("Pareto/NBD")).toThrow(/do not offer PARETO_NBD yet/);
+    for (const name of ["Pareto/NBD", "pareto-nbd", "PARETO_NBD"])
+      expect(buyerModelNamed(name).label).toBe("Pareto/NBD");
+    expect(buyerModelNamed("mbg/nbd").label).toBe("MBG/NBD");
+    expect(buyerModelNamed("BG/BB").label).toBe("BG/BB");
     expect(() => buyerModelNamed("Weibull")).toThrow(/"BGNBD", "PARETO_NBD", "MBGNBD" or "BGBB"/);
   });
 
