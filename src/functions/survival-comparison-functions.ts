@@ -9,7 +9,7 @@ import { kaplanMeier } from "../model/history/kaplan-meier";
 import { SegmentCodes, SegmentLabel } from "../model/history/segments";
 import { noData } from "../model/history/table-folding";
 import { GrowableInt32 } from "../model/reading/growable";
-import { SurvivalRowReader } from "../model/reading/survival-rows";
+import { lastRowWithContent, SurvivalRowReader } from "../model/reading/survival-rows";
 import { GroupedSurvival, splitByGroup } from "../model/survival/grouped-survival";
 import { logRank, WEIGHTING_CODES } from "../model/survival/log-rank";
 import { nelsonAalen } from "../model/survival/nelson-aalen";
@@ -33,7 +33,13 @@ function groupedRows(
     w: [weights, "weights"],
     g: [groups, "groups"],
   });
-  const reader = new SurvivalRowReader();
+  const cells = (i: number) => [
+    d.at(i),
+    c.at(i),
+    w.length > 0 ? w.at(i) : null,
+    g.length > 0 ? g.at(i) : null,
+  ];
+  const reader = new SurvivalRowReader(lastRowWithContent(d.length, cells));
   const codes = new SegmentCodes("groups");
   const group = new GrowableInt32();
   for (let i = 0; i < d.length; i++) {

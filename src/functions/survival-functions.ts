@@ -7,7 +7,7 @@ import { DomainError } from "../model/errors";
 import { checkConfidence, kaplanMeier } from "../model/history/kaplan-meier";
 import { medianInterval } from "../model/survival/median-interval";
 import { subscriptionDuration } from "../model/history/subscription-durations";
-import { SurvivalRowReader } from "../model/reading/survival-rows";
+import { lastRowWithContent, SurvivalRowReader } from "../model/reading/survival-rows";
 import { STILL_ACTIVE_AFTER } from "../model/reading/subscription-rows";
 import {
   cellError,
@@ -45,8 +45,15 @@ function survivalRows(durations: unknown, churned: unknown, weights: unknown) {
   return survivalRowsOf(survivalTable(durations, churned, weights));
 }
 
-function survivalRowsOf({ d, c, w }: SurvivalTable) {
-  const reader = new SurvivalRowReader();
+/**
+ * The rows counted. A segment's block comes already split (survivalSegments settled the whole
+ * table's empty tail), so its rows of zeros are customers: `tail` "kept".
+ */
+function survivalRowsOf({ d, c, w }: SurvivalTable, tail: "trimmed" | "kept" = "trimmed") {
+  const cells = (i: number) => [d.at(i), c.at(i), w.length > 0 ? w.at(i) : null];
+  const reader = new SurvivalRowReader(
+    tail === "kept" ? Infinity : lastRowWithContent(d.length, cells)
+  );
   for (let i = 0; i < d.length; i++)
     reader.add(i + 1, d.at(i), c.at(i), w.length > 0 ? w.at(i) : null);
   const rows = reader.finish();
@@ -85,8 +92,8 @@ export function KAPLAN_MEIER(
 ): any[][] {
   return spill(() => {
     const table = survivalTable(durations, churned, weights);
-    const curve = (part: SurvivalTable): ExcelCell[][] => {
-      const rows = survivalRowsOf(part);
+    const curve = (part: SurvivalTable, tail?: "kept"): ExcelCell[][] => {
+      const rows = survivalRowsOf(part, tail);
       const level = checkConfidence(optionalNumber(confidence, "confidence", 0.95));
       const withHeaders = optionalHeaders(headers);
       const km = kaplanMeier(rows, level);
@@ -110,7 +117,7 @@ export function KAPLAN_MEIER(
     if (column === null) return curve(table);
     const blocks = survivalSegments(table.d, table.c, table.w, column);
     return stackBlocks(
-      blocks.map((b) => ({ label: b.label, table: curve(pickedTable(table, b.rows)) })),
+      blocks.map((b) => ({ label: b.label, table: curve(pickedTable(table, b.rows), "kept") })),
       optionalHeaders(headers)
     );
   });

@@ -437,30 +437,34 @@ describe("KAPLAN_MEIER: one curve per segment, each the curve of that segment's 
           c.push(r.churned);
           w.push(weight);
           s.push(r.segment);
-          // A row of 0s (desktop Excel's empty cells) is empty; weight 0 stands for nobody.
-          const blankish = (x: unknown) => x === null || x === 0;
-          const empty = blankish(r.duration) && blankish(r.churned) && blankish(weight);
-          rows.push({
-            customer: `row${i}`,
-            day: 0,
-            segment: r.segment,
-            counted: !empty && weight !== 0,
-          });
+          // Weight 0 stands for nobody; a row of 0s is settled below, once the tail is known.
+          rows.push({ customer: `row${i}`, day: 0, segment: r.segment, counted: weight !== 0 });
         });
-        // Every row is a customer of its own. FILTER keeps every data row of the segment, the
-        // ones the function leaves out (weight 0, all zeros) included.
+        // Rows of 0s after the last row with anything else (the segment included) are desktop
+        // Excel's empty tail; before it they are customers active after 0 periods.
+        const zeroish = (x: unknown) => x === null || x === 0 || x === "" || x === false;
+        let last = -1;
+        for (let i = 0; i < d.length; i++)
+          if (![d[i], c[i], w[i], s[i]].every(zeroish) && !(t.titles && i === 0)) last = i;
+        for (let i = 0; i < rows.length; i++)
+          if ([d[i], c[i], w[i]].every(zeroish) && i > last) rows[i].counted = false;
+        // Every row is a customer of its own. The segment's counted rows, as FILTER would give
+        // them, then a row of weight 0 (nobody) with a duration, so that the segment's own rows
+        // of 0s are not read as an empty tail: in the whole table they sit above other rows.
         const blocks = bruteBlocks(rows).map((b) => {
           const key = segmentKey(rows[b.rows[0]].segment);
           const mine = rows.map((_, i) => i);
           return {
             label: b.label,
-            rows: mine.filter(
-              (i) => rows[i].customer !== "" && segmentKey(rows[i].segment) === key
-            ),
+            rows: mine.filter((i) => rows[i].counted && segmentKey(rows[i].segment) === key),
           };
         });
         if (blocks.length === 0) return;
         const weights = t.withWeights ? col(w) : undefined;
+        const ending = (column: unknown[][] | undefined, last: unknown) => [
+          ...(column ?? []),
+          [last],
+        ];
         const km = (
           dd: unknown[][],
           cc: unknown[][],
@@ -470,7 +474,11 @@ describe("KAPLAN_MEIER: one curve per segment, each the curve of that segment's 
         const expected = assemble(
           blocks.map((b) => ({
             label: b.label,
-            result: km(pick(col(d), b.rows)!, pick(col(c), b.rows)!, pick(weights, b.rows)),
+            result: km(
+              ending(pick(col(d), b.rows), 1),
+              ending(pick(col(c), b.rows), 0),
+              ending(pick(weights, b.rows) ?? b.rows.map(() => [null]), 0)
+            ),
           })),
           readsHeaders(t.headers)
         );

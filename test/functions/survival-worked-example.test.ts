@@ -44,10 +44,17 @@ const expectPrinted = (value: unknown, printed: string) => {
   expect((value as number).toFixed(decimals)).toBe(printed);
 };
 
-// The subscriptions the functions count. A row of zeros (duration 0, churned 0) reads as a blank
-// row, because older desktop Excel passes empty cells as 0: a subscription still running in its
-// first month is left out (docs/functions-data.md, "The data you point at").
-const counted = months.map((_, i) => i).filter((i) => !(months[i][0] === 0 && churned[i][0] === 0));
+// The subscriptions the functions count: all of them. The 17 still running in their first
+// month are rows of zeros (duration 0, churned 0) above the last row with data, so they are
+// customers, not Excel's empty tail (docs/function-rules.md).
+const counted = months.map((_, i) => i);
+
+test("the 17 subscriptions in their first month are rows of zeros, and are counted", () => {
+  const zeros = months.filter((m, i) => m[0] === 0 && churned[i][0] === 0).length;
+  expect(zeros).toBe(Number(figure(/the (\d+) still running in their first month/i)));
+  const km = call("KAPLAN_MEIER", months, churned);
+  expect(km[1][1]).toBe(rows.length); // at risk at the first time: every subscription
+});
 
 test("the sample has the page's 334 subscriptions and four plans", () => {
   expect(rows).toHaveLength(Number(figure(/mrr for (\d+) subscriptions/)));
@@ -121,7 +128,7 @@ test("RMST within 12 months: the page's figures, and the same area under Kaplan-
     area += s * (12 - last);
     expect(Math.abs((row[1] as number) - area)).toBeLessThan(1e-9);
   });
-  const value = figure(/6\.20 × \$99 = \$(\d+)/);
+  const value = figure(/6\.25 × \$99 = \$(\d+)/);
   expectPrinted(99 * (result.find((r) => r[0] === "$99")![1] as number), value);
 });
 

@@ -2,7 +2,10 @@
 import fs from "fs";
 import path from "path";
 
-export const DIST = path.resolve(__dirname, "../../dist");
+/** dist/, or TEST_DIST: a build of one's own (ADDIN_OUTPUT_DIR) while dist/ is being rebuilt. */
+export const DIST = process.env.TEST_DIST
+  ? path.resolve(process.env.TEST_DIST)
+  : path.resolve(__dirname, "../../dist");
 
 export function builtFile(name: string): string {
   const file = path.join(DIST, name);

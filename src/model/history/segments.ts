@@ -10,7 +10,7 @@ import { cellError, plainValue } from "../reading/cell-values";
 import { GrowableInt32 } from "../reading/growable";
 import { OrderColumnNames, OrderRowReader, ORDER_COLUMN_NAMES } from "../reading/order-rows";
 import { SubscriptionRowReader } from "../reading/subscription-rows";
-import { SurvivalRowReader } from "../reading/survival-rows";
+import { lastRowWithContent, SurvivalRowReader } from "../reading/survival-rows";
 import { Column, noData } from "./table-folding";
 
 /** A segment as the user wrote it: text or a number ("" for an empty cell, "TRUE" for TRUE). */
@@ -206,9 +206,16 @@ export function survivalSegments(
   segments: Column
 ): SegmentBlock[] {
   const codes = new SegmentCodes();
-  const reader = new SurvivalRowReader();
-  const kept = new SegmentedRows();
   const hasWeights = weights.length > 0;
+  const reader = new SurvivalRowReader(
+    lastRowWithContent(durations.length, (i) => [
+      durations.at(i),
+      churned.at(i),
+      hasWeights ? weights.at(i) : null,
+      segments.at(i),
+    ])
+  );
+  const kept = new SegmentedRows();
   for (let i = 0; i < durations.length; i++) {
     const before = reader.count;
     reader.add(i + 1, durations.at(i), churned.at(i), hasWeights ? weights.at(i) : null);

@@ -1,13 +1,30 @@
 /**
  * Reads Kaplan-Meier input (duration, churned flag, optional weight) row by row with the data
- * rules of cell-values.ts. A row blank in every column is skipped; desktop Excel passes empty
- * cells as 0, so a row of duration 0 and flag 0 (a customer censored at once) reads as blank too.
+ * rules of cell-values.ts. A row blank in every column is skipped. Older desktop Excel passes
+ * empty cells as 0, so a row of zeros is ambiguous: below the last row with anything else in it
+ * (the empty tail of a whole-column reference) it is blank; above it, it is a customer still
+ * active after 0 periods (a subscription in its first month), which must be counted.
  */
-import { cellError, flagValue, isBlankOrZero, numberValue } from "./cell-values";
+import { cellError, flagValue, isBlank, isBlankOrZero, numberValue, plainValue } from "./cell-values";
 import { GrowableFloat64, GrowableInt32 } from "./growable";
 import { SurvivalRows } from "../history/kaplan-meier";
 
+/**
+ * The last row (1-based) of a survival table with a cell that is neither blank nor 0: rows of
+ * zeros below it are Excel's empty cells, rows of zeros above it are customers.
+ */
+export function lastRowWithContent(
+  rows: number,
+  cells: (i: number) => readonly unknown[]
+): number {
+  for (let i = rows - 1; i >= 0; i--) if (!cells(i).every(isBlankOrZero)) return i + 1;
+  return 0;
+}
+
 export class SurvivalRowReader {
+  /** Rows of zeros after this row are blank (see lastRowWithContent); Infinity: none are. */
+  constructor(private readonly lastContentRow = Infinity) {}
+
   private readonly duration = new GrowableFloat64();
   private readonly churned = new GrowableInt32();
   private readonly weight = new GrowableFloat64();
@@ -15,7 +32,13 @@ export class SurvivalRowReader {
 
   add(row: number, durationCell: unknown, churnedCell: unknown, weightCell: unknown): void {
     const first = this.rowsSeen++ === 0;
-    if (isBlankOrZero(durationCell) && isBlankOrZero(churnedCell) && isBlankOrZero(weightCell))
+    if ([durationCell, churnedCell, weightCell].every((cell) => isBlank(plainValue(cell)))) return;
+    if (
+      row > this.lastContentRow &&
+      isBlankOrZero(durationCell) &&
+      isBlankOrZero(churnedCell) &&
+      isBlankOrZero(weightCell)
+    )
       return;
     if (first && typeof durationCell === "string" && Number.isNaN(Number(durationCell))) return; // titles
     const duration = numberValue(durationCell, "durations", row);

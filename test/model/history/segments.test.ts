@@ -104,13 +104,18 @@ describe("the readers' splits", () => {
     expect(blocks.map((b) => [b.label, Array.from(b.rows)])).toEqual([["basic", [0, 1, 2]]]);
   });
 
-  test("survival rows: each row its own customer; weight 0 and empty rows have no segment", () => {
+  test("survival rows: each row its own customer; weight 0 and the empty tail have no segment", () => {
     const blocks = survivalSegments(
-      column([3, 0, 5, 2]),
-      column([1, 0, 0, 1]),
-      column([1, null, 0, 2]),
-      column(["a", "b", "c", "a"])
+      column([3, 0, 5, 2, 0]),
+      column([1, 0, 0, 1, 0]),
+      column([1, null, 0, 2, 0]),
+      column(["a", "b", "c", "a", 0])
     );
-    expect(blocks.map((b) => [b.label, Array.from(b.rows)])).toEqual([["a", [0, 3]]]);
+    // Row 2's zeros sit above the data's last row: a customer active after 0 periods, in "b".
+    // Row 5's zeros (segment 0 too) are desktop Excel's empty tail.
+    expect(blocks.map((b) => [b.label, Array.from(b.rows)])).toEqual([
+      ["a", [0, 3]],
+      ["b", [1]],
+    ]);
   });
 });
