@@ -3,12 +3,13 @@
  * (counts of identical rows). Per customer (docs/definitions.md §12), in logs:
  *   ln L = lnΓ(r+x) − lnΓ(r) + r ln(α/(α+T)) − x ln(α+T) + s ln(β/(β+T)) + ln(1 + R),
  * with ln(1 + R) and its derivatives from pareto-nbd-likelihood.ts (two ₂F₁ per customer).
- * lnΓ terms are computed once per distinct x. Newton on (ln r, ln α, ln s, ln β) with the
- * analytic gradient and Hessian (newton-maximise.ts), as the BG/NBD fit does.
+ * lnΓ terms are computed once per distinct x, and each tail K(τ) (pareto-nbd-likelihood.ts) once
+ * per distinct (x, τ), shared by every customer who needs it. Newton on (ln r, ln α, ln s, ln β)
+ * with the analytic gradient and Hessian (newton-maximise.ts), as the BG/NBD fit does.
  */
 import { CustomerSummary } from "./bgnbd-fit";
 import { checkParetoCustomer } from "./pareto-nbd";
-import { logOnePlusDeathOdds } from "./pareto-nbd-likelihood";
+import { deathOddsFromTails, logTail } from "./pareto-nbd-likelihood";
 import { FrequencyGroups, frequencyGroups } from "./frequency-groups";
 import { invalidNumber, invalidValue } from "../errors";
 import { digamma, logGamma, trigamma } from "../numerics/log-gamma";
@@ -31,6 +32,16 @@ interface Prepared extends FrequencyGroups {
   T: Float64Array;
   w: Float64Array;
   totalWeight: number;
+  /**
+   * The distinct (x, τ) whose tail K(τ) the likelihood needs (τ = t_x and τ = T of each
+   * customer with t_x < T): customers of one cohort share T, and every x = 0 shares t_x = 0,
+   * so there are far fewer tails (two ₂F₁ each) than customers.
+   */
+  tailX: Float64Array;
+  tailTau: Float64Array;
+  /** Each row's tail at t_x and at T (−1 when t_x ≥ T: no time to have died in). */
+  atTx: Int32Array;
+  atT: Int32Array;
 }
 
 /** Validates every row, drops weight-0 rows and merges identical customers (summing weights). */
@@ -69,17 +80,46 @@ function prepare(data: CustomerSummary): Prepared {
   }
   let totalWeight = 0;
   for (const weight of w) totalWeight += weight;
+  const tailOf = new Map<number, Map<number, number>>();
+  const tailX: number[] = [];
+  const tailTau: number[] = [];
+  const tail = (x: number, tau: number) => {
+    let byTau = tailOf.get(x);
+    if (byTau === undefined) tailOf.set(x, (byTau = new Map()));
+    let k = byTau.get(tau);
+    if (k === undefined) {
+      byTau.set(tau, (k = tailX.length));
+      tailX.push(x);
+      tailTau.push(tau);
+    }
+    return k;
+  };
+  const atTx = new Int32Array(w.length).fill(-1);
+  const atT = new Int32Array(w.length).fill(-1);
+  for (let i = 0; i < w.length; i++) {
+    if (tx[i] >= T[i]) continue;
+    atTx[i] = tail(rowX[i], tx[i]);
+    atT[i] = tail(rowX[i], T[i]);
+  }
   return {
     tx: Float64Array.from(tx),
     T: Float64Array.from(T),
     w: Float64Array.from(w),
     ...frequencyGroups(rowX, w),
     totalWeight,
+    tailX: Float64Array.from(tailX),
+    tailTau: Float64Array.from(tailTau),
+    atTx,
+    atT,
   };
 }
 
 const gi = new Float64Array(4);
 const hi = new Float64Array(16);
+/** ln K, its gradients and Hessians at every tail of the data (grown as needed, reused). */
+let tailK = new Float64Array(0);
+let tailG = new Float64Array(0);
+let tailH = new Float64Array(0);
 
 /**
  * Past s = e^8 (about 3,000) every customer has the same death rate s/β to within
@@ -117,6 +157,26 @@ function logLikelihood(
     if (want) G[0] += W * (digamma(r + x) - psiR);
     if (second) Hn[0] += W * (trigamma(r + x) - triR);
   }
+  const tails = d.tailX.length;
+  if (tailK.length < tails) {
+    tailK = new Float64Array(tails);
+    tailG = new Float64Array(4 * tails);
+    tailH = new Float64Array(16 * tails);
+  }
+  for (let p = 0; p < tails; p++) {
+    tailK[p] = logTail(
+      d.tailX[p],
+      d.tailTau[p],
+      r,
+      alpha,
+      s,
+      beta,
+      want ? gi : null,
+      second ? hi : null
+    );
+    if (want) tailG.set(gi, 4 * p);
+    if (second) tailH.set(hi, 16 * p);
+  }
   const lnAlpha = Math.log(alpha);
   const lnBeta = Math.log(beta);
   for (let i = 0; i < d.w.length; i++) {
@@ -126,17 +186,31 @@ function logLikelihood(
     const k = r + x;
     const lAT = Math.log(alpha + T);
     const lBT = Math.log(beta + T);
-    const odds = logOnePlusDeathOdds(
-      x,
-      d.tx[i],
-      T,
-      r,
-      alpha,
-      s,
-      beta,
-      want ? gi : null,
-      second ? hi : null
-    );
+    const pt = d.atTx[i];
+    let odds = 0;
+    if (pt >= 0) {
+      const pT = d.atT[i];
+      odds = deathOddsFromTails(
+        x,
+        d.tx[i],
+        T,
+        r,
+        alpha,
+        s,
+        beta,
+        tailK[pt],
+        tailK[pT],
+        tailG,
+        tailH,
+        pt,
+        pT,
+        want ? gi : null,
+        second ? hi : null
+      );
+    } else {
+      gi.fill(0);
+      hi.fill(0);
+    }
     ll += w * (r * lnAlpha - k * lAT + s * (lnBeta - lBT) + odds);
     if (!want) continue;
     const iA = 1 / (alpha + T);
@@ -146,7 +220,8 @@ function logLikelihood(
     G[2] += w * (lnBeta - lBT + gi[2]);
     G[3] += w * (s / beta - s * iB + gi[3]);
     if (!second) continue;
-    for (let j = 0; j < 16; j++) Hn[j] += w * hi[j];
+    // The upper triangle is all toLogParameters reads.
+    for (let a = 0; a < 4; a++) for (let b = a; b < 4; b++) Hn[a * 4 + b] += w * hi[a * 4 + b];
     Hn[1] += w * (1 / alpha - iA);
     Hn[5] += w * (-r / (alpha * alpha) + k * iA * iA);
     Hn[11] += w * (1 / beta - iB);
@@ -161,7 +236,7 @@ const NAMES = ["r", "alpha", "s", "beta"];
 /** Why the likelihood has no finite maximum, read from where the climb was heading. */
 function noMaximum(index: number, theta: Float64Array): Error {
   const [r, alpha, s, beta] = Array.from(theta, Math.exp);
-  const [lr, la, ls, lb] = theta;
+  const [lr, , ls, lb] = theta;
   const lead = "no finite Pareto/NBD parameters fit these customers";
   if (s / beta < 1e-9 || (ls < -12 && lb < 12))
     return invalidNumber(
@@ -192,18 +267,38 @@ function startingPoint(d: Prepared): number[] {
   return [0, Math.log(1 / rate), 0, Math.log(Math.max(meanT, 1e-6))];
 }
 
+/** The climb accepted a point at the ridge's edge (ln r or ln s past RIDGE − EDGE). */
+class AtRidge {
+  constructor(readonly theta: Float64Array) {}
+}
+const EDGE = 0.05;
+
 function climb(d: Prepared) {
-  const f = (theta: Float64Array, grad: Float64Array | null, hess: Float64Array | null) =>
-    logLikelihood(d, theta, grad, hess);
+  // Newton asks for the Hessian only at the points it accepts: one at the ridge's edge means the
+  // climb is running along the ridge. It stops there at once: crawling the last steps towards
+  // RIDGE with halved steps costs seconds (z → 1 in every ₂F₁) and ends in the same #NUM!.
+  const f = (theta: Float64Array, grad: Float64Array | null, hess: Float64Array | null) => {
+    if (hess && (theta[0] > RIDGE - EDGE || theta[2] > RIDGE - EDGE))
+      throw new AtRidge(Float64Array.from(theta));
+    return logLikelihood(d, theta, grad, hess);
+  };
   const floor = 1e-8 * d.totalWeight;
   const start = startingPoint(d);
   let limit = -Infinity;
   const recordLimit = (index: number, theta: Float64Array) => {
-    limit = f(theta, null, null);
+    limit = logLikelihood(d, theta, null, null);
     return noMaximum(index, theta);
   };
+  const ridgeLimit = (e: unknown) => {
+    if (!(e instanceof AtRidge)) throw e;
+    return recordLimit(e.theta[2] > RIDGE - EDGE ? 2 : 0, e.theta);
+  };
   try {
-    return maximiseLogParameters(start, f, recordLimit, floor);
+    try {
+      return maximiseLogParameters(start, f, recordLimit, floor);
+    } catch (e) {
+      throw ridgeLimit(e);
+    }
   } catch (first) {
     if (limit === -Infinity) throw first;
     const boundary = limit;

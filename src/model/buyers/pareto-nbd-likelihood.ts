@@ -79,21 +79,24 @@ export function logTail(
   const fcc = f2[4];
   const fcz = f2[5];
   const fzz = f2[8];
-  const set = (i: number, j: number, v: number) => {
-    h[i * 4 + j] = v;
-    h[j * 4 + i] = v;
-  };
-  set(jb, jb, fbb + 2 * fbc + fcc);
-  set(jb, jc, fbc + fcc);
-  set(jc, jc, fcc);
-  set(jb, 1, (fbz + fcz) * zA);
-  set(jb, 3, (fbz + fcz) * zB);
-  set(jc, 1, fcz * zA);
-  set(jc, 3, fcz * zB);
+  // The symmetric entries in pairs (no closure: this runs once per customer and evaluation).
+  const bb = fbb + 2 * fbc + fcc;
+  const bc = fbc + fcc;
+  const b1 = (fbz + fcz) * zA;
+  const b3 = (fbz + fcz) * zB;
+  const c1 = fcz * zA;
+  const c3 = fcz * zB;
   const b2 = 1 / (big * big);
-  set(1, 1, fzz * zA * zA + fz * (upper ? -2 * q * b2 : 0));
-  set(1, 3, fzz * zA * zB + fz * b2);
-  set(3, 3, fzz * zB * zB + fz * (upper ? 0 : -2 * q * b2));
+  h[jb * 5] = bb;
+  h[jb * 4 + jc] = h[jc * 4 + jb] = bc;
+  h[jc * 5] = fcc;
+  h[jb * 4 + 1] = h[4 + jb] = b1;
+  h[jb * 4 + 3] = h[12 + jb] = b3;
+  h[jc * 4 + 1] = h[4 + jc] = c1;
+  h[jc * 4 + 3] = h[12 + jc] = c3;
+  h[5] = fzz * zA * zA + fz * (upper ? -2 * q * b2 : 0);
+  h[7] = h[13] = fzz * zA * zB + fz * b2;
+  h[15] = fzz * zB * zB + fz * (upper ? 0 : -2 * q * b2);
   const ir = 1 / (rho * rho);
   h[0] += ir;
   h[2] += ir;
@@ -106,10 +109,11 @@ export function logTail(
   return value;
 }
 
-const gt = new Float64Array(4);
-const ht = new Float64Array(16);
-const gT = new Float64Array(4);
-const hT = new Float64Array(16);
+/** Both tails' gradients (t_x at 0, T at 4) and Hessians (at 0 and 16), for logOnePlusDeathOdds. */
+const gPair = new Float64Array(8);
+const hPair = new Float64Array(32);
+const gOne = new Float64Array(4);
+const hOne = new Float64Array(16);
 
 /**
  * ln(1 + R) for one customer; with G (4) and H (4×4) its gradient and Hessian in
@@ -129,12 +133,48 @@ export function logOnePlusDeathOdds(
   if (G) G.fill(0);
   if (H) H.fill(0);
   if (tx >= T) return 0; // no time after the last purchase to have died in: R = 0
+  const a = logTail(x, tx, r, alpha, s, beta, G ? gOne : null, H ? hOne : null);
+  gPair.set(gOne, 0);
+  hPair.set(hOne, 0);
+  const b = logTail(x, T, r, alpha, s, beta, G ? gOne : null, H ? hOne : null);
+  gPair.set(gOne, 4);
+  hPair.set(hOne, 16);
+  return deathOddsFromTails(x, tx, T, r, alpha, s, beta, a, b, gPair, hPair, 0, 1, G, H);
+}
+
+const ga = new Float64Array(4);
+const gb = new Float64Array(4);
+
+/**
+ * ln(1 + R) for one customer with t_x < T from ln K(t_x) (`lnKtx`) and ln K(T) (`lnKT`), as
+ * logTail gives them: the fit computes each (x, τ)'s tail once for every customer who shares it.
+ * With G, the tails' gradients are read from `tailG` (4 per tail: tail i at 4i) and, with H,
+ * their Hessians from `tailH` (16 per tail), for the tails numbered `atTx` and `atT`. G (4) and
+ * H (4×4) receive ln(1+R)'s gradient and Hessian.
+ */
+export function deathOddsFromTails(
+  x: number,
+  tx: number,
+  T: number,
+  r: number,
+  alpha: number,
+  s: number,
+  beta: number,
+  lnKtx: number,
+  lnKT: number,
+  tailG: Float64Array,
+  tailH: Float64Array,
+  atTx: number,
+  atT: number,
+  G: Float64Array | null,
+  H: Float64Array | null
+): number {
   const k = r + x;
   const lA = Math.log1p((T - tx) / (alpha + tx)); // ln((α+T)/(α+t_x))
   const lB = Math.log1p((T - tx) / (beta + tx));
   const D = k * lA + s * lB;
-  const a = D + logTail(x, tx, r, alpha, s, beta, G ? gt : null, H ? ht : null);
-  const b = logTail(x, T, r, alpha, s, beta, G ? gT : null, H ? hT : null);
+  const a = D + lnKtx;
+  const b = lnKT;
   const m = Math.max(a, 0);
   const ea = Math.exp(a - m);
   const eb = Math.exp(b - m);
@@ -144,24 +184,35 @@ export function logOnePlusDeathOdds(
   // D's derivatives join K(t_x)'s.
   const dA = 1 / (alpha + T) - 1 / (alpha + tx);
   const dB = 1 / (beta + T) - 1 / (beta + tx);
-  gt[0] += lA;
-  gt[1] += k * dA;
-  gt[2] += lB;
-  gt[3] += s * dB;
-  for (let i = 0; i < 4; i++) G[i] = (ea * gt[i] - eb * gT[i]) / S;
+  const oa = 4 * atTx;
+  const ob = 4 * atT;
+  ga[0] = tailG[oa] + lA;
+  ga[1] = tailG[oa + 1] + k * dA;
+  ga[2] = tailG[oa + 2] + lB;
+  ga[3] = tailG[oa + 3] + s * dB;
+  const wa = ea / S;
+  const wb = eb / S;
+  for (let i = 0; i < 4; i++) {
+    gb[i] = tailG[ob + i];
+    G[i] = wa * ga[i] - wb * gb[i];
+  }
   if (!H) return value;
-  ht[1] += dA;
-  ht[4] += dA;
-  ht[5] += k * (1 / ((alpha + tx) * (alpha + tx)) - 1 / ((alpha + T) * (alpha + T)));
-  ht[11] += dB;
-  ht[14] += dB;
-  ht[15] += s * (1 / ((beta + tx) * (beta + tx)) - 1 / ((beta + T) * (beta + T)));
+  const ha = 16 * atTx;
+  const hb = 16 * atT;
   for (let i = 0; i < 4; i++)
     for (let j = i; j < 4; j++) {
       const v =
-        (ea * (ht[i * 4 + j] + gt[i] * gt[j]) - eb * (hT[i * 4 + j] + gT[i] * gT[j])) / S -
+        wa * (tailH[ha + i * 4 + j] + ga[i] * ga[j]) -
+        wb * (tailH[hb + i * 4 + j] + gb[i] * gb[j]) -
         G[i] * G[j];
       H[i * 4 + j] = H[j * 4 + i] = v;
     }
+  // D's second derivatives: ∂²D/∂r∂α = dA, ∂²D/∂α² = k(1/(α+t_x)² − 1/(α+T)²), and so for s, β.
+  const dAA = k * (1 / ((alpha + tx) * (alpha + tx)) - 1 / ((alpha + T) * (alpha + T)));
+  const dBB = s * (1 / ((beta + tx) * (beta + tx)) - 1 / ((beta + T) * (beta + T)));
+  H[1] = H[4] += wa * dA;
+  H[5] += wa * dAA;
+  H[11] = H[14] += wa * dB;
+  H[15] += wa * dBB;
   return value;
 }

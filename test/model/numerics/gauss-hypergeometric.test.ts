@@ -38,7 +38,11 @@ function bigSeries(A: number, B: number, C: number, D: number, Z: number): numbe
     term = (term * (a + n * d) * (b + n * d) * z) / ((c + n * d) * d * (n + 1n) * 1024n);
     sum += term;
     const size = term < 0n ? -term : term;
-    if (size * 10n ** 60n < sum && n > 10n && (a + n * d) * (b + n * d) * BigInt(Math.abs(Z)) < (c + n * d) * d * (n + 1n) * 1024n)
+    if (
+      size * 10n ** 60n < sum &&
+      n > 10n &&
+      (a + n * d) * (b + n * d) * BigInt(Math.abs(Z)) < (c + n * d) * d * (n + 1n) * 1024n
+    )
       break;
   }
   return lnFixed(sum);
@@ -138,7 +142,13 @@ describe("₂F₁(1, b; c; z) with its derivatives in (b, c, z)", () => {
           const b = B / 64;
           const c = b + gap / 64 + (b + gap / 64 > 1 ? 0 : 1);
           const z = Z / 1024;
-          const out = hypergeometricOneDerivatives(b, c, z, 1 - z, newLogHypergeometricDerivatives());
+          const out = hypergeometricOneDerivatives(
+            b,
+            c,
+            z,
+            1 - z,
+            newLogHypergeometricDerivatives()
+          );
           expect(Math.abs(out.value - exact(b, c, z))).toBeLessThan(1e-12);
           expect(Math.abs(logHypergeometricOne(b, c, z, 1 - z) - out.value)).toBeLessThan(1e-13);
           // Central differences of the (value-only) function in b and c, with steps 2^-10.
@@ -237,4 +247,123 @@ describe("₂F₁(1, b; c; z) with its derivatives in (b, c, z)", () => {
         if (q >= 1e-5) expect(rel(out.value, brute(b, c, z))).toBeLessThan(1e-11);
       }
   });
+});
+
+/**
+ * A double-double number (hi + lo, |lo| ≤ ulp(hi)/2) and the few operations the reference series
+ * needs, written here in plain loops (Knuth's two-sum, Dekker's split product): about 32
+ * significant digits, so a series of hundreds of thousands of terms stays exact to double
+ * precision.
+ */
+type DD = [number, number];
+const twoSum = (a: number, b: number): DD => {
+  const s = a + b;
+  const v = s - a;
+  return [s, a - (s - v) + (b - v)];
+};
+const split = (a: number): DD => {
+  const t = 134217729 * a; // 2^27 + 1
+  const hi = t - (t - a);
+  return [hi, a - hi];
+};
+const twoProd = (a: number, b: number): DD => {
+  const p = a * b;
+  const [ah, al] = split(a);
+  const [bh, bl] = split(b);
+  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
+};
+const ddAdd = (x: DD, y: DD): DD => {
+  const [s, e] = twoSum(x[0], y[0]);
+  return twoSum(s, e + x[1] + y[1]);
+};
+const ddMul = (x: DD, y: DD): DD => {
+  const [p, e] = twoProd(x[0], y[0]);
+  return twoSum(p, e + x[0] * y[1] + x[1] * y[0]);
+};
+const ddDiv = (x: DD, y: DD): DD => {
+  const q1 = x[0] / y[0];
+  const r = ddAdd(x, ddMul([-q1, 0], y));
+  const q2 = r[0] / y[0];
+  const r2 = ddAdd(r, ddMul([-q2, 0], y));
+  return ddAdd(twoSum(q1, q2), [r2[0] / y[0], 0]);
+};
+
+/**
+ * ln ₂F₁(a, b; c; z) by its series in double-double, every term's ratio (a+n)(b+n)z/((c+n)(n+1))
+ * formed in double-double, until the terms fall below 1e-25 of the sum while the ratios stay
+ * under 1 (the tail is then below 1e-25·ratio/(1 − ratio) of the sum).
+ */
+function ddSeries(a: number, b: number, c: number, z: number): number {
+  let term: DD = [1, 0];
+  let sum: DD = [1, 0];
+  const zz: DD = [z, 0];
+  for (let n = 0; n < 5e6; n++) {
+    const num = ddMul(ddMul(twoSum(a, n), twoSum(b, n)), zz);
+    const den = ddMul(twoSum(c, n), [n + 1, 0]);
+    const ratio = ddDiv(num, den);
+    term = ddMul(term, ratio);
+    sum = ddAdd(sum, term);
+    if (ratio[0] < 1 && term[0] * (1 / (1 - ratio[0])) < 1e-25 * sum[0]) break;
+  }
+  return Math.log(sum[0]) + sum[1] / sum[0];
+}
+
+describe("₂F₁ against a double-double series on random parameters, near z = 1 too", () => {
+  /** 1 − z = Q·2⁻⁴⁰ with Q whole: z and 1 − z both exact in doubles. */
+  const nearOne = fc.double({ min: Math.log(1e-4), max: Math.log(0.5), noNaN: true }).map((v) => {
+    const q = Math.round(Math.exp(v) * 2 ** 40) / 2 ** 40;
+    return { z: 1 - q, q };
+  });
+  const positive = (lo: number, hi: number) =>
+    fc.double({ min: Math.log(lo), max: Math.log(hi), noNaN: true }).map(Math.exp);
+
+  test("the Pareto/NBD's ₂F₁(1, b; c; z) on both branches, 1 − z from 0.5 down to 1e-4", () => {
+    fc.assert(
+      fc.property(
+        // α ≥ β: b = r + x, c = b + s + 1; α < β: b = s + 1, c = b + r + x.
+        fc.boolean(),
+        positive(1e-3, 30),
+        fc.integer({ min: 0, max: 10_000 }),
+        positive(1e-3, 3000),
+        nearOne,
+        (upper, r, x, s, { z, q }) => {
+          const b = upper ? r + x : s + 1;
+          const c = upper ? b + s + 1 : b + r + x;
+          if (!(c > 1)) return;
+          const ref = ddSeries(1, b, c, z);
+          const out = hypergeometricOneDerivatives(b, c, z, q, newLogHypergeometricDerivatives());
+          expect(rel(out.value, ref)).toBeLessThan(1e-12);
+          expect(rel(logHypergeometricOne(b, c, z, q), ref)).toBeLessThan(1e-12);
+          expect([...out.gradient, ...out.hessian].every(Number.isFinite)).toBe(true);
+        }
+      ),
+      { numRuns: 60 }
+    );
+  });
+
+  test("logHypergeometric2F1(a, b; c; z) with c above a or b, 1 − z down to 1e-4", () => {
+    fc.assert(
+      fc.property(
+        positive(0.05, 20),
+        positive(0.05, 20),
+        positive(0.05, 20),
+        nearOne,
+        (a, b, gap, { z, q }) => {
+          const c = Math.min(a, b) + gap;
+          const ref = ddSeries(a, b, c, z);
+          expect(Math.abs(logHypergeometric2F1(a, b, c, z, q) - ref)).toBeLessThan(
+            1e-11 * Math.max(1, Math.abs(ref))
+          );
+        }
+      ),
+      { numRuns: 60 }
+    );
+  });
+});
+
+test("the double-double series itself: ₂F₁(1, 1; 2; z) = −ln(1−z)/z to 1e-15 near z = 1", () => {
+  for (const q of [0.5, 2 ** -10, 2 ** -13]) {
+    const z = 1 - q;
+    expect(rel(ddSeries(1, 1, 2, z), Math.log(-Math.log(q) / z))).toBeLessThan(1e-15);
+  }
 });
