@@ -13,7 +13,7 @@ export function medianMs(run: () => unknown, repeats: number, warmup = 2): numbe
 }
 
 /** One timed run: wall milliseconds, from a clean heap when Node exposes gc. */
-function timedMs(run: () => unknown): number {
+export function timedMs(run: () => unknown): number {
   collectGarbage();
   const t0 = process.hrtime.bigint();
   run();
