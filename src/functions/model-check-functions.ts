@@ -325,7 +325,7 @@ export function MODEL_COMPARE(
   frequency: any[][],
   recency: any[][],
   T: any[][],
-  models: any,
+  models: any[][],
   params: any[][],
   weights?: any[][],
   headers?: any
