@@ -1,7 +1,9 @@
 /* eslint-disable no-undef */
 /*
- * Builds dist/: taskpane.html (shared runtime page: pane + custom functions), functions.js
- * (loadable on its own with only a CustomFunctions global), functions.json (generated from
+ * Builds dist/: taskpane.html (shared runtime page: pane + custom functions; it loads taskpane.js
+ * alone, which associates every custom function at once and loads their code in a chunk of its
+ * own: src/functions/lazy-function-table.ts), functions.js (the manifest's functions script, the
+ * same functions whole, loadable on its own with only a CustomFunctions global), functions.json (generated from
  * JSDoc), functions-zh-cn.json (the same with Chinese descriptions), assets, manifest.xml (for
  * ADDIN_PUBLIC_URL's address when it is set: docs/deploy.md), and a local copy of Office.js for
  * the offline preview. Layout follows Microsoft's add-in templates.
@@ -27,8 +29,10 @@ const FUNCTION_FILES = require("fs")
   .sort()
   .map((f) => `./src/functions/${f}`);
 const FUNCTION_TRANSLATIONS = FUNCTION_FILES.map((f) => f.replace(/\.ts$/, ".zh-cn.json"));
-/** What taskpane.html loads before the pane is interactive (Office.js aside). */
-const INITIAL_BUNDLES = /^(functions|taskpane)\.js$/;
+/** The entry bundles (Terser-minified): taskpane.html loads taskpane.js; functions.js stands alone. */
+const INITIAL_BUNDLES = /^(functions|taskpane|intl-warm-up)\.js$/;
+/** Written at build time (scripts/page-functions-loader.js): the page's ids and its functions chunk. */
+const LAZY_FUNCTION_TABLE = path.resolve(__dirname, "src/functions/lazy-function-table.ts");
 /** Where the build goes: dist/, or ADDIN_OUTPUT_DIR (a test builds into a folder of its own). */
 const OUTPUT_DIR = path.resolve(__dirname, process.env.ADDIN_OUTPUT_DIR || "dist");
 /** The origin every URL in manifest.xml names: the dev server's (npm start). */
@@ -153,6 +157,8 @@ async function paneConfig(env, dev, address) {
     entry: {
       functions: FUNCTION_FILES,
       taskpane: "./src/taskpane/index.tsx",
+      // Named by hand in taskpane.html (async, ahead of Office.js): src/taskpane/intl-warm-up.ts.
+      "intl-warm-up": "./src/taskpane/intl-warm-up.ts",
     },
     output: {
       path: OUTPUT_DIR,
@@ -170,6 +176,19 @@ async function paneConfig(env, dev, address) {
             { loader: "esbuild-loader", options: { target: "es2020", jsx: "automatic" } },
             { loader: path.resolve(__dirname, "scripts/griffel-aot-loader.js") },
           ],
+        },
+        {
+          // The page's custom functions: ids now, code in the "custom-functions" chunk. Runs
+          // before the TypeScript loaders; "?lazy" copies of the functions files associate nothing.
+          enforce: "pre",
+          test: LAZY_FUNCTION_TABLE,
+          loader: path.resolve(__dirname, "scripts/page-functions-loader.js"),
+        },
+        {
+          enforce: "pre",
+          test: /[\\/]src[\\/]functions[\\/][^\\/]*functions\.ts$/,
+          resourceQuery: /^\?lazy$/,
+          loader: path.resolve(__dirname, "scripts/page-functions-loader.js"),
         },
         {
           test: /\.(png|jpg|jpeg|gif|ico)$/,
@@ -198,7 +217,9 @@ async function paneConfig(env, dev, address) {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["functions", "taskpane"],
+        // Not functions.js: taskpane.js associates the functions itself, and their code loads
+        // after the first screen (or on the first call), not before it.
+        chunks: ["taskpane"],
         templateParameters: { officeJs: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN },
       }),
       new CopyWebpackPlugin({

@@ -1,5 +1,7 @@
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
+import { associateOnFirstCall } from "../functions/associate-on-first-call";
+import { FUNCTION_IDS, loadFunctionTable } from "../functions/lazy-function-table";
 import { WORKED_EXAMPLE } from "../model/economics/scenario";
 import { App } from "./components/shell/App";
 import { formatForInput, formatQuantity } from "./format/format-number";
@@ -10,6 +12,27 @@ import { loadLanguage, resolveLanguage } from "./i18n/strings";
 
 // Marks for bench/pane/bench-pane.ts: how long the bundle took to evaluate, and when Office was ready.
 performance.mark("pane:bundle-evaluated");
+
+/**
+ * The RETAIN.* custom functions: this page is their runtime (the shared runtime). Every id is
+ * associated here, while the page loads and never after an await (Excel can fail the first
+ * call of a function associated late); their code loads on the first call, or once the first
+ * screen is up (loadFunctionsWhenIdle). Without Office.js (the preview offline) there is none.
+ */
+const customFunctions =
+  typeof CustomFunctions !== "undefined"
+    ? associateOnFirstCall(FUNCTION_IDS, loadFunctionTable, (id, fn) =>
+        CustomFunctions.associate(id, fn)
+      )
+    : null;
+
+/** After the first screen, when the page has nothing else to do: the functions' code, so a call finds it. */
+function loadFunctionsWhenIdle(): void {
+  if (!customFunctions) return;
+  const load = () => void customFunctions.load().catch(() => undefined); // the next call retries
+  if (typeof requestIdleCallback === "function") requestIdleCallback(load, { timeout: 3000 });
+  else setTimeout(load, 1000);
+}
 
 /**
  * Entry: inside Excel, Office.onReady reports the host and the pane talks to the workbook
@@ -25,6 +48,7 @@ async function start(host: WorkbookHost): Promise<void> {
   // The first screen renders here and now, not in a scheduler task queued behind whatever else
   // is waiting (chunk loads, Office.js's own timers).
   flushSync(() => root.render(<App host={host} />));
+  loadFunctionsWhenIdle();
 }
 
 /**

@@ -102,6 +102,17 @@ describe("the first screen's code (what taskpane.js holds)", () => {
     expect(eager).toEqual([]);
   });
 
+  test("holds the custom functions' ids but none of their code (it loads after the first screen)", () => {
+    expect(reached.files).toContain("functions/lazy-function-table.ts");
+    // The functions files and what only they use (the models' fits, the data readers).
+    const functionsCode = [...reached.files].filter((file) =>
+      /^functions\/(?!associate-on-first-call|lazy-function-table)|^model\/(buyers|survival)\//.test(
+        file
+      )
+    );
+    expect(functionsCode).toEqual([]);
+  });
+
   test("draws no Fluent Button (about 4 KB gzipped of the first download)", () => {
     expect([...reached.names].filter((name) => /:(Button|ToggleButton)$/.test(name))).toEqual([]);
   });

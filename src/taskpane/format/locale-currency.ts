@@ -54,13 +54,20 @@ const BY_REGION: Record<string, string> = {
   ...Object.fromEntries(EURO_AREA.map((region) => [region, "EUR"])),
 };
 
+// Asked once per amount by the data view's tables (hundreds of cells); maximize() is not free.
+const regions = new Map<string, string | undefined>();
+
 /** The region of a BCP 47 tag, filling in the likely one for a bare language ("en" → US). */
 function regionOf(locale: string): string | undefined {
+  if (regions.has(locale)) return regions.get(locale);
+  let region: string | undefined;
   try {
-    return new Intl.Locale(locale).maximize().region;
+    region = new Intl.Locale(locale).maximize().region;
   } catch {
-    return undefined;
+    region = undefined;
   }
+  regions.set(locale, region);
+  return region;
 }
 
 /** The currency code for a display locale's region, or null when the region is unknown or unlisted. */

@@ -113,10 +113,13 @@ export function useDataAnalysis(
   }, [client]);
 
   const opened = useCallback(
-    (next: OpenedSource) => {
-      setSource(next);
-      setSettings((previous) => proposedSettings(next.sample, locale, undefined, previous));
-    },
+    (next: OpenedSource) =>
+      // A transition: the previous analysis's views, still shown, re-render for the new source
+      // in slices (an ordinary update renders in one task, long with every chart on screen).
+      startTransition(() => {
+        setSource(next);
+        setSettings((previous) => proposedSettings(next.sample, locale, undefined, previous));
+      }),
     [locale]
   );
 
