@@ -126,6 +126,7 @@ export function tableOf(
     options: { ...options },
     lastDay,
     calibrationEnd: lastDay - options.holdoutDays,
+    opportunity: null,
     customers,
     purchases: {
       model,

@@ -4,7 +4,9 @@
  * purchases in the calibration period (x = 0 … 7+), and, with a holdout, its cumulative tracking
  * period by period and its conditional expectations by calibration frequency; beside them every
  * available continuous-time model fitted to the same calibration data, compared by
- * log-likelihood, AIC and the error of its holdout forecast. Only wiring: every figure is
+ * log-likelihood, AIC and the error of its holdout forecast. BG/BB's checks run on its
+ * opportunities (the table's cells count one step per opportunity), and it is compared with no
+ * continuous model: its likelihood is of other data. Only wiring: every figure is
  * repeat-histogram.ts's, repeat-tracking.ts's, conditional-by-frequency.ts's or
  * model-comparison.ts's.
  */
@@ -20,6 +22,7 @@ import { modelScore } from "./model-comparison";
 import { RepeatHistogram, repeatHistogram } from "./repeat-histogram";
 import { RepeatTracking, repeatTracking } from "./repeat-tracking";
 import { holdoutSummary } from "../history/holdout-summary";
+import { periodEnd } from "../history/periods";
 import { DomainError } from "../errors";
 
 /** The histogram's and the frequency groups' last bucket: 7 or more. */
@@ -48,6 +51,11 @@ export interface LifetimeChecks {
 
 export interface ModelComparison {
   rows: ModelComparisonRow[];
+  /**
+   * "continuous": the continuous-time models on the same purchase days, ranked; "opportunities":
+   * BG/BB alone, on its opportunities, which no continuous model's likelihood can be ranked with.
+   */
+  data: "continuous" | "opportunities";
   /** The purchases actually made in the holdout (null without one). */
   holdoutActual: number | null;
   /** The row with the lowest AIC (null if no model could be fitted). */
@@ -81,17 +89,26 @@ export function lifetimeChecks(table: CustomerLifetimeTable): LifetimeChecks {
   const histogram = repeatHistogram(frequency, age, null, chosen, parameters, CHECK_MAX_FREQUENCY);
   const h = table.holdout;
   const withHoldout = withHoldoutOf(table);
-  const unitDays = table.options.timeUnitDays;
+  // The cells' clock: days and the time unit, or BG/BB's opportunities one step each.
+  const o = table.opportunity;
+  const unitDays = o ? 1 : table.options.timeUnitDays;
+  const calibrationEnd = o ? o.calibrationEnd : table.calibrationEnd;
+  const end = o ? o.end : table.lastDay;
   const tracking =
     h &&
     repeatTracking(
       table.cells,
-      holdoutSummary(table.cells, table.calibrationEnd, table.lastDay, unitDays),
-      table.calibrationEnd,
-      table.lastDay,
+      holdoutSummary(table.cells, calibrationEnd, end, unitDays),
+      calibrationEnd,
+      end,
       unitDays,
       chosen,
       parameters
+    );
+  // BG/BB's periods end on each opportunity's last day (the last at the last order's day).
+  if (tracking && o)
+    tracking.periodEnd = tracking.periodEnd.map((p) =>
+      Math.min(periodEnd(p, o.unit), table.lastDay)
     );
   const byFrequency =
     withHoldout && conditionalByFrequency(withHoldout, chosen, parameters, CHECK_MAX_FREQUENCY);
@@ -99,12 +116,13 @@ export function lifetimeChecks(table: CustomerLifetimeTable): LifetimeChecks {
 }
 
 /**
- * Every available model (default: all of LIFETIME_MODELS the registry has) fitted to the
- * table's calibration customers (the table's own model keeps its fit), scored on the same data.
+ * Every available model (default: all of LIFETIME_MODELS the registry has; BG/BB alone for a
+ * BG/BB table) fitted to the table's calibration customers (the table's own model keeps its
+ * fit), scored on the same data.
  */
 export function compareLifetimeModels(
   table: CustomerLifetimeTable,
-  models: readonly LifetimeModelName[] = LIFETIME_MODELS
+  models: readonly LifetimeModelName[] = table.opportunity ? ["BGBB"] : LIFETIME_MODELS
 ): ModelComparison {
   const data = dataOf(table);
   const parameters = table.purchases.parameters;
@@ -148,10 +166,18 @@ export function compareLifetimeModels(
   }
   let best: LifetimeModelName | null = null;
   let bestAic = Infinity;
+  // BG/BB on its own: nothing fitted to the same data to rank it against.
+  if (table.opportunity)
+    return {
+      rows: comparison,
+      data: "opportunities",
+      holdoutActual: h ? h.actualTotal : null,
+      best,
+    };
   for (const row of comparison)
     if (row.aic !== null && row.aic < bestAic) {
       bestAic = row.aic;
       best = row.model;
     }
-  return { rows: comparison, holdoutActual: h ? h.actualTotal : null, best };
+  return { rows: comparison, data: "continuous", holdoutActual: h ? h.actualTotal : null, best };
 }

@@ -6,6 +6,11 @@
  * CLV over a horizon, and, when the last days are held out, the expected purchases in the
  * holdout beside the purchases that actually happened there.
  *
+ * BG/BB counts discrete opportunities instead (a year, a quarter or a month: one purchase at
+ * most in each): the purchase days are regrouped by opportunity (opportunity-cells.ts), the
+ * summary is RETAIN.BGBB_SUMMARY's (x, t_x, n), and the holdout and horizon are whole
+ * opportunities; everything else is computed the same way on that clock.
+ *
  * Every figure comes from the model's own pieces (the order reader, the customer-day cells,
  * rfmSummary, the fits, each model's quantities and clv.ts): this file only wires them.
  */
@@ -16,6 +21,15 @@ import { BUYER_MODELS } from "./buyer-models";
 import { mbgnbdProbabilityAlive } from "./mbgnbd-purchases";
 import { paretoProbabilityAlive } from "./pareto-nbd";
 import { modelDiscountedPurchases } from "./model-discounted-purchases";
+import { bgbbProbabilityAlive } from "./bgbb";
+import { bgbbDiscountedTransactions } from "./bgbb-discounted-transactions";
+import {
+  opportunityCells,
+  opportunitySummary,
+  OpportunityUnit,
+  OPPORTUNITY_UNITS,
+} from "./opportunity-cells";
+import { periodEnd, periodOf } from "../history/periods";
 import { DomainError, finite, invalidNumber, invalidValue } from "../errors";
 import { fitGammaGamma, GammaGammaFit } from "./gamma-gamma-fit";
 import { expectedAverageSpend } from "./gamma-gamma";
@@ -35,15 +49,31 @@ export interface CustomerLifetimeOptions {
   /** Discount rate per year (DAYS_PER_YEAR days), converted to the time unit by clv.ts's discountRatePerUnit. */
   annualDiscountRate: number;
   /**
-   * The purchase model (continuous time). Omitted: BG/NBD, as before there was a choice; the
-   * pane asks for DEFAULT_LIFETIME_MODEL.
+   * The purchase model. Omitted: BG/NBD, as before there was a choice; the pane asks for
+   * DEFAULT_LIFETIME_MODEL.
    */
   model?: LifetimeModelName;
+  /**
+   * BG/BB only: the opportunity (default a year). timeUnitDays is then its length in days
+   * (clv.ts unitDays: 365.25 for a year), which only the discount rate per opportunity uses.
+   */
+  opportunity?: OpportunityUnit;
+  /** BG/BB only: the last whole opportunities held out (holdoutDays is not used). 0: none. */
+  holdoutOpportunities?: number;
 }
 
-/** The buyer models for dated orders: BG/BB counts discrete opportunities, so it is not one. */
-export type LifetimeModelName = "MBGNBD" | "BGNBD" | "PARETO_NBD";
+export type { OpportunityUnit } from "./opportunity-cells";
+export { OPPORTUNITY_UNITS } from "./opportunity-cells";
+
+/** The buyer models for dated orders: three in continuous time, and BG/BB on opportunities. */
+export type LifetimeModelName = "MBGNBD" | "BGNBD" | "PARETO_NBD" | "BGBB";
+/**
+ * The continuous-time models, fitted to the same purchase days and so compared with one another;
+ * BG/BB's likelihood is of opportunities, other data, so it is never ranked against them.
+ */
 export const LIFETIME_MODELS: readonly LifetimeModelName[] = ["MBGNBD", "BGNBD", "PARETO_NBD"];
+/** Every model the table fits: the continuous ones, then BG/BB. */
+export const ALL_LIFETIME_MODELS: readonly LifetimeModelName[] = [...LIFETIME_MODELS, "BGBB"];
 /** MBG/NBD: unlike BG/NBD it does not give every one-time buyer P(alive) = 1 (issue 23). */
 export const DEFAULT_LIFETIME_MODEL: LifetimeModelName = "MBGNBD";
 
@@ -61,6 +91,9 @@ const P_ALIVE: Record<
   MBGNBD: (x, tx, T, [r, alpha, a, b]) => mbgnbdProbabilityAlive(x, tx, T, r, alpha, a, b),
   PARETO_NBD: (x, tx, T, [r, alpha, s, beta]) =>
     paretoProbabilityAlive(x, tx, T, r, alpha, s, beta),
+  // Alive at the next opportunity, n + 1 (RETAIN.BGBB_P_ALIVE).
+  BGBB: (x, tx, n, [alpha, beta, gamma, delta]) =>
+    bgbbProbabilityAlive(x, tx, n, { alpha, beta, gamma, delta }),
 };
 
 /** The fitted purchase model: its name and parameters in its parameterNames order. */
@@ -95,8 +128,16 @@ export interface CustomerLifetimeTable {
   /** RFM at calibrationEnd, in time units (rfm.ts): one row per customer. */
   customers: RfmSummary;
   purchases: LifetimePurchaseFit;
-  /** The customer-day cells (purchase days), for the model checks (customer-lifetime-checks.ts). */
+  /**
+   * The customer-day cells (purchase days), for the model checks (customer-lifetime-checks.ts);
+   * with BG/BB, the customer-opportunity cells (opportunity-cells.ts).
+   */
   cells: CustomerPeriods;
+  /**
+   * BG/BB only: the opportunity and the calibration's and the data's last opportunities (period
+   * numbers, as the cells count them); null for the continuous models.
+   */
+  opportunity: { unit: OpportunityUnit; calibrationEnd: number; end: number } | null;
   /** null when the Gamma-Gamma fit is impossible (no amounts, nobody repeats, q ≤ 1 …). */
   spend: GammaGammaFit | null;
   /** Why spend is null, as a sentence for the pane/sheet. */
@@ -135,14 +176,74 @@ export class CustomerLifetimeAnalysis {
     if (reader.orders === 0) throw noData("orders");
     checkOptions(options);
     const lastDay = this.endDay ?? reader.lastDay;
+    if (options.model === "BGBB") return this.finishOpportunities(options, lastDay);
     const calibrationEnd = lastDay - options.holdoutDays;
     if (options.holdoutDays > 0 && calibrationEnd <= reader.firstDay)
       throw invalidNumber(
         `the holdout (${options.holdoutDays} days) is as long as the data or longer: the orders span ${lastDay - reader.firstDay} days, so nothing is left to fit the model on`
       );
     const cells = this.cells.finish(reader.ids.count);
-    return lifetimeTable(cells, reader.ids, options, lastDay, calibrationEnd, this.withAmount > 0);
+    const clock: Clock = {
+      unitDays: options.timeUnitDays,
+      holdout: options.holdoutDays / options.timeUnitDays,
+      calibrationEnd,
+      end: lastDay,
+      lastDay,
+      opportunity: null,
+    };
+    return lifetimeTable(cells, reader.ids, options, clock, this.withAmount > 0);
   }
+
+  /** BG/BB: the purchase days regrouped by opportunity, and the table fitted on that clock. */
+  private finishOpportunities(
+    options: CustomerLifetimeOptions,
+    lastDay: number
+  ): CustomerLifetimeTable {
+    const unit = options.opportunity ?? "year";
+    const held = options.holdoutOpportunities ?? 0;
+    const end = periodOf(lastDay, unit);
+    const calibrationEnd = end - held;
+    if (held > 0 && calibrationEnd <= periodOf(this.reader.firstDay, unit))
+      throw invalidNumber(
+        `the holdout (${held} × ${unit}) reaches back to the first ${unit} of the orders: nothing is left to fit the model on`
+      );
+    // The earliest customers get calibrationEnd − first opportunities after their first: with
+    // fewer than two, no one can show both buying again and staying away, and the fit only
+    // reports "no repeat purchase" or a flat ridge. Say what to change instead.
+    const span = calibrationEnd - periodOf(this.reader.firstDay, unit) + 1;
+    if (span < 3) {
+      const shorter = { year: "a quarter or a month", quarter: "a month", month: null }[unit];
+      throw invalidNumber(
+        `the orders${held > 0 ? " before the holdout" : ""} fall in ${span} ${unit === "quarter" ? "quarter" : unit}${span === 1 ? "" : "s"}: BG/BB needs at least 3 opportunities to fit` +
+          (shorter ? `; choose ${shorter} as the opportunity` : "") +
+          (held > 0 ? ", or a shorter holdout" : "")
+      );
+    }
+    const cells = opportunityCells(this.cells.finish(this.reader.ids.count), unit);
+    const clock: Clock = {
+      unitDays: 1,
+      holdout: held,
+      calibrationEnd,
+      end,
+      lastDay,
+      opportunity: { unit, calibrationEnd, end },
+    };
+    return lifetimeTable(cells, this.reader.ids, options, clock, this.withAmount > 0);
+  }
+}
+
+/**
+ * Where the table's cells count time: days and the time unit for the continuous models, or
+ * opportunities one step each for BG/BB (holdout in the clock's units; ends in its periods).
+ */
+interface Clock {
+  /** The observation's last day (serial). */
+  lastDay: number;
+  unitDays: number;
+  holdout: number;
+  calibrationEnd: number;
+  end: number;
+  opportunity: CustomerLifetimeTable["opportunity"];
 }
 
 function checkOptions(o: CustomerLifetimeOptions): void {
@@ -153,8 +254,15 @@ function checkOptions(o: CustomerLifetimeOptions): void {
     Math.trunc(o.holdoutDays) === o.holdoutDays
   ))
     throw invalidNumber("the holdout must be a whole number of days, 0 or more");
-  if (o.model !== undefined && !LIFETIME_MODELS.includes(o.model))
-    throw invalidValue(`the model must be one of ${LIFETIME_MODELS.join(", ")}`);
+  if (o.model !== undefined && !ALL_LIFETIME_MODELS.includes(o.model))
+    throw invalidValue(`the model must be one of ${ALL_LIFETIME_MODELS.join(", ")}`);
+  if (o.opportunity !== undefined && !OPPORTUNITY_UNITS.includes(o.opportunity))
+    throw invalidValue(`the opportunity must be one of ${OPPORTUNITY_UNITS.join(", ")}`);
+  const held = o.holdoutOpportunities ?? 0;
+  if (!(held >= 0 && held < Infinity && Math.trunc(held) === held))
+    throw invalidNumber("the holdout must be a whole number of opportunities, 0 or more");
+  if (o.model === "BGBB" && Math.trunc(o.horizon) !== o.horizon)
+    throw invalidNumber("the horizon must be a whole number of opportunities");
   if (!(o.horizon >= 0 && o.horizon <= MAX_HORIZON))
     throw invalidNumber(`the horizon must be 0 to ${MAX_HORIZON} time units`);
   discountRatePerUnit(o.annualDiscountRate, DAYS_PER_YEAR, o.timeUnitDays);
@@ -164,25 +272,25 @@ function lifetimeTable(
   cells: CustomerPeriods,
   ids: CustomerIds,
   options: CustomerLifetimeOptions,
-  lastDay: number,
-  calibrationEnd: number,
+  clock: Clock,
   hasAmounts: boolean
 ): CustomerLifetimeTable {
-  const unit = options.timeUnitDays;
-  const customers = trimmed(rfmSummary(cells, calibrationEnd, unit));
+  const customers = clock.opportunity
+    ? opportunitySummary(cells, clock.calibrationEnd)
+    : trimmed(rfmSummary(cells, clock.calibrationEnd, clock.unitDays));
   const n = customers.count;
   const { frequency: x, recency: tx, age: T, monetary: m } = customers;
-  const purchases = fitPurchases(customers, options);
+  const purchases = fitPurchases(customers, options, clock);
   const { spend, spendProblem } = fitSpend(customers, hasAmounts);
   const aliveOf = P_ALIVE[purchases.model];
   const parameters = purchases.parameters;
   const groups = groupByFrequencyAndAge(customers);
-  const perAlive = expectationsPerAlive(groups, customers, purchases, spend, options);
+  const perAlive = expectationsPerAlive(groups, customers, purchases, spend, options, clock);
   const pAlive = new Float64Array(n);
   const expectedPurchases = new Float64Array(n);
   const expectedSpend = new Float64Array(n).fill(NaN);
   const clv = new Float64Array(n).fill(NaN);
-  const holdout = options.holdoutDays > 0 ? new Float64Array(n) : null;
+  const holdout = clock.holdout > 0 ? new Float64Array(n) : null;
   for (let k = 0; k < n; k++) {
     const g = groups.group[k];
     const alive = aliveOf(x[k], tx[k], T[k], parameters);
@@ -191,7 +299,7 @@ function lifetimeTable(
       spend === null ? NaN : expectedAverageSpend(x[k], m[k], spend.p, spend.q, spend.gamma);
     expectedSpend[k] = value;
     if (perAlive.direct[g]) {
-      const direct = directExpectations(customers, k, purchases, spend, options);
+      const direct = directExpectations(customers, k, purchases, spend, options, clock);
       expectedPurchases[k] = direct.purchases;
       if (holdout) holdout[k] = direct.holdout;
       clv[k] = direct.value;
@@ -201,28 +309,39 @@ function lifetimeTable(
     if (holdout) holdout[k] = alive * perAlive.holdout[g];
     if (spend !== null) clv[k] = finite(value * alive * perAlive.value[g], "lifetime value");
   }
+  const opportunity = clock.opportunity;
   return {
     ids,
     options: { ...options },
-    lastDay,
-    calibrationEnd,
+    lastDay: clock.lastDay,
+    // With BG/BB, the last day of the calibration's last opportunity (not after the last order's).
+    calibrationEnd: opportunity
+      ? Math.min(periodEnd(opportunity.calibrationEnd, opportunity.unit), clock.lastDay)
+      : clock.calibrationEnd,
     customers,
     purchases,
     cells,
+    opportunity,
     spend,
     spendProblem,
     pAlive,
     expectedPurchases,
     expectedSpend,
     clv,
-    holdout: holdout && holdoutCheck(cells, customers, holdout, calibrationEnd, lastDay, options),
+    holdout: holdout && holdoutCheck(cells, customers, holdout, clock),
   };
 }
 
 /** The buyer model's fit; with a holdout, its refusals say that they concern the calibration period. */
-function fitPurchases(c: RfmSummary, options: CustomerLifetimeOptions): LifetimePurchaseFit {
+function fitPurchases(
+  c: RfmSummary,
+  options: CustomerLifetimeOptions,
+  clock: Clock
+): LifetimePurchaseFit {
   const name = options.model ?? "BGNBD";
-  const holdoutDays = options.holdoutDays;
+  const held = clock.opportunity
+    ? `${clock.holdout} × ${clock.opportunity.unit}`
+    : `${options.holdoutDays}-day`;
   const model = lifetimeBuyerModel(name);
   if (model === null) throw invalidValue(`the ${name} model is not available yet`);
   try {
@@ -235,10 +354,10 @@ function fitPurchases(c: RfmSummary, options: CustomerLifetimeOptions): Lifetime
       logLikelihood: fit.logLikelihood,
     };
   } catch (e) {
-    if (!(e instanceof DomainError) || holdoutDays === 0) throw e;
+    if (!(e instanceof DomainError) || clock.holdout === 0) throw e;
     throw new DomainError(
       e.code,
-      `${e.message} (in the calibration period, before the ${holdoutDays}-day holdout)`
+      `${e.message} (in the calibration period, before the ${held} holdout)`
     );
   }
 }
@@ -281,7 +400,8 @@ function expectationsPerAlive(
   c: RfmSummary,
   fit: LifetimePurchaseFit,
   spend: GammaGammaFit | null,
-  options: CustomerLifetimeOptions
+  options: CustomerLifetimeOptions,
+  clock: Clock
 ): { purchases: Float64Array; holdout: Float64Array; value: Float64Array; direct: Uint8Array } {
   const count = groups.first.length;
   const purchases = new Float64Array(count);
@@ -301,7 +421,7 @@ function expectationsPerAlive(
       direct[g] = 1;
       continue;
     }
-    const e = directExpectations(c, k, fit, spend, options, tx, 0);
+    const e = directExpectations(c, k, fit, spend, options, clock, tx, 0);
     purchases[g] = e.purchases / alive;
     holdout[g] = e.holdout / alive;
     value[g] = e.value / (alive * spendPerPurchase);
@@ -319,6 +439,7 @@ function directExpectations(
   fit: LifetimePurchaseFit,
   spend: GammaGammaFit | null,
   options: CustomerLifetimeOptions,
+  clock: Clock,
   tx = c.recency[k],
   m = c.monetary[k]
 ): { purchases: number; holdout: number; value: number } {
@@ -326,7 +447,7 @@ function directExpectations(
   const p = fit.parameters;
   const x = c.frequency[k];
   const T = c.age[k];
-  const holdoutLength = options.holdoutDays / options.timeUnitDays;
+  const holdoutLength = clock.holdout;
   const conditional = (t: number) => model.conditionalExpectedPurchases(x, tx, T, t, p);
   let value = NaN;
   if (spend !== null && fit.model === "BGNBD") {
@@ -349,7 +470,11 @@ function directExpectations(
       DAYS_PER_YEAR,
       options.timeUnitDays
     );
-    const discounted = modelDiscountedPurchases(fit.model, p, x, tx, T, options.horizon, perUnit);
+    // BG/BB: T is n, and the rate is per opportunity (timeUnitDays is the opportunity's length).
+    const discounted =
+      fit.model === "BGBB"
+        ? bgbbDiscountedTransactions(x, tx, T, options.horizon, perUnit, p)
+        : modelDiscountedPurchases(fit.model, p, x, tx, T, options.horizon, perUnit);
     value = finite(
       expectedAverageSpend(x, m, spend.p, spend.q, spend.gamma) * discounted,
       "lifetime value"
@@ -431,9 +556,7 @@ function holdoutCheck(
   cells: CustomerPeriods,
   customers: RfmSummary,
   expected: Float64Array,
-  calibrationEnd: number,
-  lastDay: number,
-  options: CustomerLifetimeOptions
+  { calibrationEnd, end: lastDay, holdout }: Clock
 ): HoldoutCheck {
   const n = customers.count;
   const actual = new Float64Array(n);
@@ -451,7 +574,7 @@ function holdoutCheck(
     actualTotal += days;
   }
   return {
-    length: options.holdoutDays / options.timeUnitDays,
+    length: holdout,
     expected,
     actual,
     expectedTotal,

@@ -10,7 +10,7 @@ export interface CustomerLifetimeLabels {
   sheetName: string;
   title: string;
   /** The time unit in words: a day, a week and a month (clv.ts's DAYS_PER_YEAR / 12) have names; any other length is {days} days. */
-  units: { day: string; week: string; month: string; other: string };
+  units: { day: string; week: string; month: string; quarter: string; year: string; other: string };
   timeUnit: string;
   /** Beside the time unit: what is measured in it ({unit}). */
   timeUnitNote: string;
@@ -20,6 +20,10 @@ export interface CustomerLifetimeLabels {
   observedThrough: string;
   calibrationEnd: string;
   holdoutDays: string;
+  /** BG/BB: the opportunity's length in days, what is counted in it ({unit}), the holdout. */
+  opportunityLength: string;
+  opportunityNote: string;
+  holdoutOpportunities: string;
   customers: string;
   /** Beside the customer count: how many bought only once ({count}) and what BG/NBD cannot see in them. */
   oneTimeNote: string;
@@ -55,6 +59,12 @@ export interface CustomerLifetimeLabels {
   tableNote: string;
   /** The table's note when P(alive) is a value too (Pareto/NBD). */
   tableNoteValues: string;
+  /** The table's note for BG/BB (its sums over opportunities are values). */
+  tableNoteOpportunities: string;
+  /** BG/BB's x, t_x and n, counted in opportunities ({unit}). */
+  opportunityFrequency: string;
+  opportunityRecency: string;
+  opportunityAge: string;
   id: string;
   frequency: string;
   recency: string;
@@ -89,12 +99,28 @@ const PARAMETER_SYMBOLS = {
   q: "q",
   gamma: "γ",
 };
-const MODEL_PARAMETERS = { r: "r", alpha: "α", a: "a", b: "b", s: "s", beta: "β" };
+const MODEL_PARAMETERS = {
+  r: "r",
+  alpha: "α",
+  a: "a",
+  b: "b",
+  s: "s",
+  beta: "β",
+  gamma: "γ",
+  delta: "δ",
+};
 
 export const ENGLISH_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   sheetName: "Customer lifetime",
   title: "Customers who may have left: {model} and Gamma-Gamma lifetime value",
-  units: { day: "days", week: "weeks", month: "months", other: "periods of {days} days" },
+  units: {
+    day: "days",
+    week: "weeks",
+    month: "months",
+    quarter: "quarters",
+    year: "years",
+    other: "periods of {days} days",
+  },
   timeUnit: "Time unit (days)",
   timeUnitNote: "t_x, T, α, the horizon and the holdout length are in {unit}",
   horizon: "Horizon (time units)",
@@ -103,6 +129,10 @@ export const ENGLISH_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   observedThrough: "Observed through",
   calibrationEnd: "Calibration ends (models fitted on orders up to here)",
   holdoutDays: "Holdout (days)",
+  opportunityLength: "Opportunity length (days)",
+  opportunityNote:
+    "BG/BB counts opportunities, one per calendar period ({unit}): a customer buys at most once in each. t_x, n, the horizon and the holdout are whole {unit}",
+  holdoutOpportunities: "Holdout (opportunities)",
   customers: "Customers",
   oneTimeNote:
     "{count} of them bought only once. BG/NBD cannot see such a customer leave, so it gives each of them P(alive) = 100%, however long ago they bought: read their 100% as unknown, not as loyal.",
@@ -124,6 +154,7 @@ export const ENGLISH_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
       "P(alive) = 1 / (1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x)), one-time buyers included, written with the power in logs so heavy buyers never overflow.",
     PARETO_NBD:
       "Pareto/NBD's P(alive) needs the hypergeometric function ₂F₁, which Excel does not have: it is a value computed by the add-in for these parameters.",
+    BGBB: "BG/BB's P(alive) is a sum over every opportunity after the customer's last purchase: it is a value computed by the add-in for these parameters.",
   },
   spendTitle: "Gamma-Gamma spend",
   customersUsed: "Customers used (those who bought again, x > 0)",
@@ -139,6 +170,11 @@ export const ENGLISH_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
     "P(alive) and expected spend are formulas of the row and the parameters above. Expected purchases and CLV need the hypergeometric function ₂F₁, which Excel does not have: they are values computed by the add-in for the parameters above, and do not follow edits.",
   tableNoteValues:
     "Expected spend is a formula of the row and the parameters above. P(alive), expected purchases and CLV need the hypergeometric function ₂F₁, which Excel does not have: they are values computed by the add-in for the parameters above, and do not follow edits.",
+  tableNoteOpportunities:
+    "Expected spend (per opportunity with a purchase) is a formula of the row and the parameters above. P(alive), expected purchases and CLV are BG/BB's sums over the customer's past and future opportunities: values computed by the add-in for the parameters above, and do not follow edits.",
+  opportunityFrequency: "Opportunities with a repeat purchase (x)",
+  opportunityRecency: "Last opportunity with a purchase, in {unit} after the first (t_x)",
+  opportunityAge: "Opportunities since the first purchase, {unit} (n)",
   id: "Customer",
   frequency: "Repeat purchases (x)",
   recency: "Time from first to last purchase, {unit} (t_x)",
@@ -162,7 +198,14 @@ export const ENGLISH_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
 export const CHINESE_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   sheetName: "客户生命周期",
   title: "可能已流失的客户：{model} 与 Gamma-Gamma 客户终身价值",
-  units: { day: "日", week: "周", month: "月", other: "{days} 天的周期" },
+  units: {
+    day: "日",
+    week: "周",
+    month: "月",
+    quarter: "季度",
+    year: "年",
+    other: "{days} 天的周期",
+  },
   timeUnit: "时间单位（天）",
   timeUnitNote: "t_x、T、α、预测期和留出期均以{unit}为单位",
   horizon: "预测期（时间单位）",
@@ -171,6 +214,10 @@ export const CHINESE_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
   observedThrough: "观察截至",
   calibrationEnd: "校准截至（模型基于此日及之前的订单拟合）",
   holdoutDays: "留出期（天）",
+  opportunityLength: "购买机会长度（天）",
+  opportunityNote:
+    "BG/BB 按购买机会计数，每个日历周期（{unit}）一次：客户在每个机会中最多购买一次。t_x、n、预测期和留出期均为整数个{unit}",
+  holdoutOpportunities: "留出期（机会数）",
   customers: "客户数",
   oneTimeNote:
     "其中 {count} 位只购买过一次。BG/NBD 看不到这类客户流失，无论他们多久以前购买，都给出 P(存活) = 100%：这个 100% 表示未知，而不是忠诚。",
@@ -192,6 +239,7 @@ export const CHINESE_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
       "P(存活) = 1 / (1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x))，包括只购买一次的客户，幂次以对数计算，高频客户也不会溢出。",
     PARETO_NBD:
       "Pareto/NBD 的 P(存活) 需要 Excel 没有的超几何函数 ₂F₁：它是加载项按这些参数计算的数值。",
+    BGBB: "BG/BB 的 P(存活) 是对客户最近一次购买之后每个机会的求和：它是加载项按这些参数计算的数值。",
   },
   spendTitle: "Gamma-Gamma 消费模型",
   customersUsed: "使用的客户（有重复购买者，x > 0）",
@@ -207,6 +255,11 @@ export const CHINESE_CUSTOMER_LIFETIME_LABELS: CustomerLifetimeLabels = {
     "P(存活) 和预期消费是本行及上方参数的公式。预期购买次数和 CLV 需要 Excel 没有的超几何函数 ₂F₁：它们是加载项按上方参数计算的数值，不随修改而变化。",
   tableNoteValues:
     "预期消费是本行及上方参数的公式。P(存活)、预期购买次数和 CLV 需要 Excel 没有的超几何函数 ₂F₁：它们是加载项按上方参数计算的数值，不随修改而变化。",
+  tableNoteOpportunities:
+    "预期消费（每个有购买的机会）是本行及上方参数的公式。P(存活)、预期购买次数和 CLV 是 BG/BB 对客户过去和未来各机会的求和：它们是加载项按上方参数计算的数值，不随修改而变化。",
+  opportunityFrequency: "有重复购买的机会数 (x)",
+  opportunityRecency: "最近一次购买的机会，首次之后的{unit}数 (t_x)",
+  opportunityAge: "首次购买以来的机会数，{unit} (n)",
   id: "客户",
   frequency: "重复购买次数 (x)",
   recency: "首次到最近一次购买的时间，{unit} (t_x)",

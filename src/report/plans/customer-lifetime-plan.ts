@@ -4,7 +4,10 @@
  * parameters in named value cells, and one row per customer with the expected spend, and P(alive)
  * where the model's is a closed form Excel can compute (BG/NBD, MBG/NBD), as native formulas of
  * that row and those cells. Pareto/NBD's P(alive), and every model's expected purchases and CLV,
- * need ₂F₁, which Excel lacks, so they are the model's values, and the sheet says so.
+ * need ₂F₁, which Excel lacks, so they are the model's values, and the sheet says so. BG/BB's
+ * P(alive), expected purchases and CLV are sums over the customer's opportunities (a formula per
+ * row would run to hundreds of terms): values too, labelled so; its x, t_x and n are whole
+ * opportunities, its time unit the opportunity's length in days, its holdout in opportunities.
  *
  * Blocks, top to bottom (column A holds the labels):
  * - settings: time unit in days (stated in words beside it), horizon, annual discount rate, the
@@ -65,6 +68,7 @@ const NAME_PREFIX: Record<LifetimeModelName, string> = {
   BGNBD: "BgNbd",
   MBGNBD: "MbgNbd",
   PARETO_NBD: "ParetoNbd",
+  BGBB: "BgBb",
 };
 const NAME_SUFFIX: Record<string, string> = {
   r: "R",
@@ -73,6 +77,8 @@ const NAME_SUFFIX: Record<string, string> = {
   b: "B",
   s: "S",
   beta: "Beta",
+  gamma: "Gamma",
+  delta: "Delta",
 };
 
 /** EXP(709) is the largest power of e below Excel's overflow at 709.78. */
@@ -138,6 +144,9 @@ export function customerLifetimePlan(
   const prefix = NAME_PREFIX[model];
   const modelLabel = purchases.label;
   const { timeUnitDays, horizon, annualDiscountRate, holdoutDays } = table.options;
+  const bgbb = table.opportunity !== null;
+  // P(alive) a value: Pareto/NBD's needs ₂F₁, BG/BB's is a sum over opportunities.
+  const pAliveValues = model === "PARETO_NBD" || bgbb;
   const n = customers.count;
   if (FIRST_CUSTOMER_ROW - 1 + n > MAX_ROWS)
     throw new Error(
@@ -169,9 +178,9 @@ export function customerLifetimePlan(
     rows: [
       [text(fill(labels.title), "title")],
       [
-        text(labels.timeUnit, "label"),
+        text(bgbb ? labels.opportunityLength : labels.timeUnit, "label"),
         value(timeUnitDays, GENERAL, "label"),
-        text(fill(labels.timeUnitNote), "note"),
+        text(fill(bgbb ? labels.opportunityNote : labels.timeUnitNote), "note"),
       ],
       [text(labels.horizon, "label"), value(horizon, GENERAL, "label")],
       [text(labels.annualDiscountRate, "label"), value(annualDiscountRate, PERCENT, "label")],
@@ -186,7 +195,12 @@ export function customerLifetimePlan(
       ],
       [text(labels.observedThrough, "label"), value(table.lastDay, DATE, "label")],
       [text(labels.calibrationEnd, "label"), value(table.calibrationEnd, DATE, "label")],
-      [text(labels.holdoutDays, "label"), value(holdoutDays, COUNT, "label")],
+      bgbb
+        ? [
+            text(labels.holdoutOpportunities, "label"),
+            value(table.options.holdoutOpportunities ?? 0, COUNT, "label"),
+          ]
+        : [text(labels.holdoutDays, "label"), value(holdoutDays, COUNT, "label")],
       [
         text(labels.customers, "label"),
         value(n, COUNT, "label"),
@@ -200,7 +214,7 @@ export function customerLifetimePlan(
             )
           : null,
       ],
-      [text(model === "PARETO_NBD" ? labels.hintValues : labels.hint, "note")],
+      [text(pAliveValues ? labels.hintValues : labels.hint, "note")],
     ],
   });
 
@@ -268,12 +282,21 @@ export function customerLifetimePlan(
   const gamma = `$B$${R.gamma}`;
   const rows: (PlanCell | null)[][] = [
     [text(labels.tableTitle, "header")],
-    [text(model === "PARETO_NBD" ? labels.tableNoteValues : labels.tableNote, "note")],
+    [
+      text(
+        bgbb
+          ? labels.tableNoteOpportunities
+          : model === "PARETO_NBD"
+            ? labels.tableNoteValues
+            : labels.tableNote,
+        "note"
+      ),
+    ],
     [
       labels.id,
-      labels.frequency,
-      fill(labels.recency),
-      fill(labels.age),
+      bgbb ? labels.opportunityFrequency : labels.frequency,
+      fill(bgbb ? labels.opportunityRecency : labels.recency),
+      fill(bgbb ? labels.opportunityAge : labels.age),
       labels.monetary,
       labels.pAlive,
       fill(labels.expectedPurchases),
@@ -291,16 +314,13 @@ export function customerLifetimePlan(
     const odds = model === "MBGNBD" ? `${a}/(${b}+${x})` : `${a}/(${b}+${x}-1)`;
     const delta = `LN(${odds})+(${r}+${x})*LN((${alpha}+D${row})/(${alpha}+C${row}))`;
     const capped = `EXP(-MAX(${delta},-${EXP_LIMIT}))`;
-    const pAlive =
-      model === "PARETO_NBD"
-        ? value(table.pAlive[k], PERCENT)
-        : formula(
-            model === "MBGNBD"
-              ? `=${capped}/(1+${capped})`
-              : `=IF(${x}=0,1,${capped}/(1+${capped}))`,
-            table.pAlive[k],
-            PERCENT
-          );
+    const pAlive = pAliveValues
+      ? value(table.pAlive[k], PERCENT)
+      : formula(
+          model === "MBGNBD" ? `=${capped}/(1+${capped})` : `=IF(${x}=0,1,${capped}/(1+${capped}))`,
+          table.pAlive[k],
+          PERCENT
+        );
     const id = idLabels[customer[k]];
     const cells: (PlanCell | null)[] = [
       typeof id === "number" ? value(id, GENERAL) : text(id),
@@ -391,10 +411,12 @@ function atRiskBlock(
   };
 }
 
-/** The time unit in words: days, weeks and months (a twelfth of DAYS_PER_YEAR) by name. */
+/** The time unit in words: days, weeks, months, quarters and years (of DAYS_PER_YEAR) by name. */
 function unitName(labels: CustomerLifetimeLabels, days: number): string {
   if (days === 1) return labels.units.day;
   if (days === 7) return labels.units.week;
   if (Math.abs(days - DAYS_PER_YEAR / 12) < 1e-9) return labels.units.month;
+  if (Math.abs(days - DAYS_PER_YEAR / 4) < 1e-9) return labels.units.quarter;
+  if (Math.abs(days - DAYS_PER_YEAR) < 1e-9) return labels.units.year;
   return labels.units.other.replace("{days}", String(days));
 }

@@ -1,9 +1,15 @@
 /**
  * The "Customers who may have left" panel's choices as the user types them, read into the
  * model's CustomerLifetimeOptions: the time unit (the model's unit lengths, clv.ts), the holdout
- * as a whole number of days, the horizon in units and the annual discount rate typed in percent.
+ * as a whole number of days, the horizon in units and the annual discount rate typed in percent;
+ * with BG/BB, the opportunity (a year, a quarter or a month) instead of the unit, and the
+ * holdout and the horizon in whole opportunities.
  */
-import type { CustomerLifetimeOptions } from "../../model/buyers/customer-lifetime";
+import type {
+  CustomerLifetimeOptions,
+  LifetimeModelName,
+  OpportunityUnit,
+} from "../../model/buyers/customer-lifetime";
 import { unitDays } from "../../model/buyers/clv";
 import { parseLocaleNumber } from "../format/parse-number";
 
@@ -24,6 +30,26 @@ export const HOLDOUT_CHOICES: Record<LifetimeUnit, readonly number[]> = {
   week: [4, 8, 13, 26, 52],
   month: [1, 2, 3, 6, 12],
 };
+/** BG/BB's opportunities, a year first (yearly donations, renewals). */
+export const OPPORTUNITY_CHOICES: readonly OpportunityUnit[] = ["year", "quarter", "month"];
+/** Five years, two years or one year ahead by default. */
+export const DEFAULT_OPPORTUNITY_HORIZON: Record<OpportunityUnit, number> = {
+  year: 5,
+  quarter: 8,
+  month: 12,
+};
+/** Twenty years of opportunities at most (a sum per opportunity and customer). */
+export const MAX_OPPORTUNITY_HORIZON: Record<OpportunityUnit, number> = {
+  year: 20,
+  quarter: 80,
+  month: 240,
+};
+/** The holdouts offered in whole opportunities, besides none. */
+export const OPPORTUNITY_HOLDOUT_CHOICES: Record<OpportunityUnit, readonly number[]> = {
+  year: [1, 2, 3],
+  quarter: [1, 2, 4, 8],
+  month: [1, 2, 3, 6, 12],
+};
 export const DEFAULT_DISCOUNT_PERCENT = 10;
 export const MAX_DISCOUNT_PERCENT = 100;
 
@@ -33,6 +59,10 @@ export interface LifetimeChoices {
   holdout: number;
   horizonText: string;
   discountText: string;
+  /** BG/BB's opportunity, its holdout (opportunities; 0: none) and horizon as typed. */
+  opportunity: OpportunityUnit;
+  opportunityHoldout: number;
+  opportunityHorizonText: string;
 }
 
 export function defaultLifetimeChoices(locale: string): LifetimeChoices {
@@ -41,6 +71,9 @@ export function defaultLifetimeChoices(locale: string): LifetimeChoices {
     holdout: 0,
     horizonText: DEFAULT_HORIZON.week.toLocaleString(locale),
     discountText: DEFAULT_DISCOUNT_PERCENT.toLocaleString(locale),
+    opportunity: "year",
+    opportunityHoldout: 0,
+    opportunityHorizonText: DEFAULT_OPPORTUNITY_HORIZON.year.toLocaleString(locale),
   };
 }
 
@@ -50,19 +83,45 @@ export function readHorizon(choices: LifetimeChoices, locale: string): number | 
   return Number.isInteger(n) && n >= 1 && n <= MAX_HORIZON[choices.unit] ? n : null;
 }
 
+/** BG/BB's horizon typed, or null when it is not a whole number of opportunities from 1 to the maximum. */
+export function readOpportunityHorizon(choices: LifetimeChoices, locale: string): number | null {
+  const n = parseLocaleNumber(choices.opportunityHorizonText, locale);
+  return Number.isInteger(n) && n >= 1 && n <= MAX_OPPORTUNITY_HORIZON[choices.opportunity]
+    ? n
+    : null;
+}
+
 /** The annual discount rate typed in percent, as a fraction; null outside 0 to 100%. */
 export function readDiscountRate(choices: LifetimeChoices, locale: string): number | null {
   const n = parseLocaleNumber(choices.discountText, locale);
   return Number.isFinite(n) && n >= 0 && n <= MAX_DISCOUNT_PERCENT ? n / 100 : null;
 }
 
-/** The model's options, or null while an input is invalid. */
+/**
+ * The model's options for `model` (omitted: none named, the model's own default), or null while
+ * an input is invalid. BG/BB reads its opportunity, holdout and horizon; the time unit is then
+ * the opportunity's length in days, for the discount rate per opportunity.
+ */
 export function lifetimeOptions(
   choices: LifetimeChoices,
-  locale: string
+  locale: string,
+  model?: LifetimeModelName
 ): CustomerLifetimeOptions | null {
-  const horizon = readHorizon(choices, locale);
   const rate = readDiscountRate(choices, locale);
+  if (model === "BGBB") {
+    const horizon = readOpportunityHorizon(choices, locale);
+    if (horizon === null || rate === null) return null;
+    return {
+      timeUnitDays: unitDays(choices.opportunity, "opportunity"),
+      holdoutDays: 0,
+      horizon,
+      annualDiscountRate: rate,
+      model,
+      opportunity: choices.opportunity,
+      holdoutOpportunities: choices.opportunityHoldout,
+    };
+  }
+  const horizon = readHorizon(choices, locale);
   if (horizon === null || rate === null) return null;
   const days = unitDays(choices.unit, "time unit");
   return {
@@ -71,6 +130,25 @@ export function lifetimeOptions(
     holdoutDays: Math.round(choices.holdout * days),
     horizon,
     annualDiscountRate: rate,
+    ...(model === undefined ? {} : { model }),
+  };
+}
+
+/** A new opportunity: as withUnit, the horizon follows its default when untouched, and the holdout resets. */
+export function withOpportunity(
+  choices: LifetimeChoices,
+  opportunity: OpportunityUnit,
+  locale: string
+): LifetimeChoices {
+  const untouched =
+    readOpportunityHorizon(choices, locale) === DEFAULT_OPPORTUNITY_HORIZON[choices.opportunity];
+  return {
+    ...choices,
+    opportunity,
+    opportunityHoldout: 0,
+    opportunityHorizonText: untouched
+      ? DEFAULT_OPPORTUNITY_HORIZON[opportunity].toLocaleString(locale)
+      : choices.opportunityHorizonText,
   };
 }
 

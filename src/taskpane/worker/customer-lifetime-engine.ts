@@ -74,7 +74,12 @@ export function createLifetimeHandler(post: Post): LifetimeHandler {
           }
           const table = folded.finish(request.options);
           last = table;
-          const key = `${request.options.timeUnitDays}|${request.options.holdoutDays}`;
+          // The continuous models share one comparison; BG/BB's is of its own opportunities.
+          const o = request.options;
+          const key =
+            o.model === "BGBB"
+              ? `BGBB|${o.opportunity ?? "year"}|${o.holdoutOpportunities ?? 0}`
+              : `${o.timeUnitDays}|${o.holdoutDays}`;
           if (compared?.key !== key) compared = { key, comparison: compareLifetimeModels(table) };
           const view = lifetimeView(table, compared.comparison);
           post({ type: "lifetime", id: request.id, view }, lifetimeTransfers(view));
@@ -201,6 +206,7 @@ function checksView(table: CustomerLifetimeTable, comparison: ModelComparison): 
       expectedMean: g.expectedMean.slice(),
     },
     comparison: comparison.rows.map((row) => ({ ...row })),
+    data: comparison.data,
     holdoutActual: comparison.holdoutActual,
     best: comparison.best,
   };

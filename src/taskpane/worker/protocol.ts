@@ -429,6 +429,8 @@ export interface LifetimeChecksView {
     expectedMean: Float64Array;
   } | null;
   comparison: ModelComparisonRow[];
+  /** What the rows were fitted to (customer-lifetime-checks.ts ModelComparison.data). */
+  data: "continuous" | "opportunities";
   holdoutActual: number | null;
   best: LifetimeModelName | null;
 }

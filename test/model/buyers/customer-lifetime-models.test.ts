@@ -17,6 +17,7 @@ import { expectedAverageSpend } from "../../../src/model/buyers/gamma-gamma";
 import { mbgnbdProbabilityAlive } from "../../../src/model/buyers/mbgnbd-purchases";
 import { probabilityAlive } from "../../../src/model/buyers/bgnbd-purchases";
 import { paretoProbabilityAlive } from "../../../src/model/buyers/pareto-nbd";
+import { bgbbProbabilityAlive } from "../../../src/model/buyers/bgbb";
 import { DomainError } from "../../../src/model/errors";
 
 const near = (a: number, b: number, rel: number) =>
@@ -29,6 +30,8 @@ const aliveOf: Record<
   BGNBD: (x, tx, T, [r, al, a, b]) => probabilityAlive(x, tx, T, r, al, a, b),
   MBGNBD: (x, tx, T, [r, al, a, b]) => mbgnbdProbabilityAlive(x, tx, T, r, al, a, b),
   PARETO_NBD: (x, tx, T, [r, al, s, be]) => paretoProbabilityAlive(x, tx, T, r, al, s, be),
+  BGBB: (x, tx, n, [al, be, ga, de]) =>
+    bgbbProbabilityAlive(x, tx, n, { alpha: al, beta: be, gamma: ga, delta: de }),
 };
 
 /** Random orders: customers buying at random days over a year, amounts 5 to 200. */

@@ -11,7 +11,17 @@ import {
   probabilityAlive,
 } from "../../../src/model/buyers/bgnbd-purchases";
 import { customerLifetimeValue, discountRatePerUnit } from "../../../src/model/buyers/clv";
-import { CustomerLifetimeTable } from "../../../src/model/buyers/customer-lifetime";
+import {
+  CustomerLifetimeAnalysis,
+  CustomerLifetimeTable,
+} from "../../../src/model/buyers/customer-lifetime";
+import {
+  bgbbConditionalExpectedTransactions,
+  bgbbProbabilityAlive,
+} from "../../../src/model/buyers/bgbb";
+import { serialFromIsoText } from "../../../src/model/reading/excel-dates";
+import { readFileSync } from "fs";
+import path from "path";
 import { expectedAverageSpend } from "../../../src/model/buyers/gamma-gamma";
 import {
   CHINESE_CUSTOMER_LIFETIME_LABELS,
@@ -390,6 +400,88 @@ describe("customerLifetimePlan", () => {
     expect(texts).toContain(ENGLISH_CUSTOMER_LIFETIME_LABELS.tableNoteValues);
     expect(texts).toContain(ENGLISH_CUSTOMER_LIFETIME_LABELS.purchasesNotes.PARETO_NBD);
     expect(texts.some((t) => t.includes("Pareto/NBD purchases"))).toBe(true);
+  });
+
+  it("writes BG/BB's sums over opportunities as labelled values, its expected spend as formulas, in opportunities", () => {
+    // The sample's orders by quarter, the last two quarters held out.
+    const analysis = new CustomerLifetimeAnalysis();
+    readFileSync(path.resolve(__dirname, "../../../samples/orders.csv"), "utf8")
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .forEach((line, i) => {
+        const [id, date, amount] = line.split(",");
+        analysis.add(i + 2, id, serialFromIsoText(date), Number(amount));
+      });
+    const table = analysis.finish({
+      timeUnitDays: 365.25 / 4,
+      holdoutDays: 0,
+      horizon: 8,
+      annualDiscountRate: 0.1,
+      model: "BGBB",
+      opportunity: "quarter",
+      holdoutOpportunities: 2,
+    });
+    for (const [labels, language] of [
+      [ENGLISH_CUSTOMER_LIFETIME_LABELS, "en"],
+      [CHINESE_CUSTOMER_LIFETIME_LABELS, "zh"],
+    ] as const) {
+      const plan = customerLifetimePlan(table, { labels });
+      expect(plan.names.map((n) => n.name).slice(4, 8)).toEqual([
+        "BgBb_Alpha",
+        "BgBb_Beta",
+        "BgBb_Gamma",
+        "BgBb_Delta",
+      ]);
+      const [alpha, beta, gamma, delta] = table.purchases.parameters;
+      expect(numberIn(plan, nameOf(plan, "BgBb_Delta"))).toBe(delta);
+      // The rate per opportunity (a quarter) and every expected spend evaluate to the model's.
+      expect(expectFormulasMatch(plan)).toBeGreaterThan(
+        table.customers.frequency.filter((x) => x > 0).length
+      );
+      const parameters = { alpha, beta, gamma, delta };
+      const spend = table.spend!;
+      expect(spend).not.toBeNull();
+      const perQuarter = Math.pow(1.1, 0.25) - 1;
+      const { frequency, recency, age, monetary } = table.customers;
+      for (let k = 0; k < table.customers.count; k++) {
+        const row = FIRST_CUSTOMER_ROW + k;
+        const [x, tx, n] = [frequency[k], recency[k], age[k]];
+        expect([`B${row}`, `C${row}`, `D${row}`].map((ref) => numberIn(plan, ref))).toEqual([
+          x,
+          tx,
+          n,
+        ]);
+        const value = (ref: string, expected: number, tolerance: number) => {
+          const cell = cellAt(plan, ref);
+          expect(cell?.kind).toBe("number");
+          if (!isCloseTo((cell as { value: number }).value, expected, tolerance))
+            throw new Error(`${ref}: ${JSON.stringify(cell)} in the plan, ${expected} from BG/BB`);
+        };
+        value(`F${row}`, bgbbProbabilityAlive(x, tx, n, parameters), 1e-13);
+        const E = (t: number) => bgbbConditionalExpectedTransactions(x, tx, n, t, parameters);
+        value(`G${row}`, E(8), 1e-13);
+        let discounted = 0;
+        for (let j = 1; j <= 8; j++) discounted += (E(j) - E(j - 1)) / Math.pow(1 + perQuarter, j);
+        const m = expectedAverageSpend(x, monetary[k], spend.p, spend.q, spend.gamma);
+        expect(cellAt(plan, `H${row}`)?.kind).toBe("formula");
+        value(`I${row}`, m * discounted, 1e-10);
+      }
+      const texts = [...planCells(plan)].flatMap(({ cell }) =>
+        cell.kind === "text" ? [cell.text] : []
+      );
+      expect(texts).toContain(labels.tableNoteOpportunities);
+      expect(texts).toContain(labels.purchasesNotes.BGBB);
+      expect(texts).toContain(labels.opportunityFrequency);
+      expect(texts).toContain(labels.opportunityAge.replace("{unit}", labels.units.quarter));
+      expect(texts).toContain(labels.hintValues);
+      // The holdout in whole opportunities, and the opportunity's length in days.
+      expect(cellAt(plan, "A8")).toMatchObject({ text: labels.holdoutOpportunities });
+      expect(numberIn(plan, "B8")).toBe(2);
+      expect(cellAt(plan, "A2")).toMatchObject({ text: labels.opportunityLength });
+      expect(numberIn(plan, "B2")).toBe(365.25 / 4);
+      void language;
+    }
   });
 
   it("evaluates to the model on random customers and parameters, x up to 10,000 (property)", () => {

@@ -222,8 +222,11 @@ function expectChecks(view: LifetimeView, table: CustomerLifetimeTable) {
     expect(Math.abs(e - expected[j])).toBeLessThanOrEqual(1e-9 * Math.max(1, expected[j]))
   );
   const rows = view.checks.comparison;
+  // BG/BB is fitted to opportunities: compared with no continuous model, and ranked with none.
+  const alone = table.purchases.model === "BGBB";
+  expect(view.checks.data).toBe(alone ? "opportunities" : "continuous");
   expect(rows.map((r) => r.model)).toEqual(
-    LIFETIME_MODELS.filter((m) => lifetimeBuyerModel(m) !== null)
+    alone ? ["BGBB"] : LIFETIME_MODELS.filter((m) => lifetimeBuyerModel(m) !== null)
   );
   let best: string | null = null;
   let lowest = Infinity;
@@ -232,7 +235,7 @@ function expectChecks(view: LifetimeView, table: CustomerLifetimeTable) {
     expect(row.aic).toBeCloseTo(8 - 2 * row.logLikelihood!, 9);
     if (row.aic! < lowest) [lowest, best] = [row.aic!, row.model];
   }
-  expect(view.checks.best).toBe(best);
+  expect(view.checks.best).toBe(alone ? null : best);
   const mine = rows.find((r) => r.model === table.purchases.model)!;
   expect(mine.logLikelihood).toBeCloseTo(table.purchases.logLikelihood, 6);
   const h = table.holdout;
@@ -290,6 +293,39 @@ describe("the worker's lifetime requests", () => {
     // Refitting with another horizon keeps the comparison (it depends on unit and holdout only).
     const longer = { ...options, horizon: 26, model: "BGNBD" as const };
     expectView(viewOf(await fit(3, 1, longer)), modelTable(longer));
+  });
+
+  it("fit Pareto/NBD, and BG/BB on quarters and months with a holdout of whole opportunities", async () => {
+    const { analyse, fit } = engine();
+    await analyse(1, { kind: "text", text: SAMPLE });
+    const pareto: CustomerLifetimeOptions = { ...WEEKS_HOLDOUT, model: "PARETO_NBD" };
+    expectView(viewOf(await fit(2, 1, pareto)), modelTable(pareto));
+    const quarters: CustomerLifetimeOptions = {
+      timeUnitDays: 365.25 / 4,
+      holdoutDays: 0,
+      horizon: 8,
+      annualDiscountRate: 0.1,
+      model: "BGBB",
+      opportunity: "quarter",
+      holdoutOpportunities: 1,
+    };
+    const table = modelTable(quarters);
+    expect(table.purchases.model).toBe("BGBB");
+    expect(table.holdout!.length).toBe(1);
+    const view = viewOf(await fit(3, 1, quarters));
+    expectView(view, table);
+    // The sample's orders run from January 2024 to June 2025: the calibration ends with March 2025.
+    expect(isoTextFromSerial(view.calibrationEnd)).toBe("2025-03-31");
+    const months = {
+      ...quarters,
+      timeUnitDays: 365.25 / 12,
+      opportunity: "month" as const,
+      holdoutOpportunities: 3,
+      horizon: 12,
+    };
+    expectView(viewOf(await fit(4, 1, months)), modelTable(months));
+    // Back to a continuous model: its comparison again.
+    expectView(viewOf(await fit(5, 1, pareto)), modelTable(pareto));
   });
 
   it("read Excel's rows (serial dates, numbers, in blocks) to the same figures, without a holdout", async () => {

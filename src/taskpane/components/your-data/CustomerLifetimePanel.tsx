@@ -28,8 +28,8 @@ export interface CustomerLifetimePanelProps {
 }
 
 /**
- * "Customers who may have left": a purchase model (MBG/NBD by default, BG/NBD or Pareto/NBD;
- * ModelChoice) and Gamma-Gamma (docs/definitions.md §10) fitted in the worker to the orders,
+ * "Customers who may have left": a purchase model (MBG/NBD by default, BG/NBD, Pareto/NBD, or
+ * BG/BB on opportunities of a year, a quarter or a month; ModelChoice) and Gamma-Gamma (docs/definitions.md §10) fitted in the worker to the orders,
  * with the time unit, holdout, horizon and discount rate the user states
  * (LifetimeSettingsForm); the fit's figures and the model checks in LifetimeResults. Only formatting here and there:
  * every number is the model's.
@@ -44,19 +44,18 @@ export default function CustomerLifetimePanel({
   const { t, locale } = useLocale();
   const [choices, setChoices] = useState<LifetimeChoices>(() => defaultLifetimeChoices(locale));
   const [model, setModel] = useState<LifetimeModelName>(DEFAULT_LIFETIME_MODEL);
-  const options = useMemo(() => {
-    const read = lifetimeOptions(choices, locale);
-    return read && { ...read, model };
-  }, [choices, locale, model]);
+  const options = useMemo(() => lifetimeOptions(choices, locale, model), [choices, locale, model]);
+  // BG/BB's figures are in opportunities (years …), the other models' in the time unit.
+  const unit = model === "BGBB" ? choices.opportunity : choices.unit;
   // Typing a horizon refits once the typing pauses, not on every keystroke.
-  const wanted = useSettledValue(options ? JSON.stringify({ unit: choices.unit, options }) : null);
+  const wanted = useSettledValue(options ? JSON.stringify({ unit, options }) : null);
   const { fit, shown } = useLifetimeFit(client, analysis, wanted);
 
   return (
     <div className={styles.panel} data-testid="customer-lifetime-panel">
       <Text size={200}>{t("data.lifetime.intro")}</Text>
       <ModelChoice value={model} onChange={setModel} />
-      <LifetimeSettingsForm choices={choices} setChoices={setChoices} f={f} />
+      <LifetimeSettingsForm choices={choices} setChoices={setChoices} model={model} f={f} />
       <Text role="status" size={200} data-testid="lifetime-status">
         {fit.kind === "fitting"
           ? fit.rows > 0

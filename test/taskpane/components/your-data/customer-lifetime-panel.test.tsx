@@ -93,6 +93,7 @@ function handView(patch: Partial<LifetimeView> = {}): LifetimeView {
           problem: null,
         },
       ],
+      data: "continuous",
       holdoutActual: 555,
       best: "MBGNBD",
     },
@@ -493,23 +494,145 @@ describe("Customers who may have left", () => {
     expect(screen.getByRole("button", { name: "Download customers .xlsx" })).toBeTruthy();
   });
 
-  it("offers MBG/NBD by default, BG/NBD on request, and BG/BB disabled with the reason", async () => {
+  it("offers MBG/NBD by default, BG/NBD and Pareto/NBD, and BG/BB with its opportunity", async () => {
     const calls = setup(async () => handView());
     await screen.findByTestId("lifetime-top");
     const choice = screen.getByLabelText("Purchase model") as HTMLSelectElement;
     expect(choice.value).toBe("MBGNBD");
     const options = Array.from(choice.options, (o) => [o.value, o.textContent, o.disabled]);
-    expect(options[0]).toEqual(["MBGNBD", "MBG/NBD (recommended)", false]);
-    expect(options).toContainEqual(["BGNBD", "BG/NBD", false]);
-    expect(options[options.length - 1]).toEqual(["BGBB", "BG/BB (yearly opportunities)", true]);
+    expect(options).toEqual([
+      ["MBGNBD", "MBG/NBD (recommended)", false],
+      ["BGNBD", "BG/NBD", false],
+      ["PARETO_NBD", "Pareto/NBD", false],
+      ["BGBB", "BG/BB (fixed opportunities)", false],
+    ]);
     expect(screen.getByTestId("lifetime-model-hint").textContent).toContain(
-      "it models purchases at fixed yearly opportunities"
+      "BG/BB is for purchases at fixed opportunities"
     );
+    await act(async () => {
+      fireEvent.change(choice, { target: { value: "PARETO_NBD" } });
+    });
+    await waitFor(() =>
+      expect(calls.lifetime[calls.lifetime.length - 1]).toEqual({
+        timeUnitDays: 7,
+        holdoutDays: 0,
+        horizon: 52,
+        annualDiscountRate: 0.1,
+        model: "PARETO_NBD",
+      })
+    );
+    await act(async () => {
+      fireEvent.change(choice, { target: { value: "BGBB" } });
+    });
+    // BG/BB: a year's opportunity, five years ahead, no holdout; no time unit asked.
+    await waitFor(() =>
+      expect(calls.lifetime[calls.lifetime.length - 1]).toEqual({
+        timeUnitDays: 365.25,
+        holdoutDays: 0,
+        horizon: 5,
+        annualDiscountRate: 0.1,
+        model: "BGBB",
+        opportunity: "year",
+        holdoutOpportunities: 0,
+      })
+    );
+    expect(screen.queryByLabelText("Time unit")).toBeNull();
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Opportunity (one purchase at most in each)"), {
+        target: { value: "quarter" },
+      });
+    });
+    // The horizon followed the opportunity (it was the default), the holdout reset.
+    const horizon = screen.getByLabelText("Horizon (quarters)") as HTMLInputElement;
+    expect(horizon.value).toBe("8");
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Check against a holdout"), {
+        target: { value: "4" },
+      });
+    });
+    await waitFor(() =>
+      expect(calls.lifetime[calls.lifetime.length - 1]).toEqual({
+        timeUnitDays: 365.25 / 4,
+        holdoutDays: 0,
+        horizon: 8,
+        annualDiscountRate: 0.1,
+        model: "BGBB",
+        opportunity: "quarter",
+        holdoutOpportunities: 4,
+      })
+    );
+    const asked = calls.lifetime.length;
+    fireEvent.change(horizon, { target: { value: "2.5" } });
+    expect(await screen.findByText("A whole number from 1 to 80.")).toBeTruthy();
+    // The typing settles (no request follows: the horizon is invalid).
+    await act(() => new Promise((r) => setTimeout(r, 400)));
+    expect(calls.lifetime.length).toBe(asked);
+    // Back to a continuous model: its own unit and horizon, as they were.
     await act(async () => {
       fireEvent.change(choice, { target: { value: "BGNBD" } });
     });
     await waitFor(() =>
-      expect(calls.lifetime[calls.lifetime.length - 1]).toMatchObject({ model: "BGNBD" })
+      expect(calls.lifetime[calls.lifetime.length - 1]).toMatchObject({
+        model: "BGNBD",
+        timeUnitDays: 7,
+        horizon: 52,
+      })
+    );
+  });
+
+  it("shows BG/BB's parameters with their own meanings, and its comparison unranked, in words", async () => {
+    setup(async () =>
+      handView({
+        options: {
+          timeUnitDays: 365.25,
+          holdoutDays: 0,
+          horizon: 5,
+          annualDiscountRate: 0.1,
+          model: "BGBB",
+          opportunity: "year",
+          holdoutOpportunities: 0,
+        },
+        purchases: {
+          model: "BGBB",
+          label: "BG/BB",
+          parameterNames: ["alpha", "beta", "gamma", "delta"],
+          parameters: [1.2, 0.75, 0.66, 2.78],
+          logLikelihood: -3200.5,
+        },
+        checks: {
+          ...handView().checks,
+          comparison: [
+            {
+              model: "BGBB",
+              label: "BG/BB",
+              logLikelihood: -3200.5,
+              aic: 6409,
+              bic: 6420,
+              holdoutExpected: null,
+              holdoutError: null,
+              problem: null,
+            },
+          ],
+          data: "opportunities",
+          holdoutActual: null,
+          best: null,
+        },
+      })
+    );
+    await screen.findByTestId("lifetime-top");
+    fireEvent.click(screen.getByTestId("lifetime-advanced"));
+    const rows = within(screen.getByTestId("lifetime-parameters"))
+      .getAllByRole("row")
+      .slice(1)
+      .map(cells);
+    expect(rows.map((r) => r[0])).toEqual(["α", "β", "γ", "δ", "p", "q", "γ"]);
+    expect(rows[0][3]).toContain("α ÷ (α + β)");
+    expect(rows[2][3]).toContain("leave before each opportunity");
+    expect(rows[6][3]).toContain("spend per purchase");
+    const compare = within(screen.getByTestId("lifetime-compare")).getAllByRole("row").slice(1);
+    expect(compare.map(cells)).toEqual([["BG/BB (shown)", "-3,200.5", "6,409"]]);
+    expect(screen.getByTestId("lifetime-compare-sentence").textContent).toBe(
+      "BG/BB is fitted to opportunities, not to purchase days, so its log-likelihood and AIC cannot be ranked against MBG/NBD, BG/NBD or Pareto/NBD, which are fitted to other data. Choose one of those to see the three compared."
     );
   });
 

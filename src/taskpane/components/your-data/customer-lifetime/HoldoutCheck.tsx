@@ -6,10 +6,14 @@ import type { LifetimeView } from "../../../worker/protocol";
 import { NumberTable } from "../../shared/NumberTable";
 import { Subheading } from "../../shared/Subheading";
 import type { DataFormatters } from "../data-format";
+import { unitsName } from "../unit-name";
 
 type Holdout = NonNullable<LifetimeView["holdout"]>;
 
-/** The purchases the model expected in the held-out days against those that happened, in total and by frequency. */
+/**
+ * The purchases the model expected in the held-out days (BG/BB: opportunities) against those that
+ * happened, in total and by frequency.
+ */
 export function HoldoutCheck({
   view,
   holdout,
@@ -21,16 +25,23 @@ export function HoldoutCheck({
 }) {
   const { t, locale } = useLocale();
   const b = holdout.byFrequency;
+  const o = view.options;
+  const totals = {
+    from: formatSerialDate(view.calibrationEnd, locale),
+    expected: f.decimal(holdout.expectedTotal, 1),
+    actual: f.count(holdout.actualTotal),
+  };
   return (
     <>
       <Subheading>{t("data.lifetime.holdoutHeading")}</Subheading>
       <Text data-testid="lifetime-holdout">
-        {t("data.lifetime.holdoutTotals", {
-          days: f.count(view.options.holdoutDays),
-          from: formatSerialDate(view.calibrationEnd, locale),
-          expected: f.decimal(holdout.expectedTotal, 1),
-          actual: f.count(holdout.actualTotal),
-        })}
+        {o.model === "BGBB"
+          ? t("data.lifetime.holdoutTotalsOpportunities", {
+              ...totals,
+              count: f.count(holdout.length),
+              units: unitsName(t, o.opportunity ?? "year", holdout.length),
+            })
+          : t("data.lifetime.holdoutTotals", { ...totals, days: f.count(o.holdoutDays) })}
       </Text>
       {b && (
         <NumberTable

@@ -20,7 +20,7 @@ const MEANING: Record<string, string> = {
   β: "beta",
 };
 /** The models' parameter names as the pane writes them. */
-const SYMBOL: Record<string, string> = { alpha: "α", beta: "β" };
+const SYMBOL: Record<string, string> = { alpha: "α", beta: "β", gamma: "γ", delta: "δ" };
 
 /**
  * The two models' fitted parameters, each with a line on what it means, behind an "Advanced"
@@ -43,15 +43,18 @@ export function LifetimeParameters({
   const { purchases: p, spend: s } = view;
   const purchases = t("data.lifetime.model.purchases", { model: p.label });
   const spend = t("data.lifetime.model.spend");
-  const parameters: [string, string, number | null][] = [
-    ...p.parameterNames.map((name, i): [string, string, number | null] => [
+  // Symbol, model, value and the key of its meaning: BG/BB's α … δ mean other things (and its
+  // γ is not Gamma-Gamma's).
+  const parameters: [string, string, number | null, string][] = [
+    ...p.parameterNames.map((name, i): [string, string, number | null, string] => [
       SYMBOL[name] ?? name,
       purchases,
       p.parameters[i],
+      p.model === "BGBB" ? `bgbb.${name}` : MEANING[SYMBOL[name] ?? name],
     ]),
-    ["p", spend, s?.p ?? null],
-    ["q", spend, s?.q ?? null],
-    ["γ", spend, s?.gamma ?? null],
+    ["p", spend, s?.p ?? null, "p"],
+    ["q", spend, s?.q ?? null, "q"],
+    ["γ", spend, s?.gamma ?? null, "gamma"],
   ];
   return (
     <>
@@ -73,7 +76,7 @@ export function LifetimeParameters({
           <NumberTable
             caption={t("data.lifetime.parameters")}
             testId="lifetime-parameters"
-            rows={parameters.map(([name]) => name)}
+            rows={parameters.map(([name, model]) => `${model} ${name}`)}
             rowProps={(i) => ({ "data-parameter": parameters[i][0] })}
             rowHeader={{ header: t("data.lifetime.parameter"), cell: (i) => parameters[i][0] }}
             columns={[
@@ -95,7 +98,7 @@ export function LifetimeParameters({
                 key: "meaning",
                 header: t("data.lifetime.meaning"),
                 cell: (i) =>
-                  t(`data.lifetime.meaning.${MEANING[parameters[i][0]]}` as MessageKey, { units }),
+                  t(`data.lifetime.meaning.${parameters[i][3]}` as MessageKey, { units }),
                 text: true,
               },
             ]}

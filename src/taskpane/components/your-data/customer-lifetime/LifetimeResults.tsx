@@ -20,6 +20,8 @@ const WORKBOOK_KEYS = {
   download: "data.lifetime.download",
   fileName: "data.lifetime.fileName",
 } as const;
+/** Pareto/NBD's P(alive) and BG/BB's sums have no formula Excel can compute: the sheet says so. */
+const VALUES_WORKBOOK_KEYS = { ...WORKBOOK_KEYS, intro: "data.lifetime.workbookIntroValues" } as const;
 
 /**
  * One fit's figures: the parameters, how P(alive) spreads, the most valuable customers, the
@@ -65,7 +67,11 @@ export const LifetimeResults = memo(function LifetimeResults({
       <PlanWorkbook
         host={host}
         plan={(language) => client.lifetimePlan(language)}
-        keys={WORKBOOK_KEYS}
+        keys={
+          view.purchases.model === "PARETO_NBD" || view.purchases.model === "BGBB"
+            ? VALUES_WORKBOOK_KEYS
+            : WORKBOOK_KEYS
+        }
         testIdPrefix="lifetime"
         disabled={busy}
       />

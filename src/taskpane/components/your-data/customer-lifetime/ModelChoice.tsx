@@ -1,7 +1,7 @@
 import { Field, makeStyles, Select, Text } from "@fluentui/react-components";
 import { useId } from "react";
 import {
-  LIFETIME_MODELS,
+  ALL_LIFETIME_MODELS,
   LifetimeModelName,
   lifetimeBuyerModel,
 } from "../../../../model/buyers/customer-lifetime";
@@ -13,15 +13,14 @@ const useStyles = makeStyles({
   select: { minWidth: 0, width: "100%" },
 });
 
-/** The continuous-time models the registry has (Pareto/NBD once it is written). */
-export const AVAILABLE_MODELS: readonly LifetimeModelName[] = LIFETIME_MODELS.filter(
+/** The models the registry has: the continuous-time ones, then BG/BB on opportunities. */
+export const AVAILABLE_MODELS: readonly LifetimeModelName[] = ALL_LIFETIME_MODELS.filter(
   (name) => lifetimeBuyerModel(name) !== null
 );
 
 /**
- * The purchase model: MBG/NBD first and by default, BG/NBD, Pareto/NBD when available, and
- * BG/BB listed but disabled, with the reason below (it counts yearly opportunities, and the
- * panel's time units are days, weeks and months).
+ * The purchase model: MBG/NBD first and by default, BG/NBD, Pareto/NBD, and BG/BB for purchases
+ * at fixed opportunities (one a year, a quarter or a month), with a line on when to choose which.
  */
 export function ModelChoice({
   value,
@@ -48,13 +47,10 @@ export function ModelChoice({
               {t(`data.lifetime.buyerModel.${name}` as MessageKey)}
             </option>
           ))}
-          <option value="BGBB" disabled>
-            {t("data.lifetime.buyerModel.BGBB")}
-          </option>
         </Select>
       </Field>
       <Text size={200} id={hintId} data-testid="lifetime-model-hint">
-        {t("data.lifetime.buyerModel.hint")} {t("data.lifetime.buyerModel.bgbbDisabled")}
+        {t("data.lifetime.buyerModel.hint")} {t("data.lifetime.buyerModel.bgbbHint")}
       </Text>
     </>
   );

@@ -15,6 +15,8 @@ export function ModelComparisonTable({ view, f }: { view: LifetimeView; f: DataF
   const caption = t("data.lifetime.compare.caption");
   const withHoldout = view.checks.holdoutActual !== null;
   const sentence = comparisonSentence(view.checks);
+  // BG/BB alone: its likelihood is of opportunities, so it is ranked against nothing.
+  const alone = view.checks.data === "opportunities";
   const words = (c: ComparisonSentence): string => {
     switch (c.key) {
       case "only":
@@ -86,7 +88,13 @@ export function ModelComparisonTable({ view, f }: { view: LifetimeView; f: DataF
             : []),
         ]}
       />
-      {sentence && <Text data-testid="lifetime-compare-sentence">{words(sentence)}</Text>}
+      {alone ? (
+        <Text data-testid="lifetime-compare-sentence">
+          {t("data.lifetime.compare.sentenceOpportunities", { model: view.purchases.label })}
+        </Text>
+      ) : (
+        sentence && <Text data-testid="lifetime-compare-sentence">{words(sentence)}</Text>
+      )}
     </>
   );
 }

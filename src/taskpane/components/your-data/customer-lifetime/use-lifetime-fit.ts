@@ -2,6 +2,7 @@ import { startTransition, useEffect, useRef, useState } from "react";
 import type { CustomerLifetimeOptions } from "../../../../model/buyers/customer-lifetime";
 import { AnalysisCancelledError, AnalysisClient } from "../../../worker/analysis-client";
 import type { LifetimeView } from "../../../worker/protocol";
+import type { OpportunityUnit } from "../../../../model/buyers/customer-lifetime";
 import type { LifetimeUnit } from "../../../state/customer-lifetime-settings";
 
 export type LifetimeFit =
@@ -10,7 +11,8 @@ export type LifetimeFit =
 /** The last fit shown, with the unit it was asked in. */
 export interface ShownFit {
   view: LifetimeView;
-  unit: LifetimeUnit;
+  /** BG/BB's figures are in its opportunity. */
+  unit: LifetimeUnit | OpportunityUnit;
 }
 
 /**
@@ -37,7 +39,7 @@ export function useLifetimeFit(
     // Other orders: the last fit is not theirs.
     if (last?.client !== client || last.analysis !== analysis) setShown(null);
     const { unit, options } = JSON.parse(wanted) as {
-      unit: LifetimeUnit;
+      unit: LifetimeUnit | OpportunityUnit;
       options: CustomerLifetimeOptions;
     };
     setFit({ kind: "fitting", rows: 0 });
