@@ -5,14 +5,15 @@
  *   −ln B(α,β) − ln B(γ,δ) + ln Σ_j e^{S_j},   S_j = ln B(α+x, β+m_j) + ln B(γ+e_j, δ+k_j),
  * over the "alive at n" term (m = n−x, e = 0, k = n) and the dropout terms i = 0 … n−t_x−1
  * (m = t_x−x+i, e = 1, k = t_x+i). Every argument is a parameter plus a whole number up to the
- * longest n, so lnΓ, ψ and ψ′ are tabulated once per evaluation. The gradient and Hessian are
- * exact: with π_j the softmax weights of the S_j,
- *   ∇ = ∇const + Σ π_j ∇S_j,   ∇² = ∇²const + Σ π_j (∇²S_j + ∇S_j ∇S_jᵀ) − ḡḡᵀ,  ḡ = Σ π_j ∇S_j.
+ * longest n, so lnΓ, ψ and ψ′ are tabulated once per evaluation, less their values at the
+ * parameters: the tables then hold S_j − ln B(α,β) − ln B(γ,δ) directly. The gradient and
+ * Hessian are exact: with π_j the softmax weights of these S_j,
+ *   ∇ = Σ π_j ∇S_j,   ∇² = Σ π_j (∇²S_j + ∇S_j ∇S_jᵀ) − ḡḡᵀ,  ḡ = Σ π_j ∇S_j.
  * Newton on (ln α, ln β, ln γ, ln δ) as for BG/NBD (newton-maximise.ts).
  */
+import { checkSomeCustomers, curvatureOnParameters } from "./fit-checks-and-curvature";
 import { checkBgBbCustomer } from "./bgbb";
 import { invalidNumber, invalidValue } from "../errors";
-import { digamma, logGamma, trigamma } from "../numerics/log-gamma";
 import { maximiseFromStarts } from "./mbgnbd-fit";
 import { toLogParameters } from "../numerics/newton-maximise";
 
@@ -91,15 +92,22 @@ function patterns(data: OpportunitySummary): Patterns {
   };
 }
 
-/** lnΓ, ψ and ψ′ at base + 0 … size−1. */
+/**
+ * lnΓ, ψ and ψ′ at base + j, j = 0 … size−1, each less its value at base: sums of ln(base+i),
+ * 1/(base+i) and −1/(base+i)² over i < j. The likelihood needs only these differences (each
+ * Beta function is divided by the one at the parameters), and as sums they stay exact where
+ * lnΓ(base + j) − lnΓ(base) of two lnΓ values would cancel: with γ = 10⁶, lnΓ ≈ 10⁷ carries
+ * rounding of 10⁻⁹ per term, enough noise to stall the climb with a gradient of 10⁻⁴ left.
+ */
 function tables(base: number, size: number, second: boolean) {
   const lg = new Float64Array(size);
   const psi = new Float64Array(size);
   const tri = new Float64Array(second ? size : 0);
-  for (let j = 0; j < size; j++) {
-    lg[j] = logGamma(base + j);
-    psi[j] = digamma(base + j);
-    if (second) tri[j] = trigamma(base + j);
+  for (let j = 1; j < size; j++) {
+    const v = base + j - 1;
+    lg[j] = lg[j - 1] + Math.log(v);
+    psi[j] = psi[j - 1] + 1 / v;
+    if (second) tri[j] = tri[j - 1] - 1 / (v * v);
   }
   return { lg, psi, tri };
 }
@@ -120,15 +128,6 @@ function logLikelihood(
   const G = tables(gamma, 2, second);
   const D = tables(delta, size, second);
   const GD = tables(gamma + delta, size, second);
-  const lnBab = A.lg[0] + Bt.lg[0] - AB.lg[0];
-  const lnBgd = G.lg[0] + D.lg[0] - GD.lg[0];
-  // The constant part's derivatives: −∇ ln B(α,β) − ∇ ln B(γ,δ).
-  const c0 = [
-    AB.psi[0] - A.psi[0],
-    AB.psi[0] - Bt.psi[0],
-    GD.psi[0] - G.psi[0],
-    GD.psi[0] - D.psi[0],
-  ];
   const Gn = [0, 0, 0, 0];
   const Hn = new Float64Array(16);
   let ll = 0;
@@ -166,7 +165,7 @@ function logLikelihood(
       S[j] = Math.exp(S[j] - top);
       total += S[j];
     }
-    ll += w * (top + Math.log(total) - lnBab - lnBgd);
+    ll += w * (top + Math.log(total));
     if (grad === null) continue;
     gBar.fill(0);
     for (let j = 0; j < terms; j++) {
@@ -191,19 +190,10 @@ function logLikelihood(
       Hn[15] += wp * (D.tri[k[j]] - t2);
       for (let a = 0; a < 4; a++) for (let b = a; b < 4; b++) Hn[a * 4 + b] += wp * g[a] * g[b];
     }
-    for (let a = 0; a < 4; a++) Gn[a] += w * (c0[a] + gBar[a]);
+    for (let a = 0; a < 4; a++) Gn[a] += w * gBar[a];
     if (second)
       for (let a = 0; a < 4; a++)
         for (let b = a; b < 4; b++) Hn[a * 4 + b] -= w * gBar[a] * gBar[b];
-  }
-  if (second) {
-    // ∇² of the constant part.
-    Hn[0] += d.totalWeight * (AB.tri[0] - A.tri[0]);
-    Hn[1] += d.totalWeight * AB.tri[0];
-    Hn[5] += d.totalWeight * (AB.tri[0] - Bt.tri[0]);
-    Hn[10] += d.totalWeight * (GD.tri[0] - G.tri[0]);
-    Hn[11] += d.totalWeight * GD.tri[0];
-    Hn[15] += d.totalWeight * (GD.tri[0] - D.tri[0]);
   }
   toLogParameters([alpha, beta, gamma, delta], Gn, Hn, grad, hess);
   return ll;
@@ -220,13 +210,23 @@ function noMaximum(index: number, theta: Float64Array): Error {
     return invalidNumber(
       `${lead}: the data shows no sign of customers dropping out (the dropout probability gamma/(gamma+delta) falls towards 0)`
     );
-  if (theta[0] > 12 && theta[1] > 12)
+  // Both past e^8 ≈ 3,000 (the climb may stop there, the likelihood flat to its floor), the
+  // Beta has a spread under 2% of its mean: one value. Both below e^−8: two points, 0 and 1.
+  if (theta[0] > 8 && theta[1] > 8)
     return invalidNumber(
       `${lead}: the transaction probability does not vary between customers (alpha and beta grow without bound together, alpha/(alpha+beta) → ${percent(alpha / (alpha + beta))})`
     );
-  if (theta[2] > 12 && theta[3] > 12)
+  if (theta[2] > 8 && theta[3] > 8)
     return invalidNumber(
       `${lead}: the dropout probability does not vary between customers (gamma and delta grow without bound together, gamma/(gamma+delta) → ${percent(gamma / (gamma + delta))})`
+    );
+  if (theta[2] < -8 && theta[3] < -8)
+    return invalidNumber(
+      `${lead}: customers split into those who never drop out and those who drop out at once (gamma and delta fall towards 0 together)`
+    );
+  if (theta[0] < -8 && theta[1] < -8)
+    return invalidNumber(
+      `${lead}: customers split into those who transact at every opportunity and those who never do (alpha and beta fall towards 0 together)`
     );
   const up = theta[index] > 0;
   return invalidNumber(`${lead} (${NAMES[index]} runs towards ${up ? "infinity" : "0"})`);
@@ -242,8 +242,7 @@ const STARTS = [
 /** Fits α, β, γ, δ by maximum likelihood. */
 export function fitBgBb(data: OpportunitySummary): BgBbFit {
   const d = patterns(data);
-  if (!(d.totalWeight > 0))
-    throw invalidNumber("there are no customers to fit (or every weight is 0)");
+  checkSomeCustomers(d.totalWeight);
   let buyers = 0;
   let seen = 0;
   for (let p = 0; p < d.w.length; p++) {
@@ -295,11 +294,9 @@ export function bgbbCurvature(
   const g = new Float64Array(4);
   const h = new Float64Array(16);
   const ll = logLikelihood(d, Float64Array.from(parameters, Math.log), g, h);
-  const p = parameters;
   return {
     logLikelihood: ll,
-    gradient: p.map((v, i) => g[i] / v),
-    hessian: p.map((vi, i) => p.map((vj, j) => (h[i * 4 + j] - (i === j ? g[i] : 0)) / (vi * vj))),
+    ...curvatureOnParameters(parameters, g, h),
     customers: d.totalWeight,
   };
 }

@@ -10,6 +10,7 @@
  * The log-sum-exp is taken around its larger term, so heavy buyers (x in the thousands, where
  * each exponent is in the tens of thousands) stay finite.
  */
+import { checkRepeatBuyers, curvatureOnParameters } from "./fit-checks-and-curvature";
 import { checkCustomer } from "./bgnbd";
 import { invalidNumber, invalidValue } from "../errors";
 import { digamma, logGamma, trigamma } from "../numerics/log-gamma";
@@ -302,19 +303,7 @@ function climb(d: Prepared) {
 /** Fits r, α, a, b by maximum likelihood. */
 export function fitBgNbd(data: CustomerSummary): BgNbdFit {
   const d = prepare(data);
-  if (!(d.totalWeight > 0))
-    throw invalidNumber("there are no customers to fit (or every weight is 0)");
-  let repeaters = 0;
-  let time = 0;
-  for (let i = 0; i < d.w.length; i++) {
-    if (d.xs[d.group[i]] > 0) repeaters += d.w[i];
-    time += d.w[i] * d.T[i];
-  }
-  if (repeaters === 0)
-    throw invalidNumber(
-      "no customer made a repeat purchase (every frequency is 0): purchase and dropout rates cannot be estimated from these customers"
-    );
-  if (!(time > 0)) throw invalidNumber("every T is 0: the customers were observed for no time");
+  checkRepeatBuyers(d, "dropout");
   const best = climb(d);
   const [r, alpha, a, b] = Array.from(best.theta, Math.exp);
   return { r, alpha, a, b, logLikelihood: best.logLikelihood, iterations: best.iterations };
@@ -345,11 +334,9 @@ export function bgnbdCurvature(
   const g = new Float64Array(4);
   const h = new Float64Array(16);
   const ll = logLikelihood(d, Float64Array.from(parameters, Math.log), g, h);
-  const p = parameters;
   return {
     logLikelihood: ll,
-    gradient: p.map((v, i) => g[i] / v),
-    hessian: p.map((vi, i) => p.map((vj, j) => (h[i * 4 + j] - (i === j ? g[i] : 0)) / (vi * vj))),
+    ...curvatureOnParameters(parameters, g, h),
     customers: d.totalWeight,
   };
 }

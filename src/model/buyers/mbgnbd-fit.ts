@@ -10,6 +10,7 @@
  * grouped by x) as for BG/NBD, and the climb is the same Newton on (ln r, ln α, ln a, ln b)
  * with the analytic gradient and Hessian.
  */
+import { checkRepeatBuyers, curvatureOnParameters } from "./fit-checks-and-curvature";
 import { CustomerSummary, prepare, Prepared } from "./bgnbd-fit";
 import { invalidNumber } from "../errors";
 import { digamma, logGamma, trigamma } from "../numerics/log-gamma";
@@ -146,11 +147,17 @@ function noMaximum(index: number, theta: Float64Array): Error {
     return invalidNumber(
       `${lead}: the data shows no sign of customers dropping out (the dropout probability a/(a+b) falls towards 0)`
     );
-  if (theta[2] > 12 && theta[3] > 12)
+  // Both past e^8 ≈ 3,000 (the climb may stop there, the likelihood flat to its floor), the
+  // Beta (or Gamma) has a spread under 2% of its mean: one value, as the message says.
+  if (theta[2] > 8 && theta[3] > 8)
     return invalidNumber(
       `${lead}: the dropout probability does not vary between customers (a and b grow without bound together, a/(a+b) → ${((100 * a) / (a + b)).toPrecision(3)}%)`
     );
-  if (theta[0] > 12 && theta[1] > 12)
+  if (theta[2] < -8 && theta[3] < -8)
+    return invalidNumber(
+      `${lead}: customers split into those who never drop out and those who drop out at once (a and b fall towards 0 together)`
+    );
+  if (theta[0] > 8 && theta[1] > 8)
     return invalidNumber(
       `${lead}: purchase rates do not vary between customers (r and alpha grow without bound together, r/alpha → ${(r / alpha).toPrecision(3)} purchases per period)`
     );
@@ -160,9 +167,10 @@ function noMaximum(index: number, theta: Float64Array): Error {
 
 /**
  * The maximum from the first start; if that climb runs off to a limit, the other starts are
- * tried, and a finite maximum they find is taken only if it is at least as high as the limit
- * the first climb was approaching (a lower one is a local maximum, not the fit). Otherwise the
- * first climb's reason stands. The BG/BB fit climbs the same way.
+ * tried. A finite maximum they find is taken only if it is at least as high as every limit a
+ * climb was approaching (a lower one is a local maximum, not the fit). Otherwise the reason of
+ * the highest limit stands: the likelihood's supremum lies out along that ridge, not along one
+ * a lower climb happened to take. The BG/BB fit climbs the same way.
  */
 export function maximiseFromStarts(
   starts: readonly (readonly number[])[],
@@ -179,20 +187,26 @@ export function maximiseFromStarts(
     return maximiseLogParameters(starts[0], f, recordLimit, curvatureFloor);
   } catch (first) {
     if (limit === -Infinity) throw first;
-    const boundary = limit;
+    let highest = { limit, reason: first };
     for (const start of starts.slice(1)) {
+      limit = -Infinity;
       try {
-        const other = maximiseLogParameters(start, f, noMaximum, curvatureFloor);
+        const other = maximiseLogParameters(start, f, recordLimit, curvatureFloor);
+        const boundary = highest.limit;
         if (other.logLikelihood >= boundary - 1e-9 * (1 + Math.abs(boundary))) return other;
-      } catch {
+      } catch (e) {
         // this start runs off too
+        if (limit > highest.limit) highest = { limit, reason: e };
       }
     }
-    throw first;
+    throw highest.reason;
   }
 }
 
-/** r = 1, α from the mean purchase rate, and three dropout shapes. */
+/**
+ * r = 1, α from the mean purchase rate, and four dropout shapes; the last, a = b = 0.05, heads
+ * for the split (a and b → 0) that the others pass by when its limit is the highest.
+ */
 function climb(d: Prepared): Maximum {
   const f = (theta: Float64Array, grad: Float64Array | null, hess: Float64Array | null) =>
     logLikelihood(d, theta, grad, hess);
@@ -207,6 +221,7 @@ function climb(d: Prepared): Maximum {
     [0, Math.log(3)],
     [Math.log(0.2), Math.log(0.5)],
     [Math.log(5), Math.log(50)],
+    [Math.log(0.05), Math.log(0.05)],
   ].map(([la, lb]) => [0, lnScale, la, lb]);
   return maximiseFromStarts(starts, f, noMaximum, 1e-8 * d.totalWeight);
 }
@@ -214,19 +229,7 @@ function climb(d: Prepared): Maximum {
 /** Fits r, α, a, b of the MBG/NBD model by maximum likelihood. */
 export function fitMbgNbd(data: CustomerSummary): MbgNbdFit {
   const d = prepare(data);
-  if (!(d.totalWeight > 0))
-    throw invalidNumber("there are no customers to fit (or every weight is 0)");
-  let repeaters = 0;
-  let time = 0;
-  for (let i = 0; i < d.w.length; i++) {
-    if (d.xs[d.group[i]] > 0) repeaters += d.w[i];
-    time += d.w[i] * d.T[i];
-  }
-  if (repeaters === 0)
-    throw invalidNumber(
-      "no customer made a repeat purchase (every frequency is 0): purchase and dropout rates cannot be estimated from these customers"
-    );
-  if (!(time > 0)) throw invalidNumber("every T is 0: the customers were observed for no time");
+  checkRepeatBuyers(d, "dropout");
   const best = climb(d);
   const [r, alpha, a, b] = Array.from(best.theta, Math.exp);
   return { r, alpha, a, b, logLikelihood: best.logLikelihood, iterations: best.iterations };
@@ -255,11 +258,9 @@ export function mbgnbdCurvature(
   const g = new Float64Array(4);
   const h = new Float64Array(16);
   const ll = logLikelihood(d, Float64Array.from(parameters, Math.log), g, h);
-  const p = parameters;
   return {
     logLikelihood: ll,
-    gradient: p.map((v, i) => g[i] / v),
-    hessian: p.map((vi, i) => p.map((vj, j) => (h[i * 4 + j] - (i === j ? g[i] : 0)) / (vi * vj))),
+    ...curvatureOnParameters(parameters, g, h),
     customers: d.totalWeight,
   };
 }

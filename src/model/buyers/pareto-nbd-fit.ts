@@ -10,6 +10,7 @@
 import { CustomerSummary } from "./bgnbd-fit";
 import { checkParetoCustomer } from "./pareto-nbd";
 import { deathOddsFromTails, logTail } from "./pareto-nbd-likelihood";
+import { checkRepeatBuyers, curvatureOnParameters } from "./fit-checks-and-curvature";
 import { FrequencyGroups, frequencyGroups } from "./frequency-groups";
 import { invalidNumber, invalidValue } from "../errors";
 import { digamma, logGamma, trigamma } from "../numerics/log-gamma";
@@ -323,19 +324,7 @@ function climb(d: Prepared) {
 /** Fits r, α, s, β by maximum likelihood. */
 export function fitParetoNbd(data: CustomerSummary): ParetoNbdFit {
   const d = prepare(data);
-  if (!(d.totalWeight > 0))
-    throw invalidNumber("there are no customers to fit (or every weight is 0)");
-  let repeaters = 0;
-  let time = 0;
-  for (let i = 0; i < d.w.length; i++) {
-    if (d.xs[d.group[i]] > 0) repeaters += d.w[i];
-    time += d.w[i] * d.T[i];
-  }
-  if (repeaters === 0)
-    throw invalidNumber(
-      "no customer made a repeat purchase (every frequency is 0): purchase and death rates cannot be estimated from these customers"
-    );
-  if (!(time > 0)) throw invalidNumber("every T is 0: the customers were observed for no time");
+  checkRepeatBuyers(d, "death");
   const best = climb(d);
   // A climb that stopped at the ridge's edge found the flat ridge, not a maximum.
   if (best.theta[2] > RIDGE - 0.05) throw noMaximum(2, best.theta);
@@ -367,11 +356,9 @@ export function paretoNbdCurvature(
   const g = new Float64Array(4);
   const h = new Float64Array(16);
   const ll = logLikelihood(d, Float64Array.from(parameters, Math.log), g, h);
-  const p = parameters;
   return {
     logLikelihood: ll,
-    gradient: p.map((v, i) => g[i] / v),
-    hessian: p.map((vi, i) => p.map((vj, j) => (h[i * 4 + j] - (i === j ? g[i] : 0)) / (vi * vj))),
+    ...curvatureOnParameters(parameters, g, h),
     customers: d.totalWeight,
   };
 }
