@@ -72,6 +72,11 @@ test("the functions' code arrives after the first screen, and each call answers 
   const chunk = page.waitForRequest(/\/custom-functions\.[0-9a-f]+\.js$/);
   await openPane();
   await chunk; // asked for once the pane is idle, with no function called
+  // Asked for is not yet run: wait until a call answers synchronously (the chunk evaluated).
+  await page.waitForFunction(() => {
+    const fn = (window as PageWindow).CustomFunctions._association.mappings["CUSTOMER_COST"];
+    return !(fn([[1000]], [[10]], null) instanceof Promise);
+  });
   const bundle = loadFunctionsBundle();
   const cases = fc.sample(
     fc.record({

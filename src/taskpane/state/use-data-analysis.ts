@@ -113,13 +113,12 @@ export function useDataAnalysis(
   }, [client]);
 
   const opened = useCallback(
-    (next: OpenedSource) =>
-      // A transition: the previous analysis's views, still shown, re-render for the new source
-      // in slices (an ordinary update renders in one task, long with every chart on screen).
-      startTransition(() => {
-        setSource(next);
-        setSettings((previous) => proposedSettings(next.sample, locale, undefined, previous));
-      }),
+    // Not a transition: a Cancel clicked while a transition's render is still pending would be
+    // followed by that render, and the new source would start its analysis after the Cancel.
+    (next: OpenedSource) => {
+      setSource(next);
+      setSettings((previous) => proposedSettings(next.sample, locale, undefined, previous));
+    },
     [locale]
   );
 
