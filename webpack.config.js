@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /*
  * Builds dist/: taskpane.html (shared runtime page: pane + custom functions; it loads taskpane.js
  * alone, which associates every custom function at once and loads their code in a chunk of its

@@ -17,7 +17,6 @@ import {
   LifetimeModelName,
   lifetimeBuyerModel,
 } from "./customer-lifetime";
-import { BuyerModel } from "./buyer-model";
 import { modelScore } from "./model-comparison";
 import { RepeatHistogram, repeatHistogram } from "./repeat-histogram";
 import { RepeatTracking, repeatTracking } from "./repeat-tracking";

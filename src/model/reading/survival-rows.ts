@@ -5,7 +5,14 @@
  * (the empty tail of a whole-column reference) it is blank; above it, it is a customer still
  * active after 0 periods (a subscription in its first month), which must be counted.
  */
-import { cellError, flagValue, isBlank, isBlankOrZero, numberValue, plainValue } from "./cell-values";
+import {
+  cellError,
+  flagValue,
+  isBlank,
+  isBlankOrZero,
+  numberValue,
+  plainValue,
+} from "./cell-values";
 import { GrowableFloat64, GrowableInt32 } from "./growable";
 import { SurvivalRows } from "../history/kaplan-meier";
 
@@ -13,10 +20,7 @@ import { SurvivalRows } from "../history/kaplan-meier";
  * The last row (1-based) of a survival table with a cell that is neither blank nor 0: rows of
  * zeros below it are Excel's empty cells, rows of zeros above it are customers.
  */
-export function lastRowWithContent(
-  rows: number,
-  cells: (i: number) => readonly unknown[]
-): number {
+export function lastRowWithContent(rows: number, cells: (i: number) => readonly unknown[]): number {
   for (let i = rows - 1; i >= 0; i--) if (!cells(i).every(isBlankOrZero)) return i + 1;
   return 0;
 }

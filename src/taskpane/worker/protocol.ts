@@ -110,13 +110,7 @@ export interface DriverTerm {
 /** Why the model could not be fitted: a reason the pane words, the term it names, the model's words. */
 export interface DriversProblem {
   reason:
-    | "noChurn"
-    | "constant"
-    | "separation"
-    | "collinear"
-    | "tooManyCategories"
-    | "empty"
-    | "other";
+    "noChurn" | "constant" | "separation" | "collinear" | "tooManyCategories" | "empty" | "other";
   term: string | null;
   /** The row (file line or sheet row) of an empty value. */
   row: number | null;

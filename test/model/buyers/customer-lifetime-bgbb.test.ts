@@ -192,7 +192,7 @@ describe("BG/BB in the customer-lifetime table", () => {
               continue;
             }
             valued++;
-          let discounted = 0;
+            let discounted = 0;
             for (let j = 1; j <= horizon; j++)
               discounted += (E(j) - E(j - 1)) / Math.pow(1 + perOpportunity, j);
             const s = table.spend;

@@ -21,7 +21,10 @@ const WORKBOOK_KEYS = {
   fileName: "data.lifetime.fileName",
 } as const;
 /** Pareto/NBD's P(alive) and BG/BB's sums have no formula Excel can compute: the sheet says so. */
-const VALUES_WORKBOOK_KEYS = { ...WORKBOOK_KEYS, intro: "data.lifetime.workbookIntroValues" } as const;
+const VALUES_WORKBOOK_KEYS = {
+  ...WORKBOOK_KEYS,
+  intro: "data.lifetime.workbookIntroValues",
+} as const;
 
 /**
  * One fit's figures: the parameters, how P(alive) spreads, the most valuable customers, the
