@@ -8,6 +8,7 @@
 import fc from "fast-check";
 import { readFileSync } from "fs";
 import path from "path";
+import { isCloseTo } from "../support/close-to";
 import { ErrorCode } from "../support/custom-functions-global";
 import { loadFunctionsBundle } from "../support/load-bundle";
 import { expect, test } from "./fixtures";
@@ -129,8 +130,12 @@ test("the functions' code arrives after the first screen, and each call answers 
       expect(got.map((row) => row.length)).toEqual(want.map((row) => row.length));
       want.forEach((row, i) =>
         row.forEach((value, j) => {
-          if (typeof value === "number") expect(got[i][j]).toBeCloseToModel(value);
-          else expect(got[i][j]).toEqual(value);
+          if (typeof value !== "number") expect(got[i][j]).toEqual(value);
+          // A fit stops within its own tolerance, and another engine's last bits of exp and log
+          // move the stopping point (3.5e-9 relative was seen): 1e-6 for SBG_FIT's parameters.
+          else if (id === "SBG_FIT")
+            expect(isCloseTo(got[i][j], value, 1e-6, 1), `${id} [${i}][${j}]`).toBe(true);
+          else expect(got[i][j]).toBeCloseToModel(value);
         })
       );
     }
