@@ -11,7 +11,7 @@
  *   ∇ = Σ π_j ∇S_j,   ∇² = Σ π_j (∇²S_j + ∇S_j ∇S_jᵀ) − ḡḡᵀ,  ḡ = Σ π_j ∇S_j.
  * Newton on (ln α, ln β, ln γ, ln δ) as for BG/NBD (newton-maximise.ts).
  */
-import { checkSomeCustomers, curvatureOnParameters } from "./fit-checks-and-curvature";
+import { checkSomeCustomers, Curvature, curvatureAt } from "./fit-checks-and-curvature";
 import { checkBgBbCustomer } from "./bgbb";
 import { invalidNumber, invalidValue } from "../errors";
 import { maximiseFromStarts } from "./mbgnbd-fit";
@@ -289,16 +289,9 @@ export function bgbbLogLikelihood(
 export function bgbbCurvature(
   data: OpportunitySummary,
   parameters: readonly [alpha: number, beta: number, gamma: number, delta: number]
-): { logLikelihood: number; gradient: number[]; hessian: number[][]; customers: number } {
+): Curvature {
   const d = patterns(data);
-  const g = new Float64Array(4);
-  const h = new Float64Array(16);
-  const ll = logLikelihood(d, Float64Array.from(parameters, Math.log), g, h);
-  return {
-    logLikelihood: ll,
-    ...curvatureOnParameters(parameters, g, h),
-    customers: d.totalWeight,
-  };
+  return curvatureAt(parameters, d.totalWeight, (theta, g, h) => logLikelihood(d, theta, g, h));
 }
 
 /** Minus the Hessian at the fit: the observed information, inverted for the standard errors. */

@@ -10,7 +10,7 @@
  * The log-sum-exp is taken around its larger term, so heavy buyers (x in the thousands, where
  * each exponent is in the tens of thousands) stay finite.
  */
-import { checkRepeatBuyers, curvatureOnParameters } from "./fit-checks-and-curvature";
+import { checkRepeatBuyers, Curvature, curvatureAt } from "./fit-checks-and-curvature";
 import { checkCustomer } from "./bgnbd";
 import { invalidNumber, invalidValue } from "../errors";
 import { digamma, logGamma, trigamma } from "../numerics/log-gamma";
@@ -329,14 +329,7 @@ export function bgnbdLogLikelihood(
 export function bgnbdCurvature(
   data: CustomerSummary,
   parameters: readonly [r: number, alpha: number, a: number, b: number]
-): { logLikelihood: number; gradient: number[]; hessian: number[][]; customers: number } {
+): Curvature {
   const d = prepare(data);
-  const g = new Float64Array(4);
-  const h = new Float64Array(16);
-  const ll = logLikelihood(d, Float64Array.from(parameters, Math.log), g, h);
-  return {
-    logLikelihood: ll,
-    ...curvatureOnParameters(parameters, g, h),
-    customers: d.totalWeight,
-  };
+  return curvatureAt(parameters, d.totalWeight, (theta, g, h) => logLikelihood(d, theta, g, h));
 }

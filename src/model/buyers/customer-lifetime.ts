@@ -74,6 +74,12 @@ export type LifetimeModelName = "MBGNBD" | "BGNBD" | "PARETO_NBD" | "BGBB";
 export const LIFETIME_MODELS: readonly LifetimeModelName[] = ["MBGNBD", "BGNBD", "PARETO_NBD"];
 /** Every model the table fits: the continuous ones, then BG/BB. */
 export const ALL_LIFETIME_MODELS: readonly LifetimeModelName[] = [...LIFETIME_MODELS, "BGBB"];
+/**
+ * Whether the model's P(alive) is a closed form Excel can compute, so a written sheet holds it as
+ * a formula: not Pareto/NBD's (₂F₁) nor BG/BB's (a sum over the opportunities).
+ */
+export const pAliveIsExcelFormula = (model: LifetimeModelName): boolean =>
+  model === "BGNBD" || model === "MBGNBD";
 /** MBG/NBD: unlike BG/NBD it does not give every one-time buyer P(alive) = 1 (issue 23). */
 export const DEFAULT_LIFETIME_MODEL: LifetimeModelName = "MBGNBD";
 

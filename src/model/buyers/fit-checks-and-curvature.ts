@@ -44,6 +44,30 @@ export function checkRepeatBuyers(d: WeightedCustomers, lifetime: "dropout" | "d
   if (!time) throw invalidNumber("every T is 0: the customers were observed for no time");
 }
 
+/** A fit's log-likelihood with its gradient and Hessian on the parameters, and the customers. */
+export interface Curvature {
+  logLikelihood: number;
+  gradient: number[];
+  hessian: number[][];
+  customers: number;
+}
+
+/**
+ * The curvature at the parameters p from a fit's own log-likelihood over θ = ln p (which fills
+ * its gradient g and row-major Hessian H): where every fit's standard errors start.
+ */
+export function curvatureAt(
+  p: readonly number[],
+  customers: number,
+  logLikelihood: (theta: Float64Array, g: Float64Array, H: Float64Array) => number
+): Curvature {
+  const n = p.length;
+  const g = new Float64Array(n);
+  const H = new Float64Array(n * n);
+  const ll = logLikelihood(Float64Array.from(p, Math.log), g, H);
+  return { logLikelihood: ll, ...curvatureOnParameters(p, g, H), customers };
+}
+
 /**
  * The gradient and Hessian on the parameters p themselves from those on θ = ln p (g, and H
  * row-major n×n): θ = ln p gives ∂/∂pᵢ = gᵢ/pᵢ and ∂²/∂pᵢ∂pⱼ = (Hᵢⱼ − [i=j] gᵢ)/(pᵢpⱼ).

@@ -14,6 +14,7 @@
  * A climb that finds no maximum is redone customer by customer from the fixed start
  * (customerByCustomer): those likelihoods are flat to within rounding, and keep their answers.
  */
+import { Curvature, curvatureAt } from "./fit-checks-and-curvature";
 import { invalidNumber, invalidValue } from "../errors";
 import { digamma, logGamma, trigamma } from "../numerics/log-gamma";
 import { Maximum, maximiseLogParameters, toLogParameters } from "../numerics/newton-maximise";
@@ -471,16 +472,7 @@ export function gammaGammaLogLikelihood(
 export function gammaGammaCurvature(
   data: SpendSummary,
   parameters: readonly [p: number, q: number, gamma: number]
-): { logLikelihood: number; gradient: number[]; hessian: number[][]; customers: number } {
+): Curvature {
   const d = prepare(data);
-  const g = new Float64Array(3);
-  const h = new Float64Array(9);
-  const ll = logLikelihood(d, Float64Array.from(parameters, Math.log), g, h);
-  const p = parameters;
-  return {
-    logLikelihood: ll,
-    gradient: p.map((v, i) => g[i] / v),
-    hessian: p.map((vi, i) => p.map((vj, j) => (h[i * 3 + j] - (i === j ? g[i] : 0)) / (vi * vj))),
-    customers: d.used,
-  };
+  return curvatureAt(parameters, d.used, (theta, g, h) => logLikelihood(d, theta, g, h));
 }

@@ -10,7 +10,7 @@
  * grouped by x) as for BG/NBD, and the climb is the same Newton on (ln r, ln α, ln a, ln b)
  * with the analytic gradient and Hessian.
  */
-import { checkRepeatBuyers, curvatureOnParameters } from "./fit-checks-and-curvature";
+import { checkRepeatBuyers, Curvature, curvatureAt } from "./fit-checks-and-curvature";
 import { CustomerSummary, prepare, Prepared } from "./bgnbd-fit";
 import { invalidNumber } from "../errors";
 import { digamma, logGamma, trigamma } from "../numerics/log-gamma";
@@ -253,16 +253,9 @@ export function mbgnbdLogLikelihood(
 export function mbgnbdCurvature(
   data: CustomerSummary,
   parameters: readonly [r: number, alpha: number, a: number, b: number]
-): { logLikelihood: number; gradient: number[]; hessian: number[][]; customers: number } {
+): Curvature {
   const d = prepare(data);
-  const g = new Float64Array(4);
-  const h = new Float64Array(16);
-  const ll = logLikelihood(d, Float64Array.from(parameters, Math.log), g, h);
-  return {
-    logLikelihood: ll,
-    ...curvatureOnParameters(parameters, g, h),
-    customers: d.totalWeight,
-  };
+  return curvatureAt(parameters, d.totalWeight, (theta, g, h) => logLikelihood(d, theta, g, h));
 }
 
 /** Minus the Hessian at the fit: the observed information, inverted for the standard errors. */

@@ -10,7 +10,7 @@
 import { CustomerSummary } from "./bgnbd-fit";
 import { checkParetoCustomer } from "./pareto-nbd";
 import { deathOddsFromTails, logTail } from "./pareto-nbd-likelihood";
-import { checkRepeatBuyers, curvatureOnParameters } from "./fit-checks-and-curvature";
+import { checkRepeatBuyers, Curvature, curvatureAt } from "./fit-checks-and-curvature";
 import { FrequencyGroups, frequencyGroups } from "./frequency-groups";
 import { invalidNumber, invalidValue } from "../errors";
 import { digamma, logGamma, trigamma } from "../numerics/log-gamma";
@@ -351,14 +351,7 @@ export function paretoNbdLogLikelihood(
 export function paretoNbdCurvature(
   data: CustomerSummary,
   parameters: readonly [r: number, alpha: number, s: number, beta: number]
-): { logLikelihood: number; gradient: number[]; hessian: number[][]; customers: number } {
+): Curvature {
   const d = prepare(data);
-  const g = new Float64Array(4);
-  const h = new Float64Array(16);
-  const ll = logLikelihood(d, Float64Array.from(parameters, Math.log), g, h);
-  return {
-    logLikelihood: ll,
-    ...curvatureOnParameters(parameters, g, h),
-    customers: d.totalWeight,
-  };
+  return curvatureAt(parameters, d.totalWeight, (theta, g, h) => logLikelihood(d, theta, g, h));
 }

@@ -37,8 +37,7 @@ export function paretoPurchaseCountProbability(
   const oneMinusU = alpha / (alpha + t);
   const lnU = Math.log(U);
   // Alive at t: NB(x; t)·(β/(β+t))^s.
-  const alive =
-    lnC + r * Math.log(oneMinusU) + (x === 0 ? 0 : x * lnU) - s * Math.log1p(t / beta);
+  const alive = lnC + r * Math.log(oneMinusU) + (x === 0 ? 0 : x * lnU) - s * Math.log1p(t / beta);
   // Died at τ < t: the integral over u = U·w, w ∈ (0, 1).
   const died =
     lnC +

@@ -75,8 +75,5 @@ export function paretoConditionalExpectedPurchases(
   const L = Math.log1p(t / (beta + T));
   const eps = s - 1;
   const timeAlive = (beta + T) * (eps === 0 ? L : -Math.expm1(-eps * L) / eps);
-  return finite(
-    alive * ((r + x) / (alpha + T)) * timeAlive,
-    "conditional expected purchases"
-  );
+  return finite(alive * ((r + x) / (alpha + T)) * timeAlive, "conditional expected purchases");
 }

@@ -41,6 +41,7 @@ import {
   CustomerLifetimeTable,
   LifetimeModelName,
   oneTimeBuyers,
+  pAliveIsExcelFormula,
   pastValue,
 } from "../../model/buyers/customer-lifetime";
 import {
@@ -145,8 +146,7 @@ export function customerLifetimePlan(
   const modelLabel = purchases.label;
   const { timeUnitDays, horizon, annualDiscountRate, holdoutDays } = table.options;
   const bgbb = table.opportunity !== null;
-  // P(alive) a value: Pareto/NBD's needs ₂F₁, BG/BB's is a sum over opportunities.
-  const pAliveValues = model === "PARETO_NBD" || bgbb;
+  const pAliveValues = !pAliveIsExcelFormula(model);
   const n = customers.count;
   if (FIRST_CUSTOMER_ROW - 1 + n > MAX_ROWS)
     throw new Error(

@@ -1,5 +1,6 @@
 import { Text } from "@fluentui/react-components";
 import { memo } from "react";
+import { pAliveIsExcelFormula } from "../../../../model/buyers/customer-lifetime";
 import { formatSerialDate } from "../../../format/period-label";
 import type { WorkbookHost } from "../../../host/workbook-host";
 import { useLocale } from "../../../i18n/locale-context";
@@ -70,11 +71,7 @@ export const LifetimeResults = memo(function LifetimeResults({
       <PlanWorkbook
         host={host}
         plan={(language) => client.lifetimePlan(language)}
-        keys={
-          view.purchases.model === "PARETO_NBD" || view.purchases.model === "BGBB"
-            ? VALUES_WORKBOOK_KEYS
-            : WORKBOOK_KEYS
-        }
+        keys={pAliveIsExcelFormula(view.purchases.model) ? WORKBOOK_KEYS : VALUES_WORKBOOK_KEYS}
         testIdPrefix="lifetime"
         disabled={busy}
       />
