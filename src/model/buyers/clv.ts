@@ -46,6 +46,15 @@ const DAYS: Record<string, number> = {
   year: DAYS_PER_YEAR,
 };
 
+export type UnitWord = "day" | "week" | "month" | "quarter" | "year";
+
+/** The named unit a length in days is (unitDays' inverse, to 1e-9 day), or null for another length. */
+export function unitWord(days: number): UnitWord | null {
+  for (const word of Object.keys(DAYS) as UnitWord[])
+    if (Math.abs(days - DAYS[word]) < 1e-9) return word;
+  return null;
+}
+
 /** Horizons beyond this many periods (274 years of days) are refused rather than summed. */
 export const MAX_HORIZON = 100_000;
 

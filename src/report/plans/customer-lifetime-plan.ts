@@ -33,7 +33,7 @@
  * The table's cells are unstyled on purpose: a style per row would cost the Office.js renderer a
  * range per row (100,000 customers, 100,000 ranges); the header says what each column is.
  */
-import { DAYS_PER_YEAR, discountRatePerUnit } from "../../model/buyers/clv";
+import { DAYS_PER_YEAR, discountRatePerUnit, unitWord } from "../../model/buyers/clv";
 import {
   AT_RISK_P_ALIVE,
   AT_RISK_TOP_SHARE,
@@ -413,10 +413,6 @@ function atRiskBlock(
 
 /** The time unit in words: days, weeks, months, quarters and years (of DAYS_PER_YEAR) by name. */
 function unitName(labels: CustomerLifetimeLabels, days: number): string {
-  if (days === 1) return labels.units.day;
-  if (days === 7) return labels.units.week;
-  if (Math.abs(days - DAYS_PER_YEAR / 12) < 1e-9) return labels.units.month;
-  if (Math.abs(days - DAYS_PER_YEAR / 4) < 1e-9) return labels.units.quarter;
-  if (Math.abs(days - DAYS_PER_YEAR) < 1e-9) return labels.units.year;
-  return labels.units.other.replace("{days}", String(days));
+  const word = unitWord(days);
+  return word ? labels.units[word] : labels.units.other.replace("{days}", String(days));
 }

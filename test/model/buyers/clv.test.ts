@@ -3,6 +3,7 @@ import {
   customerLifetimeValue,
   discountRatePerUnit,
   unitDays,
+  unitWord,
 } from "../../../src/model/buyers/clv";
 import { thrownBy } from "../../support/domain-errors";
 
@@ -117,6 +118,13 @@ describe("customer lifetime value", () => {
     expect((caught as DomainError).message).toMatch(/rate_period must be "day"/);
     for (const bad of [0, -7, "", "  "])
       expect((thrownBy(() => unitDays(bad, "time_unit")) as DomainError).code).toBe("value");
+  });
+
+  test("unitWord names the length unitDays gives each word, and nothing else", () => {
+    for (const word of ["day", "week", "month", "quarter", "year"] as const)
+      expect(unitWord(unitDays(word, "time_unit"))).toBe(word);
+    expect(unitWord(365.25 / 3)).toBeNull();
+    expect(unitWord(30)).toBeNull();
   });
 
   test("horizon 0 is 0; out-of-range inputs are errors, not NaN", () => {
