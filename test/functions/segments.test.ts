@@ -441,8 +441,9 @@ describe("KAPLAN_MEIER: one curve per segment, each the curve of that segment's 
           rows.push({ customer: `row${i}`, day: 0, segment: r.segment, counted: weight !== 0 });
         });
         // Rows of 0s after the last row with anything else (the segment included) are desktop
-        // Excel's empty tail; before it they are customers active after 0 periods.
-        const zeroish = (x: unknown) => x === null || x === 0 || x === "" || x === false;
+        // Excel's empty tail; before it they are customers active after 0 periods. Excel passes
+        // an empty cell as 0, never as FALSE: a FALSE was typed, so it is content.
+        const zeroish = (x: unknown) => x === null || x === 0 || x === "";
         let last = -1;
         for (let i = 0; i < d.length; i++)
           if (![d[i], c[i], w[i], s[i]].every(zeroish) && !(t.titles && i === 0)) last = i;
