@@ -4,7 +4,8 @@ import { associateOnFirstCall } from "../functions/associate-on-first-call";
 import { FUNCTION_IDS, loadFunctionTable } from "../functions/lazy-function-table";
 import { WORKED_EXAMPLE } from "../model/economics/scenario";
 import { App } from "./components/shell/App";
-import { formatForInput, formatQuantity } from "./format/format-number";
+import { formatForInput, formatQuantity, settleNumberFormats } from "./format/format-number";
+import { PLAIN_FORMAT_LOCALES } from "./format/plain-number-format";
 import { createOfficeHost } from "./host/office-host";
 import { browserLanguage, createPreviewHost } from "./host/preview-host";
 import type { WorkbookHost } from "./host/workbook-host";
@@ -29,9 +30,7 @@ const customFunctions =
 /** After the first screen, when the page has nothing else to do: the functions' code, so a call finds it. */
 function loadFunctionsWhenIdle(): void {
   if (!customFunctions) return;
-  const load = () => void customFunctions.load().catch(() => undefined); // the next call retries
-  if (typeof requestIdleCallback === "function") requestIdleCallback(load, { timeout: 3000 });
-  else setTimeout(load, 1000);
+  whenIdle(() => void customFunctions.load().catch(() => undefined)); // the next call retries
 }
 
 /**
@@ -48,16 +47,30 @@ async function start(host: WorkbookHost): Promise<void> {
   // The first screen renders here and now, not in a scheduler task queued behind whatever else
   // is waiting (chunk loads, Office.js's own timers).
   flushSync(() => root.render(<App host={host} />));
+  whenIdle(() => {
+    // The first screen's numbers were written without ICU (format-number.ts): should ICU write
+    // one differently, the pane renders again with ICU's.
+    if (!settleNumberFormats()) root.render(<App host={host} numberFormatsSettled />);
+  });
   loadFunctionsWhenIdle();
+}
+
+/** Runs `task` when the page has nothing else to do (within 3 s). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(task, { timeout: 3000 });
+  else setTimeout(task, 1000);
 }
 
 /**
  * Building an Intl.NumberFormat costs far more than using one, and the first screen needs
- * several (money, percentages, ratios, counts, input texts). Office.js is still starting when
- * the bundle has run: build them in that wait, for the language Office most likely reports.
- * If Office is ready first, this runs after the first render, when they exist already.
+ * several (money, percentages, ratios, counts, input texts). In a locale whose numbers the
+ * first screen writes without ICU (plain-number-format.ts) there is nothing to build. Otherwise
+ * Office.js is still starting when the bundle has run: build them in that wait, for the
+ * language Office most likely reports. If Office is ready first, this runs after the first
+ * render, when they exist already.
  */
 function warmUpFormatters(locale: string): void {
+  if (PLAIN_FORMAT_LOCALES.includes(locale)) return;
   for (const kind of ["money", "fraction", "ratio", "count"] as const)
     formatQuantity(1, kind, WORKED_EXAMPLE.currency, locale);
   formatForInput(1, locale);

@@ -5,4 +5,9 @@
  * the page waits for Office.js and its host files to download, not inside the first render.
  * Nothing here is kept: the formatters themselves are built by format-number.ts.
  */
-new Intl.NumberFormat(navigator.language || "en-US", { maximumFractionDigits: 2 }).format(1);
+import { PLAIN_FORMAT_LOCALES } from "./format/plain-number-format";
+
+const language = navigator.language || "en-US";
+// Where the first screen writes its numbers without ICU, ICU loads later, when the pane is idle.
+if (!PLAIN_FORMAT_LOCALES.includes(language))
+  new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(1);

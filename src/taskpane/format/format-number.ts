@@ -1,4 +1,5 @@
 import type { QuantityKind } from "../../model/whatif/whatif-model";
+import { PlainFormat, plainNumberFormat } from "./plain-number-format";
 
 /** The currencies the picker offers. Money is shown in them; nothing is converted. */
 export const CURRENCIES = ["RUB", "CNY", "USD", "EUR"] as const;
@@ -6,14 +7,67 @@ export type Currency = (typeof CURRENCIES)[number];
 
 // Building an Intl.NumberFormat costs far more than using one; the grid formats 121 cells per keystroke.
 const formatters = new Map<string, Intl.NumberFormat>();
-function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+
+/**
+ * Until ICU has loaded (the first Intl.NumberFormat of a page costs 25–60 ms), formats that
+ * plain-number-format.ts can write are written without it, so the first screen does not wait;
+ * each text written is kept, and settleNumberFormats checks them against ICU once it loads.
+ */
+let icuLoaded = false;
+const plainFormats = new Map<string, PlainFormat | null>();
+const plainTexts: {
+  locale: string;
+  options: Intl.NumberFormatOptions;
+  value: number;
+  text: string;
+}[] = [];
+/** Enough for a first screen and some typing; past it, ICU is loaded rather than keep more. */
+const PLAIN_TEXTS_KEPT = 2000;
+
+function intlFormatter(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let f = formatters.get(key);
   if (!f) {
     f = new Intl.NumberFormat(locale, options);
     formatters.set(key, f);
+    icuLoaded = true;
   }
   return f;
+}
+
+function formatter(
+  locale: string,
+  options: Intl.NumberFormatOptions
+): { format(value: number): string } {
+  if (icuLoaded || plainTexts.length >= PLAIN_TEXTS_KEPT) return intlFormatter(locale, options);
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let plain = plainFormats.get(key);
+  if (plain === undefined) plainFormats.set(key, (plain = plainNumberFormat(locale, options)));
+  if (!plain) return intlFormatter(locale, options);
+  const write = plain;
+  return {
+    format(value) {
+      const text = write(value);
+      if (text === null || icuLoaded) return intlFormatter(locale, options).format(value);
+      plainTexts.push({ locale, options, value, text });
+      return text;
+    },
+  };
+}
+
+/**
+ * Loads ICU (when the page is idle after the first screen) and checks every text written
+ * without it: true when ICU writes each the same, false when one differs and the pane must
+ * render again to show ICU's. From here on every number goes through Intl.
+ */
+export function settleNumberFormats(): boolean {
+  const written = plainTexts.splice(0);
+  icuLoaded = true;
+  plainFormats.clear();
+  let same = true;
+  for (const { locale, options, value, text } of written)
+    if (intlFormatter(locale, options).format(value) !== text) same = false;
+  return same;
 }
 
 /** What the pane shows for a result that cannot be computed. */

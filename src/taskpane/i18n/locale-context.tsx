@@ -15,11 +15,20 @@ const LocaleContext = createContext<LocaleInfo>({
   t: (key, params) => translate("en", key, params),
 });
 
-export function LocaleProvider({ locale, children }: { locale: string; children: ReactNode }) {
+/** renew: a change gives the context a new value, so that everything formatted renders again. */
+export function LocaleProvider({
+  locale,
+  renew = false,
+  children,
+}: {
+  locale: string;
+  renew?: boolean;
+  children: ReactNode;
+}) {
   const value = useMemo<LocaleInfo>(() => {
     const language = resolveLanguage(locale);
     return { language, locale, t: (key, params) => translate(language, key, params) };
-  }, [locale]);
+  }, [locale, renew]);
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
 }
 

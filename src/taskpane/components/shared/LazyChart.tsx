@@ -4,13 +4,16 @@ import { useLocale } from "../../i18n/locale-context";
 /**
  * Charts live in a separate chunk (recharts is larger than the rest of the pane together):
  * they load after the pane is interactive, and a failed load costs only the picture, since
- * every chart's numbers are also in a table.
+ * every chart's numbers are also in a table. load={false} shows the loading line without
+ * rendering the chart yet (the first screen: see useFirstScreenShown).
  */
-export function LazyChart({ children }: { children: ReactNode }) {
+export function LazyChart({ children, load = true }: { children: ReactNode; load?: boolean }) {
   const { t } = useLocale();
+  const loading = <p>{t("charts.loading")}</p>;
+  if (!load) return loading;
   return (
     <ChartErrorBoundary>
-      <Suspense fallback={<p>{t("charts.loading")}</p>}>{children}</Suspense>
+      <Suspense fallback={loading}>{children}</Suspense>
     </ChartErrorBoundary>
   );
 }

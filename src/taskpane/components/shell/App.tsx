@@ -7,8 +7,18 @@ import { resolveLanguage } from "../../i18n/strings";
 import { Pane } from "./Pane";
 import { useSteadyButtonHooks } from "../shared/steady-buttons";
 
-/** The pane with its host's theme and language. */
-export function App({ host }: { host: WorkbookHost }) {
+/**
+ * The pane with its host's theme and language. numberFormatsSettled: set when the numbers shown
+ * so far must be written again (format-number.ts's settleNumberFormats found ICU writes one
+ * differently); every component that formats reads the locale context, which it renews.
+ */
+export function App({
+  host,
+  numberFormatsSettled = false,
+}: {
+  host: WorkbookHost;
+  numberFormatsSettled?: boolean;
+}) {
   const [theme, setTheme] = useState(host.theme);
   const buttonHooks = useSteadyButtonHooks();
   useEffect(() => host.onThemeChange(setTheme), [host]);
@@ -22,7 +32,7 @@ export function App({ host }: { host: WorkbookHost }) {
       // flow-root: no child's margin reaches past the themed background to the white page.
       style={{ minHeight: "100vh", display: "flow-root" }}
     >
-      <LocaleProvider locale={host.language}>
+      <LocaleProvider locale={host.language} renew={numberFormatsSettled}>
         <Pane initialScenario={WORKED_EXAMPLE} host={host} theme={theme} />
       </LocaleProvider>
     </FluentProvider>

@@ -7,6 +7,7 @@ import { useLocale } from "../../i18n/locale-context";
 import { Language, loadDataStrings, loadDetailStrings } from "../../i18n/strings";
 import type { WorkbookHost } from "../../host/workbook-host";
 import { useScenarioEditor } from "../../state/use-scenario-editor";
+import { useFirstScreenShown } from "../../state/use-first-screen-shown";
 import { useSettledValue } from "../../state/use-settled-value";
 import { CurrencyPicker } from "../what-if/CurrencyPicker";
 import { LazyChart } from "../shared/LazyChart";
@@ -83,6 +84,7 @@ export function Pane({ initialScenario, host, theme }: PaneProps) {
   const PaneDetails = useMemo(() => paneDetailsIn(language), [language]);
   const DataView = useMemo(() => dataViewIn(language), [language]);
   const editor = useScenarioEditor(initialScenario, locale);
+  const firstScreenShown = useFirstScreenShown();
   const { state, dispatch, outputs, messages, canWrite } = editor;
   const { scenario, texts } = state;
   const currency = scenario.currency;
@@ -239,20 +241,22 @@ export function Pane({ initialScenario, host, theme }: PaneProps) {
 
         <Section title={t("results.heading")}>
           <ResultsTable outputs={outputs} currency={currency} />
-          <LazyChart>{perCustomerChart}</LazyChart>
+          <LazyChart load={firstScreenShown}>{perCustomerChart}</LazyChart>
         </Section>
 
         {/* No fallback: the sections simply appear below the results once their chunk is in. */}
-        <Suspense fallback={null}>
-          <PaneDetails
-            host={host}
-            theme={theme}
-            editor={editor}
-            linkedCustomers={linkedCustomers}
-            onEdit={onEdit}
-            onApply={onApply}
-          />
-        </Suspense>
+        {firstScreenShown && (
+          <Suspense fallback={null}>
+            <PaneDetails
+              host={host}
+              theme={theme}
+              editor={editor}
+              linkedCustomers={linkedCustomers}
+              onEdit={onEdit}
+              onApply={onApply}
+            />
+          </Suspense>
+        )}
       </div>
 
       {dataOpened && (
