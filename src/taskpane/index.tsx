@@ -1,5 +1,5 @@
 import { flushSync } from "react-dom";
-import { createRoot } from "react-dom/client";
+import { createRoot, Root } from "react-dom/client";
 import { associateOnFirstCall } from "../functions/associate-on-first-call";
 import { FUNCTION_IDS, loadFunctionTable } from "../functions/lazy-function-table";
 import { WORKED_EXAMPLE } from "../model/economics/scenario";
@@ -8,10 +8,12 @@ import { formatForInput, formatQuantity, settleNumberFormats } from "./format/fo
 import { PLAIN_FORMAT_LOCALES } from "./format/plain-number-format";
 import { createOfficeHost } from "./host/office-host";
 import { browserLanguage, createPreviewHost } from "./host/preview-host";
+import { createProvisionalHost, readRememberedHost, rememberHost } from "./host/remembered-host";
 import type { WorkbookHost } from "./host/workbook-host";
 import { loadLanguage, resolveLanguage } from "./i18n/strings";
 
-// Marks for bench/pane/bench-pane.ts: how long the bundle took to evaluate, and when Office was ready.
+// Marks for bench/pane/bench-pane.ts: when the bundle had run, when the first render started, and
+// when Office was ready.
 performance.mark("pane:bundle-evaluated");
 
 /**
@@ -33,26 +35,57 @@ function loadFunctionsWhenIdle(): void {
   whenIdle(() => void customFunctions.load().catch(() => undefined)); // the next call retries
 }
 
-/**
- * Entry: inside Excel, Office.onReady reports the host and the pane talks to the workbook
- * through Office.js; anywhere else (no host, or Office.js unreachable) it runs as the preview.
- */
-async function start(host: WorkbookHost): Promise<void> {
-  performance.mark("pane:office-ready");
-  const container = document.getElementById("root");
-  if (!container) throw new Error("taskpane.html has no #root element");
+/** The pane's one React root, with what it was last rendered with. */
+let root: Root | null = null;
+let shownHost: WorkbookHost | null = null;
+let numberFormatsSettled = false;
+
+/** Renders the pane (again) on `host`, once its language's strings are in. */
+async function show(host: WorkbookHost): Promise<void> {
   // If the Chinese strings fail to load the pane still opens, in English.
   await loadLanguage(resolveLanguage(host.language)).catch(() => undefined);
-  const root = createRoot(container);
+  if (root) {
+    shownHost = host;
+    root.render(<App host={host} numberFormatsSettled={numberFormatsSettled} />);
+    return;
+  }
+  const container = document.getElementById("root");
+  if (!container) throw new Error("taskpane.html has no #root element");
+  const first = (root = createRoot(container));
+  shownHost = host;
+  performance.mark("pane:render-start");
   // The first screen renders here and now, not in a scheduler task queued behind whatever else
   // is waiting (chunk loads, Office.js's own timers).
-  flushSync(() => root.render(<App host={host} />));
+  flushSync(() => first.render(<App host={host} />));
   whenIdle(() => {
     // The first screen's numbers were written without ICU (format-number.ts): should ICU write
     // one differently, the pane renders again with ICU's.
-    if (!settleNumberFormats()) root.render(<App host={host} numberFormatsSettled />);
+    if (settleNumberFormats()) return;
+    numberFormatsSettled = true;
+    first.render(<App host={shownHost!} numberFormatsSettled />);
   });
   loadFunctionsWhenIdle();
+}
+
+/**
+ * Entry: inside Excel, Office.onReady reports the host and the pane talks to the workbook
+ * through Office.js; anywhere else (no host, or Office.js unreachable) it runs as the preview.
+ * From the second opening on, the first screen is already up by then, on the last session's
+ * language and theme (remembered-host.ts): it renders again on the real host.
+ */
+function officeReady(host: WorkbookHost, firstScreen: Promise<void> | null): void {
+  performance.mark("pane:office-ready");
+  rememberHost(host, storage());
+  void (firstScreen ?? Promise.resolve()).then(() => show(host));
+}
+
+/** The browser's storage for this origin, or undefined where the page may not use it. */
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs `task` when the page has nothing else to do (within 3 s). */
@@ -77,12 +110,16 @@ function warmUpFormatters(locale: string): void {
 }
 
 // While Office starts, fetch the strings the pane most likely needs: Office's display language
-// is usually the browser's. start() loads the right ones if not (the chunk is fetched once).
+// is usually the browser's. show() loads the right ones if not (the chunk is fetched once).
 void loadLanguage(resolveLanguage(browserLanguage())).catch(() => undefined);
 setTimeout(() => warmUpFormatters(browserLanguage()), 0);
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  Office.onReady((info) => start(info.host ? createOfficeHost() : createPreviewHost()));
+  const remembered = readRememberedHost(storage());
+  const firstScreen = remembered ? show(createProvisionalHost(remembered)) : null;
+  Office.onReady((info) =>
+    officeReady(info.host ? createOfficeHost() : createPreviewHost(), firstScreen)
+  );
 } else {
-  void start(createPreviewHost());
+  void show(createPreviewHost());
 }

@@ -64,4 +64,9 @@ export interface WorkbookHost {
    * ranges, #VALUE! messages): the pane warns once. Absent or false: nothing to warn about.
    */
   readonly functionsRuntimeOutdated?: boolean;
+  /**
+   * True while Office.js is still starting and the first screen is shown from the last session's
+   * language and theme (remembered-host.ts): nothing that reads or writes the workbook is shown.
+   */
+  readonly provisional?: boolean;
 }

@@ -21,7 +21,10 @@ export function App({
 }) {
   const [theme, setTheme] = useState(host.theme);
   const buttonHooks = useSteadyButtonHooks();
-  useEffect(() => host.onThemeChange(setTheme), [host]);
+  useEffect(() => {
+    setTheme(host.theme); // a new host (Office ready after a provisional first screen) says anew
+    return host.onThemeChange(setTheme);
+  }, [host]);
   useEffect(() => {
     document.documentElement.lang = resolveLanguage(host.language);
   }, [host]);

@@ -245,7 +245,7 @@ export function Pane({ initialScenario, host, theme }: PaneProps) {
         </Section>
 
         {/* No fallback: the sections simply appear below the results once their chunk is in. */}
-        {firstScreenShown && (
+        {firstScreenShown && !host.provisional && (
           <Suspense fallback={null}>
             <PaneDetails
               host={host}
@@ -266,9 +266,13 @@ export function Pane({ initialScenario, host, theme }: PaneProps) {
           aria-labelledby={ids.data}
           hidden={tab !== "data"}
         >
-          <Suspense fallback={<p>{t("data.loading")}</p>}>
-            <DataView host={host} theme={theme} onUse={onUse} />
-          </Suspense>
+          {host.provisional ? (
+            <p>{t("data.loading")}</p>
+          ) : (
+            <Suspense fallback={<p>{t("data.loading")}</p>}>
+              <DataView host={host} theme={theme} onUse={onUse} />
+            </Suspense>
+          )}
         </div>
       )}
     </main>
