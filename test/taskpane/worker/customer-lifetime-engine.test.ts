@@ -531,7 +531,9 @@ describe("the orders an analysis kept", () => {
       }),
       { numRuns: 200 }
     );
-    // Enough of the random tables have a fit that the tables themselves were compared.
-    expect(fitted).toBeGreaterThan(15);
+    // Enough of the random tables have a fit that the tables themselves were compared, not only
+    // the messages of refused fits: 17–35 of the 200 draws fitted in four runs, so a floor of 15
+    // would fail now and then on a draw with fewer; 5 still shows the tables were compared.
+    expect(fitted).toBeGreaterThan(5);
   });
 });
