@@ -7,7 +7,7 @@
 import path from "path";
 import { launchBrowser, serveStatic } from "../test/e2e/pane-harness";
 import { bigOrdersCsv } from "../test/e2e/big-orders";
-import { EXCEL_MAX_ROWS } from "../bench/pane/bench-data-view";
+import { EXCEL_MAX_ROWS, openDataViewAfterSample } from "../bench/pane/bench-data-view";
 
 interface TraceEvent {
   name: string;
@@ -28,14 +28,7 @@ async function longestTasks(
   const browser = await launchBrowser(server.origin);
   try {
     const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/taskpane.html`);
-    await page.getByRole("tab", { name: "Your data" }).click();
-    await page.getByRole("button", { name: "Try the sample data" }).click();
-    await page
-      .getByTestId("data-results")
-      .locator("figure svg")
-      .nth(2)
-      .waitFor({ timeout: 60_000 });
+    await openDataViewAfterSample(page, server.origin);
     const cdp = await page.context().newCDPSession(page);
     const events: TraceEvent[] = [];
     cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as unknown as TraceEvent[])));

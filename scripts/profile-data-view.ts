@@ -7,18 +7,8 @@
  */
 import { DIST, launchBrowser, serveStatic } from "../test/e2e/pane-harness";
 import { bigOrdersCsv } from "../test/e2e/big-orders";
-import { EXCEL_MAX_ROWS } from "../bench/pane/bench-data-view";
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
+import { EXCEL_MAX_ROWS, openDataViewAfterSample } from "../bench/pane/bench-data-view";
+import type { Profile, ProfileNode } from "./cpu-profile";
 
 /** A long-animation-frame entry, as its toJSON() gives it. */
 interface LongFrame {
@@ -42,14 +32,7 @@ async function main(): Promise<void> {
   const browser = await launchBrowser(server.origin);
   try {
     const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/taskpane.html`);
-    await page.getByRole("tab", { name: "Your data" }).click();
-    await page.getByRole("button", { name: "Try the sample data" }).click();
-    await page
-      .getByTestId("data-results")
-      .locator("figure svg")
-      .nth(2)
-      .waitFor({ timeout: 60_000 });
+    await openDataViewAfterSample(page, server.origin);
     // Long animation frames name the scripts that filled them (invoker, function, position),
     // at no cost to the page; long tasks give the durations the bench reports.
     await page.evaluate(() => {

@@ -6,17 +6,7 @@
  */
 import path from "path";
 import { DIST, launchBrowser, serveStatic } from "../test/e2e/pane-harness";
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
+import type { Profile } from "./cpu-profile";
 
 async function main(): Promise<void> {
   const root = process.env.PROFILE_DIST ? path.resolve(process.env.PROFILE_DIST) : DIST;

@@ -35,34 +35,32 @@ function loadFunctionsWhenIdle(): void {
   whenIdle(() => void customFunctions.load().catch(() => undefined)); // the next call retries
 }
 
-/** The pane's one React root, with what it was last rendered with. */
+/** The pane's one React root, and what it renders: the latest host, and whether ICU rewrote numbers. */
 let root: Root | null = null;
 let shownHost: WorkbookHost | null = null;
 let numberFormatsSettled = false;
+const render = () =>
+  root!.render(<App host={shownHost!} numberFormatsSettled={numberFormatsSettled} />);
 
 /** Renders the pane (again) on `host`, once its language's strings are in. */
 async function show(host: WorkbookHost): Promise<void> {
   // If the Chinese strings fail to load the pane still opens, in English.
   await loadLanguage(resolveLanguage(host.language)).catch(() => undefined);
-  if (root) {
-    shownHost = host;
-    root.render(<App host={host} numberFormatsSettled={numberFormatsSettled} />);
-    return;
-  }
+  shownHost = host;
+  if (root) return render();
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
-  const first = (root = createRoot(container));
-  shownHost = host;
+  root = createRoot(container);
   performance.mark("pane:render-start");
   // The first screen renders here and now, not in a scheduler task queued behind whatever else
   // is waiting (chunk loads, Office.js's own timers).
-  flushSync(() => first.render(<App host={host} />));
+  flushSync(render);
   whenIdle(() => {
     // The first screen's numbers were written without ICU (format-number.ts): should ICU write
     // one differently, the pane renders again with ICU's.
     if (settleNumberFormats()) return;
     numberFormatsSettled = true;
-    first.render(<App host={shownHost!} numberFormatsSettled />);
+    render();
   });
   loadFunctionsWhenIdle();
 }
