@@ -14,6 +14,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { EsbuildPlugin } = require("esbuild-loader");
 const { LocalizedFunctionsPlugin } = require("./scripts/localize-functions");
+const { EagerCompilePlugin } = require("./scripts/eager-compile");
 const { devServerHttpsOptions } = require("./scripts/dev-certs");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
@@ -221,6 +222,8 @@ async function paneConfig(env, dev, address) {
         chunks: ["taskpane"],
         templateParameters: { officeJs: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN },
       }),
+      // Production: the first screen's functions compile with taskpane.js (scripts/eager-compile.js).
+      ...(dev || env.WEBPACK_SERVE ? [] : [new EagerCompilePlugin({ outputDir: OUTPUT_DIR })]),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
