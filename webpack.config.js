@@ -223,7 +223,9 @@ async function paneConfig(env, dev, address) {
         templateParameters: { officeJs: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN },
       }),
       // Production: the first screen's functions compile with taskpane.js (scripts/eager-compile.js).
-      ...(dev || env.WEBPACK_SERVE ? [] : [new EagerCompilePlugin({ outputDir: OUTPUT_DIR })]),
+      ...(dev || env.WEBPACK_SERVE
+        ? []
+        : [new EagerCompilePlugin({ outputDir: OUTPUT_DIR, officeJs: OFFICE_JS_CDN })]),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },

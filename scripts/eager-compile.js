@@ -25,7 +25,6 @@ const path = require("path");
 const acorn = require("acorn");
 
 const BUNDLE = "taskpane.js";
-const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 /** The pane is served under this origin inside the browser only (every request is answered here). */
 const ORIGIN = "https://retain-build.localhost/";
 const MIME = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json" };
@@ -71,9 +70,11 @@ function parenthesize(source, called) {
 /**
  * The functions of `dir`/taskpane.js the pane calls before its first screen is committed, as
  * [start, end) offsets: the pane opened twice in Chromium (the second opening is measured),
- * every request answered from `dir` or its copy of Office.js.
+ * every request answered from `dir`, and Office.js's (`officeJs`, the address taskpane.html
+ * names) from `dir`'s copy of it.
  */
-async function firstScreenFunctions(dir, chromiumPath) {
+async function firstScreenFunctions(dir, chromiumPath, officeJs) {
+  const officeBase = officeJs.slice(0, officeJs.lastIndexOf("/") + 1);
   const { chromium } = require("playwright-core");
   const profile = mkdtempSync(path.join(tmpdir(), "retain-eager-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -88,8 +89,8 @@ async function firstScreenFunctions(dir, chromiumPath) {
       const url = route.request().url();
       const file = url.startsWith(ORIGIN)
         ? path.join(dir, decodeURIComponent(new URL(url).pathname))
-        : url.startsWith(OFFICE_CDN)
-          ? path.join(dir, "office-js", url.slice(OFFICE_CDN.length).split("?")[0])
+        : url.startsWith(officeBase)
+          ? path.join(dir, "office-js", url.slice(officeBase.length).split("?")[0])
           : null;
       if (file && file.startsWith(dir) && existsSync(file))
         await route.fulfill({
@@ -133,10 +134,10 @@ async function firstScreenFunctions(dir, chromiumPath) {
 }
 
 /** Rewrites `dir`/taskpane.js with its first screen's functions in parentheses. */
-async function eagerCompileFirstScreen(dir, chromiumPath) {
+async function eagerCompileFirstScreen(dir, chromiumPath, officeJs) {
   const file = path.join(dir, BUNDLE);
   const source = readFileSync(file, "utf8");
-  const called = await firstScreenFunctions(dir, chromiumPath);
+  const called = await firstScreenFunctions(dir, chromiumPath, officeJs);
   const result = parenthesize(source, called);
   // The count at the end says the step ran (test/scripts/eager-compile.test.ts reads it).
   writeFileSync(
@@ -148,8 +149,9 @@ async function eagerCompileFirstScreen(dir, chromiumPath) {
 
 /** Webpack plugin: runs the step after a production build has written the pane. */
 class EagerCompilePlugin {
-  constructor({ outputDir }) {
+  constructor({ outputDir, officeJs }) {
     this.outputDir = outputDir;
+    this.officeJs = officeJs;
   }
   apply(compiler) {
     compiler.hooks.afterEmit.tapPromise("EagerCompilePlugin", async (compilation) => {
@@ -164,7 +166,7 @@ class EagerCompilePlugin {
       }
       let counts;
       try {
-        counts = await eagerCompileFirstScreen(this.outputDir, chromiumPath);
+        counts = await eagerCompileFirstScreen(this.outputDir, chromiumPath, this.officeJs);
       } catch (error) {
         // The pane as webpack wrote it still works; test/scripts/eager-compile.test.ts fails.
         logger.warn(`${BUNDLE} left as built: ${error.message.split("\n")[0]}`);

@@ -85,6 +85,7 @@ export function Pane({ initialScenario, host, theme }: PaneProps) {
   const DataView = useMemo(() => dataViewIn(language), [language]);
   const editor = useScenarioEditor(initialScenario, locale);
   const firstScreenShown = useFirstScreenShown();
+  const dataLoading = <p>{t("data.loading")}</p>;
   const { state, dispatch, outputs, messages, canWrite } = editor;
   const { scenario, texts } = state;
   const currency = scenario.currency;
@@ -267,9 +268,9 @@ export function Pane({ initialScenario, host, theme }: PaneProps) {
           hidden={tab !== "data"}
         >
           {host.provisional ? (
-            <p>{t("data.loading")}</p>
+            dataLoading
           ) : (
-            <Suspense fallback={<p>{t("data.loading")}</p>}>
+            <Suspense fallback={dataLoading}>
               <DataView host={host} theme={theme} onUse={onUse} />
             </Suspense>
           )}
