@@ -85,16 +85,36 @@ describe("fitStatistics", () => {
       fc.property(information, ({ A }) => {
         const inv = inverseInformation(A);
         const n = A.length;
-        // Checked on the unit-diagonal scaling, where the identity's tolerance is scale-free.
+        // Checked on the unit-diagonal scaling S = D⁻¹AD⁻¹ (D = √diag A), where the identity's
+        // tolerance is scale-free: (S⁻¹S)ᵢⱼ = Dᵢ·(A⁻¹A)ᵢⱼ/Dⱼ.
         for (let i = 0; i < n; i++)
           for (let j = 0; j < n; j++) {
             let s = 0;
             for (let k = 0; k < n; k++) s += inv[i][k] * A[k][j];
-            const scaled = s * Math.sqrt(inv[i][i] === 0 ? 1 : A[j][j] / A[i][i]);
-            expect(Math.abs(scaled - (i === j ? 1 : 0))).toBeLessThan(1e-6);
+            const scaled = s * Math.sqrt(A[i][i] / A[j][j]);
+            expect(Math.abs(scaled - (i === j ? 1 : 0))).toBeLessThan(1e-9);
           }
       }),
-      { numRuns: 200 }
+      {
+        numRuns: 200,
+        // Scales 5·10⁵ and 1.6·10⁻⁶ side by side: a check that multiplied by Dⱼ/Dᵢ instead of
+        // Dᵢ/Dⱼ saw rounding of 10⁻¹² as 10⁻⁶ here.
+        examples: [
+          [
+            {
+              A: [
+                [498853.0359705703, 0, 0.006740132754112901, 0],
+                [0, 0.5, 0, 0],
+                [0.006740132754112901, 0, 0.0000016418091278691948, 0],
+                [0, 0, 0, 0.5],
+              ],
+              parameters: [
+                0.00042476330366190545, 0.4242640687119285, 234.1380337058646, 0.4242640687119285,
+              ],
+            },
+          ],
+        ],
+      }
     );
   });
 
