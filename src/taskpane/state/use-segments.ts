@@ -103,14 +103,20 @@ export function useSegments(
   }, [client, chosen, analysis]);
 
   const segments = phase.kind === "done" ? phase.view.segments : [];
-  const shownView = shown !== null && shown < segments.length ? segments[shown].view : view;
-  return {
-    columns,
-    column: chosen,
-    choose: setColumn,
-    phase,
-    shown: shown !== null && shown < segments.length ? shown : null,
-    show: setShown,
-    shownView,
-  };
+  const shownIndex = shown !== null && shown < segments.length ? shown : null;
+  const shownView = shownIndex !== null ? segments[shownIndex].view : view;
+  // The same object until one of these changes: the results it is passed to are memoised, and
+  // an analysis's progress re-renders the tab many times a second.
+  return useMemo(
+    () => ({
+      columns,
+      column: chosen,
+      choose: setColumn,
+      phase,
+      shown: shownIndex,
+      show: setShown,
+      shownView,
+    }),
+    [columns, chosen, phase, shownIndex, shownView]
+  );
 }

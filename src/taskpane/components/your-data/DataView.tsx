@@ -46,6 +46,22 @@ const PlanView = lazy(() =>
   import(/* webpackChunkName: "plan" */ "../plan/PlanView").then((m) => ({ default: m.PlanView }))
 );
 
+// Each section memoised on its own inputs (the view and its formats): opening another source
+// gives the results on screen a new name and new columns to segment by, and without this every
+// table and chart of the analysis already drawn was drawn again, in one task of 130-150 ms.
+const Memo = {
+  AnalysisWorkbook: memo(AnalysisWorkbook),
+  CohortHeatMap: memo(CohortHeatMap),
+  CustomerLifetimePanel: memo(CustomerLifetimePanel),
+  PeriodRetention: memo(PeriodRetention),
+  PlanView: memo(PlanView),
+  RevenueMovements: memo(RevenueMovements),
+  SbgFitView: memo(SbgFitView),
+  SurvivalView: memo(SurvivalView),
+  UseInModel: memo(UseInModel),
+  ValueClaims: memo(ValueClaims),
+};
+
 const useStyles = makeStyles({
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
@@ -265,44 +281,49 @@ const AnalysisResults = memo(function AnalysisResults({
                 unit: t(`data.unit.${one.unit}` as MessageKey),
               })}
             </Text>
-            <PeriodRetention view={one} f={fOne} />
+            <Memo.PeriodRetention view={one} f={fOne} />
           </Section>,
           <Section key="use" title={t("data.use.heading")}>
-            <UseInModel view={view} f={f} label={label} onUse={onUse} />
+            <Memo.UseInModel view={view} f={f} label={label} onUse={onUse} />
           </Section>,
           <Section key="cohorts" title={t("data.cohorts.heading")}>
-            <CohortHeatMap view={one} f={fOne} theme={theme} />
+            <Memo.CohortHeatMap view={one} f={fOne} theme={theme} />
           </Section>,
           <Section key="survival" title={t("data.survival.heading")}>
-            <SurvivalView view={view} f={f} />
+            <Memo.SurvivalView view={view} f={f} />
           </Section>,
           <Section key="sbg" title={t("data.sbg.heading")}>
-            <SbgFitView view={view} f={f} />
+            <Memo.SbgFitView view={view} f={f} />
           </Section>,
           <Section key="plan" title={t("data.plan.heading")}>
             <LazyChart>
-              <PlanView view={view} client={client} host={host} f={f} theme={theme} />
+              <Memo.PlanView view={view} client={client} host={host} f={f} theme={theme} />
             </LazyChart>
           </Section>,
           view.movements ? (
             <Section key="movements" title={t("data.movements.heading")}>
-              <RevenueMovements view={view} f={f} />
+              <Memo.RevenueMovements view={view} f={f} />
             </Section>
           ) : null,
           view.hasRevenue ? (
             <Section key="value" title={t("data.value.heading")}>
-              <ValueClaims view={view} f={f} />
+              <Memo.ValueClaims view={view} f={f} />
             </Section>
           ) : null,
           view.shape === "orders" ? (
             <Section key="lifetime" title={t("data.lifetime.heading")}>
               <LazyChart>
-                <CustomerLifetimePanel analysis={view.analysis} client={client} host={host} f={f} />
+                <Memo.CustomerLifetimePanel
+                  analysis={view.analysis}
+                  client={client}
+                  host={host}
+                  f={f}
+                />
               </LazyChart>
             </Section>
           ) : null,
           <Section key="workbook" title={t("data.workbook.heading")}>
-            <AnalysisWorkbook host={host} client={client} />
+            <Memo.AnalysisWorkbook host={host} client={client} />
           </Section>,
         ].slice(0, shown) as ReactNode[]
       }

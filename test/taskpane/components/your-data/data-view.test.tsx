@@ -32,6 +32,21 @@ for (const chart of [
     default: () => <figure aria-label="chart" />,
   }));
 
+// How many times the period table has been drawn: a section is drawn again for its own view only.
+const mockRenders = { periodRetention: 0 };
+jest.mock("../../../../src/taskpane/components/your-data/PeriodRetention", () => {
+  const actual = jest.requireActual(
+    "../../../../src/taskpane/components/your-data/PeriodRetention"
+  );
+  return {
+    ...actual,
+    PeriodRetention: (props: object) => {
+      mockRenders.periodRetention++;
+      return actual.PeriodRetention(props);
+    },
+  };
+});
+
 // Every request to and answer from the (in-process) worker, in order: "analyse #<id> <text>",
 // "lifetime #<analysis> as #<id>" (the analysis it refits), "<type>" for the others, and
 // "answer <type> #<id>".
@@ -217,6 +232,29 @@ describe("the Your data tab", () => {
     expect(mockTraffic.filter((e) => e.endsWith(` #${id}`) && e.startsWith("answer"))).toEqual([
       expect.stringMatching(/^answer (lifetime|failed) #/),
     ]);
+  });
+
+  it("another range opened: the analysis on screen is not drawn again until the new one comes", async () => {
+    await openDataTab();
+    await paste(TSV);
+    await screen.findByTestId("period-table", {}, { timeout: 30_000 });
+    // A fourth column: the new source has a column to segment by that the first had not.
+    const second = ROWS.map((r, i) => [...r, i === 0 ? "channel" : i % 2 ? "web" : "shop"])
+      .map((r) => r.join("\t"))
+      .join("\n");
+    mockAnalysisDelay.ms = 1500;
+    const drawn = mockRenders.periodRetention;
+    await paste(second);
+    // Its analysis is asked for once its columns are matched: the tab has re-rendered with them.
+    await waitFor(() =>
+      expect(mockTraffic.filter((e) => e.startsWith("analyse #"))).toHaveLength(2)
+    );
+    expect(screen.getByRole("option", { name: "channel" })).toBeDefined();
+    expect(mockRenders.periodRetention).toBe(drawn);
+    // The new analysis, when it comes, is drawn.
+    await waitFor(() => expect(mockRenders.periodRetention).toBeGreaterThan(drawn), {
+      timeout: 30_000,
+    });
   });
 
   it("shows the sBG fit the worker computed, and the fit with periods held out", async () => {

@@ -1,5 +1,5 @@
 import { Checkbox, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
-import { lazy, useCallback, useMemo } from "react";
+import { lazy, memo, useCallback, useMemo } from "react";
 import type { WorkbookHost } from "../../../host/workbook-host";
 import type { AnalysisClient } from "../../../worker/analysis-client";
 import type {
@@ -50,9 +50,10 @@ export interface DriversSectionProps {
 /**
  * "What goes with leaving": shown when the table has columns beyond those matched. The user
  * ticks which to use; the worker fits the Cox model; the pane shows the hazard ratios as a forest
- * chart, a table and sentences, and says once that this is association, not cause.
+ * chart, a table and sentences, and says once that this is association, not cause. Memoised,
+ * as the results above it are: the next analysis's progress re-renders the tab.
  */
-export function DriversSection({
+export const DriversSection = memo(function DriversSection({
   client,
   host,
   table,
@@ -133,7 +134,7 @@ export function DriversSection({
       row: problem.row === null ? "" : f.count(problem.row),
     });
   }
-}
+});
 
 /** The fit: who was counted, the forest chart, the table and the sentences. */
 function DriversResult({
