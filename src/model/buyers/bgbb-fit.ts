@@ -232,11 +232,17 @@ function noMaximum(index: number, theta: Float64Array): Error {
   return invalidNumber(`${lead} (${NAMES[index]} runs towards ${up ? "infinity" : "0"})`);
 }
 
-/** All 1, then other shapes if that climb runs off to a limit (maximiseFromStarts). */
+/**
+ * All 1, then other shapes if that climb runs off to a limit (maximiseFromStarts). The last,
+ * α = β = 0.05 beside γ = δ = 20, heads for the corner where customers split into those who
+ * transact at every opportunity and those who never do, with one dropout probability: on a few
+ * customers that limit can be the highest, and the climbs from the others pass it by.
+ */
 const STARTS = [
   [0, 0, 0, 0],
   [Math.log(0.5), Math.log(0.5), Math.log(0.5), Math.log(2)],
   [Math.log(2), Math.log(2), Math.log(0.2), Math.log(5)],
+  [Math.log(0.05), Math.log(0.05), Math.log(20), Math.log(20)],
 ];
 
 /** Fits α, β, γ, δ by maximum likelihood. */
